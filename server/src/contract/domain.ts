@@ -1,0 +1,190 @@
+import type { LocalizedText } from './errors.js';
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'held', 'done', 'no_show', 'transferred', 'expired'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITY_CATEGORIES = ['lansia', 'disabilitas', 'ibu_hamil'] as const;
+export type PriorityCategory = (typeof PRIORITY_CATEGORIES)[number];
+
+export const PRIORITY_LABELS: Record<PriorityCategory, LocalizedText> = {
+  lansia: { id: 'Lansia', en: 'Elderly' },
+  disabilitas: { id: 'Disabilitas', en: 'Disability' },
+  ibu_hamil: { id: 'Ibu hamil', en: 'Pregnant' },
+};
+
+export type TicketAction =
+  | 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no_show' | 'held' | 'resumed'
+  | 'transferred_out' | 'transferred_in' | 'expired' | 'requeued';
+
+export interface TicketEvent {
+  at: number;
+  action: TicketAction;
+  counterId?: string;
+  userId?: string;
+  note?: string;
+}
+
+/** One visit to one service: the record the whole audit trail hangs on. */
+export interface Ticket {
+  id: string;
+  day: string;
+  number: string;
+  seq: number;
+  serviceId: string;
+  agencyId: string;
+  priority: PriorityCategory | null;
+  status: TicketStatus;
+  /** When this ticket was created (for a transfer: the moment of transfer). */
+  issuedAt: number;
+  /** Order in the queue: the visitor's first issue time, kept across transfers. */
+  queuedAt: number;
+  /** Only this counter may call it (transfer to a counter, resumed hold). */
+  targetCounterId: string | null;
+  counterId: string | null;
+  userId: string | null;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  recalls: number;
+  transferredFrom: string | null;
+  transferredTo: string | null;
+  note: string | null;
+  source: { kind: 'kiosk' | 'staff' | 'api'; id: string };
+  history: TicketEvent[];
+}
+
+export const COUNTER_STATUSES = ['open', 'break', 'closed'] as const;
+export type CounterStatus = (typeof COUNTER_STATUSES)[number];
+
+/** A counter's state for one service day. */
+export interface CounterState {
+  counterId: string;
+  status: CounterStatus;
+  ticketId: string | null;
+  userId: string | null;
+  breakReason: string | null;
+  /** Epoch ms the officer said they would be back. */
+  breakUntil: number | null;
+  since: number;
+  lastCallAt: number | null;
+}
+
+/** Per service per day: closed for the day, and the priority interleave state. */
+export interface ServiceDayState {
+  serviceId: string;
+  closedToday: boolean;
+  closedReason: string | null;
+  /** Priority tickets called in a row while regular ones waited. */
+  priorityStreak: number;
+  issued: number;
+  lastCallAt: number | null;
+}
+
+export type AvailabilityReason = 'open' | 'closed_today' | 'outside_hours' | 'before_hours' | 'after_hours' | 'closed_weekday' | 'quota_full' | 'no_counter';
+
+/** What a visitor needs to know about one service now. */
+export interface QueueInfo {
+  serviceId: string;
+  agencyId: string;
+  floor: number;
+  waiting: number;
+  waitingPriority: number;
+  nowServing: { number: string; counterId: string }[];
+  countersOpen: number;
+  /** Minutes a visitor who takes a ticket now would wait; null when no estimate is possible. */
+  estimatedWaitMinutes: number | null;
+  quota: number | null;
+  quotaLeft: number | null;
+  available: boolean;
+  reason: AvailabilityReason;
+  /** Epoch ms the service next opens, when closed now. */
+  opensAt: number | null;
+  /** Epoch ms of the oldest waiting ticket's queue time. */
+  oldestWaitingSince: number | null;
+  lastCallAt: number | null;
+}
+
+/** A counter as every screen may see it (no staff names). */
+export interface PublicCounter {
+  counterId: string;
+  status: CounterStatus;
+  breakReason: string | null;
+  breakUntil: number | null;
+  ticket: { id: string; number: string; serviceId: string; status: TicketStatus; calledAt: number | null } | null;
+  lastCallAt: number | null;
+}
+
+/** One call announcement, for the boards and the speakers. */
+export interface CallEvent {
+  id: string;
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  agencyId: string;
+  counterId: string;
+  floor: number;
+  at: number;
+  recall: number;
+}
+
+/** A ticket as the visitor's page sees it. */
+export interface TicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  agencyId: string;
+  floor: number;
+  status: TicketStatus;
+  priority: PriorityCategory | null;
+  issuedAt: number;
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  counterId: string | null;
+  calledAt: number | null;
+  recalls: number;
+  transferredTo: { id: string; number: string; serviceId: string } | null;
+}
+
+export interface PublicUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  counterIds: string[];
+}
+
+export const ROLES = ['admin', 'supervisor', 'officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DEVICE_KINDS = ['kiosk', 'display', 'button', 'printer'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export interface PublicDevice {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  /** Display: floor shown (null = all); kiosk: its floor. */
+  floor: number | null;
+  /** Kiosk config id (venue.kiosks) or counter id (button) this device acts for. */
+  ref: string | null;
+  paired: boolean;
+  createdAt: number;
+  lastSeenAt: number | null;
+  online: boolean;
+}
+
+/** The full picture a screen gets on connect and reconnect; deltas follow. */
+export interface Snapshot {
+  rev: number;
+  day: string;
+  now: number;
+  venueVersion: number;
+  counters: PublicCounter[];
+  queues: QueueInfo[];
+  recentCalls: CallEvent[];
+  announcements: string[];
+  /** Staff only: the live tickets (waiting, called, serving, held) of the day. */
+  tickets?: Ticket[];
+  /** Ticket page only. */
+  ticket?: TicketView;
+}

@@ -1,0 +1,68 @@
+import type { ErrorBody } from './errors.js';
+import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView } from './domain.js';
+
+/** Counter commands that travel over a socket as well as over HTTP. */
+export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status'] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+export type Ack<T> = (result: { ok: true; data: T } | ({ ok: false } & ErrorBody)) => void;
+
+export interface PrintJobMessage {
+  jobId: string;
+  ticketId: string | null;
+  /** ESC/POS bytes, base64. */
+  bytes: string;
+}
+
+export interface PrinterStatusMessage {
+  online: boolean;
+  coverOpen?: boolean;
+  paperNearEnd?: boolean;
+  paperOut?: boolean;
+  error?: string;
+}
+
+export interface PrinterStateView extends PrinterStatusMessage {
+  printerId: string;
+  kioskId: string;
+  uri: string;
+  queue: number;
+  lastError: string | null;
+  checkedAt: number | null;
+}
+
+/** Events the server sends. Renaming one breaks every UI build. */
+export interface ServerToClientEvents {
+  snapshot: (s: Snapshot) => void;
+  counter: (c: PublicCounter & { rev: number }) => void;
+  queues: (q: { rev: number; queues: QueueInfo[] }) => void;
+  call: (c: CallEvent & { rev: number }) => void;
+  /** Staff only: a ticket changed. */
+  ticket: (t: Ticket & { rev: number }) => void;
+  /** Ticket page: the visitor's own ticket changed or moved in the line. */
+  ticketView: (t: TicketView) => void;
+  announcements: (a: { rev: number; announcements: string[] }) => void;
+  /** Venue configuration changed: fetch /api/venue again. */
+  venue: (v: { version: number }) => void;
+  /** A new service day started: take the snapshot that follows. */
+  day: (d: { day: string }) => void;
+  'server:restarting': () => void;
+  /** Print agent only. */
+  'print:job': (job: PrintJobMessage, ack: (r: { ok: boolean; error?: string }) => void) => void;
+  /** Supervisors: a printer's state changed. */
+  printer: (p: PrinterStateView) => void;
+}
+
+/** Events a client may send. */
+export interface ClientToServerEvents {
+  'snapshot:request': (ack: Ack<Snapshot>) => void;
+  'counter:command': (cmd: { counterId: string; action: CounterAction; body?: unknown }, ack: Ack<Ticket | PublicCounter | null>) => void;
+  'printer:status': (s: PrinterStatusMessage) => void;
+}
+
+export interface SocketAuth {
+  /** Staff session token or device token. */
+  token?: string;
+  /** Visitor's ticket page: the unguessable ticket id. */
+  ticketId?: string;
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24 h), e.g. "08:00"');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes (max 48)');
+
+export const breakSchema = z.strictObject({ start: hhmm, end: hhmm, reason: z.string().max(80).optional() });
+
+export const dayHoursSchema = z
+  .strictObject({
+    open: hhmm,
+    close: hhmm,
+    /** Last moment a ticket can be taken; defaults to close. */
+    lastTicket: hhmm.optional(),
+    breaks: z.array(breakSchema).max(4).default([]),
+  })
+  .refine((h) => h.open < h.close, { message: 'open must be before close' })
+  .refine((h) => !h.lastTicket || (h.lastTicket > h.open && h.lastTicket <= h.close), {
+    message: 'lastTicket must lie between open and close',
+  });
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A week of opening hours; a missing or null day is closed. */
+export const weeklyHoursSchema = z.strictObject({
+  mon: dayHoursSchema.nullable().optional(),
+  tue: dayHoursSchema.nullable().optional(),
+  wed: dayHoursSchema.nullable().optional(),
+  thu: dayHoursSchema.nullable().optional(),
+  fri: dayHoursSchema.nullable().optional(),
+  sat: dayHoursSchema.nullable().optional(),
+  sun: dayHoursSchema.nullable().optional(),
+});
+
+export const floorSchema = z.strictObject({
+  number: z.number().int().min(-5).max(50),
+  name: z.string().min(1).max(60),
+  nameEn: z.string().min(1).max(60).optional(),
+});
+
+export const agencySchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1).max(120),
+  shortName: z.string().min(1).max(40),
+  nameEn: z.string().max(120).optional(),
+  floor: z.number().int(),
+  icon: z.string().max(40).default('building'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb').default('#1f6feb'),
+  hours: weeklyHoursSchema.optional(),
+  description: z.string().max(400).optional(),
+  descriptionEn: z.string().max(400).optional(),
+  /** Facts no public source confirmed: shown to admins as "to confirm with the gerai". */
+  toConfirm: z.array(z.string().max(200)).max(20).default([]),
+});
+
+export const serviceSchema = z.strictObject({
+  id: slug,
+  agencyId: slug,
+  name: z.string().min(1).max(120),
+  nameEn: z.string().max(120).optional(),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'must be one or two capital letters'),
+  hours: weeklyHoursSchema.optional(),
+  dailyQuota: z.number().int().positive().max(10000).nullable().default(null),
+  requirements: z.array(z.string().min(1).max(200)).max(20).default([]),
+  requirementsEn: z.array(z.string().min(1).max(200)).max(20).optional(),
+  fee: z.string().min(1).max(200),
+  feeEn: z.string().max(200).optional(),
+  /** Target minutes at the counter; also the estimate before any service time is measured. */
+  targetMinutes: z.number().positive().max(480),
+  /** Target wait, for the supervisor's "waited too long" alert. */
+  targetWaitMinutes: z.number().positive().max(600).default(30),
+  processingTime: z.string().max(200).optional(),
+  processingTimeEn: z.string().max(200).optional(),
+  note: z.string().max(400).optional(),
+  noteEn: z.string().max(400).optional(),
+  toConfirm: z.array(z.string().max(200)).max(20).default([]),
+});
+
+export const counterSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1).max(40),
+  /** How the call is spoken: "loket tiga". Defaults to the name. */
+  spokenName: z.string().max(60).optional(),
+  floor: z.number().int(),
+  agencyId: slug,
+  /** Services served here, in the order the counter takes them. */
+  serviceIds: z.array(slug).min(1).max(30),
+  waitingArea: z.string().max(120).optional(),
+});
+
+export const kioskSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1).max(60),
+  floor: z.number().int(),
+  /** Printer URI: tcp://host:9100, usb://vid:pid, serial:/dev/ttyUSB0?baud=9600, file:./prints, virtual, none. */
+  printer: z.string().min(1).max(200).default('virtual'),
+  paper: z.union([z.literal(58), z.literal(80)]).default(80),
+  qr: z.enum(['native', 'raster']).default('native'),
+});
+
+export const settingsSchema = z.strictObject({
+  /** Priority visitors called per regular visitor while both wait (2 = P P R P P R). */
+  priorityRatio: z.number().int().min(1).max(10).default(2),
+  /** Recalls allowed after the first call; the next recall marks the ticket no-show. */
+  maxRecalls: z.number().int().min(0).max(10).default(2),
+  /** Supervisor alert: visitors wait and no call for this many minutes. */
+  idleAlertMinutes: z.number().int().min(1).max(240).default(15),
+  /** Recent service times in the rolling mean of the estimate. */
+  estimateWindow: z.number().int().min(1).max(200).default(20),
+  /** Digits or cardinal reading of numbers in spoken calls. */
+  spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
+});
+
+export const venueSchema = z
+  .strictObject({
+    id: slug,
+    name: z.string().min(1).max(120),
+    building: z.string().min(1).max(120),
+    address: z.string().max(200).default(''),
+    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as "Asia/Makassar"'),
+    timeZoneLabel: z.string().max(8).default('WITA'),
+    floors: z.array(floorSchema).min(1).max(20),
+    hours: weeklyHoursSchema,
+    settings: settingsSchema.default(settingsSchema.parse({})),
+    agencies: z.array(agencySchema).min(1).max(100),
+    services: z.array(serviceSchema).min(1).max(400),
+    counters: z.array(counterSchema).min(1).max(400),
+    kiosks: z.array(kioskSchema).max(50).default([]),
+    announcements: z.array(z.string().min(1).max(300)).max(20).default([]),
+  })
+  .superRefine((v, ctx) => {
+    const floors = new Set(v.floors.map((f) => f.number));
+    const agencies = new Set<string>();
+    const services = new Map<string, string>();
+    const prefixes = new Map<string, string>();
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    dupes(v.floors.map((f) => String(f.number)), (d) => issue(['floors'], `floor ${d} is listed twice`));
+    v.agencies.forEach((a, i) => {
+      if (agencies.has(a.id)) issue(['agencies', i, 'id'], `agency id "${a.id}" is used twice`);
+      agencies.add(a.id);
+      if (!floors.has(a.floor)) issue(['agencies', i, 'floor'], `floor ${a.floor} is not in floors`);
+    });
+    v.services.forEach((s, i) => {
+      if (services.has(s.id)) issue(['services', i, 'id'], `service id "${s.id}" is used twice`);
+      services.set(s.id, s.agencyId);
+      if (!agencies.has(s.agencyId)) issue(['services', i, 'agencyId'], `agency "${s.agencyId}" does not exist`);
+      const other = prefixes.get(s.prefix);
+      if (other) issue(['services', i, 'prefix'], `prefix "${s.prefix}" is already used by service "${other}"`);
+      prefixes.set(s.prefix, s.id);
+    });
+    const counterIds = new Set<string>();
+    v.counters.forEach((c, i) => {
+      if (counterIds.has(c.id)) issue(['counters', i, 'id'], `counter id "${c.id}" is used twice`);
+      counterIds.add(c.id);
+      if (!floors.has(c.floor)) issue(['counters', i, 'floor'], `floor ${c.floor} is not in floors`);
+      if (!agencies.has(c.agencyId)) issue(['counters', i, 'agencyId'], `agency "${c.agencyId}" does not exist`);
+      c.serviceIds.forEach((sid, j) => {
+        if (!services.has(sid)) issue(['counters', i, 'serviceIds', j], `service "${sid}" does not exist`);
+      });
+      dupes(c.serviceIds, (d) => issue(['counters', i, 'serviceIds'], `service "${d}" is listed twice`));
+    });
+    dupes(v.kiosks.map((k) => k.id), (d) => issue(['kiosks'], `kiosk id "${d}" is used twice`));
+    v.kiosks.forEach((k, i) => {
+      if (!floors.has(k.floor)) issue(['kiosks', i, 'floor'], `floor ${k.floor} is not in floors`);
+    });
+  });
+
+function dupes(values: string[], report: (dupe: string) => void): void {
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) report(v);
+    seen.add(v);
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type DayHours = z.infer<typeof dayHoursSchema>;
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+export type Floor = z.infer<typeof floorSchema>;
+export type Agency = z.infer<typeof agencySchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type Counter = z.infer<typeof counterSchema>;
+export type KioskConfig = z.infer<typeof kioskSchema>;
+export type VenueSettings = z.infer<typeof settingsSchema>;
+export type Venue = z.infer<typeof venueSchema>;
+export type VenueInput = z.input<typeof venueSchema>;

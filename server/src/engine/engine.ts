@@ -1,0 +1,317 @@
+import { AntreError } from '../contract/errors.js';
+import type { CallEvent, CounterState, PriorityCategory, ServiceDayState, Ticket, TicketAction } from '../contract/domain.js';
+import type { Counter, Service, Venue } from '../contract/venue.js';
+import type { CounterStatusBody } from '../contract/schemas.js';
+import { localDay } from '../contract/time.js';
+import { DayState, type Change } from './state.js';
+import { nextClass, nextStreak } from './order.js';
+import { ticketWindow } from './hours.js';
+import { Estimator } from './estimate.js';
+
+/** What a command did: its answer and the durable changes behind it. */
+export interface Outcome<T> {
+  value: T;
+  changes: Change[];
+}
+
+export interface Actor {
+  userId: string | null;
+  counterId?: string | null;
+}
+
+export interface EngineOptions {
+  /** Makes unguessable ticket ids; tests pass a seeded one. */
+  newId: () => string;
+  /** Skip opening-hours checks (demo at any hour). */
+  ignoreHours?: boolean;
+}
+
+/**
+ * The queue of one venue for one service day. Pure: no I/O and no clock; every command
+ * takes `now`, checks everything before it changes anything, and returns the changes.
+ */
+export class Engine {
+  readonly estimator: Estimator;
+  private services = new Map<string, Service>();
+  private counterConfigs = new Map<string, Counter>();
+
+  constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
+    this.estimator = new Estimator(this);
+    this.setVenue(venue, 0);
+  }
+
+  /** Swaps in an edited venue; live tickets keep going. */
+  setVenue(venue: Venue, now: number): void {
+    this.venue = venue;
+    this.services = new Map(venue.services.map((s) => [s.id, s]));
+    this.counterConfigs = new Map(venue.counters.map((c) => [c.id, c]));
+    this.state.syncVenue(venue, now);
+  }
+
+  service(id: string): Service {
+    const s = this.services.get(id);
+    if (!s) throw new AntreError('SERVICE_NOT_FOUND', { serviceId: id });
+    return s;
+  }
+
+  counter(id: string): Counter {
+    const c = this.counterConfigs.get(id);
+    if (!c) throw new AntreError('COUNTER_NOT_FOUND', { counterId: id });
+    return c;
+  }
+
+  counterState(id: string): CounterState {
+    this.counter(id);
+    return this.state.counters.get(id)!;
+  }
+
+  ticket(id: string): Ticket {
+    const t = this.state.tickets.get(id);
+    if (!t) throw new AntreError('TICKET_NOT_FOUND');
+    return t;
+  }
+
+  serviceState(id: string): ServiceDayState {
+    return this.state.services.get(id)!;
+  }
+
+  /** Counters (open or on a break) that serve a service now. */
+  countersServing(serviceId: string): Counter[] {
+    return this.venue.counters.filter((c) => c.serviceIds.includes(serviceId) && this.state.counters.get(c.id)?.status !== 'closed');
+  }
+
+  /** Refuses a ticket for a service that cannot take one now, and says why. */
+  assertCanIssue(service: Service, now: number): void {
+    const st = this.serviceState(service.id);
+    if (st.closedToday) throw new AntreError('SERVICE_CLOSED', { serviceId: service.id, reason: st.closedReason });
+    if (!this.opts.ignoreHours) {
+      const w = ticketWindow(this.venue, service, now);
+      if (!w.open) throw new AntreError('OUTSIDE_HOURS', { serviceId: service.id, reason: w.reason, opensAt: w.opensAt });
+    }
+    if (service.dailyQuota !== null && st.issued >= service.dailyQuota) {
+      throw new AntreError('QUOTA_FULL', { serviceId: service.id, quota: service.dailyQuota });
+    }
+    if (this.countersServing(service.id).length === 0) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
+  }
+
+  /** A visitor takes a ticket. */
+  issue(input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source'] }, now: number): Outcome<Ticket> {
+    this.assertDay(now);
+    const service = this.service(input.serviceId);
+    this.assertCanIssue(service, now);
+    const seq = this.state.nextSeq(service.id);
+    const ticket: Ticket = {
+      id: this.opts.newId(), day: this.state.day, number: formatNumber(service.prefix, seq), seq,
+      serviceId: service.id, agencyId: service.agencyId, priority: input.priority ?? null, status: 'waiting',
+      issuedAt: now, queuedAt: now, targetCounterId: null, counterId: null, userId: null,
+      calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transferredFrom: null, transferredTo: null,
+      note: null, source: input.source, history: [{ at: now, action: 'issued' }],
+    };
+    const st = this.serviceState(service.id);
+    return this.commit(ticket, [{ t: 'ticket', ticket }, { t: 'service', service: { ...st, issued: st.issued + 1 } }]);
+  }
+
+  /** The counter calls its next visitor: reserved ones first, then its services in order. */
+  callNext(counterId: string, actor: Actor, now: number, onlyServiceId?: string): Outcome<Ticket> {
+    this.assertDay(now);
+    const cfg = this.counter(counterId);
+    const cs = this.counterState(counterId);
+    const current = cs.ticketId ? this.ticket(cs.ticketId) : null;
+    if (current && current.status !== 'serving') throw new AntreError('COUNTER_BUSY', { ticketId: current.id, number: current.number });
+    if (onlyServiceId !== undefined && !cfg.serviceIds.includes(onlyServiceId)) {
+      throw new AntreError('INVALID_INPUT', { serviceId: onlyServiceId }, { id: 'Loket ini tidak melayani layanan itu.', en: 'This counter does not serve that service.' });
+    }
+    const pick = this.pickNext(cfg, onlyServiceId);
+    if (!pick) throw new AntreError('QUEUE_EMPTY', { counterId });
+    // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
+    const changes: Change[] = current ? this.finishChanges(current, cs, actor, now).changes : [];
+    const { ticket: next, cls, regularBefore } = pick;
+    const called: Ticket = {
+      ...next, status: 'called', counterId, userId: actor.userId, calledAt: now, targetCounterId: null,
+      history: [...next.history, ev(now, 'called', counterId, actor)],
+    };
+    const st = this.serviceState(next.serviceId);
+    const streak = cls ? nextStreak(cls, regularBefore, st.priorityStreak) : st.priorityStreak;
+    const call: CallEvent = { id: `${called.id}:0`, ticketId: called.id, number: called.number, serviceId: called.serviceId, agencyId: called.agencyId, counterId, floor: cfg.floor, at: now, recall: 0 };
+    changes.push(
+      { t: 'ticket', ticket: called },
+      { t: 'counter', counter: { ...cs, status: 'open', ticketId: called.id, userId: actor.userId, breakReason: null, breakUntil: null, since: cs.status === 'open' ? cs.since : now, lastCallAt: now } },
+      { t: 'service', service: { ...st, priorityStreak: streak, lastCallAt: now } },
+      { t: 'call', call },
+    );
+    return this.commit(called, changes);
+  }
+
+  private pickNext(cfg: Counter, onlyServiceId?: string): { ticket: Ticket; cls: 'priority' | 'regular' | null; regularBefore: number } | null {
+    const reserved = this.state.targetedFor(cfg.id).find((t) => onlyServiceId === undefined || t.serviceId === onlyServiceId);
+    if (reserved) return { ticket: reserved, cls: null, regularBefore: 0 };
+    for (const sid of onlyServiceId ? [onlyServiceId] : cfg.serviceIds) {
+      const lines = this.state.linesOf(sid);
+      const st = this.serviceState(sid);
+      const cls = nextClass(lines.priority.length, lines.regular.length, st.priorityStreak, this.venue.settings.priorityRatio);
+      if (cls) return { ticket: lines[cls][0]!, cls, regularBefore: lines.regular.length };
+    }
+    return null;
+  }
+
+  /** Calls the current visitor again; past the allowed recalls the visitor is marked no-show. */
+  recall(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
+    const { cfg, cs, ticket } = this.current(counterId, ['called']);
+    if (ticket.recalls >= this.venue.settings.maxRecalls) return this.noShow(counterId, actor, now);
+    const recalls = ticket.recalls + 1;
+    const t: Ticket = { ...ticket, recalls, history: [...ticket.history, ev(now, 'recalled', counterId, actor)] };
+    const call: CallEvent = { id: `${t.id}:${recalls}`, ticketId: t.id, number: t.number, serviceId: t.serviceId, agencyId: t.agencyId, counterId, floor: cfg.floor, at: now, recall: recalls };
+    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, lastCallAt: now } }, { t: 'call', call }]);
+  }
+
+  /** The visitor arrived at the desk. */
+  start(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
+    const { ticket } = this.current(counterId, ['called']);
+    const t: Ticket = { ...ticket, status: 'serving', startedAt: now, history: [...ticket.history, ev(now, 'started', counterId, actor)] };
+    return this.commit(t, [{ t: 'ticket', ticket: t }]);
+  }
+
+  /** Service done; the counter is free. */
+  finish(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
+    const { cs, ticket } = this.current(counterId, ['called', 'serving']);
+    return this.finishChanges(ticket, cs, actor, now);
+  }
+
+  private finishChanges(ticket: Ticket, cs: CounterState, actor: Actor, now: number): Outcome<Ticket> {
+    const t: Ticket = { ...ticket, status: 'done', startedAt: ticket.startedAt ?? now, finishedAt: now, history: [...ticket.history, ev(now, 'finished', cs.counterId, actor)] };
+    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+  }
+
+  /** The visitor did not come. */
+  noShow(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
+    const { cs, ticket } = this.current(counterId, ['called']);
+    const t: Ticket = { ...ticket, status: 'no_show', finishedAt: now, history: [...ticket.history, ev(now, 'no_show', counterId, actor)] };
+    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+  }
+
+  /** Parks the visitor (fetching a document); the counter is free and can resume them later. */
+  hold(counterId: string, actor: Actor, now: number, note?: string): Outcome<Ticket> {
+    const { cs, ticket } = this.current(counterId, ['called', 'serving']);
+    const t: Ticket = { ...ticket, status: 'held', targetCounterId: counterId, note: note ?? ticket.note, history: [...ticket.history, ev(now, 'held', counterId, actor, note)] };
+    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+  }
+
+  /** A held visitor is back: they wait for this counter, ahead of their original place. */
+  resume(counterId: string, ticketId: string, actor: Actor, now: number): Outcome<Ticket> {
+    const cfg = this.counter(counterId);
+    const ticket = this.ticket(ticketId);
+    if (ticket.status !== 'held') throw new AntreError('INVALID_STATE', { status: ticket.status });
+    if (ticket.targetCounterId !== counterId && !cfg.serviceIds.includes(ticket.serviceId)) throw new AntreError('FORBIDDEN', { ticketId });
+    const t: Ticket = { ...ticket, status: 'waiting', targetCounterId: counterId, counterId: null, history: [...ticket.history, ev(now, 'resumed', counterId, actor)] };
+    return this.commit(t, [{ t: 'ticket', ticket: t }]);
+  }
+
+  /**
+   * Sends a visitor to another service or counter. Another service gets a new ticket that keeps
+   * the visitor's first issue time; another counter of the same service keeps the same ticket.
+   */
+  transfer(ticketId: string, to: { toServiceId?: string; toCounterId?: string; note?: string }, actor: Actor, now: number): Outcome<Ticket> {
+    this.assertDay(now);
+    const ticket = this.ticket(ticketId);
+    if (!['waiting', 'called', 'serving', 'held'].includes(ticket.status)) throw new AntreError('INVALID_STATE', { status: ticket.status });
+    const toCounter = to.toCounterId ? this.counter(to.toCounterId) : null;
+    const serviceId = to.toServiceId ?? (toCounter && !toCounter.serviceIds.includes(ticket.serviceId) ? toCounter.serviceIds[0]! : ticket.serviceId);
+    const service = this.service(serviceId);
+    if (toCounter && !toCounter.serviceIds.includes(service.id)) {
+      throw new AntreError('INVALID_INPUT', { toCounterId: toCounter.id }, { id: 'Loket tujuan tidak melayani layanan itu.', en: 'The target counter does not serve that service.' });
+    }
+    if (serviceId === ticket.serviceId && !toCounter) throw new AntreError('SAME_SERVICE');
+    if (this.serviceState(serviceId).closedToday) throw new AntreError('SERVICE_CLOSED', { serviceId });
+    const changes: Change[] = [];
+    const holder = ticket.counterId ? this.state.counters.get(ticket.counterId) : undefined;
+    if (holder && holder.ticketId === ticket.id) changes.push({ t: 'counter', counter: { ...holder, ticketId: null } });
+    const base = { status: 'waiting' as const, targetCounterId: toCounter?.id ?? null, counterId: null, calledAt: null, startedAt: null, recalls: 0, note: to.note ?? ticket.note };
+    if (serviceId === ticket.serviceId) {
+      const t: Ticket = { ...ticket, ...base, history: [...ticket.history, ev(now, 'requeued', to.toCounterId, actor, to.note)] };
+      changes.push({ t: 'ticket', ticket: t });
+      return this.commit(t, changes);
+    }
+    const seq = this.state.nextSeq(serviceId);
+    const moved: Ticket = {
+      ...ticket, ...base, id: this.opts.newId(), number: formatNumber(service.prefix, seq), seq, serviceId, agencyId: service.agencyId,
+      issuedAt: now, userId: null, finishedAt: null, transferredFrom: ticket.id, transferredTo: null, source: ticket.source,
+      history: [ev(now, 'transferred_in', to.toCounterId, actor, to.note)],
+    };
+    const old: Ticket = { ...ticket, status: 'transferred', finishedAt: now, transferredTo: moved.id, history: [...ticket.history, ev(now, 'transferred_out', ticket.counterId ?? undefined, actor, to.note)] };
+    changes.push({ t: 'ticket', ticket: old }, { t: 'ticket', ticket: moved });
+    return this.commit(moved, changes);
+  }
+
+  /** Open, break (reason and return time) or close a counter. */
+  setCounterStatus(counterId: string, body: CounterStatusBody, actor: Actor, now: number): Outcome<CounterState> {
+    const cs = this.counterState(counterId);
+    if (body.status !== 'open' && cs.ticketId) {
+      const t = this.ticket(cs.ticketId);
+      throw new AntreError('COUNTER_BUSY', { ticketId: t.id, number: t.number });
+    }
+    const next: CounterState = {
+      ...cs, status: body.status, since: cs.status === body.status ? cs.since : now,
+      userId: body.status === 'closed' ? null : actor.userId ?? cs.userId,
+      breakReason: body.status === 'break' ? body.reason : null,
+      breakUntil: body.status === 'break' ? now + body.minutes * 60000 : null,
+    };
+    return this.commit(next, [{ t: 'counter', counter: next }]);
+  }
+
+  /** Open or close a service for the rest of the day; waiting visitors are still served. */
+  setServiceStatus(serviceId: string, closedToday: boolean, reason: string | null): Outcome<ServiceDayState> {
+    this.service(serviceId);
+    const next = { ...this.serviceState(serviceId), closedToday, closedReason: closedToday ? reason : null };
+    return this.commit(next, [{ t: 'service', service: next }]);
+  }
+
+  /** Closes the day: every visitor still in line becomes expired. */
+  expireAll(now: number): Change[] {
+    const changes: Change[] = [];
+    for (const t of this.state.tickets.values()) {
+      if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held') {
+        changes.push({ t: 'ticket', ticket: { ...t, status: 'expired', finishedAt: now, history: [...t.history, { at: now, action: 'expired' }] } });
+      }
+    }
+    for (const c of this.state.counters.values()) {
+      if (c.ticketId || c.status !== 'closed') changes.push({ t: 'counter', counter: { ...c, ticketId: null, status: 'closed', breakReason: null, breakUntil: null, since: now } });
+    }
+    return changes;
+  }
+
+  /** Whether `now` belongs to a later service day than the one held. */
+  isStale(now: number): boolean {
+    return localDay(now, this.venue.timeZone) !== this.state.day;
+  }
+
+  private assertDay(now: number): void {
+    if (this.isStale(now)) throw new Error(`engine holds day ${this.state.day}; roll the day over before commands at ${new Date(now).toISOString()}`);
+  }
+
+  private current(counterId: string, allowed: Ticket['status'][]): { cfg: Counter; cs: CounterState; ticket: Ticket } {
+    const cfg = this.counter(counterId);
+    const cs = this.counterState(counterId);
+    if (!cs.ticketId) throw new AntreError('COUNTER_IDLE', { counterId });
+    const ticket = this.ticket(cs.ticketId);
+    if (!allowed.includes(ticket.status)) throw new AntreError('INVALID_STATE', { status: ticket.status, allowed });
+    return { cfg, cs, ticket };
+  }
+
+  private commit<T>(value: T, changes: Change[]): Outcome<T> {
+    for (const c of changes) this.state.apply(c);
+    return { value, changes };
+  }
+}
+
+/** Ticket numbers read `A-007`: prefix, dash, at least three digits. */
+export function formatNumber(prefix: string, seq: number): string {
+  return `${prefix}-${String(seq).padStart(3, '0')}`;
+}
+
+function ev(at: number, action: TicketAction, counterId: string | undefined | null, actor: Actor, note?: string) {
+  const e: Ticket['history'][number] = { at, action };
+  if (counterId) e.counterId = counterId;
+  if (actor.userId) e.userId = actor.userId;
+  if (note) e.note = note;
+  return e;
+}

@@ -1,0 +1,194 @@
+import type { CallEvent, CounterState, ServiceDayState, Ticket } from '../contract/domain.js';
+import type { Venue } from '../contract/venue.js';
+
+/** A durable change: what the journal records and replay applies, nothing else. */
+export type Change =
+  | { t: 'ticket'; ticket: Ticket }
+  | { t: 'counter'; counter: CounterState }
+  | { t: 'service'; service: ServiceDayState }
+  | { t: 'call'; call: CallEvent };
+
+/** The persisted shape of one service day (the lowdb document). */
+export interface DayDoc {
+  day: string;
+  tickets: Ticket[];
+  counters: CounterState[];
+  services: ServiceDayState[];
+  calls: CallEvent[];
+  /** Highest number per service ever used today, so a number is never reused. */
+  seq: Record<string, number>;
+}
+
+interface Lines {
+  regular: Ticket[];
+  priority: Ticket[];
+}
+
+const RECENT_CALLS = 20;
+
+/** One service day in memory, with the indices that keep commands cheap at any day size. */
+export class DayState {
+  readonly day: string;
+  readonly tickets = new Map<string, Ticket>();
+  readonly counters = new Map<string, CounterState>();
+  readonly services = new Map<string, ServiceDayState>();
+  readonly seq = new Map<string, number>();
+  calls: CallEvent[] = [];
+  /** Waiting tickets per service, in call order within each class. */
+  private readonly lines = new Map<string, Lines>();
+  /** Waiting tickets reserved for one counter. */
+  private readonly targeted = new Map<string, Ticket[]>();
+  /** Recent service durations per service (ms), newest last. */
+  private readonly durations = new Map<string, number[]>();
+  /** Tickets currently called, serving or held, by id: the live ones besides waiting. */
+  readonly active = new Map<string, Ticket>();
+
+  constructor(day: string, private readonly window = 20) {
+    this.day = day;
+  }
+
+  static fresh(venue: Venue, day: string, now: number): DayState {
+    const s = new DayState(day, venue.settings.estimateWindow);
+    for (const c of venue.counters) {
+      s.counters.set(c.id, { counterId: c.id, status: 'closed', ticketId: null, userId: null, breakReason: null, breakUntil: null, since: now, lastCallAt: null });
+    }
+    for (const sv of venue.services) s.services.set(sv.id, freshService(sv.id));
+    return s;
+  }
+
+  static fromDoc(venue: Venue, doc: DayDoc, now: number): DayState {
+    const s = DayState.fresh(venue, doc.day, now);
+    for (const c of doc.counters) s.counters.set(c.counterId, c);
+    for (const sv of doc.services) s.services.set(sv.serviceId, sv);
+    for (const [k, v] of Object.entries(doc.seq)) s.seq.set(k, v);
+    const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+    for (const t of doc.tickets) s.putTicket(t, false);
+    for (const t of done) s.noteDuration(t);
+    s.calls = doc.calls.slice(-RECENT_CALLS);
+    return s;
+  }
+
+  /** Adds the venue's new counters and services after a venue edit. */
+  syncVenue(venue: Venue, now: number): void {
+    for (const c of venue.counters) {
+      if (!this.counters.has(c.id)) this.counters.set(c.id, { counterId: c.id, status: 'closed', ticketId: null, userId: null, breakReason: null, breakUntil: null, since: now, lastCallAt: null });
+    }
+    for (const sv of venue.services) if (!this.services.has(sv.id)) this.services.set(sv.id, freshService(sv.id));
+  }
+
+  toDoc(): DayDoc {
+    return {
+      day: this.day,
+      tickets: [...this.tickets.values()],
+      counters: [...this.counters.values()],
+      services: [...this.services.values()],
+      calls: this.calls,
+      seq: Object.fromEntries(this.seq),
+    };
+  }
+
+  /** Applies one change; the live path and replay go through here alike. */
+  apply(change: Change): void {
+    switch (change.t) {
+      case 'ticket': {
+        const prev = this.tickets.get(change.ticket.id);
+        if (prev) this.unindex(prev);
+        this.putTicket(change.ticket, true);
+        break;
+      }
+      case 'counter':
+        this.counters.set(change.counter.counterId, change.counter);
+        break;
+      case 'service':
+        this.services.set(change.service.serviceId, change.service);
+        break;
+      case 'call':
+        this.calls.push(change.call);
+        if (this.calls.length > RECENT_CALLS * 2) this.calls = this.calls.slice(-RECENT_CALLS);
+        break;
+    }
+  }
+
+  private putTicket(t: Ticket, live: boolean): void {
+    this.tickets.set(t.id, t);
+    const prefixSeq = this.seq.get(t.serviceId) ?? 0;
+    if (t.seq > prefixSeq) this.seq.set(t.serviceId, t.seq);
+    if (t.status === 'waiting') this.enqueue(t);
+    else if (t.status === 'called' || t.status === 'serving' || t.status === 'held') this.active.set(t.id, t);
+    if (live && t.status === 'done') this.noteDuration(t);
+  }
+
+  private unindex(t: Ticket): void {
+    this.active.delete(t.id);
+    if (t.status !== 'waiting') return;
+    const list = t.targetCounterId ? this.targeted.get(t.targetCounterId) : this.linesOf(t.serviceId)[t.priority ? 'priority' : 'regular'];
+    if (!list) return;
+    const i = list.findIndex((x) => x.id === t.id);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  private enqueue(t: Ticket): void {
+    let list: Ticket[];
+    if (t.targetCounterId) {
+      list = this.targeted.get(t.targetCounterId) ?? [];
+      this.targeted.set(t.targetCounterId, list);
+    } else list = this.linesOf(t.serviceId)[t.priority ? 'priority' : 'regular'];
+    // Binary insert by (queuedAt, issuedAt, seq): appends in the common case.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(list[mid]!, t)) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, t);
+  }
+
+  private noteDuration(t: Ticket): void {
+    const from = t.startedAt ?? t.calledAt;
+    if (from === null || t.finishedAt === null) return;
+    const list = this.durations.get(t.serviceId) ?? [];
+    list.push(Math.max(0, t.finishedAt - from));
+    if (list.length > this.window) list.shift();
+    this.durations.set(t.serviceId, list);
+  }
+
+  linesOf(serviceId: string): Lines {
+    let l = this.lines.get(serviceId);
+    if (!l) {
+      l = { regular: [], priority: [] };
+      this.lines.set(serviceId, l);
+    }
+    return l;
+  }
+
+  targetedFor(counterId: string): readonly Ticket[] {
+    return this.targeted.get(counterId) ?? [];
+  }
+
+  /** All waiting tickets reserved for counters, for counts per service. */
+  targetedAll(): Iterable<Ticket> {
+    return [...this.targeted.values()].flat();
+  }
+
+  /** Mean recent service time in minutes, or null before any was measured. */
+  meanServiceMinutes(serviceId: string): number | null {
+    const list = this.durations.get(serviceId);
+    if (!list || list.length === 0) return null;
+    return list.reduce((a, b) => a + b, 0) / list.length / 60000;
+  }
+
+  nextSeq(serviceId: string): number {
+    return (this.seq.get(serviceId) ?? 0) + 1;
+  }
+}
+
+export function freshService(serviceId: string): ServiceDayState {
+  return { serviceId, closedToday: false, closedReason: null, priorityStreak: 0, issued: 0, lastCallAt: null };
+}
+
+function before(a: Ticket, b: Ticket): boolean {
+  if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
+  if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt;
+  return a.seq < b.seq;
+}
