@@ -1,0 +1,176 @@
+import { AntreError } from '../contract/errors.js';
+import type { DeviceKind, PublicDevice, PublicUser, Role } from '../contract/domain.js';
+import type { CreateUserBody, UpdateUserBody } from '../contract/schemas.js';
+import type { DeviceRecord, StaffStore, UserRecord } from '../store/staff-store.js';
+import { digest, hashPassword, newId, newPairingCode, newPassword, newToken, verifyPassword } from './secrets.js';
+import { RateLimiter } from './rate-limit.js';
+
+export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'device'; device: DeviceRecord };
+
+const SESSION_MS = 14 * 24 * 3600 * 1000;
+const PAIRING_MS = 24 * 3600 * 1000;
+
+/** Who is who: staff log-ins, sessions, devices and their pairing, all behind one store. */
+export class AuthService {
+  readonly limiter = new RateLimiter(5, 15 * 60 * 1000);
+  private online = new Map<string, number>();
+
+  constructor(private readonly store: StaffStore) {}
+
+  /** Creates the first admin if there is none; returns the password when it was generated. */
+  async bootstrap(adminPassword: string | undefined, now: number): Promise<{ created: boolean; password: string | null }> {
+    if (this.store.data.users.some((u) => u.role === 'admin')) return { created: false, password: null };
+    const password = adminPassword ?? newPassword();
+    await this.createUser({ username: 'admin', name: 'Administrator', password, role: 'admin', counterIds: [] }, now);
+    return { created: true, password: adminPassword ? null : password };
+  }
+
+  async login(username: string, password: string, clientKey: string, now: number): Promise<{ token: string; user: PublicUser }> {
+    const key = `${clientKey}|${username.toLowerCase()}`;
+    if (this.limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.limiter.retryAfter(key, now) });
+    const user = this.store.data.users.find((u) => u.username === username.toLowerCase());
+    const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : (await hashPassword(password), false);
+    if (!ok || !user) {
+      this.limiter.fail(key, now);
+      throw new AntreError('INVALID_CREDENTIALS');
+    }
+    this.limiter.reset(key);
+    const token = newToken('s');
+    await this.store.update((d) => {
+      d.sessions = d.sessions.filter((s) => s.expiresAt > now);
+      d.sessions.push({ tokenDigest: digest(token), userId: user.id, createdAt: now, expiresAt: now + SESSION_MS });
+    });
+    return { token, user: publicUser(user) };
+  }
+
+  async logout(token: string): Promise<void> {
+    const dg = digest(token);
+    await this.store.update((d) => {
+      d.sessions = d.sessions.filter((s) => s.tokenDigest !== dg);
+    });
+  }
+
+  /** Resolves a bearer token to a user or a device; null when unknown or expired. */
+  resolve(token: string | undefined, now: number): Principal | null {
+    if (!token) return null;
+    const dg = digest(token);
+    if (token.startsWith('s_')) {
+      const s = this.store.data.sessions.find((x) => x.tokenDigest === dg && x.expiresAt > now);
+      const user = s && this.store.data.users.find((u) => u.id === s.userId && !u.disabled);
+      return user ? { kind: 'user', user } : null;
+    }
+    if (token.startsWith('d_')) {
+      const device = this.store.data.devices.find((x) => x.tokenDigest === dg && !x.revoked);
+      if (!device) return null;
+      this.online.set(device.id, now);
+      return { kind: 'device', device };
+    }
+    return null;
+  }
+
+  users(): PublicUser[] {
+    return this.store.data.users.map(publicUser);
+  }
+
+  user(id: string): UserRecord {
+    const u = this.store.data.users.find((x) => x.id === id);
+    if (!u) throw new AntreError('USER_NOT_FOUND');
+    return u;
+  }
+
+  async createUser(body: CreateUserBody, now: number): Promise<PublicUser> {
+    if (this.store.data.users.some((u) => u.username === body.username)) throw new AntreError('USERNAME_TAKEN');
+    const rec: UserRecord = {
+      id: newId(8), username: body.username, name: body.name, role: body.role, counterIds: body.counterIds,
+      passwordHash: await hashPassword(body.password), disabled: false, createdAt: now,
+    };
+    await this.store.update((d) => d.users.push(rec));
+    return publicUser(rec);
+  }
+
+  async updateUser(id: string, body: UpdateUserBody): Promise<PublicUser> {
+    const u = this.user(id);
+    const passwordHash = body.password ? await hashPassword(body.password) : u.passwordHash;
+    await this.store.update((d) => {
+      const rec = d.users.find((x) => x.id === id)!;
+      Object.assign(rec, {
+        name: body.name ?? rec.name, role: body.role ?? rec.role, counterIds: body.counterIds ?? rec.counterIds,
+        disabled: body.disabled ?? rec.disabled, passwordHash,
+      });
+      if (body.password || body.disabled) d.sessions = d.sessions.filter((s) => s.userId !== id);
+    });
+    return publicUser(this.user(id));
+  }
+
+  /** Registers a device and answers a one-time pairing code for it. */
+  async createDevice(input: { kind: DeviceKind; name: string; floor: number | null; ref: string | null }, now: number): Promise<{ device: PublicDevice; code: string; expiresAt: number }> {
+    const code = newPairingCode();
+    const rec: DeviceRecord = {
+      id: newId(8), kind: input.kind, name: input.name, floor: input.floor, ref: input.ref, tokenDigest: null,
+      pairingDigest: digest(code), pairingExpiresAt: now + PAIRING_MS, createdAt: now, lastSeenAt: null, revoked: false,
+    };
+    await this.store.update((d) => d.devices.push(rec));
+    return { device: this.publicDevice(rec, now), code, expiresAt: now + PAIRING_MS };
+  }
+
+  /** New pairing code for an existing device (re-pair a replaced screen); the old token stops working. */
+  async repair(id: string, now: number): Promise<{ device: PublicDevice; code: string; expiresAt: number }> {
+    const code = newPairingCode();
+    await this.store.update((d) => {
+      const rec = d.devices.find((x) => x.id === id);
+      if (!rec) throw new AntreError('DEVICE_NOT_FOUND');
+      Object.assign(rec, { pairingDigest: digest(code), pairingExpiresAt: now + PAIRING_MS, tokenDigest: null, revoked: false });
+    });
+    const rec = this.store.data.devices.find((x) => x.id === id)!;
+    return { device: this.publicDevice(rec, now), code, expiresAt: now + PAIRING_MS };
+  }
+
+  /** A device trades its pairing code for its own long-lived token. */
+  async pair(code: string, now: number, clientKey: string): Promise<{ token: string; device: PublicDevice }> {
+    const key = `pair|${clientKey}`;
+    if (this.limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.limiter.retryAfter(key, now) });
+    const dg = digest(code.trim().toUpperCase());
+    const rec = this.store.data.devices.find((d) => d.pairingDigest === dg && (d.pairingExpiresAt ?? 0) > now && !d.revoked);
+    if (!rec) {
+      this.limiter.fail(key, now);
+      throw new AntreError('PAIRING_CODE_INVALID');
+    }
+    const token = newToken('d');
+    await this.store.update(() => {
+      Object.assign(rec, { tokenDigest: digest(token), pairingDigest: null, pairingExpiresAt: null, lastSeenAt: now });
+    });
+    return { token, device: this.publicDevice(rec, now) };
+  }
+
+  async revokeDevice(id: string): Promise<void> {
+    await this.store.update((d) => {
+      const rec = d.devices.find((x) => x.id === id);
+      if (!rec) throw new AntreError('DEVICE_NOT_FOUND');
+      Object.assign(rec, { revoked: true, tokenDigest: null, pairingDigest: null });
+    });
+  }
+
+  devices(now: number): PublicDevice[] {
+    return this.store.data.devices.filter((d) => !d.revoked).map((d) => this.publicDevice(d, now));
+  }
+
+  markSeen(deviceId: string, now: number): void {
+    this.online.set(deviceId, now);
+  }
+
+  markGone(deviceId: string): void {
+    this.online.delete(deviceId);
+  }
+
+  publicDevice(d: DeviceRecord, now: number): PublicDevice {
+    const seen = this.online.get(d.id) ?? d.lastSeenAt;
+    return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online: this.online.has(d.id) && now - (seen ?? 0) < 5 * 60000 };
+  }
+}
+
+export function publicUser(u: UserRecord): PublicUser {
+  return { id: u.id, username: u.username, name: u.name, role: u.role, counterIds: u.counterIds };
+}
+
+/** Roles allowed to act on any counter. */
+export const COUNTER_MASTERS: Role[] = ['admin', 'supervisor'];

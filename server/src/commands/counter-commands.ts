@@ -1,0 +1,62 @@
+import { AntreError } from '../contract/errors.js';
+import type { CounterState, Ticket } from '../contract/domain.js';
+import type { CounterAction } from '../contract/events.js';
+import { callNextBody, counterStatusBody, emptyBody, resumeBody, transferBody } from '../contract/schemas.js';
+import { z } from 'zod';
+import type { Principal } from '../auth/auth-service.js';
+import type { AppContext } from '../context.js';
+import { validate } from '../http/errors.js';
+import { requireCounterAccess } from './access.js';
+
+const holdBody = z.strictObject({ note: z.string().trim().min(1).max(300).optional() }).optional();
+
+/**
+ * One counter command, whichever door it came through (HTTP or socket): who are you, is the
+ * input valid, may you, run it in the engine. Unknown counters are 404 before access is judged.
+ */
+export async function counterCommand(ctx: AppContext, p: Principal | null, counterId: string, action: CounterAction, body: unknown): Promise<Ticket | CounterState> {
+  ctx.queue.engine.counter(counterId);
+  const who = requireCounterAccess(p, counterId, action);
+  const actor = { userId: who.userId, counterId };
+  const q = ctx.queue;
+  switch (action) {
+    case 'call-next': {
+      const b = validate(callNextBody, body);
+      return q.run((e, now) => e.callNext(counterId, actor, now, b?.serviceId));
+    }
+    case 'recall':
+      validate(emptyBody, body);
+      return q.run((e, now) => e.recall(counterId, actor, now));
+    case 'start':
+      validate(emptyBody, body);
+      return q.run((e, now) => e.start(counterId, actor, now));
+    case 'finish':
+      validate(emptyBody, body);
+      return q.run((e, now) => e.finish(counterId, actor, now));
+    case 'no-show':
+      validate(emptyBody, body);
+      return q.run((e, now) => e.noShow(counterId, actor, now));
+    case 'hold': {
+      const b = validate(holdBody, body);
+      return q.run((e, now) => e.hold(counterId, actor, now, b?.note));
+    }
+    case 'resume': {
+      const b = validate(resumeBody, body);
+      return q.run((e, now) => e.resume(counterId, b.ticketId, actor, now));
+    }
+    case 'transfer': {
+      const b = validate(transferBody, body);
+      return q.run((e, now) => {
+        const cs = e.counterState(counterId);
+        if (!cs.ticketId) throw new AntreError('COUNTER_IDLE', { counterId });
+        return e.transfer(cs.ticketId, b, actor, now);
+      });
+    }
+    case 'status': {
+      const b = validate(counterStatusBody, body);
+      return q.run((e, now) => e.setCounterStatus(counterId, b, actor, now));
+    }
+    default:
+      throw new AntreError('NOT_FOUND');
+  }
+}

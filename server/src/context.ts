@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { AuthService } from './auth/auth-service.js';
+import type { QueueService } from './queue/queue-service.js';
+import type { BoardStore } from './store/board-store.js';
+import type { Ticket } from './contract/domain.js';
+
+/** Called after a kiosk ticket is durable: prints it (printers plug in here). */
+export interface TicketPrinter {
+  printTicket(ticket: Ticket, kioskId: string | null): Promise<PrintOutcome> | PrintOutcome;
+}
+
+export interface PrintOutcome {
+  jobId: string | null;
+  state: 'queued' | 'printed' | 'failed' | 'none';
+  printerId: string | null;
+  error?: string;
+}
+
+/** Everything a door needs, handed in (no module-level singletons). */
+export interface AppContext {
+  queue: QueueService;
+  auth: AuthService;
+  board: BoardStore;
+  log: Logger;
+  /** Base URL of the visitor's ticket page, e.g. http://192.168.1.10:3000 */
+  publicUrl: string;
+  printer?: TicketPrinter;
+  /** Folders of the built UIs, served when present. */
+  ui?: { kiosk?: string; display?: string; counter?: string };
+  demo: boolean;
+  startedAt: number;
+}

@@ -1,0 +1,48 @@
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppContext } from '../context.js';
+import type { Notifier } from '../realtime/notifier.js';
+import { errorHandler, notFound } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
+import { counterRoutes } from './routes/counters.js';
+import { publicRoutes } from './routes/public.js';
+import { ticketRoutes } from './routes/tickets.js';
+
+/** The express app: JSON API under /api, the built UIs beside it. */
+export function createApp(ctx: AppContext, notifier: () => Notifier | null = () => null): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  const api = express.Router();
+  api.use(express.json({ limit: '32kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(publicRoutes(ctx));
+  api.use(authRoutes(ctx));
+  api.use(ticketRoutes(ctx));
+  api.use(counterRoutes(ctx));
+  api.use(adminRoutes(ctx, notifier));
+  api.use(notFound);
+  app.use('/api', api);
+  serveUi(app, ctx);
+  app.use(notFound);
+  app.use(errorHandler(ctx.log));
+  return app;
+}
+
+function serveUi(app: Express, ctx: AppContext): void {
+  const mount = (prefix: string, dir: string | undefined, extra: string[] = []) => {
+    if (!dir || !existsSync(join(dir, 'index.html'))) return;
+    app.use(prefix, express.static(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
+    for (const p of [`${prefix}/*rest`, ...extra]) app.get(p, (_req, res) => res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+  };
+  mount('/kiosk', ctx.ui?.kiosk, ['/t/:id']);
+  mount('/display', ctx.ui?.display);
+  mount('/counter', ctx.ui?.counter);
+  app.get('/', (_req, res) => res.redirect(ctx.ui?.counter ? '/counter' : '/api/health'));
+}
+
+function noCacheHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import { AntreError } from '../../contract/errors.js';
+import { announcementsBody, createDeviceBody, createUserBody, pairBody, serviceStatusBody, updateUserBody } from '../../contract/schemas.js';
+import type { AppContext } from '../../context.js';
+import { requireUser } from '../../commands/access.js';
+import type { Notifier } from '../../realtime/notifier.js';
+import { validate } from '../errors.js';
+import { clientKey, principalOf } from '../principal.js';
+
+/** The link a device opens to pair itself: the UI of its kind with the code. */
+export function pairingUrl(ctx: AppContext, kind: string, code: string): string {
+  const base = ctx.publicUrl.replace(/\/$/, '');
+  const path = kind === 'display' ? '/display' : kind === 'kiosk' ? '/kiosk' : kind === 'button' ? '/counter/button' : '/pair';
+  return `${base}${path}?pair=${code}`;
+}
+
+export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): Router {
+  const r = Router();
+  const now = () => ctx.queue.clock();
+
+  r.post('/devices', async (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin']);
+    const b = validate(createDeviceBody, req.body);
+    const v = ctx.queue.venue;
+    if (b.kind === 'button' && !v.counters.some((c) => c.id === b.ref)) throw new AntreError('COUNTER_NOT_FOUND', { ref: b.ref ?? null });
+    if (b.kind === 'kiosk' && b.ref && !v.kiosks.some((k) => k.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Kios tidak ada di konfigurasi tempat.', en: 'No such kiosk in the venue configuration.' });
+    if (b.floor !== undefined && b.floor !== null && !v.floors.some((f) => f.number === b.floor)) throw new AntreError('INVALID_INPUT', { floor: b.floor }, { id: 'Lantai tidak ada.', en: 'No such floor.' });
+    const floor = b.floor ?? (b.kind === 'kiosk' ? v.kiosks.find((k) => k.id === b.ref)?.floor ?? null : null);
+    const out = await ctx.auth.createDevice({ kind: b.kind, name: b.name, floor, ref: b.ref ?? null }, now());
+    res.status(201).json({ ...out, pairingUrl: pairingUrl(ctx, b.kind, out.code) });
+  });
+  r.get('/devices', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    res.json({ devices: ctx.auth.devices(now()) });
+  });
+  r.post('/devices/pair', async (req, res) => {
+    const b = validate(pairBody, req.body);
+    res.json(await ctx.auth.pair(b.code, now(), clientKey(req)));
+  });
+  r.post('/devices/:id/pairing', async (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin']);
+    const out = await ctx.auth.repair(req.params.id, now());
+    res.json({ ...out, pairingUrl: pairingUrl(ctx, out.device.kind, out.code) });
+  });
+  r.delete('/devices/:id', async (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin']);
+    await ctx.auth.revokeDevice(req.params.id);
+    res.status(204).end();
+  });
+
+  r.get('/users', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    res.json({ users: ctx.auth.users() });
+  });
+  r.post('/users', async (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin']);
+    const b = validate(createUserBody, req.body);
+    assertCounters(ctx, b.counterIds);
+    res.status(201).json(await ctx.auth.createUser(b, now()));
+  });
+  r.patch('/users/:id', async (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin']);
+    const b = validate(updateUserBody, req.body);
+    if (b.counterIds) assertCounters(ctx, b.counterIds);
+    res.json(await ctx.auth.updateUser(req.params.id, b));
+  });
+
+  r.post('/services/:id/status', async (req, res) => {
+    const u = requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const b = validate(serviceStatusBody, req.body);
+    const out = await ctx.queue.run((e) => e.setServiceStatus(req.params.id, b.closedToday, b.reason ?? null));
+    ctx.log.info({ userId: u.id, serviceId: req.params.id, closedToday: b.closedToday }, 'service status set');
+    res.json(out);
+  });
+
+  r.put('/announcements', async (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const b = validate(announcementsBody, req.body);
+    await ctx.board.setAnnouncements(b.announcements);
+    notifier()?.announcements(b.announcements);
+    res.json({ announcements: b.announcements });
+  });
+  return r;
+}
+
+function assertCounters(ctx: AppContext, ids: string[]): void {
+  const known = new Set(ctx.queue.venue.counters.map((c) => c.id));
+  const bad = ids.filter((i) => !known.has(i));
+  if (bad.length) throw new AntreError('COUNTER_NOT_FOUND', { counterIds: bad });
+}

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import type { Venue } from '../../contract/venue.js';
+import { presentSnapshot } from '../../realtime/presenters.js';
+import { principalOf } from '../principal.js';
+
+/** The venue as any screen may see it (printer addresses are internal). */
+export function publicVenue(v: Venue, version: number) {
+  return { ...v, version, kiosks: v.kiosks.map((k) => ({ id: k.id, name: k.name, floor: k.floor, paper: k.paper })) };
+}
+
+export function publicRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.get('/health', (_req, res) => {
+    res.json({ status: 'ok', day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000) });
+  });
+  r.get('/venue', (_req, res) => {
+    res.json(publicVenue(ctx.queue.venue, ctx.queue.venueVersion));
+  });
+  r.get('/queues', (_req, res) => {
+    const now = ctx.queue.clock();
+    res.json({ day: ctx.queue.day, now, queues: ctx.queue.engine.estimator.queues(now) });
+  });
+  r.get('/counters', (_req, res) => {
+    const e = ctx.queue.engine;
+    res.json({ counters: e.venue.counters.map((c) => e.estimator.publicCounter(c.id)) });
+  });
+  r.get('/snapshot', (req, res) => {
+    res.json(presentSnapshot(ctx, principalOf(req, ctx), null));
+  });
+  r.get('/announcements', (_req, res) => {
+    res.json({ announcements: ctx.board.announcements() });
+  });
+  return r;
+}

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { newPassword } from './auth/secrets.js';
+import { prepareDemo } from './demo.js';
+import { startServer } from './server.js';
+import { VenueError } from './venue/load-venue.js';
+import { CorruptDataError } from './store/durable-file.js';
+
+/** Entry point: configuration from the environment, a banner with what to open, clean shutdown. */
+async function main(): Promise<void> {
+  const env = process.env;
+  const demo = env.ANTRE_DEMO ? env.ANTRE_DEMO !== '0' : !env.ANTRE_VENUE;
+  const server = await startServer({
+    port: env.PORT ? Number(env.PORT) : 3000,
+    host: env.HOST,
+    dataDir: env.ANTRE_DATA_DIR ?? './data',
+    venuePath: env.ANTRE_VENUE ? resolve(env.ANTRE_VENUE) : undefined,
+    adminPassword: env.ANTRE_ADMIN_PASSWORD || undefined,
+    publicUrl: env.ANTRE_PUBLIC_URL,
+    demo,
+    ignoreHours: env.ANTRE_IGNORE_HOURS === '1',
+  });
+  const { ctx } = server;
+  const local = `http://localhost:${server.port}`;
+  const lines = [
+    '',
+    `Antre is running for ${ctx.queue.venue.name} (${ctx.queue.venue.building}), service day ${ctx.queue.day}`,
+    `  Counter console and supervisor pages: ${local}/counter`,
+    `  Kiosk:                               ${local}/kiosk`,
+    `  Hall display board:                  ${local}/display`,
+    `  Visitors' ticket pages (QR):         ${ctx.publicUrl}/t/<ticket id>`,
+    `  API health:                          ${local}/api/health`,
+  ];
+  if (server.adminPassword) lines.push('', `  First admin account: admin / ${server.adminPassword}   (shown once: write it down)`);
+  else lines.push('', '  Admin account: admin (password as set on first start)');
+  if (demo) {
+    const d = await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || (server.adminPassword ?? newPassword()));
+    lines.push('', '  Demo mode: every counter opens when the day starts.');
+    if (d.devices.length) {
+      lines.push('  Pair the demo screens by opening these links (once per screen):');
+      for (const x of d.devices) lines.push(`    ${x.name.padEnd(18)} ${x.url}`);
+    }
+    if (d.staffPassword) lines.push(`  Demo staff: supervisor, petugas1..petugas${d.staff.length - 1} (one per counter), password ${d.staffPassword}`);
+  }
+  lines.push('');
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, 'shutting down');
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof VenueError || err instanceof CorruptDataError) {
+    process.stderr.write(`\nAntre cannot start.\n${err.message}\n\n`);
+  } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    process.stderr.write(`\nAntre cannot start: port ${process.env.PORT ?? 3000} is already in use. Set PORT to another port.\n\n`);
+  } else {
+    process.stderr.write(`\nAntre cannot start: ${(err as Error)?.stack ?? String(err)}\n\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { AntreError } from '../contract/errors.js';
+import { COUNTER_ACTIONS, type ClientToServerEvents, type ServerToClientEvents, type SocketAuth } from '../contract/events.js';
+import type { Principal } from '../auth/auth-service.js';
+import type { AppContext } from '../context.js';
+import { counterCommand } from '../commands/counter-commands.js';
+import { floorsOf, presentSnapshot } from './presenters.js';
+import { Notifier } from './notifier.js';
+
+export interface SocketData {
+  principal: Principal | null;
+  ticketId: string | null;
+}
+
+export type AntreServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AntreSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Rooms a socket belongs to: floors it watches, agencies and counters it works, its ticket. */
+export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string | null): string[] {
+  const v = ctx.queue.venue;
+  if (ticketId) return [`ticket:${ticketId}`];
+  const rooms = floorsOf(ctx, p).map((f) => `floor:${f}`);
+  if (p?.kind === 'user') {
+    const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;
+    for (const c of counters) rooms.push(`counter:${c.id}`);
+    const agencies = p.user.role === 'officer' ? new Set(counters.map((c) => c.agencyId)) : new Set(v.agencies.map((a) => a.id));
+    for (const a of agencies) rooms.push(`agency:${a}`);
+    if (p.user.role !== 'officer') rooms.push('supervisors');
+  }
+  if (p?.kind === 'device' && p.device.kind === 'printer') rooms.push(`printer:${p.device.id}`);
+  return rooms;
+}
+
+/** socket.io on the HTTP server: authenticate on connect, join rooms, snapshot, then deltas. */
+export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreServer; notifier: Notifier } {
+  const io: AntreServer = new Server(http, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10000,
+    pingTimeout: 8000,
+  });
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as SocketAuth;
+    try {
+      const now = ctx.queue.clock();
+      if (typeof auth.ticketId === 'string' && auth.ticketId) {
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(auth.ticketId) || !ctx.queue.engine.state.tickets.has(auth.ticketId)) throw new AntreError('TICKET_NOT_FOUND');
+        socket.data = { principal: null, ticketId: auth.ticketId };
+        return next();
+      }
+      if (typeof auth.token !== 'string' || !auth.token) throw new AntreError('UNAUTHENTICATED');
+      const p = ctx.auth.resolve(auth.token, now);
+      if (!p) throw new AntreError('INVALID_TOKEN');
+      socket.data = { principal: p, ticketId: null };
+      next();
+    } catch (err) {
+      const e = err instanceof AntreError ? err : new AntreError('INTERNAL');
+      const error = new Error(e.code) as Error & { data: unknown };
+      error.data = e.toBody();
+      next(error);
+    }
+  });
+  const notifier = new Notifier(io, ctx);
+  io.on('connection', (socket: AntreSocket) => {
+    const { principal, ticketId } = socket.data;
+    void socket.join(roomsFor(ctx, principal, ticketId));
+    if (principal?.kind === 'device') ctx.auth.markSeen(principal.device.id, ctx.queue.clock());
+    socket.emit('snapshot', presentSnapshot(ctx, principal, ticketId));
+    socket.on('snapshot:request', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack({ ok: true, data: presentSnapshot(ctx, principal, ticketId) });
+    });
+    socket.on('counter:command', (cmd, ack) => {
+      if (typeof ack !== 'function') return;
+      const run = async () => {
+        if (!cmd || typeof cmd !== 'object' || typeof cmd.counterId !== 'string' || !COUNTER_ACTIONS.includes(cmd.action)) throw new AntreError('INVALID_INPUT');
+        if (principal?.kind !== 'user' && !(principal?.kind === 'device' && principal.device.kind === 'button')) throw new AntreError('FORBIDDEN');
+        return counterCommand(ctx, principal, cmd.counterId, cmd.action, cmd.body);
+      };
+      run().then(
+        (data) => ack({ ok: true, data: 'counterId' in data && !('number' in data) ? ctx.queue.engine.estimator.publicCounter(data.counterId) : (data as never) }),
+        (err) => {
+          const e = err instanceof AntreError ? err : new AntreError('INTERNAL');
+          if (!(err instanceof AntreError)) ctx.log.error({ err }, 'socket command failed');
+          ack({ ok: false, ...e.toBody() });
+        },
+      );
+    });
+    socket.on('printer:status', (s) => notifier.printerStatus(socket, s));
+    socket.on('disconnect', () => {
+      if (principal?.kind === 'device' && !io.sockets.adapter.rooms.get(`device:${principal.device.id}`)?.size) ctx.auth.markGone(principal.device.id);
+    });
+    if (principal?.kind === 'device') void socket.join(`device:${principal.device.id}`);
+  });
+  return { io, notifier };
+}

@@ -1,0 +1,138 @@
+import type { QueueInfo } from '../contract/domain.js';
+import type { PrinterStatusMessage } from '../contract/events.js';
+import type { Change } from '../engine/state.js';
+import type { AppContext } from '../context.js';
+import type { AntreServer, AntreSocket } from './io.js';
+import { presentSnapshot } from './presenters.js';
+
+const TICK_MS = 15000;
+
+/** The one way out: turns durable changes into events for the rooms that may see them. */
+export class Notifier {
+  private lastQueues = new Map<string, string>();
+  private timer: NodeJS.Timeout;
+  private printerListeners: ((deviceId: string, s: PrinterStatusMessage) => void)[] = [];
+
+  constructor(private readonly io: AntreServer, private readonly ctx: AppContext) {
+    ctx.queue.on('changes', (changes, rev) => this.publish(changes, rev));
+    ctx.queue.on('day', (day) => {
+      this.io.emit('day', { day });
+      this.resyncAll();
+    });
+    // Opening hours pass and quotas reset without any command: re-check availability now and then.
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  publish(changes: Change[], rev: number): void {
+    const e = this.ctx.queue.engine;
+    const affected = new Set<string>();
+    const directViews = new Set<string>();
+    for (const c of changes) {
+      switch (c.t) {
+        case 'ticket':
+          affected.add(c.ticket.serviceId);
+          this.io.to(`agency:${c.ticket.agencyId}`).emit('ticket', { ...c.ticket, rev });
+          directViews.add(c.ticket.id);
+          break;
+        case 'counter': {
+          const cfg = e.venue.counters.find((x) => x.id === c.counter.counterId);
+          if (!cfg) break;
+          cfg.serviceIds.forEach((s) => affected.add(s));
+          this.io.to([`floor:${cfg.floor}`, `counter:${cfg.id}`]).emit('counter', { ...e.estimator.publicCounter(cfg.id), rev });
+          break;
+        }
+        case 'service':
+          affected.add(c.service.serviceId);
+          break;
+        case 'call':
+          this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', { ...c.call, rev });
+          break;
+      }
+    }
+    this.sendQueues([...affected], rev);
+    this.sendTicketViews(affected, directViews);
+  }
+
+  private sendQueues(serviceIds: string[], rev: number): void {
+    const now = this.ctx.queue.clock();
+    const byFloor = new Map<number, QueueInfo[]>();
+    for (const sid of serviceIds) {
+      const info = this.ctx.queue.engine.estimator.queueInfo(sid, now);
+      this.lastQueues.set(sid, key(info));
+      const list = byFloor.get(info.floor) ?? [];
+      list.push(info);
+      byFloor.set(info.floor, list);
+    }
+    for (const [floor, queues] of byFloor) this.io.to(`floor:${floor}`).emit('queues', { rev, queues });
+  }
+
+  /** Visitors' pages: their ticket moved in line or changed. Only tickets someone watches. */
+  private sendTicketViews(services: Set<string>, direct: Set<string>): void {
+    const rooms = this.io.sockets.adapter.rooms;
+    const e = this.ctx.queue.engine;
+    const now = this.ctx.queue.clock();
+    const sent = new Set<string>();
+    for (const sid of services) {
+      e.estimator.order(sid).forEach((t, i) => {
+        if (!rooms.has(`ticket:${t.id}`)) return;
+        sent.add(t.id);
+        this.io.to(`ticket:${t.id}`).emit('ticketView', e.estimator.ticketView(t, now, i));
+      });
+    }
+    for (const id of direct) {
+      if (sent.has(id) || !rooms.has(`ticket:${id}`)) continue;
+      const t = e.state.tickets.get(id);
+      if (t) this.io.to(`ticket:${id}`).emit('ticketView', e.estimator.ticketView(t, now));
+    }
+  }
+
+  private tick(): void {
+    const q = this.ctx.queue;
+    const now = q.clock();
+    const changed: QueueInfo[] = [];
+    for (const info of q.engine.estimator.queues(now)) {
+      const k = key(info);
+      if (this.lastQueues.get(info.serviceId) !== k) {
+        this.lastQueues.set(info.serviceId, k);
+        changed.push(info);
+      }
+    }
+    const byFloor = new Map<number, QueueInfo[]>();
+    for (const c of changed) byFloor.set(c.floor, [...(byFloor.get(c.floor) ?? []), c]);
+    for (const [floor, queues] of byFloor) this.io.to(`floor:${floor}`).emit('queues', { rev: q.rev, queues });
+  }
+
+  /** Everyone gets a fresh snapshot (new day, venue edit). */
+  resyncAll(): void {
+    for (const s of this.io.sockets.sockets.values()) s.emit('snapshot', presentSnapshot(this.ctx, s.data.principal, s.data.ticketId));
+  }
+
+  announcements(list: string[]): void {
+    this.io.emit('announcements', { rev: this.ctx.queue.rev, announcements: list });
+  }
+
+  venueChanged(version: number): void {
+    this.io.emit('venue', { version });
+    this.resyncAll();
+  }
+
+  onPrinterStatus(fn: (deviceId: string, s: PrinterStatusMessage) => void): void {
+    this.printerListeners.push(fn);
+  }
+
+  printerStatus(socket: AntreSocket, s: PrinterStatusMessage): void {
+    const p = socket.data.principal;
+    if (p?.kind !== 'device' || p.device.kind !== 'printer' || !s || typeof s !== 'object') return;
+    for (const fn of this.printerListeners) fn(p.device.id, s);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** What a screen shows of a queue, to tell whether a re-send is needed (time fields aside). */
+function key(q: QueueInfo): string {
+  return JSON.stringify([q.waiting, q.available, q.reason, q.estimatedWaitMinutes, q.quotaLeft, q.countersOpen, q.opensAt, q.nowServing]);
+}

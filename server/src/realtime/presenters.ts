@@ -1,0 +1,40 @@
+import type { Snapshot } from '../contract/domain.js';
+import type { Principal } from '../auth/auth-service.js';
+import type { AppContext } from '../context.js';
+
+/** Floors a principal watches: a floor-bound display sees its floor, everyone else all. */
+export function floorsOf(ctx: AppContext, p: Principal | null): number[] {
+  const all = ctx.queue.venue.floors.map((f) => f.number);
+  if (p?.kind === 'device' && p.device.kind === 'display' && p.device.floor !== null && all.includes(p.device.floor)) return [p.device.floor];
+  return all;
+}
+
+/** Whether a principal may see staff-only facts (ticket lists with history). */
+export function isStaff(p: Principal | null): boolean {
+  return p?.kind === 'user';
+}
+
+/** The full picture for one audience: displays see no staff fields; staff see live tickets. */
+export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: string | null): Snapshot {
+  const q = ctx.queue;
+  const e = q.engine;
+  const now = q.clock();
+  const floors = new Set(floorsOf(ctx, p));
+  const counterFloor = new Map(e.venue.counters.map((c) => [c.id, c.floor]));
+  const snap: Snapshot = {
+    rev: q.rev,
+    day: q.day,
+    now,
+    venueVersion: q.venueVersion,
+    counters: e.venue.counters.filter((c) => floors.has(c.floor)).map((c) => e.estimator.publicCounter(c.id)),
+    queues: e.estimator.queues(now).filter((x) => floors.has(x.floor)),
+    recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor)).slice(-10),
+    announcements: ctx.board.announcements(),
+  };
+  if (isStaff(p)) snap.tickets = [...e.state.tickets.values()].filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held');
+  if (ticketId) {
+    const t = e.state.tickets.get(ticketId);
+    if (t) snap.ticket = e.estimator.ticketView(t, now);
+  }
+  return snap;
+}

@@ -1,0 +1,111 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import type { Venue } from './contract/venue.js';
+import { AuthService } from './auth/auth-service.js';
+import { newId } from './auth/secrets.js';
+import type { AppContext, TicketPrinter } from './context.js';
+import { createApp } from './http/app.js';
+import { QueueService } from './queue/queue-service.js';
+import { attachRealtime, type AntreServer } from './realtime/io.js';
+import type { Notifier } from './realtime/notifier.js';
+import { BoardStore } from './store/board-store.js';
+import { StaffStore } from './store/staff-store.js';
+import { DEFAULT_VENUE_PATH, loadVenueFile } from './venue/load-venue.js';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  venuePath?: string;
+  venue?: Venue;
+  adminPassword?: string;
+  publicUrl?: string;
+  clock?: () => number;
+  demo?: boolean;
+  ignoreHours?: boolean;
+  log?: Logger;
+  /** Folder holding kiosk-ui/, display-ui/ and counter-ui/ builds (each with dist/). */
+  uiRoot?: string;
+  compactEvery?: number;
+  printer?: (ctx: AppContext) => Promise<TicketPrinter & { close?: () => Promise<void> }>;
+}
+
+export interface RunningServer {
+  ctx: AppContext;
+  http: HttpServer;
+  io: AntreServer;
+  notifier: Notifier;
+  port: number;
+  url: string;
+  adminPassword: string | null;
+  close(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Starts the whole server: venue, stores, queue, HTTP API, sockets. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const venue = opts.venue ?? loadVenueFile(opts.venuePath ?? DEFAULT_VENUE_PATH);
+  const dataDir = resolve(opts.dataDir ?? './data', venue.id);
+  mkdirSync(dataDir, { recursive: true });
+  const queue = await QueueService.open({
+    venue, daysDir: join(dataDir, 'days'), clock: opts.clock, newId: () => newId(12), ignoreHours: opts.ignoreHours,
+    openCountersOnNewDay: opts.demo, compactEvery: opts.compactEvery,
+    onError: (err, what) => log.error({ err }, what),
+  });
+  const staff = new StaffStore(dataDir);
+  await staff.load();
+  const auth = new AuthService(staff);
+  const boot = await auth.bootstrap(opts.adminPassword, queue.clock());
+  const board = new BoardStore(dataDir, () => queue.venue.announcements);
+  await board.load();
+  const uiRoot = opts.uiRoot ?? REPO_ROOT;
+  const ctx: AppContext = {
+    queue, auth, board, log, publicUrl: opts.publicUrl ?? '', demo: !!opts.demo, startedAt: queue.clock(),
+    ui: { kiosk: join(uiRoot, 'kiosk-ui/dist'), display: join(uiRoot, 'display-ui/dist'), counter: join(uiRoot, 'counter-ui/dist') },
+  };
+  let notifier: Notifier | null = null;
+  const app = createApp(ctx, () => notifier);
+  const http = createServer(app);
+  const rt = attachRealtime(http, ctx);
+  notifier = rt.notifier;
+  const port = await new Promise<number>((res, rej) => {
+    http.once('error', rej);
+    http.listen(opts.port ?? 3000, opts.host ?? '0.0.0.0', () => {
+      const a = http.address();
+      res(typeof a === 'object' && a ? a.port : 0);
+    });
+  });
+  if (!ctx.publicUrl) ctx.publicUrl = `http://${lanAddress()}:${port}`;
+  const printer = opts.printer ? await opts.printer(ctx) : undefined;
+  ctx.printer = printer;
+  let closed = false;
+  return {
+    ctx, http, io: rt.io, notifier: rt.notifier, port, url: `http://127.0.0.1:${port}`,
+    adminPassword: boot.password,
+    async close() {
+      if (closed) return;
+      closed = true;
+      rt.io.emit('server:restarting');
+      await queue.close();
+      rt.notifier.close();
+      await printer?.close?.();
+      await new Promise<void>((r) => rt.io.close(() => r()));
+      http.closeAllConnections?.();
+      await new Promise<void>((r) => http.close(() => r()));
+    },
+  };
+}
+
+/** The machine's first LAN IPv4 address, for the QR a visitor's phone opens. */
+export function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}

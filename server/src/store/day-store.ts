@@ -1,0 +1,132 @@
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Change, DayDoc } from '../engine/state.js';
+import { DurableJSONFile, fsyncDirSync, readJsonFileSync } from './durable-file.js';
+import { Journal } from './journal.js';
+
+/** The snapshot document: the day as of the start of journal segment `segment`. */
+export interface DaySnapshot extends DayDoc {
+  format: 1;
+  segment: number;
+}
+
+export interface JournalRecord {
+  c: Change[];
+}
+
+const DAY_RE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+const SEG_RE = /^(\d{4}-\d{2}-\d{2})\.journal\.(\d+)$/;
+
+/**
+ * One service day on disk: a lowdb snapshot document plus fsynced append-only journal
+ * segments. A command costs one append whatever the size of the day; the snapshot is
+ * rewritten only when a segment grows past `compactEvery` records.
+ */
+export class DayStore {
+  private journal: Journal | null = null;
+  private segment = 0;
+  private compacting: Promise<void> | null = null;
+
+  constructor(readonly dir: string, private readonly compactEvery = 10000) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private snapshotPath(day: string): string {
+    return join(this.dir, `${day}.json`);
+  }
+
+  private segmentPath(day: string, n: number): string {
+    return join(this.dir, `${day}.journal.${n}`);
+  }
+
+  private segments(day: string): number[] {
+    return readdirSync(this.dir)
+      .map((f) => SEG_RE.exec(f))
+      .filter((m): m is RegExpExecArray => !!m && m[1] === day)
+      .map((m) => Number(m[2]))
+      .sort((a, b) => a - b);
+  }
+
+  /** Every day that has data, oldest first. */
+  days(): string[] {
+    const set = new Set<string>();
+    for (const f of readdirSync(this.dir)) {
+      const m = DAY_RE.exec(f) ?? SEG_RE.exec(f);
+      if (m) set.add(m[1]!);
+    }
+    return [...set].sort();
+  }
+
+  /** The snapshot and the changes recorded after it: what the day was when last acknowledged. */
+  read(day: string): { snapshot: DaySnapshot | null; batches: Change[][] } {
+    const snapshot = readJsonFileSync<DaySnapshot>(this.snapshotPath(day));
+    const from = snapshot?.segment ?? 0;
+    const batches: Change[][] = [];
+    for (const n of this.segments(day)) {
+      if (n < from) continue;
+      for (const r of Journal.readAll<JournalRecord>(this.segmentPath(day, n))) batches.push(r.c);
+    }
+    return { snapshot, batches };
+  }
+
+  /** Starts appending to a day's journal (after read() replayed it). */
+  async open(day: string, onFailure: (err: unknown) => void): Promise<void> {
+    await this.close();
+    const segs = this.segments(day);
+    const snap = readJsonFileSync<DaySnapshot>(this.snapshotPath(day));
+    this.segment = Math.max(segs.at(-1) ?? 0, snap?.segment ?? 0);
+    this.journal = new Journal(this.segmentPath(day, this.segment));
+    await this.journal.open(onFailure);
+    this.onFailure = onFailure;
+    this.day = day;
+    fsyncDirSync(this.dir);
+  }
+
+  private onFailure: (err: unknown) => void = () => {};
+  private day = '';
+
+  /** Resolves once the changes are on disk. */
+  append(changes: Change[]): Promise<void> {
+    if (!this.journal) return Promise.reject(new Error('day store is not open'));
+    return this.journal.append({ c: changes } satisfies JournalRecord);
+  }
+
+  /** Whether the current segment is due for compaction. */
+  get due(): boolean {
+    return !this.compacting && (this.journal?.lines ?? 0) >= this.compactEvery;
+  }
+
+  /**
+   * Folds the journal into the lowdb snapshot: switch to a new segment, write the state as of
+   * the switch, then drop the old segments. `doc` must be taken at the moment of the call.
+   */
+  compact(doc: DayDoc): Promise<void> {
+    if (this.compacting) return this.compacting;
+    // Synchronous up to the first await: appends from here on land in the new segment.
+    const run = async () => {
+      const day = this.day;
+      const old = this.journal;
+      this.segment += 1;
+      this.journal = new Journal(this.segmentPath(day, this.segment));
+      const opened = this.journal.open(this.onFailure);
+      await old?.close();
+      await opened;
+      const db = new Low<DaySnapshot>(new DurableJSONFile(this.snapshotPath(day)), { ...doc, format: 1, segment: this.segment });
+      db.data = { ...doc, format: 1, segment: this.segment };
+      await db.write();
+      for (const n of this.segments(day)) if (n < this.segment) unlinkSync(this.segmentPath(day, n));
+      fsyncDirSync(this.dir);
+    };
+    this.compacting = run().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  async close(): Promise<void> {
+    if (this.compacting) await this.compacting.catch(() => {});
+    await this.journal?.close();
+    this.journal = null;
+  }
+}

@@ -1,0 +1,101 @@
+import { promises as fsp, openSync, fsyncSync, closeSync, readFileSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/** A data file that cannot be read back as what was written: refuse, never start empty. */
+export class CorruptDataError extends Error {
+  constructor(readonly path: string, cause: string) {
+    super(`Data file ${path} is damaged (${cause}). Antre will not start on a damaged file: restore it from a backup copy of the data folder, or move it aside to start that day empty.`);
+  }
+}
+
+let tmpCounter = 0;
+
+/** Writes a file so that a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
+export async function writeFileDurable(path: string, content: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
+  const fh = await fsp.open(tmp, 'w');
+  try {
+    await fh.writeFile(content);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fsp.rename(tmp, path);
+  await fsyncDir(dirname(path));
+}
+
+/** Makes a rename or a new file in a folder durable. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const fh = await fsp.open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+export function fsyncDirSync(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a JSON data file; null when absent, CorruptDataError when unreadable. */
+export function readJsonFileSync<T>(path: string): T | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new CorruptDataError(path, text.length === 0 ? 'the file is empty' : (err as Error).message);
+  }
+}
+
+/**
+ * lowdb adapter with the durability lowdb's own JSONFile lacks (it renames without fsync):
+ * every write is temp + fsync + rename + directory fsync; concurrent writes coalesce.
+ */
+export class DurableJSONFile<T> implements Adapter<T> {
+  private writing: Promise<void> | null = null;
+  private next: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null;
+
+  constructor(readonly path: string) {}
+
+  async read(): Promise<T | null> {
+    return readJsonFileSync<T>(this.path);
+  }
+
+  write(data: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.next) {
+        this.next.data = data;
+        this.next.waiters.push({ resolve, reject });
+      } else this.next = { data, waiters: [{ resolve, reject }] };
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.next) {
+      const batch = this.next;
+      this.next = null;
+      this.writing = writeFileDurable(this.path, JSON.stringify(batch.data));
+      try {
+        await this.writing;
+        batch.waiters.forEach((w) => w.resolve());
+      } catch (err) {
+        batch.waiters.forEach((w) => w.reject(err));
+      }
+    }
+    this.writing = null;
+  }
+}
