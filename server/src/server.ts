@@ -95,7 +95,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await queue.close();
       rt.notifier.close();
       await printer?.close?.();
-      await new Promise<void>((r) => rt.io.close(() => r()));
+      // Close transports rather than disconnecting sockets: clients then reconnect by themselves.
+      rt.io.engine.close();
       http.closeAllConnections?.();
       await new Promise<void>((r) => http.close(() => r()));
     },
