@@ -1,0 +1,37 @@
+import { useCallback, useState } from 'react';
+import type { PublicUser } from '@antre/server/contract';
+import { api } from './api';
+
+const KEY = 'antre.session';
+
+export interface Session {
+  token: string;
+  user: PublicUser;
+}
+
+function load(): Session | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The logged-in staff member, kept across reloads until logout. */
+export function useSession() {
+  const [session, setSession] = useState<Session | null>(load);
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api<Session>('/api/auth/login', { body: { username, password } });
+    localStorage.setItem(KEY, JSON.stringify(s));
+    setSession(s);
+    return s;
+  }, []);
+  const logout = useCallback(async () => {
+    const s = load();
+    localStorage.removeItem(KEY);
+    setSession(null);
+    if (s) await api('/api/auth/logout', { method: 'POST', token: s.token }).catch(() => undefined);
+  }, []);
+  return { session, login, logout };
+}
