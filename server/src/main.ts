@@ -9,6 +9,7 @@ import { CorruptDataError } from './store/durable-file.js';
 async function main(): Promise<void> {
   const env = process.env;
   const demo = env.ANTRE_DEMO ? env.ANTRE_DEMO !== '0' : !env.ANTRE_VENUE;
+  const ignoreHours = env.ANTRE_IGNORE_HOURS ? env.ANTRE_IGNORE_HOURS === '1' : demo;
   const server = await startServer({
     port: env.PORT ? Number(env.PORT) : 3000,
     host: env.HOST,
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     adminPassword: env.ANTRE_ADMIN_PASSWORD || undefined,
     publicUrl: env.ANTRE_PUBLIC_URL,
     demo,
-    ignoreHours: env.ANTRE_IGNORE_HOURS === '1',
+    // The demo takes tickets at any hour unless asked to keep the venue's hours.
+    ignoreHours,
   });
   const { ctx } = server;
   const local = `http://localhost:${server.port}`;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   if (demo) {
     const d = await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || (server.adminPassword ?? newPassword()));
     lines.push('', '  Demo mode: every counter opens when the day starts.');
+    if (ignoreHours) lines.push('  Demo mode: tickets can be taken at any hour (ANTRE_IGNORE_HOURS=0 keeps the venue\'s opening hours).');
     if (d.devices.length) {
       lines.push('  Pair the demo screens by opening these links (once per screen):');
       for (const x of d.devices) lines.push(`    ${x.name.padEnd(18)} ${x.url}`);

@@ -126,7 +126,7 @@ describe('calling', () => {
     const classes: string[] = [];
     for (let i = 0; i < 8; i++) {
       classes.push(next('loket-1').priority ? 'P' : 'R');
-      e.finish('loket-1', { userId: 'u' }, clock.t).changes;
+      e.finish('loket-1', { userId: 'u' }, clock.t);
     }
     expect(classes.join('')).toBe('PPRPPRRR');
   });
