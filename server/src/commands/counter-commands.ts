@@ -17,6 +17,14 @@ const holdBody = z.strictObject({ note: z.string().trim().min(1).max(300).option
 export async function counterCommand(ctx: AppContext, p: Principal | null, counterId: string, action: CounterAction, body: unknown): Promise<Ticket | CounterState> {
   ctx.queue.engine.counter(counterId);
   const who = requireCounterAccess(p, counterId, action);
+  const out = await run(ctx, counterId, action, body, who.userId);
+  // The audit line: who did what at which counter.
+  ctx.log.info({ counterId, action, userId: who.userId, deviceId: p?.kind === 'device' ? p.device.id : undefined, ticket: 'number' in out ? out.number : undefined, status: out.status }, 'counter command');
+  return out;
+}
+
+function run(ctx: AppContext, counterId: string, action: CounterAction, body: unknown, userId: string | null): Promise<Ticket | CounterState> {
+  const who = { userId };
   const actor = { userId: who.userId, counterId };
   const q = ctx.queue;
   switch (action) {

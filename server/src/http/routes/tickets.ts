@@ -16,6 +16,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
     const ticket = await ctx.queue.run((e, now) => e.issue({ serviceId: body.serviceId, priority: body.priority ?? null, source }, now));
     const now = ctx.queue.clock();
+    ctx.log.info({ ticket: ticket.number, serviceId: ticket.serviceId, source }, 'ticket issued');
     const print = ctx.printer && p.kind === 'device' ? await ctx.printer.printTicket(ticket, p.device.ref) : { jobId: null, state: 'none' as const, printerId: null };
     res.status(201).json({ ...ctx.queue.engine.estimator.ticketView(ticket, now), url: ticketUrl(ctx, ticket.id), print });
   });
