@@ -3,6 +3,7 @@ import type { AuthService } from './auth/auth-service.js';
 import type { QueueService } from './queue/queue-service.js';
 import type { BoardStore } from './store/board-store.js';
 import type { Ticket } from './contract/domain.js';
+import type { PrintService } from './printing/print-service.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -25,6 +26,7 @@ export interface AppContext {
   /** Base URL of the visitor's ticket page, e.g. http://192.168.1.10:3000 */
   publicUrl: string;
   printer?: TicketPrinter;
+  printing?: PrintService;
   /** Folders of the built UIs, served when present. */
   ui?: { kiosk?: string; display?: string; counter?: string };
   demo: boolean;

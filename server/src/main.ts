@@ -4,6 +4,7 @@ import { prepareDemo } from './demo.js';
 import { startServer } from './server.js';
 import { VenueError } from './venue/load-venue.js';
 import { CorruptDataError } from './store/durable-file.js';
+import { PrinterConfigError } from './printing/print-service.js';
 
 /** Entry point: configuration from the environment, a banner with what to open, clean shutdown. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     demo,
     // The demo takes tickets at any hour unless asked to keep the venue's hours.
     ignoreHours,
+    printerOverride: env.ANTRE_PRINTER || undefined,
   });
   const { ctx } = server;
   const local = `http://localhost:${server.port}`;
@@ -32,6 +34,11 @@ async function main(): Promise<void> {
     `  Visitors' ticket pages (QR):         ${ctx.publicUrl}/t/<ticket id>`,
     `  API health:                          ${local}/api/health`,
   ];
+  const printers = ctx.printing?.states() ?? [];
+  if (printers.length) {
+    lines.push('', '  Ticket printers:');
+    for (const p of printers) lines.push(`    ${p.kioskId.padEnd(18)} ${p.uri === 'virtual' ? `virtual (tcp://127.0.0.1:${ctx.printing?.virtual?.port}; previews in the supervisor pages)` : p.uri}`);
+  }
   if (server.adminPassword) lines.push('', `  First admin account: admin / ${server.adminPassword}   (shown once: write it down)`);
   else lines.push('', '  Admin account: admin (password as set on first start)');
   if (demo) {
@@ -60,7 +67,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof VenueError || err instanceof CorruptDataError) {
+  if (err instanceof VenueError || err instanceof CorruptDataError || err instanceof PrinterConfigError) {
     process.stderr.write(`\nAntre cannot start.\n${err.message}\n\n`);
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     process.stderr.write(`\nAntre cannot start: port ${process.env.PORT ?? 3000} is already in use. Set PORT to another port.\n\n`);

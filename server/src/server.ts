@@ -1,5 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,14 +7,16 @@ import { pino, type Logger } from 'pino';
 import type { Venue } from './contract/venue.js';
 import { AuthService } from './auth/auth-service.js';
 import { newId } from './auth/secrets.js';
-import type { AppContext, TicketPrinter } from './context.js';
+import type { AppContext } from './context.js';
+import { PrintService, validatePrinters } from './printing/print-service.js';
 import { createApp } from './http/app.js';
+import { savedVenuePath } from './http/routes/venue-admin.js';
 import { QueueService } from './queue/queue-service.js';
 import { attachRealtime, type AntreServer } from './realtime/io.js';
 import type { Notifier } from './realtime/notifier.js';
 import { BoardStore } from './store/board-store.js';
 import { StaffStore } from './store/staff-store.js';
-import { DEFAULT_VENUE_PATH, loadVenueFile } from './venue/load-venue.js';
+import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
 
 export interface StartOptions {
   port?: number;
@@ -31,7 +33,11 @@ export interface StartOptions {
   /** Folder holding kiosk-ui/, display-ui/ and counter-ui/ builds (each with dist/). */
   uiRoot?: string;
   compactEvery?: number;
-  printer?: (ctx: AppContext) => Promise<TicketPrinter & { close?: () => Promise<void> }>;
+  /** Printer URI for every kiosk instead of the venue file's (ANTRE_PRINTER). */
+  printerOverride?: string;
+  /** Print retry pacing and per-attempt timeout (tests shorten them). */
+  printRetryDelayMs?: number;
+  printTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -50,8 +56,13 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Starts the whole server: venue, stores, queue, HTTP API, sockets. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const venue = opts.venue ?? loadVenueFile(opts.venuePath ?? DEFAULT_VENUE_PATH);
-  const dataDir = resolve(opts.dataDir ?? './data', venue.id);
+  const fileVenue = opts.venue ?? loadVenueFile(opts.venuePath ?? DEFAULT_VENUE_PATH);
+  const dataDir = resolve(opts.dataDir ?? './data', fileVenue.id);
+  // An admin's saved edit of this venue wins over the file it started from.
+  const saved = savedVenuePath(dataDir);
+  const venue = existsSync(saved) ? loadVenueFile(saved) : fileVenue;
+  if (venue.id !== fileVenue.id) throw new VenueError(saved, [`id: "${venue.id}" does not match the venue "${fileVenue.id}" whose folder holds it`]);
+  if (venue !== fileVenue) log.info({ path: saved }, 'venue: using the copy saved by the admin editor');
   mkdirSync(dataDir, { recursive: true });
   const queue = await QueueService.open({
     venue, daysDir: join(dataDir, 'days'), clock: opts.clock, newId: () => newId(12), ignoreHours: opts.ignoreHours,
@@ -82,8 +93,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     });
   });
   if (!ctx.publicUrl) ctx.publicUrl = `http://${lanAddress()}:${port}`;
-  const printer = opts.printer ? await opts.printer(ctx) : undefined;
+  const printer = new PrintService(ctx, { override: opts.printerOverride, retryDelayMs: opts.printRetryDelayMs, timeoutMs: opts.printTimeoutMs });
+  await printer.start(rt.io);
   ctx.printer = printer;
+  ctx.printing = printer;
+  rt.notifier.onPrinterStatus((deviceId, s) => {
+    const dev = auth.devices(queue.clock()).find((d) => d.id === deviceId);
+    if (dev?.ref) printer.agentStatus(dev.ref, s);
+  });
   let closed = false;
   return {
     ctx, http, io: rt.io, notifier: rt.notifier, port, url: `http://127.0.0.1:${port}`,
@@ -94,7 +111,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       rt.io.emit('server:restarting');
       await queue.close();
       rt.notifier.close();
-      await printer?.close?.();
+      await printer.close();
       // Close transports rather than disconnecting sockets: clients then reconnect by themselves.
       rt.io.engine.close();
       http.closeAllConnections?.();

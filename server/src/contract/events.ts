@@ -22,6 +22,16 @@ export interface PrinterStatusMessage {
   error?: string;
 }
 
+/** A print job's progress, for the kiosk that printed it and for supervisors. */
+export interface PrintJobView {
+  jobId: string;
+  ticketId: string | null;
+  printerId: string;
+  state: 'queued' | 'printing' | 'printed' | 'failed' | 'retrying';
+  attempts: number;
+  error: string | null;
+}
+
 export interface PrinterStateView extends PrinterStatusMessage {
   printerId: string;
   kioskId: string;
@@ -51,6 +61,8 @@ export interface ServerToClientEvents {
   'print:job': (job: PrintJobMessage, ack: (r: { ok: boolean; error?: string }) => void) => void;
   /** Supervisors: a printer's state changed. */
   printer: (p: PrinterStateView) => void;
+  /** The kiosk that printed it, and supervisors: a print job moved on. */
+  printJob: (j: PrintJobView) => void;
 }
 
 /** Events a client may send. */

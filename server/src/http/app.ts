@@ -7,6 +7,7 @@ import { errorHandler, notFound } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { counterRoutes } from './routes/counters.js';
+import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
 import { ticketRoutes } from './routes/tickets.js';
 
@@ -22,6 +23,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(authRoutes(ctx));
   api.use(ticketRoutes(ctx));
   api.use(counterRoutes(ctx));
+  api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
   api.use(notFound);
   app.use('/api', api);

@@ -28,7 +28,8 @@ export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string 
     for (const a of agencies) rooms.push(`agency:${a}`);
     if (p.user.role !== 'officer') rooms.push('supervisors');
   }
-  if (p?.kind === 'device' && p.device.kind === 'printer') rooms.push(`printer:${p.device.id}`);
+  if (p?.kind === 'device' && p.device.kind === 'printer' && p.device.ref) rooms.push(`print-agent:${p.device.ref}`);
+  if (p?.kind === 'device' && p.device.kind === 'kiosk' && p.device.ref) rooms.push(`kiosk:${p.device.ref}`);
   return rooms;
 }
 

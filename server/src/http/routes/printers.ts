@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { AntreError } from '../../contract/errors.js';
+import type { AppContext } from '../../context.js';
+import { requireUser } from '../../commands/access.js';
+import { principalOf } from '../principal.js';
+
+const ID = /^[A-Za-z0-9_.-]{1,80}$/;
+
+/** Printers for supervisors: state, jobs, test print, reprint, and the virtual printer's previews. */
+export function printerRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const printing = () => {
+    if (!ctx.printing) throw new AntreError('NOT_FOUND');
+    return ctx.printing;
+  };
+  r.get('/printers', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const p = printing();
+    res.json({ printers: p.states().map((s) => ({ ...s, jobs: p.jobs(s.printerId).slice(-20) })), virtual: p.virtual ? { port: p.virtual.port } : null });
+  });
+  r.post('/printers/:id/test', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const p = printing();
+    if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });
+    res.status(202).json(p.testPrint(req.params.id));
+  });
+  r.post('/print-jobs/:jobId/reprint', (req, res) => {
+    const who = principalOf(req, ctx);
+    const p = printing();
+    const kiosk = ID.test(req.params.jobId) ? p.kioskOf(req.params.jobId) : null;
+    if (!kiosk) throw new AntreError('NOT_FOUND');
+    // A kiosk may reprint its own tickets (the visitor asked again); staff any.
+    if (who?.kind === 'device') {
+      if (who.device.kind !== 'kiosk' || who.device.ref !== kiosk) throw new AntreError('FORBIDDEN');
+    } else requireUser(who, ['admin', 'supervisor', 'officer']);
+    res.status(202).json(p.reprint(req.params.jobId));
+  });
+  r.get('/printers/virtual/jobs', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const v = printing().virtual;
+    res.json({ jobs: (v?.jobs() ?? []).map((j) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length })) });
+  });
+  r.get('/printers/virtual/jobs/:id.png', (req, res) => {
+    // Images load from <img>, which cannot send a header: the staff token may come as ?token=.
+    if (!req.headers.authorization && typeof req.query.token === 'string') req.headers.authorization = `Bearer ${req.query.token}`;
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const job = printing().virtual?.job(req.params.id);
+    if (!job) throw new AntreError('NOT_FOUND');
+    res.type('png').set('Cache-Control', 'private, max-age=3600').send(job.png);
+  });
+  return r;
+}

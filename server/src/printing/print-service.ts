@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { openPrinter, parsePrinterUri, PrintSpooler, renderTicket, sampleTicket, VirtualPrinter, type PrinterStatus, type PrinterTransport, type PrintJobState } from '@antre/printers';
+import type { Ticket } from '../contract/domain.js';
+import type { PrinterStateView } from '../contract/events.js';
+import type { KioskConfig, Venue } from '../contract/venue.js';
+import type { AppContext, PrintOutcome, TicketPrinter } from '../context.js';
+import type { AntreServer } from '../realtime/io.js';
+import { AgentTransport } from './agent-transport.js';
+import { ticketPrintData } from './ticket-data.js';
+
+interface Slot {
+  printerId: string;
+  kiosk: KioskConfig;
+  uri: string;
+  transport: PrinterTransport;
+}
+
+/** A printer URI Antre cannot use; start-up stops with the kiosk and the reason. */
+export class PrinterConfigError extends Error {}
+
+/** Checks every kiosk's printer URI before anything starts. */
+export function validatePrinters(venue: Venue, override?: string): void {
+  for (const k of venue.kiosks) {
+    const uri = override ?? k.printer;
+    if (uri === 'none' || uri === 'agent') continue;
+    try {
+      parsePrinterUri(uri);
+    } catch (err) {
+      throw new PrinterConfigError(`Kiosk "${k.id}" has printer "${uri}": ${(err as Error).message}`);
+    }
+  }
+}
+
+const FIRST_ANSWER_MS = 1500;
+
+/**
+ * Prints tickets at the kiosk that issued them, through one spooler queue per printer: a stuck
+ * printer never blocks another kiosk, failed jobs are retried and can be reprinted.
+ */
+export class PrintService implements TicketPrinter {
+  readonly spooler: PrintSpooler;
+  private slots = new Map<string, Slot>();
+  private agents = new Map<string, AgentTransport>();
+  virtual: VirtualPrinter | null = null;
+  private io: AntreServer | null = null;
+
+  constructor(private readonly ctx: AppContext, private readonly opts: { override?: string; retries?: number; retryDelayMs?: number; timeoutMs?: number } = {}) {
+    this.spooler = new PrintSpooler({ retries: opts.retries ?? 4, retryDelayMs: opts.retryDelayMs ?? 2000, jobTimeoutMs: opts.timeoutMs ?? 15000 });
+  }
+
+  async start(io: AntreServer): Promise<void> {
+    this.io = io;
+    const venue = this.ctx.queue.venue;
+    validatePrinters(venue, this.opts.override);
+    for (const kiosk of venue.kiosks) {
+      const uri = this.opts.override ?? kiosk.printer;
+      if (uri === 'none') continue;
+      let transport: PrinterTransport;
+      if (uri === 'agent') {
+        const a = new AgentTransport(() => this.io, kiosk.id);
+        this.agents.set(kiosk.id, a);
+        transport = a;
+      } else {
+        const spec = parsePrinterUri(uri);
+        if (spec.kind === 'virtual' && !this.virtual) {
+          this.virtual = new VirtualPrinter({ host: '127.0.0.1', port: 0, keep: 100 });
+          await this.virtual.start();
+        }
+        transport = openPrinter(spec, { timeoutMs: this.opts.timeoutMs ?? 5000, virtualPort: this.virtual?.port });
+      }
+      const printerId = `printer-${kiosk.id}`;
+      this.slots.set(printerId, { printerId, kiosk, uri, transport });
+      this.spooler.register(printerId, transport);
+    }
+    this.spooler.on('job', (job: PrintJobState) => this.publishJob(job));
+    this.spooler.on('status', (printerId: string) => this.publishPrinter(printerId));
+    this.spooler.pollStatus(30000);
+  }
+
+  /** The agent on a kiosk PC reported its printer's state. */
+  agentStatus(kioskId: string, s: Omit<PrinterStatus, 'checkedAt'>): void {
+    const a = this.agents.get(kioskId);
+    if (!a) return;
+    a.lastStatus = { ...s, checkedAt: Date.now() };
+    this.publishPrinter(`printer-${kioskId}`);
+  }
+
+  /** Queues the ticket at its kiosk's printer and waits briefly for the first answer. */
+  async printTicket(ticket: Ticket, kioskId: string | null): Promise<PrintOutcome> {
+    const slot = [...this.slots.values()].find((s) => s.kiosk.id === kioskId);
+    if (!slot) return { jobId: null, state: 'none', printerId: null };
+    const e = this.ctx.queue.engine;
+    const view = e.estimator.ticketView(ticket, this.ctx.queue.clock());
+    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`);
+    const bytes = renderTicket(data, { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
+    const jobId = `job-${ticket.id}`;
+    const first = this.firstAnswer(jobId);
+    const state = this.spooler.submit(slot.printerId, { id: jobId, ticketId: ticket.id, bytes });
+    const settled = state.state === 'printed' || state.state === 'failed' ? state : await first;
+    return outcome(settled, slot.printerId);
+  }
+
+  private firstAnswer(jobId: string): Promise<PrintJobState> {
+    return new Promise((resolve) => {
+      let last: PrintJobState | null = null;
+      const done = (j: PrintJobState) => {
+        clearTimeout(timer);
+        this.spooler.off('job', on);
+        resolve(j);
+      };
+      const on = (j: PrintJobState) => {
+        if (j.id !== jobId) return;
+        last = j;
+        if (j.state === 'printed' || j.state === 'failed' || j.state === 'retrying') done(j);
+      };
+      const timer = setTimeout(() => done(last ?? ({ id: jobId, state: 'queued' } as PrintJobState)), FIRST_ANSWER_MS);
+      this.spooler.on('job', on);
+    });
+  }
+
+  reprint(jobId: string): PrintJobState {
+    return this.spooler.reprint(jobId);
+  }
+
+  /** Prints the sample ticket on one printer (supervisor's test button). */
+  testPrint(printerId: string): PrintJobState {
+    const slot = this.slots.get(printerId);
+    if (!slot) throw new Error(`unknown printer ${printerId}`);
+    const bytes = renderTicket(sampleTicket({ qrUrl: `${this.ctx.publicUrl}/kiosk` }), { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
+    return this.spooler.submit(printerId, { id: `test-${randomBytes(6).toString('base64url')}`, bytes });
+  }
+
+  has(printerId: string): boolean {
+    return this.slots.has(printerId);
+  }
+
+  kioskOf(jobId: string): string | null {
+    const job = [...this.slots.keys()].flatMap((p) => this.spooler.jobsFor(p)).find((j) => j.id === jobId);
+    return job ? this.slots.get(job.printerId)?.kiosk.id ?? null : null;
+  }
+
+  states(): PrinterStateView[] {
+    return [...this.slots.keys()].map((id) => this.stateOf(id));
+  }
+
+  jobs(printerId: string): PrintJobState[] {
+    return this.spooler.jobsFor(printerId);
+  }
+
+  private stateOf(printerId: string): PrinterStateView {
+    const slot = this.slots.get(printerId)!;
+    const st = this.spooler.printerState(printerId);
+    const s = st.status;
+    return {
+      printerId, kioskId: slot.kiosk.id, uri: slot.uri, queue: st.queue, lastError: st.lastError ?? null, checkedAt: s.checkedAt ?? null,
+      online: s.online, coverOpen: s.coverOpen, paperNearEnd: s.paperNearEnd, paperOut: s.paperOut, error: s.error,
+    };
+  }
+
+  private publishJob(job: PrintJobState): void {
+    const slot = this.slots.get(job.printerId);
+    if (!slot || !this.io) return;
+    this.io.to([`kiosk:${slot.kiosk.id}`, 'supervisors']).emit('printJob', { jobId: job.id, ticketId: job.ticketId ?? null, printerId: job.printerId, state: job.state, attempts: job.attempts, error: job.error ?? null });
+    this.publishPrinter(job.printerId);
+  }
+
+  private publishPrinter(printerId: string): void {
+    if (this.slots.has(printerId)) this.io?.to('supervisors').emit('printer', this.stateOf(printerId));
+  }
+
+  async close(): Promise<void> {
+    await this.spooler.close();
+    await this.virtual?.stop();
+  }
+}
+
+function outcome(j: PrintJobState, printerId: string): PrintOutcome {
+  const state = j.state === 'printed' ? 'printed' : j.state === 'failed' || j.state === 'retrying' ? 'failed' : 'queued';
+  return { jobId: j.id, state, printerId, error: j.error };
+}

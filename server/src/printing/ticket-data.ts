@@ -1,0 +1,28 @@
+import type { TicketPrintData } from '@antre/printers';
+import { PRIORITY_LABELS, type Ticket } from '../contract/domain.js';
+import type { Venue } from '../contract/venue.js';
+
+/** What goes on the paper for a ticket: venue, service, where to wait, requirements in short. */
+export function ticketPrintData(venue: Venue, ticket: Ticket, ahead: number, estimatedWaitMinutes: number | null, qrUrl: string): TicketPrintData {
+  const service = venue.services.find((s) => s.id === ticket.serviceId);
+  const agency = venue.agencies.find((a) => a.id === ticket.agencyId);
+  const floor = venue.floors.find((f) => f.number === agency?.floor);
+  const counter = venue.counters.find((c) => c.serviceIds.includes(ticket.serviceId) && c.waitingArea);
+  return {
+    venueName: venue.name,
+    venueSubtitle: venue.building,
+    agencyName: agency?.shortName ?? agency?.name ?? '',
+    serviceName: service?.name ?? ticket.serviceId,
+    number: ticket.number,
+    priorityLabel: ticket.priority ? `Prioritas: ${PRIORITY_LABELS[ticket.priority].id}` : undefined,
+    floorLabel: floor?.name ?? `Lantai ${agency?.floor ?? ''}`,
+    waitingArea: counter?.waitingArea ?? `Ruang tunggu ${floor?.name ?? ''}`.trim(),
+    issuedAt: ticket.issuedAt,
+    timeZone: venue.timeZone,
+    ahead,
+    estimatedWaitMinutes,
+    requirements: (service?.requirements ?? []).slice(0, 6),
+    fee: service?.fee ?? '',
+    qrUrl,
+  };
+}
