@@ -23,6 +23,7 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
     const b = validate(createDeviceBody, req.body);
     const v = ctx.queue.venue;
     if (b.kind === 'button' && !v.counters.some((c) => c.id === b.ref)) throw new AntreError('COUNTER_NOT_FOUND', { ref: b.ref ?? null });
+    if (b.kind === 'printer' && !v.kiosks.some((k) => k.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref ?? null }, { id: 'Printer harus milik salah satu kios di konfigurasi tempat.', en: 'A printer must belong to a kiosk of the venue configuration.' });
     if (b.kind === 'kiosk' && b.ref && !v.kiosks.some((k) => k.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Kios tidak ada di konfigurasi tempat.', en: 'No such kiosk in the venue configuration.' });
     if (b.floor !== undefined && b.floor !== null && !v.floors.some((f) => f.number === b.floor)) throw new AntreError('INVALID_INPUT', { floor: b.floor }, { id: 'Lantai tidak ada.', en: 'No such floor.' });
     const floor = b.floor ?? (b.kind === 'kiosk' ? v.kiosks.find((k) => k.id === b.ref)?.floor ?? null : null);
