@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function kioskHarness(uris: string[]): Promise<{ h: Harness; kiosks: string[] }> {
   const venue = testVenue({ kiosks: uris.map((u, i) => ({ id: `kiosk-${i + 1}`, name: `Kios ${i + 1}`, floor: 1, printer: u })) });
-  h = await startHarness({ venue, printRetryDelayMs: 150, printTimeoutMs: 700 });
+  h = await startHarness({ venue, printRetryDelayMs: 150, printTimeoutMs: 2000 });
   const kiosks: string[] = [];
   for (let i = 0; i < uris.length; i++) {
     const c = await h.api('/api/devices', { token: h.adminToken, body: { kind: 'kiosk', name: `K${i}`, ref: `kiosk-${i + 1}` } });
@@ -111,7 +111,8 @@ describe('printing tickets at the kiosk', () => {
   it('the virtual printer keeps each ticket and its preview for the supervisor', async () => {
     const { h, kiosks } = await kioskHarness(['virtual']);
     const r = await h.api('/api/tickets', { token: kiosks[0], body: { serviceId: 'sertipikat' } });
-    expect(r.body.print.state).toBe('printed');
+    expect(r.status).toBe(201);
+    await until(async () => (await jobOf(h, r.body.id))?.state === 'printed');
     const jobs = await until(async () => {
       const j = (await h.api('/api/printers/virtual/jobs', { token: h.adminToken })).body.jobs;
       return j.length > 0 && j;
