@@ -104,8 +104,13 @@ describe('printing tickets at the kiosk', () => {
     const ra = await a;
     expect(ra.status).toBe(201);
     expect(['failed', 'queued']).toContain(ra.body.print.state);
-    const states = (await h.api('/api/printers', { token: h.adminToken })).body.printers;
-    expect(states.find((s: { printerId: string }) => s.printerId === 'printer-kiosk-1').lastError).toBeTruthy();
+    // The supervisor sees the stuck printer once its attempt times out.
+    const stuckState = await until(async () => {
+      const states = (await h.api('/api/printers', { token: h.adminToken })).body.printers;
+      const s = states.find((x: { printerId: string }) => x.printerId === 'printer-kiosk-1');
+      return s?.lastError && s;
+    });
+    expect(stuckState.lastError).toMatch(/time/i);
   });
 
   it('the virtual printer keeps each ticket and its preview for the supervisor', async () => {
