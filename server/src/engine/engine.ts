@@ -166,9 +166,10 @@ export class Engine {
 
   /** The visitor arrived at the desk. */
   start(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
-    const { ticket } = this.current(counterId, ['called']);
+    const { cs, ticket } = this.current(counterId, ['called']);
     const t: Ticket = { ...ticket, status: 'serving', startedAt: now, history: [...ticket.history, ev(now, 'started', counterId, actor)] };
-    return this.commit(t, [{ t: 'ticket', ticket: t }]);
+    // The counter record is unchanged but re-published: screens that follow counters show "serving".
+    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs } }]);
   }
 
   /** Service done; the counter is free. */

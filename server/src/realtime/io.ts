@@ -24,7 +24,11 @@ export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string 
   if (p?.kind === 'user') {
     const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;
     for (const c of counters) rooms.push(`counter:${c.id}`);
-    const agencies = p.user.role === 'officer' ? new Set(counters.map((c) => c.agencyId)) : new Set(v.agencies.map((a) => a.id));
+    // Officers follow every agency whose services their counters serve (a counter may serve another agency's service).
+    const served = new Set(counters.flatMap((c) => c.serviceIds));
+    const agencies = p.user.role === 'officer'
+      ? new Set([...counters.map((c) => c.agencyId), ...v.services.filter((s) => served.has(s.id)).map((s) => s.agencyId)])
+      : new Set(v.agencies.map((a) => a.id));
     for (const a of agencies) rooms.push(`agency:${a}`);
     if (p.user.role !== 'officer') rooms.push('supervisors');
   }
