@@ -9,6 +9,18 @@ export class ApiError extends Error {
 
 const NETWORK: LocalizedText = { id: 'Server tidak dapat dihubungi.', en: 'The server cannot be reached.' };
 
+/** Whether an error means the token is no longer accepted, so the user must log in again. */
+export function isAuthError(e: unknown): boolean {
+  return e instanceof ApiError && (e.code === 'INVALID_TOKEN' || e.code === 'UNAUTHENTICATED');
+}
+
+/** Any thrown value as a bilingual text a screen can show. */
+export function errorText(e: unknown): LocalizedText {
+  if (e instanceof ApiError) return e.text;
+  const msg = e instanceof Error ? e.message : String(e);
+  return { id: msg, en: msg };
+}
+
 /** JSON call to the API with the session token; throws ApiError with the server's message. */
 export async function api<T>(path: string, opts: { method?: string; body?: unknown; token?: string | null } = {}): Promise<T> {
   const headers: Record<string, string> = {};

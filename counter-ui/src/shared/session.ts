@@ -18,12 +18,14 @@ function load(): Session | null {
   }
 }
 
-/** The logged-in staff member, kept across reloads until logout. */
+/** The logged-in staff member, kept across reloads until logout or until the server refuses the token. */
 export function useSession() {
   const [session, setSession] = useState<Session | null>(load);
+  const [expired, setExpired] = useState(false);
   const login = useCallback(async (username: string, password: string) => {
     const s = await api<Session>('/api/auth/login', { body: { username, password } });
     localStorage.setItem(KEY, JSON.stringify(s));
+    setExpired(false);
     setSession(s);
     return s;
   }, []);
@@ -33,5 +35,11 @@ export function useSession() {
     setSession(null);
     if (s) await api('/api/auth/logout', { method: 'POST', token: s.token }).catch(() => undefined);
   }, []);
-  return { session, login, logout };
+  /** The server refused the token: forget it without calling the server, and say why on the login screen. */
+  const expire = useCallback(() => {
+    localStorage.removeItem(KEY);
+    setSession(null);
+    setExpired(true);
+  }, []);
+  return { session, login, logout, expire, expired };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { CallEvent, ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, Ticket } from '@antre/server/contract';
 
@@ -15,18 +15,22 @@ export interface LiveState {
   venueVersion: number;
   /** Set when the server refused the token (logged out elsewhere, expired). */
   authError: string | null;
+  /** Server clock minus this browser's clock, in ms, measured at the last snapshot. */
+  clockOffset: number;
 }
 
-const EMPTY: LiveState = { connected: false, snapshot: null, counters: new Map(), queues: new Map(), tickets: new Map(), calls: [], announcements: [], venueVersion: 0, authError: null };
+const EMPTY: LiveState = { connected: false, snapshot: null, counters: new Map(), queues: new Map(), tickets: new Map(), calls: [], announcements: [], venueVersion: 0, authError: null, clockOffset: 0 };
+
+const LIVE_STATUSES = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held']);
 
 /** Owns the socket: a full snapshot on every (re)connect, then deltas applied in order. */
 export function useLive(token: string | null): { state: LiveState; socket: LiveSocket | null } {
   const [state, setState] = useState<LiveState>(EMPTY);
-  const socketRef = useRef<LiveSocket | null>(null);
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
   useEffect(() => {
     if (!token) return;
     const s: LiveSocket = io({ path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'] });
-    socketRef.current = s;
+    setSocket(s);
     s.on('connect', () => setState((st) => ({ ...st, connected: true, authError: null })));
     s.on('disconnect', (reason) => {
       setState((st) => ({ ...st, connected: false }));
@@ -34,11 +38,14 @@ export function useLive(token: string | null): { state: LiveState; socket: LiveS
     });
     s.on('connect_error', (err) => {
       const code = (err as Error & { data?: { error?: { code?: string } } }).data?.error?.code;
-      if (code === 'INVALID_TOKEN' || code === 'UNAUTHENTICATED') setState((st) => ({ ...st, authError: code }));
+      if (code === 'INVALID_TOKEN' || code === 'UNAUTHENTICATED') {
+        setState((st) => ({ ...st, authError: code }));
+        s.disconnect();
+      }
     });
     s.on('snapshot', (snap) =>
       setState((st) => ({
-        ...st, snapshot: snap,
+        ...st, snapshot: snap, clockOffset: snap.now - Date.now(),
         counters: new Map(snap.counters.map((c) => [c.counterId, c])),
         queues: new Map(snap.queues.map((q) => [q.serviceId, q])),
         tickets: new Map((snap.tickets ?? []).map((t) => [t.id, t])),
@@ -53,7 +60,7 @@ export function useLive(token: string | null): { state: LiveState; socket: LiveS
     }));
     s.on('ticket', (t) => setState((st) => {
       const m = new Map(st.tickets);
-      if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held') m.set(t.id, t);
+      if (LIVE_STATUSES.has(t.status)) m.set(t.id, t);
       else m.delete(t.id);
       return { ...st, tickets: m };
     }));
@@ -62,9 +69,9 @@ export function useLive(token: string | null): { state: LiveState; socket: LiveS
     s.on('venue', ({ version }) => setState((st) => ({ ...st, venueVersion: version })));
     return () => {
       s.disconnect();
-      socketRef.current = null;
+      setSocket(null);
       setState(EMPTY);
     };
   }, [token]);
-  return { state, socket: socketRef.current };
+  return { state, socket };
 }

@@ -1,0 +1,57 @@
+import type { Ticket } from '@antre/server/contract';
+import { useEnv } from './console-context';
+import { bindingOf, type ConsoleAction } from './keymap';
+import { ACTION_TEXT } from './texts';
+
+/** The key caps printed on a button: keypad key and letter. */
+export function KeyHint({ action }: { action: ConsoleAction }) {
+  const b = bindingOf(action);
+  return <span className="keyhint"><kbd>{b.keypad}</kbd><kbd>{b.letter}</kbd></span>;
+}
+
+interface ButtonProps {
+  action: ConsoleAction;
+  onAction: (a: ConsoleAction) => void;
+  busy: ConsoleAction | null;
+  disabled?: boolean;
+  className?: string;
+}
+
+/** One console button: caption, key caps, a spinner while its command runs. */
+export function ActionButton({ action, onAction, busy, disabled, className = '' }: ButtonProps) {
+  const { tx } = useEnv();
+  return (
+    <button type="button" className={`btn action ${className} ${busy === action ? 'is-busy' : ''}`} data-action={action} disabled={disabled || busy !== null} onClick={(e) => {
+      e.currentTarget.blur();
+      onAction(action);
+    }}>
+      <span className="action__label">{tx(ACTION_TEXT[action])}</span>
+      <KeyHint action={action} />
+    </button>
+  );
+}
+
+/** Which actions fit the current ticket's state (the server still decides). */
+export function allowed(ticket: Pick<Ticket, 'status'> | null): Record<'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'transfer', boolean> {
+  const s = ticket?.status;
+  return { recall: s === 'called', start: s === 'called', finish: s === 'called' || s === 'serving', 'no-show': s === 'called', hold: s === 'called' || s === 'serving', transfer: !!s };
+}
+
+/** The big call-next button and the smaller ones for the visitor at the desk and the counter. */
+export function ActionPanel({ ticket, busy, onAction }: { ticket: Pick<Ticket, 'status'> | null; busy: ConsoleAction | null; onAction: (a: ConsoleAction) => void }) {
+  const ok = allowed(ticket);
+  return (
+    <section className="actions">
+      <ActionButton action="call-next" className="action--call" onAction={onAction} busy={busy} />
+      <div className="actions__grid">
+        {(['recall', 'start', 'finish', 'no-show', 'hold', 'transfer'] as const).map((a) => (
+          <ActionButton key={a} action={a} onAction={onAction} busy={busy} disabled={!ok[a]} className={a === 'finish' ? 'action--finish' : a === 'no-show' ? 'action--warn' : ''} />
+        ))}
+      </div>
+      <div className="actions__counter">
+        <ActionButton action="break" onAction={onAction} busy={busy} className="action--quiet" />
+        <ActionButton action="close" onAction={onAction} busy={busy} className="action--quiet" />
+      </div>
+    </section>
+  );
+}

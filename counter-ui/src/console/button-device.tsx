@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LocalizedText, PublicDevice } from '@antre/server/contract';
+import { api, errorText } from '../shared/api';
+import { pick, type Lang } from '../shared/i18n';
+import { useLive } from '../shared/use-live';
+import { ButtonLayout } from './button-layout';
+import { ConsoleContext, makeEnv } from './console-context';
+import type { ConsoleAction } from './keymap';
+import { Bilingual } from './notice-bar';
+import { T } from './texts';
+import { useCommands } from './use-commands';
+import { useKeys } from './use-keys';
+import { useNow } from './use-now';
+import { useVenue } from './use-venue';
+
+const KEY = 'antre.button-device';
+
+interface DeviceSession {
+  token: string;
+  device: PublicDevice;
+}
+
+/** The call-button pairing this browser holds, if any (a phone paired as a counter's button). */
+export function storedDevice(): DeviceSession | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    const d = raw ? (JSON.parse(raw) as DeviceSession) : null;
+    return d?.device.kind === 'button' && d.device.ref ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+function forget(): void {
+  localStorage.removeItem(KEY);
+  window.location.assign('/counter/button');
+}
+
+interface Props {
+  pairCode: string | null;
+  lang: Lang;
+  toggleLang: () => void;
+}
+
+/** /counter/button?pair=CODE: pair once with the admin's link, then act as that counter's call button. */
+export function ButtonDevice({ pairCode, lang, toggleLang }: Props) {
+  const [dev, setDev] = useState<DeviceSession | null>(() => (pairCode ? null : storedDevice()));
+  const [error, setError] = useState<LocalizedText | null>(null);
+  useEffect(() => {
+    if (!pairCode) return;
+    api<DeviceSession>('/api/devices/pair', { body: { code: pairCode } }).then(
+      (d) => {
+        if (d.device.kind !== 'button' || !d.device.ref) throw new Error('not a button');
+        localStorage.setItem(KEY, JSON.stringify(d));
+        window.history.replaceState(null, '', '/counter/button');
+        setDev(d);
+      },
+    ).catch((e) => setError(errorText(e)));
+  }, [pairCode]);
+  if (dev) return <PairedButton dev={dev} lang={lang} toggleLang={toggleLang} />;
+  return (
+    <main className="login login--compact">
+      <div className="login__card">
+        <div className="login__brand">{pick(T.deviceLabel, lang)}</div>
+        {error ? (
+          <div className="notice notice--error" role="alert"><div className="notice__text"><span className="bi__main">{pick(T.pairFailed, lang)}</span><Bilingual text={error} lang={lang} /></div></div>
+        ) : (
+          <p>{pick(T.pairing, lang)}</p>
+        )}
+        <a className="link" href="/counter/button">{pick(T.loginTitle, lang)}</a>
+      </div>
+    </main>
+  );
+}
+
+const DEVICE_ACTIONS: ReadonlySet<ConsoleAction> = new Set(['call-next', 'recall']);
+
+function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lang; toggleLang: () => void }) {
+  const live = useLive(dev.token);
+  const { venue } = useVenue(live.state.venueVersion);
+  const [revoked, setRevoked] = useState(false);
+  const counterId = dev.device.ref!;
+  const onAuthFail = useCallback(() => setRevoked(true), []);
+  const commands = useCommands(dev.token, counterId, onAuthFail);
+  const now = useNow(live.state.clockOffset);
+  const env = useMemo(() => (venue ? makeEnv(lang, venue) : null), [lang, venue]);
+  useEffect(() => {
+    if (live.state.authError) setRevoked(true);
+  }, [live.state.authError]);
+  const act = useCallback((a: ConsoleAction) => {
+    // A button token may only call and recall; calling next also ends a break on the server.
+    const action = a === 'open' ? 'call-next' : a;
+    if (DEVICE_ACTIONS.has(action)) void commands.run(action);
+  }, [commands]);
+  useKeys(act, !revoked);
+
+  if (revoked) {
+    return (
+      <main className="login login--compact">
+        <div className="login__card">
+          <div className="notice notice--error" role="alert"><div className="notice__text"><Bilingual text={T.deviceRevoked} lang={lang} /></div></div>
+          <button type="button" className="btn btn--primary btn--wide" onClick={forget}>{pick(T.unpair, lang)}</button>
+        </div>
+      </main>
+    );
+  }
+  if (!env || !venue) return <main className="loading">{pick(T.loading, lang)}</main>;
+  const counter = venue.counters.find((c) => c.id === counterId);
+  const waiting = counter ? counter.serviceIds.reduce((n, s) => n + (live.state.queues.get(s)?.waiting ?? 0), 0) : null;
+  const menu = (
+    <>
+      <span className="muted">{dev.device.name}</span>
+      <button type="button" className="link" onClick={toggleLang}>{env.t('language')}</button>
+      <button type="button" className="link" onClick={() => window.confirm(env.t('unpair') + '?') && forget()}>{env.t('unpair')}</button>
+    </>
+  );
+  return (
+    <ConsoleContext.Provider value={env}>
+      <ButtonLayout connected={live.state.connected} counterName={counter?.name ?? counterId} state={live.state.counters.get(counterId)} ticket={live.state.counters.get(counterId)?.ticket ?? null} waiting={waiting} now={now}
+        busy={commands.busy} notice={commands.notice} dismiss={commands.dismiss} onAction={act} canFinish={false} menu={menu} />
+    </ConsoleContext.Provider>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CounterAction, CounterState, LocalizedText, Ticket } from '@antre/server/contract';
+import { ApiError, api, errorText, isAuthError } from '../shared/api';
+import type { ConsoleAction } from './keymap';
+import { DONE_TEXT } from './texts';
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: LocalizedText;
+  vars?: Record<string, string>;
+  code?: string;
+  /** Changes on every notice so a repeated message is shown again. */
+  seq: number;
+}
+
+/** The server command and body behind a console action (break, open and close are counter statuses). */
+export function commandFor(action: ConsoleAction, body?: unknown): { path: CounterAction; body: unknown } {
+  switch (action) {
+    case 'break':
+      return { path: 'status', body: { status: 'break', ...(body as object) } };
+    case 'open':
+      return { path: 'status', body: { status: 'open' } };
+    case 'close':
+      return { path: 'status', body: { status: 'closed' } };
+    default:
+      return { path: action, body: body ?? {} };
+  }
+}
+
+/**
+ * Sends counter commands over HTTP (the same public API a hardware button uses) and keeps the
+ * last outcome as a bilingual notice. One command at a time: a bouncing key does not double-call.
+ */
+export function useCommands(token: string, counterId: string, onAuthFail: () => void) {
+  const [busy, setBusy] = useState<ConsoleAction | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const inFlight = useRef(false);
+  const seq = useRef(0);
+  useEffect(() => {
+    if (!notice) return;
+    const id = setTimeout(() => setNotice((n) => (n === notice ? null : n)), notice.kind === 'ok' ? 4000 : 12000);
+    return () => clearTimeout(id);
+  }, [notice]);
+  useEffect(() => setNotice(null), [counterId]);
+
+  const run = useCallback(async (action: ConsoleAction, body?: unknown): Promise<boolean> => {
+    if (inFlight.current) return false;
+    inFlight.current = true;
+    setBusy(action);
+    const cmd = commandFor(action, body);
+    try {
+      const out = await api<Ticket | CounterState>(`/api/counters/${encodeURIComponent(counterId)}/${cmd.path}`, { body: cmd.body, token });
+      const ticket = 'number' in out ? out : null;
+      // A recall past the allowed number marks the visitor absent: say so.
+      const shown: ConsoleAction = action === 'recall' && ticket?.status === 'no_show' ? 'no-show' : action;
+      const text = DONE_TEXT[shown];
+      setNotice(text ? { kind: 'ok', text, vars: { number: ticket?.number ?? '' }, seq: ++seq.current } : null);
+      return true;
+    } catch (e) {
+      if (isAuthError(e)) onAuthFail();
+      setNotice({ kind: 'error', text: errorText(e), code: e instanceof ApiError ? e.code : undefined, seq: ++seq.current });
+      return false;
+    } finally {
+      inFlight.current = false;
+      setBusy(null);
+    }
+  }, [counterId, token, onAuthFail]);
+
+  const say = useCallback((kind: Notice['kind'], text: LocalizedText) => setNotice({ kind, text, seq: ++seq.current }), []);
+  const dismiss = useCallback(() => setNotice(null), []);
+  return { run, busy, notice, say, dismiss };
+}
