@@ -1,14 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ERRORS } from '@antre/server/contract';
+import { App } from './app';
+import './styles/base.css';
+import './styles/board.css';
+import './styles/counter.css';
 
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 32 }}>
-      <h1>Antre</h1>
-      <p>Halaman ini sedang disiapkan. / This page is being prepared.</p>
-      <p hidden>{Object.keys(ERRORS).length}</p>
-    </main>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
