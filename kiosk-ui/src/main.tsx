@@ -1,14 +1,15 @@
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ERRORS } from '@antre/server/contract';
 
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 32 }}>
-      <h1>Antre</h1>
-      <p>Halaman ini sedang disiapkan. / This page is being prepared.</p>
-      <p hidden>{Object.keys(ERRORS).length}</p>
-    </main>
-  );
-}
+// One index.html serves two apps: the kiosk (/kiosk) and the visitor's phone page (/t/<id>).
+// Each is its own chunk, so a phone on a slow line never downloads the kiosk's screens or QR code.
+const KioskApp = lazy(() => import('./kiosk/kiosk-root').then((m) => ({ default: m.KioskApp })));
+const TicketPage = lazy(() => import('./ticket-page/ticket-root').then((m) => ({ default: m.TicketPage })));
 
-createRoot(document.getElementById('root')!).render(<App />);
+const ticket = /^\/t\/([A-Za-z0-9_-]{1,64})\/?$/.exec(window.location.pathname);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Suspense fallback={null}>{ticket ? <TicketPage initialId={ticket[1]!} /> : <KioskApp />}</Suspense>
+  </StrictMode>,
+);

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LocalizedText, PriorityCategory, PublicDevice } from '@antre/server/contract';
+import { api, ApiError } from '../shared/api';
+import { TEXT } from '../shared/text';
+import { local, pick, translator, type Lang } from '../shared/i18n';
+import type { IssuedTicket } from '../shared/venue-types';
+import type { StoredDevice } from './device-store';
+import { AgencyScreen, SearchButton } from './agency-screen';
+import { ConfirmScreen } from './confirm-screen';
+import { Frame } from './frame';
+import { SearchScreen } from './search-screen';
+import { ServiceList } from './service-screen';
+import { TicketScreen } from './ticket-screen';
+import { useIdle } from './use-idle';
+import { useKioskLive } from './use-kiosk-live';
+import { WelcomeScreen } from './welcome-screen';
+
+type Step =
+  | { screen: 'welcome' }
+  | { screen: 'agencies' }
+  | { screen: 'search' }
+  | { screen: 'services'; agencyId: string }
+  | { screen: 'confirm'; serviceId: string }
+  | { screen: 'ticket'; ticket: IssuedTicket };
+
+const HOME: Step[] = [{ screen: 'welcome' }];
+
+interface Props {
+  device: StoredDevice;
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  idleSeconds: number;
+  onUnpaired: () => void;
+}
+
+/** A paired kiosk: live data, the visitor's path through the screens, and taking the ticket. */
+export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }: Props) {
+  const live = useKioskLive(device.token);
+  const [stack, setStack] = useState<Step[]>(HOME);
+  const [query, setQuery] = useState('');
+  const [priority, setPriority] = useState<PriorityCategory | null>(null);
+  const [taking, setTaking] = useState(false);
+  const [error, setError] = useState<LocalizedText | null>(null);
+  const [kioskFloor, setKioskFloor] = useState<number | null>(device.device?.floor ?? null);
+  const [, tick] = useState(0);
+  const inFlight = useRef(false);
+  const unpaired = useRef(onUnpaired);
+  unpaired.current = onUnpaired;
+  const t = translator(lang);
+  const step = stack[stack.length - 1] ?? HOME[0]!;
+
+  useEffect(() => {
+    if (live.unpaired) unpaired.current();
+  }, [live.unpaired]);
+  useEffect(() => {
+    api<{ device?: PublicDevice }>('/api/auth/me', { token: device.token }).then(
+      (me) => me.device && setKioskFloor(me.device.floor),
+      (e) => e instanceof ApiError && e.code === 'INVALID_TOKEN' && unpaired.current(),
+    );
+  }, [device.token]);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 15000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const go = (s: Step) => {
+    setError(null);
+    if (s.screen === 'confirm') setPriority(null);
+    setStack((st) => [...st, s]);
+  };
+  const back = () => {
+    setError(null);
+    setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  };
+  const home = useCallback(() => {
+    setStack(HOME);
+    setQuery('');
+    setPriority(null);
+    setError(null);
+    setLang('id');
+  }, [setLang]);
+  useIdle(idleSeconds * 1000, step.screen !== 'welcome' && step.screen !== 'ticket' && !taking, home);
+
+  const take = async (serviceId: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setTaking(true);
+    setError(null);
+    try {
+      const ticket = await api<IssuedTicket>('/api/tickets', { token: device.token, body: { serviceId, priority }, timeoutMs: 20000 });
+      setStack([...HOME, { screen: 'ticket', ticket }]);
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', null);
+      if (err.code === 'INVALID_TOKEN' || err.code === 'UNAUTHENTICATED') unpaired.current();
+      setError(err.text ?? TEXT.networkError);
+    } finally {
+      inFlight.current = false;
+      setTaking(false);
+    }
+  };
+
+  const now = live.now();
+  const onLang = () => setLang(lang === 'id' ? 'en' : 'id');
+  const venue = live.venue;
+  if (step.screen === 'welcome' || !venue) {
+    return <WelcomeScreen t={t} lang={lang} venue={venue} status={live.status} now={now} onLang={onLang} onStart={() => go({ screen: 'agencies' })} />;
+  }
+  const frame = { t, status: live.status, onLang, onBack: back, onHome: home, screen: step.screen };
+  switch (step.screen) {
+    case 'agencies':
+      return (
+        <Frame {...frame} title={t('chooseAgency')} subtitle={t('chooseAgencyHint')} action={<SearchButton t={t} onSearch={() => go({ screen: 'search' })} />}>
+          <AgencyScreen t={t} lang={lang} venue={venue} queues={live.queues} kioskFloor={kioskFloor} onAgency={(agencyId) => go({ screen: 'services', agencyId })} />
+        </Frame>
+      );
+    case 'search':
+      return (
+        <Frame {...frame} title={t('searchTitle')} scroll={false}>
+          <SearchScreen t={t} lang={lang} venue={venue} queues={live.queues} now={now} query={query} onQuery={setQuery}
+            onAgency={(agencyId) => go({ screen: 'services', agencyId })} onService={(serviceId) => go({ screen: 'confirm', serviceId })} />
+        </Frame>
+      );
+    case 'services': {
+      const agency = venue.agencies.find((a) => a.id === step.agencyId);
+      return (
+        <Frame {...frame} title={agency?.shortName ?? ''} subtitle={`${agency ? local(agency.name, agency.nameEn, lang) : ''}`} badge={agency}>
+          <h2 className="screen-heading">{t('chooseService')}</h2>
+          <ServiceList t={t} lang={lang} venue={venue} services={venue.services.filter((s) => s.agencyId === step.agencyId)} queues={live.queues} now={now} showAgency={false}
+            onService={(serviceId) => go({ screen: 'confirm', serviceId })} />
+        </Frame>
+      );
+    }
+    case 'confirm': {
+      const service = venue.services.find((s) => s.id === step.serviceId);
+      if (!service) return <Frame {...frame} title={t('loading')}>{null}</Frame>;
+      const agency = venue.agencies.find((a) => a.id === service.agencyId);
+      return (
+        <Frame {...frame} title={local(service.name, service.nameEn, lang)} subtitle={agency ? local(agency.name, agency.nameEn, lang) : ''} badge={agency}>
+          <ConfirmScreen t={t} lang={lang} venue={venue} service={service} queue={live.queues.get(service.id)} online={live.status === 'online'} now={now}
+            priority={priority} onPriority={setPriority} taking={taking} error={error && pick(error, lang)} onTake={() => void take(service.id)} />
+        </Frame>
+      );
+    }
+    case 'ticket':
+      return (
+        <Frame {...frame} onBack={home} title={t('ticketReady')}>
+          <TicketScreen t={t} lang={lang} venue={venue} ticket={step.ticket} counters={live.counters} kioskFloor={kioskFloor} onDone={home} />
+        </Frame>
+      );
+  }
+}

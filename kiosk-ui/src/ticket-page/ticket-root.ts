@@ -1,0 +1,5 @@
+// Entry of the phone page chunk: light styles, no kiosk code.
+import '../styles/base.css';
+import '../styles/ticket.css';
+
+export { TicketPage } from './ticket-page';
