@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeEscPos, textLines } from '../../printers/src/index.ts';
+import { FaultPrinter } from '../../printers/src/testing/fault-printer.ts';
+import { testVenueInput } from '../../server/src/testing/builders.ts';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
-import { ADMIN_PASSWORD, login, post, ROOT, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { ADMIN_PASSWORD, freePort, login, post, ROOT, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 // The kiosk and the visitor's ticket page in Debian's Chromium, driven by touch, against a real
 // server process on a temp data dir (the small all-day test venue; the real demo venue for the
@@ -382,4 +386,44 @@ describe('kiosk screenshots on the real demo venue', () => {
       await screenshot(page, `kiosk-${name}-10-offline`);
     }
   });
+});
+
+describe('kiosk with a real TCP printer that is off, then comes back', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let printer: FaultPrinter | null = null;
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    await printer?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the ticket with a printer problem, then "printing" once the retried job is printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antre-kiosk-print-'));
+    const port = await freePort();
+    const venuePath = join(dir, 'venue.json');
+    writeFileSync(venuePath, JSON.stringify(testVenueInput({ kiosks: [{ id: 'kiosk-1', name: 'Kios 1', floor: 1, printer: `tcp://127.0.0.1:${port}` }] })));
+    server = await startServerProcess({ dataDir: dir, venue: venuePath });
+    const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
+    browser = await launchBrowser({ touch: true });
+    const kiosk = new Kiosk(await browser.page(PORTRAIT));
+    await kiosk.page.goto(`${server.url}/kiosk?pair=${await newKioskCode(server.url, admin, 'Kios printer')}`);
+    await kiosk.expectScreen('welcome', 10000);
+    await kiosk.start();
+    await kiosk.agency('dukcapil');
+    await kiosk.service('ktp');
+    await expect.poll(() => kiosk.page.getByTestId('take').isEnabled()).toBe(true);
+    const { status, body } = await kiosk.take();
+    expect(status).toBe(201);
+    await kiosk.expectScreen('ticket');
+    const print = kiosk.page.getByTestId('print-status');
+    expect(await print.getAttribute('data-state')).toBe('failed');
+    expect(await kiosk.page.getByTestId('ticket-number').textContent()).toBe(body.number);
+    // The printer is switched on: the spooler's retry prints the ticket and the kiosk says so.
+    printer = new FaultPrinter({ port });
+    await printer.start();
+    await expect.poll(() => print.getAttribute('data-state'), { timeout: 15000 }).toBe('printed');
+    expect(textLines(decodeEscPos(printer.jobs[0]!)).join('\n')).toContain(body.number);
+  }, 60000);
 });

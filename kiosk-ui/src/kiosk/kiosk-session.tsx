@@ -144,7 +144,7 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
     case 'ticket':
       return (
         <Frame {...frame} onBack={home} title={t('ticketReady')}>
-          <TicketScreen t={t} lang={lang} venue={venue} ticket={step.ticket} counters={live.counters} kioskFloor={kioskFloor} onDone={home} />
+          <TicketScreen t={t} lang={lang} venue={venue} ticket={step.ticket} counters={live.counters} kioskFloor={kioskFloor} printJob={live.printJobs.get(step.ticket.id)} onDone={home} />
         </Frame>
       );
   }

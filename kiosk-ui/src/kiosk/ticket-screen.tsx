@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
-import type { PublicCounter } from '@antre/server/contract';
+import type { PrintJobView, PublicCounter } from '@antre/server/contract';
 import { local, type Lang, type T } from '../shared/i18n';
 import type { IssuedTicket, PublicVenue } from '../shared/venue-types';
 import { Icon } from './icons';
@@ -13,6 +13,8 @@ interface Props {
   ticket: IssuedTicket;
   counters: Map<string, PublicCounter>;
   kioskFloor: number | null;
+  /** Later news of this ticket's print job, if any arrived after the answer. */
+  printJob?: PrintJobView;
   onDone: () => void;
 }
 
@@ -23,8 +25,9 @@ const PRINTER_PROBLEM_SECONDS = 45;
 const TOUCH_GUARD_MS = 1500;
 
 /** The ticket as the server recorded it: number, where to go, QR, and what the printer did. */
-export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, onDone }: Props) {
-  const printing = ticket.print.state === 'queued' || ticket.print.state === 'printed';
+export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, printJob, onDone }: Props) {
+  const printState = printJob ? jobState(printJob) : ticket.print.state;
+  const printing = printState === 'queued' || printState === 'printed';
   const total = printing ? PRINTING_SECONDS : PRINTER_PROBLEM_SECONDS;
   const [left, setLeft] = useState(total);
   const [qr, setQr] = useState('');
@@ -85,12 +88,12 @@ export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, onD
         <div className="qr" data-testid="ticket-qr" dangerouslySetInnerHTML={{ __html: qr }} />
         <p className="qr-caption">{t('scanQr')}</p>
         {printing ? (
-          <div className="notice notice-print" role="status" data-testid="print-status" data-state={ticket.print.state}>
+          <div className="notice notice-print" role="status" data-testid="print-status" data-state={printState}>
             <Icon name="printer" size={56} />
             <strong>{t('printing')}</strong>
           </div>
         ) : (
-          <div className="notice notice-printer-problem" role="alert" data-testid="print-status" data-state={ticket.print.state}>
+          <div className="notice notice-printer-problem" role="alert" data-testid="print-status" data-state={printState}>
             <Icon name="alert" size={56} />
             <div>
               <strong>{t('printerProblem')}</strong>
@@ -105,4 +108,11 @@ export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, onD
       </section>
     </div>
   );
+}
+
+/** A print job's progress as the kiosk tells it: printing, printed, or a printer problem. */
+function jobState(j: PrintJobView): 'queued' | 'printed' | 'failed' {
+  if (j.state === 'printed') return 'printed';
+  if (j.state === 'failed' || j.state === 'retrying') return 'failed';
+  return 'queued';
 }

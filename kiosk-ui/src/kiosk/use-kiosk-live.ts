@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents } from '@antre/server/contract';
+import type { ClientToServerEvents, PrintJobView, PublicCounter, QueueInfo, ServerToClientEvents } from '@antre/server/contract';
 import { api } from '../shared/api';
 import type { PublicVenue } from '../shared/venue-types';
 
@@ -17,9 +17,12 @@ export interface KioskLive {
   skew: number;
   /** The server refused the token: the kiosk must be paired again. */
   unpaired: boolean;
+  /** Latest state of this kiosk's print jobs, by ticket id (a job may fail or recover after the answer). */
+  printJobs: Map<string, PrintJobView>;
 }
 
-const INITIAL: KioskLive = { status: 'connecting', venue: null, queues: new Map(), counters: new Map(), skew: 0, unpaired: false };
+const INITIAL: KioskLive = { status: 'connecting', venue: null, queues: new Map(), counters: new Map(), skew: 0, unpaired: false, printJobs: new Map() };
+const KEEP_PRINT_JOBS = 20;
 
 /**
  * Owns the kiosk's socket: snapshot on every (re)connect, queue and counter deltas, and the
@@ -85,6 +88,16 @@ export function useKioskLive(token: string): KioskLive & { now: () => number } {
     }));
     s.on('counter', (c) => setLive((st) => ({ ...st, counters: new Map(st.counters).set(c.counterId, c) })));
     s.on('venue', ({ version }) => void fetchVenue(version));
+    s.on('printJob', (j) => {
+      if (!j.ticketId) return;
+      setLive((st) => {
+        const m = new Map(st.printJobs);
+        m.delete(j.ticketId!);
+        m.set(j.ticketId!, j);
+        while (m.size > KEEP_PRINT_JOBS) m.delete(m.keys().next().value!);
+        return { ...st, printJobs: m };
+      });
+    });
     return () => {
       closed = true;
       s.disconnect();
