@@ -3,6 +3,7 @@ import type { AuthService } from './auth/auth-service.js';
 import type { QueueService } from './queue/queue-service.js';
 import type { BoardStore } from './store/board-store.js';
 import type { Ticket } from './contract/domain.js';
+import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
@@ -10,12 +11,7 @@ export interface TicketPrinter {
   printTicket(ticket: Ticket, kioskId: string | null): Promise<PrintOutcome> | PrintOutcome;
 }
 
-export interface PrintOutcome {
-  jobId: string | null;
-  state: 'queued' | 'printed' | 'failed' | 'none';
-  printerId: string | null;
-  error?: string;
-}
+export type { PrintOutcome } from './contract/responses.js';
 
 /** Everything a door needs, handed in (no module-level singletons). */
 export interface AppContext {

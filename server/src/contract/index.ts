@@ -4,3 +4,4 @@ export * from './venue.js';
 export * from './schemas.js';
 export * from './events.js';
 export * from './time.js';
+export * from './responses.js';

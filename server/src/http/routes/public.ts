@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import type { Venue } from '../../contract/venue.js';
+import type { PublicVenue } from '../../contract/responses.js';
 import { presentSnapshot } from '../../realtime/presenters.js';
 import { principalOf } from '../principal.js';
 
 /** The venue as any screen may see it (printer addresses are internal). */
-export function publicVenue(v: Venue, version: number) {
+export function publicVenue(v: Venue, version: number): PublicVenue {
   return { ...v, version, kiosks: v.kiosks.map((k) => ({ id: k.id, name: k.name, floor: k.floor, paper: k.paper })) };
 }
 
