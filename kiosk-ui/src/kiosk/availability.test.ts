@@ -26,7 +26,7 @@ function venue(over: Partial<PublicVenue> = {}): PublicVenue {
 function queue(over: Partial<QueueInfo>): QueueInfo {
   return {
     serviceId: 'ktp', agencyId: 'dukcapil', floor: 1, waiting: 0, waitingPriority: 0, nowServing: [], countersOpen: 1, estimatedWaitMinutes: 0,
-    quota: null, quotaLeft: null, available: true, reason: 'open', opensAt: null, oldestWaitingSince: null, lastCallAt: null, ...over,
+    quota: null, quotaLeft: null, available: true, reason: 'open', closedReason: null, opensAt: null, oldestWaitingSince: null, lastCallAt: null, ...over,
   };
 }
 

@@ -8,7 +8,9 @@ export { clock, estimateText } from '../shared/format';
 
 /** Why a service cannot be taken now, in one short line. */
 export function reasonText(t: T, q: QueueInfo): string {
-  return t(`reason_${q.reason}`);
+  const base = t(`reason_${q.reason}`);
+  // The supervisor's own words (e.g. "Blangko habis") say more than "closed today".
+  return q.reason === 'closed_today' && q.closedReason ? `${base}: ${q.closedReason}` : base;
 }
 
 /** When the service takes tickets again, or who to ask when nobody can know. */

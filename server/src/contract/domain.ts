@@ -97,6 +97,8 @@ export interface QueueInfo {
   quotaLeft: number | null;
   available: boolean;
   reason: AvailabilityReason;
+  /** What the supervisor gave as the reason for closing the service today. */
+  closedReason: string | null;
   /** Epoch ms the service next opens, when closed now. */
   opensAt: number | null;
   /** Epoch ms of the oldest waiting ticket's queue time. */

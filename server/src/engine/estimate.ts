@@ -103,7 +103,7 @@ export class Estimator {
       nowServing, countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
       estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
       quotaLeft: svc.dailyQuota === null ? null : Math.max(0, svc.dailyQuota - st.issued),
-      available, reason, opensAt: reason === 'open' ? null : window.opensAt,
+      available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: reason === 'open' ? null : window.opensAt,
       oldestWaitingSince: oldest, lastCallAt: st.lastCallAt,
     };
   }
