@@ -1,5 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +10,13 @@ import { newId } from './auth/secrets.js';
 import type { AppContext } from './context.js';
 import { PrintService, validatePrinters } from './printing/print-service.js';
 import { createApp } from './http/app.js';
+import { savedVenuePath } from './http/routes/venue-admin.js';
 import { QueueService } from './queue/queue-service.js';
 import { attachRealtime, type AntreServer } from './realtime/io.js';
 import type { Notifier } from './realtime/notifier.js';
 import { BoardStore } from './store/board-store.js';
 import { StaffStore } from './store/staff-store.js';
-import { DEFAULT_VENUE_PATH, loadVenueFile } from './venue/load-venue.js';
+import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
 
 export interface StartOptions {
   port?: number;
@@ -55,8 +56,13 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Starts the whole server: venue, stores, queue, HTTP API, sockets. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const venue = opts.venue ?? loadVenueFile(opts.venuePath ?? DEFAULT_VENUE_PATH);
-  const dataDir = resolve(opts.dataDir ?? './data', venue.id);
+  const fileVenue = opts.venue ?? loadVenueFile(opts.venuePath ?? DEFAULT_VENUE_PATH);
+  const dataDir = resolve(opts.dataDir ?? './data', fileVenue.id);
+  // An admin's saved edit of this venue wins over the file it started from.
+  const saved = savedVenuePath(dataDir);
+  const venue = existsSync(saved) ? loadVenueFile(saved) : fileVenue;
+  if (venue.id !== fileVenue.id) throw new VenueError(saved, [`id: "${venue.id}" does not match the venue "${fileVenue.id}" whose folder holds it`]);
+  if (venue !== fileVenue) log.info({ path: saved }, 'venue: using the copy saved by the admin editor');
   validatePrinters(venue, opts.printerOverride);
   mkdirSync(dataDir, { recursive: true });
   const queue = await QueueService.open({

@@ -1,4 +1,19 @@
-/** Placeholder until this part of the console is built. */
+import '../styles/supervisor.css';
+import { useLang } from '../shared/i18n';
+import { useSession } from '../shared/session';
+import { MonitorPage } from './monitor-page';
+import { ReportsPage } from './reports-page';
+import { NotAllowed, StaffLogin } from './staff-frame';
+import { S } from './texts';
+
+/** /counter/supervisor (live floor monitor) and /counter/supervisor/reports, for supervisors and admins. */
 export function SupervisorApp() {
-  return <main style={{ padding: 32, fontFamily: 'system-ui' }}>Antre — supervisor</main>;
+  const { lang, toggle } = useLang();
+  const { session, login, logout, expire, expired } = useSession();
+  if (!session) return <StaffLogin lang={lang} toggleLang={toggle} login={login} expired={expired} />;
+  const out = () => void logout();
+  if (session.user.role === 'officer') return <NotAllowed session={session} roles={S.rolesSupervisor} lang={lang} logout={out} />;
+  const props = { session, lang, toggleLang: toggle, logout: out, expire };
+  const reports = /\/reports\/?$/.test(window.location.pathname);
+  return reports ? <ReportsPage key={session.token} {...props} /> : <MonitorPage key={session.token} {...props} />;
 }

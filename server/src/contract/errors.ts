@@ -27,6 +27,7 @@ export const ERRORS = {
   USERNAME_TAKEN: { status: 409, id: 'Nama pengguna sudah dipakai.', en: 'That username is taken.' },
   PAIRING_CODE_INVALID: { status: 404, id: 'Kode pemasangan tidak berlaku.', en: 'The pairing code is invalid or has expired.' },
   VENUE_INVALID: { status: 400, id: 'Konfigurasi tempat tidak valid.', en: 'The venue configuration is invalid.' },
+  VENUE_IN_USE: { status: 409, id: 'Perubahan ini mengenai antrean yang masih berjalan hari ini.', en: 'This change affects queues still running today.' },
   TOO_MANY_ATTEMPTS: { status: 429, id: 'Terlalu banyak percobaan. Coba lagi nanti.', en: 'Too many attempts. Try again later.' },
   STORAGE_FAILED: { status: 507, id: 'Data tidak dapat disimpan. Hubungi petugas.', en: 'The data could not be stored. Please call staff.' },
   SHUTTING_DOWN: { status: 503, id: 'Server sedang dimulai ulang. Coba lagi sebentar.', en: 'The server is restarting. Try again shortly.' },

@@ -5,3 +5,4 @@ export * from './schemas.js';
 export * from './events.js';
 export * from './time.js';
 export * from './responses.js';
+export * from './reports.js';

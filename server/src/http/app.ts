@@ -9,7 +9,9 @@ import { authRoutes } from './routes/auth.js';
 import { counterRoutes } from './routes/counters.js';
 import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
+import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { venueAdminRoutes } from './routes/venue-admin.js';
 
 /** The express app: JSON API under /api, the built UIs beside it. */
 export function createApp(ctx: AppContext, notifier: () => Notifier | null = () => null): Express {
@@ -18,6 +20,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   const api = express.Router();
+  api.use(venueAdminRoutes(ctx, notifier)); // before the 32 kB parser: a venue document is larger
   api.use(express.json({ limit: '32kb', strict: true, type: ['application/json', 'application/*+json'] }));
   api.use(publicRoutes(ctx));
   api.use(authRoutes(ctx));
@@ -25,6 +28,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(counterRoutes(ctx));
   api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
+  api.use(reportRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
   serveUi(app, ctx);

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useState } from 'react';
+import { computeAlerts, localTime } from '@antre/server/contract';
+import { pick, type Lang } from '../shared/i18n';
+import type { Session } from '../shared/session';
+import { useLive } from '../shared/use-live';
+import { AlertsPanel } from './alerts-panel';
+import { AnnouncementsEditor } from './announcements-editor';
+import { CounterTiles } from './counter-tiles';
+import { DevicesPanel } from './devices-panel';
+import { RerouteDialog } from './reroute-dialog';
+import { ServiceTable } from './service-table';
+import { TopBar } from './staff-frame';
+import { S } from './texts';
+import { useNow, useVenue } from './use-staff-data';
+
+interface Props {
+  session: Session;
+  lang: Lang;
+  toggleLang: () => void;
+  logout: () => void;
+  expire: () => void;
+}
+
+/**
+ * The live floor monitor. Alerts are recomputed here from the socket's state on every delta and
+ * every second, with the same pure function GET /api/alerts uses, so no polling is needed.
+ */
+export function MonitorPage({ session, lang, toggleLang, logout, expire }: Props) {
+  const { state, socket } = useLive(session.token);
+  const venue = useVenue(state.venueVersion);
+  const now = useNow(state.clockOffset);
+  const [reroute, setReroute] = useState<string | null>(null);
+  useEffect(() => {
+    if (state.authError) expire();
+  }, [state.authError, expire]);
+  const alerts = useMemo(
+    () => (venue && state.snapshot ? computeAlerts({ venue, queues: state.queues.values(), counters: state.counters.values(), now }) : []),
+    [venue, state.snapshot, state.queues, state.counters, now],
+  );
+  const clockText = venue ? `${localTime(now, venue.timeZone)} ${venue.timeZoneLabel}` : '';
+  return (
+    <div className="sv">
+      <TopBar page="monitor" session={session} lang={lang} toggleLang={toggleLang} logout={logout} connected={state.connected} right={<span className="sv-clock">{clockText}</span>} />
+      {!venue || !state.snapshot ? (
+        <p className="sv-loading">{pick(S.loading, lang)}</p>
+      ) : (
+        <main className="sv-monitor">
+          <AlertsPanel alerts={alerts} lang={lang} onReroute={setReroute} />
+          <div className="sv-monitor__grid">
+            <div className="sv-monitor__floors">
+              {venue.floors.map((f) => (
+                <section key={f.number} className="sv-floor" aria-labelledby={`sv-floor-${f.number}`}>
+                  <h2 id={`sv-floor-${f.number}`}>{lang === 'en' ? f.nameEn ?? f.name : f.name}</h2>
+                  <CounterTiles venue={venue} floor={f.number} counters={state.counters} now={now} lang={lang} />
+                  <ServiceTable venue={venue} floor={f.number} queues={state.queues} now={now} lang={lang} token={session.token} onReroute={setReroute} />
+                </section>
+              ))}
+            </div>
+            <aside className="sv-monitor__side">
+              <AnnouncementsEditor live={state.announcements} token={session.token} lang={lang} />
+              <DevicesPanel token={session.token} socket={socket} now={now} lang={lang} isAdmin={session.user.role === 'admin'} />
+            </aside>
+          </div>
+        </main>
+      )}
+      {reroute && venue && (
+        <RerouteDialog venue={venue} tickets={state.tickets} serviceId={reroute} now={now} lang={lang} token={session.token} onClose={() => setReroute(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { reportCsvQuery, reportRangeQuery, type AlertsResponse } from '../../contract/reports.js';
+import type { AppContext } from '../../context.js';
+import { requireUser } from '../../commands/access.js';
+import { computeAlerts } from '../../reports/alerts.js';
+import { reportCsv, reportFileName } from '../../reports/report-csv.js';
+import { runReport } from '../../reports/run-report.js';
+import { validate } from '../errors.js';
+import { principalOf } from '../principal.js';
+
+/** Supervisors' reads: alerts now, and reports over a date range as JSON or CSV. */
+export function reportRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.get('/alerts', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const e = ctx.queue.engine;
+    const now = ctx.queue.clock();
+    const body: AlertsResponse = {
+      now,
+      alerts: computeAlerts({ venue: e.venue, queues: e.estimator.queues(now), counters: e.venue.counters.map((c) => e.estimator.publicCounter(c.id)), now }),
+    };
+    res.json(body);
+  });
+  r.get('/reports', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const q = validate(reportRangeQuery, req.query);
+    res.json(runReport(ctx, q.from, q.to));
+  });
+  r.get('/reports.csv', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const q = validate(reportCsvQuery, req.query);
+    const report = runReport(ctx, q.from, q.to);
+    res.attachment(reportFileName(report, q.by));
+    res.type('text/csv; charset=utf-8').send(reportCsv(report, q.by));
+  });
+  return r;
+}
