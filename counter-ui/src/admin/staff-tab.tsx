@@ -41,6 +41,7 @@ export function StaffTab({ token, venue, lang }: { token: string; venue: VenueVi
       setResult({ ok: true, text, vars: { name: u.name }, problems: [] });
       await reload();
       if (!editing) setDraft(BLANK);
+      else if (editing.id === u.id) setEditing(u);
     } catch (e) {
       setResult({ ok: false, text: errorText(e), problems: problemsOf(e) });
     }
@@ -67,7 +68,7 @@ export function StaffTab({ token, venue, lang }: { token: string; venue: VenueVi
               <tr key={u.id} data-user={u.username} className={editing?.id === u.id ? 'is-selected' : ''}>
                 <td><code>{u.username}</code></td>
                 <td>{u.name}</td>
-                <td>{pick(ROLE[u.role], lang)}</td>
+                <td>{pick(ROLE[u.role], lang)}{u.disabled && <> · <span className="sv-bad">{pick(A.disabledTag, lang)}</span></>}</td>
                 <td className="sv-small">{u.counterIds.length ? u.counterIds.map(counterName).join(', ') : <span className="sv-muted">{pick(A.noCounters, lang)}</span>}</td>
                 <td><button type="button" className="sv-btn sv-btn--small" onClick={() => startEdit(u)} aria-label={pick(A.editUser, lang, { name: u.name })}>✎</button></td>
               </tr>
@@ -106,8 +107,8 @@ export function StaffTab({ token, venue, lang }: { token: string; venue: VenueVi
         </fieldset>
         <div className="sv-row">
           <button type="submit" className="sv-btn sv-btn--primary">{pick(editing ? S.save : A.create, lang)}</button>
-          {editing && <button type="button" className="sv-btn" onClick={() => void setDisabled(true)}>{pick(A.disable, lang)}</button>}
-          {editing && <button type="button" className="sv-btn" onClick={() => void setDisabled(false)}>{pick(A.enable, lang)}</button>}
+          {editing && !editing.disabled && <button type="button" className="sv-btn" onClick={() => void setDisabled(true)}>{pick(A.disable, lang)}</button>}
+          {editing && editing.disabled && <button type="button" className="sv-btn" onClick={() => void setDisabled(false)}>{pick(A.enable, lang)}</button>}
         </div>
       </form>
     </div>

@@ -75,6 +75,7 @@ export const A = {
   created: { id: '{name} dibuat.', en: '{name} created.' },
   updated: { id: '{name} diperbarui.', en: '{name} updated.' },
   disable: { id: 'Nonaktifkan akun', en: 'Disable the account' },
+  disabledTag: { id: 'nonaktif', en: 'disabled' },
   enable: { id: 'Aktifkan lagi', en: 'Enable again' },
   noCounters: { id: 'tidak ada', en: 'none' },
   // Devices

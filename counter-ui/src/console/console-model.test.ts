@@ -53,7 +53,7 @@ describe('held and current tickets', () => {
 
   it('finds the full ticket behind a counter', () => {
     const t = ticket({ status: 'called' });
-    const counter = { counterId: 'loket-1', status: 'open' as const, breakReason: null, breakUntil: null, lastCallAt: null, ticket: { id: t.id, number: t.number, serviceId: 'ktp', status: 'called' as const, calledAt: 1 } };
+    const counter = { counterId: 'loket-1', status: 'open' as const, since: 0, breakReason: null, breakUntil: null, lastCallAt: null, ticket: { id: t.id, number: t.number, serviceId: 'ktp', status: 'called' as const, calledAt: 1 } };
     expect(currentTicket(counter, new Map([[t.id, t]]))).toBe(t);
     expect(currentTicket({ ...counter, ticket: null }, new Map([[t.id, t]]))).toBeNull();
   });

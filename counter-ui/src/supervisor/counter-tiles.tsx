@@ -36,7 +36,7 @@ function TileBody({ c, venue, now, lang }: { c: PublicCounter | undefined; venue
     const overdue = until !== null && now - until >= 60000;
     return (
       <div className="sv-tile__body">
-        <div className="sv-tile__reason">{c.breakReason ?? pick(S.statusBreak, lang)}</div>
+        <div className="sv-tile__reason">{c.breakReason ?? pick(S.statusBreak, lang)} · {pick(S.onBreakFor, lang, { d: duration(Math.max(0, now - c.since), lang) })}</div>
         {until !== null && (
           <div className={overdue ? 'sv-bad' : 'sv-muted'}>
             {pick(S.breakBack, lang, { t: clock(until, tz) })} · {overdue ? pick(S.breakOverdue, lang, { d: duration(now - until, lang) }) : duration(Math.max(0, until - now), lang)}

@@ -39,6 +39,7 @@ export const S = {
   serving: { id: 'Dilayani', en: 'Serving' },
   breakFor: { id: 'Istirahat {d}', en: 'On a break {d}' },
   breakBack: { id: 'kembali {t}', en: 'back {t}' },
+  onBreakFor: { id: 'sudah {d}', en: 'for {d}' },
   breakOverdue: { id: 'lewat {d}', en: '{d} overdue' },
   closedSince: { id: 'Tutup sejak {t}', en: 'Closed since {t}' },
   colService: { id: 'Layanan', en: 'Service' },

@@ -7,7 +7,7 @@ const call = (n: number, over: Partial<CallEvent> = {}): CallEvent => ({
   id: `t${n}:0`, ticketId: `t${n}`, number: `A-${String(n).padStart(3, '0')}`, serviceId: 'ktp', agencyId: 'dukcapil',
   counterId: 'loket-1', floor: 1, at: NOW - 100_000 + n * 1000, recall: 0, ...over,
 });
-const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({ counterId: id, status: 'open', breakReason: null, breakUntil: null, ticket: null, lastCallAt: null, ...over });
+const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({ counterId: id, status: 'open', since: 0, breakReason: null, breakUntil: null, ticket: null, lastCallAt: null, ...over });
 const queue = (serviceId: string, agencyId: string, waiting: number): QueueInfo => ({
   serviceId, agencyId, floor: 1, waiting, waitingPriority: 0, nowServing: [], countersOpen: 1, estimatedWaitMinutes: null,
   quota: null, quotaLeft: null, available: true, reason: 'open', closedReason: null, opensAt: null, oldestWaitingSince: null, lastCallAt: null,

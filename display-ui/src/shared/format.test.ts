@@ -5,7 +5,7 @@ import { counterState, formatClock, formatDate } from './format';
 const TZ = 'Asia/Makassar';
 // 2026-11-25 01:00 UTC = 09:00 WITA, a Wednesday.
 const T = Date.parse('2026-11-25T01:00:00Z');
-const counter = (over: Partial<PublicCounter>): PublicCounter => ({ counterId: 'loket-1', status: 'open', breakReason: null, breakUntil: null, ticket: null, lastCallAt: null, ...over });
+const counter = (over: Partial<PublicCounter>): PublicCounter => ({ counterId: 'loket-1', status: 'open', since: 0, breakReason: null, breakUntil: null, ticket: null, lastCallAt: null, ...over });
 
 describe('format', () => {
   it('shows the WITA date and clock regardless of the machine zone', () => {

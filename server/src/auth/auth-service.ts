@@ -169,7 +169,7 @@ export class AuthService {
 }
 
 export function publicUser(u: UserRecord): PublicUser {
-  return { id: u.id, username: u.username, name: u.name, role: u.role, counterIds: u.counterIds };
+  return { id: u.id, username: u.username, name: u.name, role: u.role, counterIds: u.counterIds, disabled: u.disabled };
 }
 
 /** Roles allowed to act on any counter. */

@@ -110,6 +110,8 @@ export interface QueueInfo {
 export interface PublicCounter {
   counterId: string;
   status: CounterStatus;
+  /** Since when the counter is in this status (epoch ms): time on break, time open. */
+  since: number;
   breakReason: string | null;
   breakUntil: number | null;
   ticket: { id: string; number: string; serviceId: string; status: TicketStatus; calledAt: number | null } | null;
@@ -153,6 +155,7 @@ export interface PublicUser {
   name: string;
   role: Role;
   counterIds: string[];
+  disabled: boolean;
 }
 
 export const ROLES = ['admin', 'supervisor', 'officer'] as const;

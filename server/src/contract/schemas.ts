@@ -56,10 +56,6 @@ export const updateUserBody = z.strictObject({
 
 export const announcementsBody = z.strictObject({ announcements: z.array(text(300)).max(20) });
 
-export const reportQuery = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-});
 
 export type LoginBody = z.infer<typeof loginBody>;
 export type IssueTicketBody = z.infer<typeof issueTicketBody>;

@@ -116,7 +116,7 @@ export class Estimator {
     const cs = this.engine.counterState(counterId);
     const t = cs.ticketId ? this.engine.state.tickets.get(cs.ticketId) : undefined;
     return {
-      counterId, status: cs.status, breakReason: cs.breakReason, breakUntil: cs.breakUntil, lastCallAt: cs.lastCallAt,
+      counterId, status: cs.status, since: cs.since, breakReason: cs.breakReason, breakUntil: cs.breakUntil, lastCallAt: cs.lastCallAt,
       ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, calledAt: t.calledAt } : null,
     };
   }

@@ -2,7 +2,7 @@ import type { QueueInfo } from '../contract/domain.js';
 import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
-import type { AntreServer, AntreSocket } from './io.js';
+import { roomsFor, type AntreServer, type AntreSocket } from './io.js';
 import { presentSnapshot } from './presenters.js';
 
 const TICK_MS = 15000;
@@ -113,6 +113,11 @@ export class Notifier {
   }
 
   venueChanged(version: number): void {
+    // New floors, counters or agencies: every socket's rooms are worked out again before the snapshot.
+    for (const s of this.io.sockets.sockets.values()) {
+      for (const room of s.rooms) if (room !== s.id && !room.startsWith('device:')) void s.leave(room);
+      void s.join(roomsFor(this.ctx, s.data.principal, s.data.ticketId));
+    }
     this.io.emit('venue', { version });
     this.resyncAll();
   }
