@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24 h), e.g. "08:00"');
+/** A closing time may be 24:00: open until the end of the day. */
+const hhmmClose = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time HH:MM (24 h, or 24:00 for the end of the day), e.g. "15:00"');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes (max 48)');
 
 export const breakSchema = z.strictObject({ start: hhmm, end: hhmm, reason: z.string().max(80).optional() });
@@ -8,9 +10,9 @@ export const breakSchema = z.strictObject({ start: hhmm, end: hhmm, reason: z.st
 export const dayHoursSchema = z
   .strictObject({
     open: hhmm,
-    close: hhmm,
+    close: hhmmClose,
     /** Last moment a ticket can be taken; defaults to close. */
-    lastTicket: hhmm.optional(),
+    lastTicket: hhmmClose.optional(),
     breaks: z.array(breakSchema).max(4).default([]),
   })
   .refine((h) => h.open < h.close, { message: 'open must be before close' })

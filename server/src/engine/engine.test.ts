@@ -65,6 +65,12 @@ describe('issue', () => {
     expect(e.estimator.queueInfo('ktp', clock.t)).toMatchObject({ available: false, reason: 'closed_weekday', opensAt: Date.parse('2026-11-30T00:00:00Z') });
   });
 
+  it('a day open until 24:00 takes tickets in its last minute', () => {
+    const clock = new TestClock(Date.parse('2026-11-25T15:59:30Z')); // 23:59:30 WITA
+    const { e } = setup(testVenue(), clock);
+    expect(e.issue({ serviceId: 'ktp', source: { kind: 'kiosk', id: 'k' } }, clock.t).value.number).toBe('A-001');
+  });
+
   it('refuses when no counter serving the service is open', () => {
     const { e, issue, clock } = setup();
     e.setCounterStatus('loket-4', { status: 'closed' }, { userId: 'u' }, clock.t);

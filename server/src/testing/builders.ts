@@ -1,7 +1,7 @@
 import type { VenueInput, Venue } from '../contract/venue.js';
 import { parseVenue } from '../venue/load-venue.js';
 
-const ALL_DAY = { open: '00:00', close: '23:59', breaks: [] };
+const ALL_DAY = { open: '00:00', close: '24:00', breaks: [] };
 const WEEK = { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY };
 
 /** A small two-floor venue open around the clock, for tests; override any part. */
