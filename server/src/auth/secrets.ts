@@ -1,25 +1,39 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto';
+import { createHash, pbkdf2, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const KEYLEN = 32;
-const COST = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** OWASP's PBKDF2-SHA256 work factor; PBKDF2 needs no memory (scrypt's 16 MB per hash stayed in the process). */
+const PBKDF2_ITERATIONS = 600_000;
 
-function scryptAsync(password: BinaryLike, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, KEYLEN, COST, (err, key) => (err ? reject(err) : resolve(key))));
+function pbkdf2Async(password: string, salt: Buffer, iterations: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => pbkdf2(password, salt, iterations, KEYLEN, 'sha256', (err, key) => (err ? reject(err) : resolve(key))));
 }
 
-/** Hashes a staff password with scrypt and a random salt (stored as `scrypt$salt$hash`). */
+function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(password, salt, KEYLEN, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
+/** Hashes a staff password with PBKDF2-SHA256 and a random salt (stored as `pbkdf2-sha256$iterations$salt$hash`). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt);
-  return `scrypt$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const key = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS);
+  return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
-/** Checks a password against its stored hash in constant time. */
+/** Checks a password against its stored hash in constant time (scrypt hashes of earlier versions too). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'));
-  const want = Buffer.from(hash, 'base64url');
+  const parts = stored.split('$');
+  let key: Buffer;
+  let hash: string | undefined;
+  if (parts[0] === 'pbkdf2-sha256' && parts.length === 4) {
+    const iterations = Number(parts[1]);
+    if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10_000_000) return false;
+    key = await pbkdf2Async(password, Buffer.from(parts[2]!, 'base64url'), iterations);
+    hash = parts[3];
+  } else if (parts[0] === 'scrypt' && parts.length === 3) {
+    key = await scryptAsync(password, Buffer.from(parts[1]!, 'base64url'));
+    hash = parts[2];
+  } else return false;
+  const want = Buffer.from(hash ?? '', 'base64url');
   return want.length === key.length && timingSafeEqual(want, key);
 }
 
