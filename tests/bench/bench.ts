@@ -65,6 +65,7 @@ async function swarm(url: string, event: string, auth: object) {
 async function measureVenue(size: number) {
   const dataDir = mkdtempSync(join(tmpdir(), `antre-bench-${size}-`));
   prefillDay(dataDir, size, CALLS + 50);
+  // Built server with the V8 flags of `npm start`.
   const proc = await startServerProcess({ dataDir, built: true, env: { LOG_LEVEL: 'error' } });
   try {
     const token = await login(proc.url, 'admin', ADMIN_PASSWORD);

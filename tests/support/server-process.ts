@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { testVenueInput } from '../../server/src/testing/builders.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The V8 flags `npm start` runs the built server with (read from package.json, so they cannot drift). */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((w) => w.startsWith('--max-'));
+}
 export const ADMIN_PASSWORD = 'admin-uji-12345';
 
 /** A free TCP port on loopback. */
@@ -46,7 +52,7 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'antre-proc-'));
   const port = opts.port ?? (await freePort());
   const venue = opts.venue ?? writeTestVenue(dataDir);
-  const args = opts.built ? [join(ROOT, 'server/dist/main.js')] : ['--import', 'tsx', join(ROOT, 'server/src/main.ts')];
+  const args = opts.built ? [...startFlags(), join(ROOT, 'server/dist/main.js')] : ['--import', 'tsx', join(ROOT, 'server/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...opts.env },

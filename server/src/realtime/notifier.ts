@@ -28,6 +28,10 @@ export class Notifier {
     const e = this.ctx.queue.engine;
     const affected = new Set<string>();
     const directViews = new Set<string>();
+    // Calls first: the hall hears them before anything else is written to the sockets.
+    for (const c of changes) {
+      if (c.t === 'call') this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', { ...c.call, rev });
+    }
     for (const c of changes) {
       switch (c.t) {
         case 'ticket':
@@ -44,9 +48,6 @@ export class Notifier {
         }
         case 'service':
           affected.add(c.service.serviceId);
-          break;
-        case 'call':
-          this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', { ...c.call, rev });
           break;
       }
     }

@@ -13,7 +13,11 @@ export function publicVenue(v: Venue, version: number): PublicVenue {
 export function publicRoutes(ctx: AppContext): Router {
   const r = Router();
   r.get('/health', (_req, res) => {
-    res.json({ status: 'ok', day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000) });
+    const mem = process.memoryUsage();
+    res.json({
+      status: 'ok', day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
+      memoryMB: { rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576) },
+    });
   });
   r.get('/venue', (_req, res) => {
     res.json(publicVenue(ctx.queue.venue, ctx.queue.venueVersion));
