@@ -209,14 +209,14 @@ describe('display-ui in Chromium', () => {
       const p = new BoardPage(await strict.newPage());
       await p.page.goto(dev.body.pairingUrl);
       await p.ready();
-      await p.page.waitForSelector('[data-testid=sound-blocked]', { timeout: 3000 });
+      await p.page.waitForSelector('[data-testid=sound-blocked]', { timeout: 10000 });
       const number = await callAt('loket-6');
       await p.waitForLatest(number, counterName('loket-6'));
       await sleep(300);
       expect((await p.announcements()).find((a) => a.number === number)?.startedAt).toBeNull();
       await p.page.mouse.click(400, 400);
-      await p.page.waitForSelector('[data-testid=sound-blocked]', { state: 'detached', timeout: 2000 });
-      await p.page.waitForFunction((n) => (window.__antreAnnouncements ?? []).some((a) => a.number === n && a.startedAt !== null), number, { timeout: 3000 });
+      await p.page.waitForSelector('[data-testid=sound-blocked]', { state: 'detached', timeout: 10000 });
+      await p.page.waitForFunction((n) => (window.__antreAnnouncements ?? []).some((a) => a.number === n && a.startedAt !== null), number, { timeout: 10000 });
     } finally {
       await strict.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,31 +1,14 @@
-import { useEffect, useState } from 'react';
 import type { Counter, Venue } from '@antre/server/contract';
-import { pick, type Lang } from '../shared/i18n';
+import { pick } from '../shared/i18n';
 import { S } from '../supervisor/texts';
 import { SaveBar, SaveFeedback, TextField } from './fields';
 import { A } from './texts';
-import type { SaveResult } from './use-raw-venue';
-
-interface Props {
-  venue: Venue;
-  save: (v: Venue) => Promise<boolean>;
-  saving: boolean;
-  result: SaveResult | null;
-  lang: Lang;
-}
-
-const NEW = '\u0000new';
+import { NEW, useItemDraft, type SectionProps } from './use-item-draft';
 
 /** Counters: name, floor, agency and the services each one serves, in the order it calls them. */
-export function CountersSection({ venue, save, saving, result, lang }: Props) {
-  const [selected, setSelected] = useState<string>(venue.counters[0]?.id ?? NEW);
-  const original = selected === NEW ? blankCounter(venue) : venue.counters.find((c) => c.id === selected) ?? null;
-  const [draft, setDraft] = useState<Counter | null>(original);
-  useEffect(() => {
-    setDraft(original);
-  }, [selected, venue]);
+export function CountersSection({ venue, save, saving, result, lang }: SectionProps) {
+  const { selected, setSelected, original, draft, setDraft, dirty } = useItemDraft(venue.counters, () => blankCounter(venue), venue);
   if (!draft || !original) return null;
-  const dirty = selected === NEW || JSON.stringify(draft) !== JSON.stringify(original);
   const set = (patch: Partial<Counter>) => setDraft({ ...draft, ...patch });
   const move = (i: number, by: number) => {
     const ids = [...draft.serviceIds];

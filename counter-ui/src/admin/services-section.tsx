@@ -1,31 +1,14 @@
-import { useEffect, useState } from 'react';
 import type { Service, Venue } from '@antre/server/contract';
-import { pick, type Lang } from '../shared/i18n';
+import { pick } from '../shared/i18n';
 import { cleanLines, LinesField, NumberField, SaveBar, SaveFeedback, TextField } from './fields';
 import { HoursEditor } from './hours-editor';
 import { A } from './texts';
-import type { SaveResult } from './use-raw-venue';
-
-interface Props {
-  venue: Venue;
-  save: (v: Venue) => Promise<boolean>;
-  saving: boolean;
-  result: SaveResult | null;
-  lang: Lang;
-}
-
-const NEW = '\u0000new';
+import { NEW, useItemDraft, type SectionProps } from './use-item-draft';
 
 /** Services: pick one, edit name, prefix, quota, fee, requirements, targets and hours; add or delete. */
-export function ServicesSection({ venue, save, saving, result, lang }: Props) {
-  const [selected, setSelected] = useState<string>(venue.services[0]?.id ?? NEW);
-  const original = selected === NEW ? blankService(venue) : venue.services.find((s) => s.id === selected) ?? null;
-  const [draft, setDraft] = useState<Service | null>(original);
-  useEffect(() => {
-    setDraft(original);
-  }, [selected, venue]);
+export function ServicesSection({ venue, save, saving, result, lang }: SectionProps) {
+  const { selected, setSelected, original, draft, setDraft, dirty } = useItemDraft(venue.services, () => blankService(venue), venue);
   if (!draft || !original) return null;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(original);
   const set = (patch: Partial<Service>) => setDraft({ ...draft, ...patch });
   const submit = async () => {
     const clean: Service = { ...draft, requirements: cleanLines(draft.requirements), ...(draft.requirementsEn ? { requirementsEn: cleanLines(draft.requirementsEn) } : {}) };
@@ -84,7 +67,7 @@ export function ServicesSection({ venue, save, saving, result, lang }: Props) {
           {!draft.hours && <p className="sv-muted sv-small">{pick(A.inheritHours, lang)}</p>}
           {draft.hours && <HoursEditor key={`${selected}:${JSON.stringify(original.hours)}`} name="service" value={draft.hours} onChange={(hours) => set({ hours })} lang={lang} />}
         </fieldset>
-        <SaveBar dirty={dirty || selected === NEW} saving={saving} onSave={() => void submit()} onRevert={() => setDraft(original)} lang={lang}
+        <SaveBar dirty={dirty} saving={saving} onSave={() => void submit()} onRevert={() => setDraft(original)} lang={lang}
           extra={selected !== NEW && <button type="button" className="sv-btn sv-btn--danger" onClick={() => void remove()}>{pick(A.remove, lang)}</button>} />
       </form>
     </div>

@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import type { Session } from '../shared/session';
 import { Bilingual } from './notice-bar';
 import { T } from './texts';
+import { useLoginForm } from '../shared/use-login-form';
 
 interface Props {
   lang: Lang;
@@ -15,21 +14,7 @@ interface Props {
 
 /** Username and password; says why when a refused session brought the officer back here. */
 export function LoginScreen({ lang, toggleLang, login, expired, compact }: Props) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ReturnType<typeof errorText> | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
-  };
+  const { username, setUsername, password, setPassword, busy, error, submit } = useLoginForm(login);
   return (
     <main className={`login ${compact ? 'login--compact' : ''}`}>
       <form className="login__card" onSubmit={submit} aria-label={pick(T.loginTitle, lang)}>

@@ -1,9 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { LocalizedText, Role } from '@antre/server/contract';
-import { errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import type { Session } from '../shared/session';
 import { S } from './texts';
+import { useLoginForm } from '../shared/use-login-form';
 
 type Vars = Record<string, string | number>;
 
@@ -21,21 +21,7 @@ export function Bilingual({ text, lang, vars }: { text: LocalizedText; lang: Lan
 
 /** Log-in card for the supervisor and admin pages. */
 export function StaffLogin({ lang, toggleLang, login, expired }: { lang: Lang; toggleLang: () => void; login: (u: string, p: string) => Promise<Session>; expired: boolean }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<LocalizedText | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
-  };
+  const { username, setUsername, password, setPassword, busy, error, submit } = useLoginForm(login);
   return (
     <main className="sv sv-login">
       <form className="sv-card sv-login__card" onSubmit={submit}>
