@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  // Phones on a slow connection open the ticket page: gzip the UI bundles and the JSON.
+  app.use(compression({ threshold: 1024 }));
   const api = express.Router();
   api.use(venueAdminRoutes(ctx, notifier)); // before the 32 kB parser: a venue document is larger
   api.use(express.json({ limit: '32kb', strict: true, type: ['application/json', 'application/*+json'] }));

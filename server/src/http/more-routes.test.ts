@@ -66,3 +66,13 @@ describe('sessions, snapshots, accounts and devices', () => {
     await other.close();
   });
 });
+
+describe('compression', () => {
+  it('gzips large JSON for clients that accept it', async () => {
+    const plain = await fetch(`${h.server.url}/api/venue`, { headers: { 'accept-encoding': 'identity' } });
+    const gz = await fetch(`${h.server.url}/api/venue`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(await gz.json()).toEqual(await plain.json());
+  });
+});
