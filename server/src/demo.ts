@@ -17,6 +17,7 @@ export async function prepareDemo(ctx: AppContext, staffPassword: string): Promi
   const wanted = [
     ...v.kiosks.map((k) => ({ kind: 'kiosk' as const, name: k.name, floor: k.floor, ref: k.id })),
     ...v.floors.map((f) => ({ kind: 'display' as const, name: `Layar ${f.name}`, floor: f.number, ref: null })),
+    ...v.zones.map((z) => ({ kind: 'display' as const, name: `Layar ${z.name}`, floor: z.floor, ref: z.id })),
   ];
   const devices: DemoLinks['devices'] = [];
   for (const w of wanted) {

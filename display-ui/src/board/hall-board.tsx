@@ -68,7 +68,9 @@ export function HallBoard({ token, device, voice, onAuthError }: HallBoardProps)
   }, [board.queues, agencies, venue]);
 
   const floorInfo = venue?.floors.find((f) => f.number === floor);
-  const place = floorInfo ? { id: floorInfo.name, en: floorInfo.nameEn ?? floorInfo.name } : text('allFloors');
+  // A board paired to a zone names the zone; otherwise its floor (or all floors).
+  const zone = device?.ref ? venue?.zones?.find((z) => z.id === device.ref) : undefined;
+  const place = zone ? { id: zone.name, en: zone.nameEn ?? zone.name } : floorInfo ? { id: floorInfo.name, en: floorInfo.nameEn ?? floorInfo.name } : text('allFloors');
   const latest = board.calls.at(-1);
   const tz = venue?.timeZone ?? 'Asia/Makassar';
 

@@ -102,6 +102,8 @@ export class Announcer {
   setBlocked(blocked: boolean): void {
     if (this.blocked === blocked) return;
     this.blocked = blocked;
+    // A line in the browser console: what a technician (and a browser test, without touching the page) reads.
+    console.info(blocked ? '[antre] sound blocked: waiting for a tap' : '[antre] sound enabled');
     for (const fn of this.listeners) fn(blocked);
     if (!blocked) void this.pump();
   }
@@ -146,6 +148,7 @@ export class Announcer {
         r.mode = voice.mode;
         r.startedAt = this.now();
         r.outcome = 'playing';
+        console.info(`[antre] announcing ${r.number}`);
         try {
           await voice.play(item.announcement);
           r.outcome = 'played';

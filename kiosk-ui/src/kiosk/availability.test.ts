@@ -19,7 +19,7 @@ function venue(over: Partial<PublicVenue> = {}): PublicVenue {
     floors: [{ number: 1, name: 'Lantai 1' }], hours: WEEK,
     settings: { priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal' },
     agencies: [{ id: 'dukcapil', name: 'Disdukcapil', shortName: 'Dukcapil', floor: 1, icon: 'id-card', color: '#2563eb', toConfirm: [] }],
-    services: [service()], counters: [], kiosks: [], announcements: [], ...over,
+    services: [service()], counters: [], kiosks: [], zones: [], announcements: [], ...over,
   };
 }
 

@@ -90,6 +90,15 @@ export const counterSchema = z.strictObject({
   waitingArea: z.string().max(120).optional(),
 });
 
+/** A part of a floor with its own hall board (e.g. the Dukcapil wing): chosen when a display is paired. */
+export const zoneSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1).max(60),
+  nameEn: z.string().max(60).optional(),
+  floor: z.number().int(),
+  counterIds: z.array(slug).min(1).max(100),
+});
+
 export const kioskSchema = z.strictObject({
   id: slug,
   name: z.string().min(1).max(60),
@@ -128,6 +137,7 @@ export const venueSchema = z
     services: z.array(serviceSchema).min(1).max(400),
     counters: z.array(counterSchema).min(1).max(400),
     kiosks: z.array(kioskSchema).max(50).default([]),
+    zones: z.array(zoneSchema).max(50).default([]),
     announcements: z.array(z.string().min(1).max(300)).max(20).default([]),
   })
   .superRefine((v, ctx) => {
@@ -162,6 +172,15 @@ export const venueSchema = z
       dupes(c.serviceIds, (d) => issue(['counters', i, 'serviceIds'], `service "${d}" is listed twice`));
     });
     dupes(v.kiosks.map((k) => k.id), (d) => issue(['kiosks'], `kiosk id "${d}" is used twice`));
+    dupes(v.zones.map((z) => z.id), (d) => issue(['zones'], `zone id "${d}" is used twice`));
+    v.zones.forEach((z, i) => {
+      if (!floors.has(z.floor)) issue(['zones', i, 'floor'], `floor ${z.floor} is not in floors`);
+      z.counterIds.forEach((cid, j) => {
+        const c = v.counters.find((x) => x.id === cid);
+        if (!c) issue(['zones', i, 'counterIds', j], `counter "${cid}" does not exist`);
+        else if (c.floor !== z.floor) issue(['zones', i, 'counterIds', j], `counter "${cid}" is on floor ${c.floor}, not on the zone's floor ${z.floor}`);
+      });
+    });
     v.kiosks.forEach((k, i) => {
       if (!floors.has(k.floor)) issue(['kiosks', i, 'floor'], `floor ${k.floor} is not in floors`);
     });
@@ -191,6 +210,7 @@ export type Agency = z.infer<typeof agencySchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Counter = z.infer<typeof counterSchema>;
 export type KioskConfig = z.infer<typeof kioskSchema>;
+export type Zone = z.infer<typeof zoneSchema>;
 export type VenueSettings = z.infer<typeof settingsSchema>;
 export type Venue = z.infer<typeof venueSchema>;
 export type VenueInput = z.input<typeof venueSchema>;

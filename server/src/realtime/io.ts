@@ -5,7 +5,7 @@ import { COUNTER_ACTIONS, type ClientToServerEvents, type ServerToClientEvents, 
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 import { counterCommand } from '../commands/counter-commands.js';
-import { floorsOf, presentSnapshot } from './presenters.js';
+import { floorsOf, presentSnapshot, zoneOf } from './presenters.js';
 import { Notifier } from './notifier.js';
 
 export interface SocketData {
@@ -20,6 +20,9 @@ export type AntreSocket = Socket<ClientToServerEvents, ServerToClientEvents, Rec
 export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string | null): string[] {
   const v = ctx.queue.venue;
   if (ticketId) return [`ticket:${ticketId}`];
+  // A zone board hears its own counters and its zone's queues, not the rest of the floor.
+  const zone = zoneOf(ctx, p);
+  if (zone) return [...zone.counterIds.map((c) => `counter:${c}`), `zone:${zone.id}`];
   const rooms = floorsOf(ctx, p).map((f) => `floor:${f}`);
   if (p?.kind === 'user') {
     const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;

@@ -3,7 +3,7 @@ import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
 import { roomsFor, type AntreServer, type AntreSocket } from './io.js';
-import { presentSnapshot } from './presenters.js';
+import { presentSnapshot, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
 
@@ -66,6 +66,16 @@ export class Notifier {
       byFloor.set(info.floor, list);
     }
     for (const [floor, queues] of byFloor) this.io.to(`floor:${floor}`).emit('queues', { rev, queues });
+    this.sendZoneQueues([...byFloor.values()].flat(), rev);
+  }
+
+  /** Zone boards get the queues of the services their counters serve. */
+  private sendZoneQueues(queues: QueueInfo[], rev: number): void {
+    for (const zone of this.ctx.queue.venue.zones) {
+      const svc = zoneServices(this.ctx, zone.counterIds);
+      const mine = queues.filter((q) => svc.has(q.serviceId));
+      if (mine.length) this.io.to(`zone:${zone.id}`).emit('queues', { rev, queues: mine });
+    }
   }
 
   /** Visitors' pages: their ticket moved in line or changed. Only tickets someone watches. */
@@ -102,6 +112,7 @@ export class Notifier {
     const byFloor = new Map<number, QueueInfo[]>();
     for (const c of changed) byFloor.set(c.floor, [...(byFloor.get(c.floor) ?? []), c]);
     for (const [floor, queues] of byFloor) this.io.to(`floor:${floor}`).emit('queues', { rev: q.rev, queues });
+    this.sendZoneQueues(changed, q.rev);
   }
 
   /** Everyone gets a fresh snapshot (new day, venue edit). */

@@ -5,8 +5,21 @@ import type { AppContext } from '../context.js';
 /** Floors a principal watches: a floor-bound display sees its floor, everyone else all. */
 export function floorsOf(ctx: AppContext, p: Principal | null): number[] {
   const all = ctx.queue.venue.floors.map((f) => f.number);
+  const zone = zoneOf(ctx, p);
+  if (zone) return [zone.floor];
   if (p?.kind === 'device' && p.device.kind === 'display' && p.device.floor !== null && all.includes(p.device.floor)) return [p.device.floor];
   return all;
+}
+
+/** The zone a display was paired to, if any: it then shows only that zone's counters. */
+export function zoneOf(ctx: AppContext, p: Principal | null) {
+  if (p?.kind !== 'device' || p.device.kind !== 'display' || !p.device.ref) return null;
+  return ctx.queue.venue.zones.find((z) => z.id === p.device.ref) ?? null;
+}
+
+/** Services a zone's counters serve: the queues its board shows. */
+export function zoneServices(ctx: AppContext, zoneCounterIds: readonly string[]): Set<string> {
+  return new Set(ctx.queue.venue.counters.filter((c) => zoneCounterIds.includes(c.id)).flatMap((c) => c.serviceIds));
 }
 
 /** Whether a principal may see staff-only facts (ticket lists with history). */
@@ -21,14 +34,17 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
   const now = q.clock();
   const floors = new Set(floorsOf(ctx, p));
   const counterFloor = new Map(e.venue.counters.map((c) => [c.id, c.floor]));
+  const zone = zoneOf(ctx, p);
+  const inZone = (counterId: string) => !zone || zone.counterIds.includes(counterId);
+  const zoneSvc = zone ? zoneServices(ctx, zone.counterIds) : null;
   const snap: Snapshot = {
     rev: q.rev,
     day: q.day,
     now,
     venueVersion: q.venueVersion,
-    counters: e.venue.counters.filter((c) => floors.has(c.floor)).map((c) => e.estimator.publicCounter(c.id)),
-    queues: e.estimator.queues(now).filter((x) => floors.has(x.floor)),
-    recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor)).slice(-10),
+    counters: e.venue.counters.filter((c) => floors.has(c.floor) && inZone(c.id)).map((c) => e.estimator.publicCounter(c.id)),
+    queues: e.estimator.queues(now).filter((x) => (zoneSvc ? zoneSvc.has(x.serviceId) : floors.has(x.floor))),
+    recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor) && inZone(c.counterId)).slice(-10),
     announcements: ctx.board.announcements(),
   };
   if (isStaff(p)) snap.tickets = [...e.state.tickets.values()].filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held');

@@ -3,6 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.js';
 import type { Snapshot } from '../contract/domain.js';
 import { startHarness, type Harness } from '../testing/harness.js';
+import { testVenue } from '../testing/builders.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const open: Client[] = [];
@@ -141,4 +142,31 @@ describe('live updates over socket.io', () => {
     expect(snap.counters.find((c) => c.counterId === 'loket-2')?.ticket?.number).toBe('A-001');
     expect(snap.recentCalls.at(-1)).toMatchObject({ number: 'A-001', counterId: 'loket-2' });
   }, 20000);
+});
+
+describe('zone boards', () => {
+  it('a display paired to a zone sees and hears only the zone counters and their queues', async () => {
+    h = await startHarness({ venue: testVenue({ zones: [{ id: 'zona-a', name: 'Zona A', floor: 1, counterIds: ['loket-1'] }] }) });
+    const bad = await h.api('/api/devices', { token: h.adminToken, body: { kind: 'display', name: 'x', ref: 'zona-z' } });
+    expect(bad.body.error.code).toBe('INVALID_INPUT');
+    const token = await pair(h, 'display', { ref: 'zona-a' });
+    const z = client(h.server.url, { token });
+    const snap = await z.firstSnapshot;
+    expect(snap.counters.map((c) => c.counterId)).toEqual(['loket-1']);
+    expect(snap.queues.map((q) => q.serviceId).sort()).toEqual(['kk', 'ktp']);
+    const calls: string[] = [];
+    z.on('call', (c) => calls.push(c.counterId));
+    const queues: string[] = [];
+    z.on('queues', (q) => q.queues.forEach((x) => queues.push(x.serviceId)));
+    await h.api('/api/tickets', { token: h.adminToken, body: { serviceId: 'skck' } });
+    await h.api('/api/tickets', { token: h.adminToken, body: { serviceId: 'ktp' } });
+    await h.api('/api/counters/loket-3/call-next', { token: h.adminToken, method: 'POST' });
+    const mine = next(z, 'call');
+    await h.api('/api/counters/loket-1/call-next', { token: h.adminToken, method: 'POST' });
+    expect((await mine).counterId).toBe('loket-1');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).toEqual(['loket-1']);
+    expect(queues).toContain('ktp');
+    expect(queues).not.toContain('skck');
+  });
 });
