@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { computeAlerts, localTime } from '@antre/server/contract';
-import { pick, type Lang } from '../shared/i18n';
-import type { Session } from '../shared/session';
+import { pick } from '../shared/i18n';
 import { useLive } from '../shared/use-live';
 import { AlertsPanel } from './alerts-panel';
 import { AnnouncementsEditor } from './announcements-editor';
@@ -9,23 +8,15 @@ import { CounterTiles } from './counter-tiles';
 import { DevicesPanel } from './devices-panel';
 import { RerouteDialog } from './reroute-dialog';
 import { ServiceTable } from './service-table';
-import { TopBar } from './staff-frame';
+import { TopBar, type StaffPageProps } from './staff-frame';
 import { S } from './texts';
 import { useNow, useVenue } from './use-staff-data';
-
-interface Props {
-  session: Session;
-  lang: Lang;
-  toggleLang: () => void;
-  logout: () => void;
-  expire: () => void;
-}
 
 /**
  * The live floor monitor. Alerts are recomputed here from the socket's state on every delta and
  * every second, with the same pure function GET /api/alerts uses, so no polling is needed.
  */
-export function MonitorPage({ session, lang, toggleLang, logout, expire }: Props) {
+export function MonitorPage({ session, lang, toggleLang, logout, expire }: StaffPageProps) {
   const { state, socket } = useLive(session.token);
   const venue = useVenue(state.venueVersion);
   const now = useNow(state.clockOffset);

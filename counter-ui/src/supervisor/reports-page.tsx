@@ -1,25 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { addDays, localDay, REPORT_GROUPS, type LocalizedText, type Report, type ReportGroupBy } from '@antre/server/contract';
 import { api, ApiError, errorText } from '../shared/api';
-import { pick, type Lang } from '../shared/i18n';
-import type { Session } from '../shared/session';
+import { pick } from '../shared/i18n';
 import { problemsOf } from './format';
 import { HourChart } from './hour-chart';
 import { ReportSummary, ReportTable } from './report-table';
-import { Bilingual, TopBar } from './staff-frame';
+import { Bilingual, TopBar, type StaffPageProps } from './staff-frame';
 import { GROUP_BY, S } from './texts';
 import { useVenue } from './use-staff-data';
 
-interface Props {
-  session: Session;
-  lang: Lang;
-  toggleLang: () => void;
-  logout: () => void;
-  expire: () => void;
-}
-
 /** Reports over a date range: headline figures, tickets per hour, a table per grouping, CSV download. */
-export function ReportsPage({ session, lang, toggleLang, logout, expire }: Props) {
+export function ReportsPage({ session, lang, toggleLang, logout, expire }: StaffPageProps) {
   const venue = useVenue(0);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [by, setBy] = useState<ReportGroupBy>('service');

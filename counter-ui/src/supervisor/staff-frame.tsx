@@ -102,3 +102,12 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     </div>
   );
 }
+
+/** What every supervisor page gets from the frame around it. */
+export interface StaffPageProps {
+  session: Session;
+  lang: Lang;
+  toggleLang: () => void;
+  logout: () => void;
+  expire: () => void;
+}
