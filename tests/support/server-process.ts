@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,18 +14,9 @@ export function startFlags(): string[] {
 }
 export const ADMIN_PASSWORD = 'admin-uji-12345';
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on loopback (shared with the printer tests). */
+export { freePort } from '../../printers/src/testing/ports.ts';
+import { freePort } from '../../printers/src/testing/ports.ts';
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -77,7 +77,7 @@ export function CountersSection({ venue, save, saving, result, lang }: SectionPr
           </select>
         </fieldset>
         <SaveBar dirty={dirty} saving={saving} onSave={() => void submit()} onRevert={() => setDraft(original)} lang={lang}
-          extra={selected !== NEW && <button type="button" className="sv-btn sv-btn--danger" onClick={() => void remove()}>{pick(A.remove, lang)}</button>} />
+          onRemove={selected !== NEW ? () => void remove() : undefined} />
       </form>
     </div>
   );

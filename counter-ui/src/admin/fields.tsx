@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { pick, type Lang } from '../shared/i18n';
 import { Bilingual } from '../supervisor/staff-frame';
 import { A } from './texts';
@@ -55,13 +55,13 @@ export function SaveFeedback({ result, lang }: { result: SaveResult | null; lang
 }
 
 /** Save / discard at the bottom of a section form. */
-export function SaveBar({ dirty, saving, onSave, onRevert, lang, extra }: { dirty: boolean; saving: boolean; onSave: () => void; onRevert: () => void; lang: Lang; extra?: ReactNode }) {
+export function SaveBar({ dirty, saving, onSave, onRevert, lang, onRemove }: { dirty: boolean; saving: boolean; onSave: () => void; onRevert: () => void; lang: Lang; onRemove?: () => void }) {
   return (
     <div className="sv-sticky-actions">
       <button type="button" className="sv-btn sv-btn--primary" disabled={!dirty || saving} onClick={onSave}>{pick(saving ? A.saving : A.saveSection, lang)}</button>
       {dirty && <button type="button" className="sv-btn" onClick={onRevert}>{pick(A.revert, lang)}</button>}
       {dirty && <span className="sv-muted sv-small">{pick(A.unsaved, lang)}</span>}
-      <span style={{ marginLeft: 'auto' }}>{extra}</span>
+      <span style={{ marginLeft: 'auto' }}>{onRemove && <button type="button" className="sv-btn sv-btn--danger" onClick={onRemove}>{pick(A.remove, lang)}</button>}</span>
     </div>
   );
 }

@@ -68,7 +68,7 @@ export function ServicesSection({ venue, save, saving, result, lang }: SectionPr
           {draft.hours && <HoursEditor key={`${selected}:${JSON.stringify(original.hours)}`} name="service" value={draft.hours} onChange={(hours) => set({ hours })} lang={lang} />}
         </fieldset>
         <SaveBar dirty={dirty} saving={saving} onSave={() => void submit()} onRevert={() => setDraft(original)} lang={lang}
-          extra={selected !== NEW && <button type="button" className="sv-btn sv-btn--danger" onClick={() => void remove()}>{pick(A.remove, lang)}</button>} />
+          onRemove={selected !== NEW ? () => void remove() : undefined} />
       </form>
     </div>
   );

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEscPos, textLines } from '../decode/decoder.js';
 import { renderTicket } from '../layout/ticket.js';
@@ -7,6 +6,7 @@ import { FaultPrinter, type FaultPrinterOptions } from '../testing/fault-printer
 import { TcpTransport } from '../transport/tcp.js';
 import type { PrinterStatus } from '../types.js';
 import { PrintSpooler, type PrintJobState } from './spooler.js';
+import { freePort } from '../testing/ports.js';
 
 const cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -26,14 +26,6 @@ async function faultPrinter(opts: FaultPrinterOptions): Promise<FaultPrinter> {
   await p.start();
   cleanup.push(() => p.stop());
   return p;
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 /** Resolves with the job's state once it reaches `state`. */

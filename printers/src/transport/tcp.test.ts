@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEscPos, textLines } from '../decode/decoder.js';
 import { PrinterError } from '../errors.js';
@@ -6,6 +5,7 @@ import { renderTicket } from '../layout/ticket.js';
 import { sampleTicket } from '../sample.js';
 import { FaultPrinter } from '../testing/fault-printer.js';
 import { TcpTransport } from './tcp.js';
+import { freePort } from '../testing/ports.js';
 
 const cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -23,14 +23,6 @@ function transport(port: number, timeoutMs = 400): TcpTransport {
   const t = new TcpTransport('127.0.0.1', port, { timeoutMs });
   cleanup.push(() => t.close());
   return t;
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 async function failure(p: Promise<unknown>): Promise<PrinterError> {

@@ -3,7 +3,7 @@ import { decodeEscPos, textLines } from '@antre/printers';
 import { FaultPrinter } from '../../../printers/src/testing/fault-printer.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { testVenue } from '../testing/builders.js';
-import { freePortSync } from '../testing/ports.js';
+import { freePort } from '../../../printers/src/testing/ports.js';
 
 let h: Harness | null = null;
 const printers: FaultPrinter[] = [];
@@ -62,7 +62,7 @@ describe('printing tickets at the kiosk', () => {
   });
 
   it('a refusing printer: the ticket exists, the kiosk is told, and the job prints once the printer is back', async () => {
-    const port = freePortSync();
+    const port = await freePort();
     const { h, kiosks } = await kioskHarness([`tcp://127.0.0.1:${port}`]);
     const r = await h.api('/api/tickets', { token: kiosks[0], body: { serviceId: 'ktp' } });
     expect(r.status).toBe(201);
