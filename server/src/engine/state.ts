@@ -24,7 +24,25 @@ interface Lines {
   priority: Ticket[];
 }
 
-const RECENT_CALLS = 20;
+/**
+ * Calls kept per counter. Boards show the last calls of their floor or zone, any subset of the
+ * counters: keeping each counter's last few means every board's last ten are always at hand,
+ * after a restart too, however busy the other floor is.
+ */
+const CALLS_PER_COUNTER = 10;
+
+/** The calls worth keeping, oldest first: the last CALLS_PER_COUNTER of each counter. */
+export function keepRecentCalls(calls: readonly CallEvent[]): CallEvent[] {
+  const seen = new Map<string, number>();
+  const keep: CallEvent[] = [];
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const c = calls[i]!;
+    const n = (seen.get(c.counterId) ?? 0) + 1;
+    seen.set(c.counterId, n);
+    if (n <= CALLS_PER_COUNTER) keep.push(c);
+  }
+  return keep.reverse();
+}
 
 /** One service day in memory, with the indices that keep commands cheap at any day size. */
 export class DayState {
@@ -64,7 +82,7 @@ export class DayState {
     const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
-    s.calls = doc.calls.slice(-RECENT_CALLS);
+    s.calls = keepRecentCalls(doc.calls);
     return s;
   }
 
@@ -104,7 +122,7 @@ export class DayState {
         break;
       case 'call':
         this.calls.push(change.call);
-        if (this.calls.length > RECENT_CALLS * 2) this.calls = this.calls.slice(-RECENT_CALLS);
+        if (this.calls.filter((c) => c.counterId === change.call.counterId).length > CALLS_PER_COUNTER) this.calls = keepRecentCalls(this.calls);
         break;
     }
   }
