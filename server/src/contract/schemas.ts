@@ -56,6 +56,15 @@ export const updateUserBody = z.strictObject({
 
 export const announcementsBody = z.strictObject({ announcements: z.array(text(300)).max(20) });
 
+/** A print agent's report on its printer (socket event printer:status); a long error text is cut, not refused. */
+export const printerStatusBody = z.strictObject({
+  online: z.boolean(),
+  coverOpen: z.boolean().optional(),
+  paperNearEnd: z.boolean().optional(),
+  paperOut: z.boolean().optional(),
+  error: z.string().transform((e) => e.slice(0, 300)).optional(),
+});
+
 
 export type LoginBody = z.infer<typeof loginBody>;
 export type IssueTicketBody = z.infer<typeof issueTicketBody>;

@@ -1,16 +1,18 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { AntreError } from '../contract/errors.js';
+import { AntreError, type ErrorBody } from '../contract/errors.js';
 import { COUNTER_ACTIONS, type ClientToServerEvents, type ServerToClientEvents, type SocketAuth } from '../contract/events.js';
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 import { counterCommand } from '../commands/counter-commands.js';
-import { floorsOf, presentSnapshot, zoneOf } from './presenters.js';
+import { agenciesOf, floorsOf, presentSnapshot, zoneOf } from './presenters.js';
 import { Notifier } from './notifier.js';
 
 export interface SocketData {
   principal: Principal | null;
   ticketId: string | null;
+  /** The handshake's token, checked again on every event: it may be revoked, logged out or expired since. */
+  token: string | null;
 }
 
 export type AntreServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -27,17 +29,26 @@ export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string 
   if (p?.kind === 'user') {
     const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;
     for (const c of counters) rooms.push(`counter:${c.id}`);
-    // Officers follow every agency whose services their counters serve (a counter may serve another agency's service).
-    const served = new Set(counters.flatMap((c) => c.serviceIds));
-    const agencies = p.user.role === 'officer'
-      ? new Set([...counters.map((c) => c.agencyId), ...v.services.filter((s) => served.has(s.id)).map((s) => s.agencyId)])
-      : new Set(v.agencies.map((a) => a.id));
-    for (const a of agencies) rooms.push(`agency:${a}`);
+    for (const a of agenciesOf(ctx, p)) rooms.push(`agency:${a}`);
     if (p.user.role !== 'officer') rooms.push('supervisors');
   }
   if (p?.kind === 'device' && p.device.kind === 'printer' && p.device.ref) rooms.push(`print-agent:${p.device.ref}`);
   if (p?.kind === 'device' && p.device.kind === 'kiosk' && p.device.ref) rooms.push(`kiosk:${p.device.ref}`);
   return rooms;
+}
+
+/**
+ * Who a connected socket is now: its token is resolved again, since a device may have been
+ * revoked or re-paired, and a session ended or expired, after the handshake. False when it died;
+ * null for a visitor's ticket page, which has no token.
+ */
+export function principalNow(ctx: AppContext, socket: AntreSocket): Principal | null | false {
+  const { token } = socket.data;
+  if (!token) return null;
+  const p = ctx.auth.resolve(token, ctx.queue.clock());
+  if (!p) return false;
+  socket.data.principal = p;
+  return p;
 }
 
 /** socket.io on the HTTP server: authenticate on connect, join rooms, snapshot, then deltas. */
@@ -55,13 +66,13 @@ export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreSe
       const now = ctx.queue.clock();
       if (typeof auth.ticketId === 'string' && auth.ticketId) {
         if (!/^[A-Za-z0-9_-]{1,64}$/.test(auth.ticketId) || !ctx.queue.engine.state.tickets.has(auth.ticketId)) throw new AntreError('TICKET_NOT_FOUND');
-        socket.data = { principal: null, ticketId: auth.ticketId };
+        socket.data = { principal: null, ticketId: auth.ticketId, token: null };
         return next();
       }
       if (typeof auth.token !== 'string' || !auth.token) throw new AntreError('UNAUTHENTICATED');
       const p = ctx.auth.resolve(auth.token, now);
       if (!p) throw new AntreError('INVALID_TOKEN');
-      socket.data = { principal: p, ticketId: null };
+      socket.data = { principal: p, ticketId: null, token: auth.token };
       next();
     } catch (err) {
       const e = err instanceof AntreError ? err : new AntreError('INTERNAL');
@@ -76,16 +87,25 @@ export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreSe
     void socket.join(roomsFor(ctx, principal, ticketId));
     if (principal?.kind === 'device') ctx.auth.markSeen(principal.device.id, ctx.queue.clock());
     socket.emit('snapshot', presentSnapshot(ctx, principal, ticketId));
+    // Credentials that died since the handshake: refuse, then drop the socket (its client sees the refusal on reconnect).
+    const refuseDead = (ack: (r: { ok: false } & ErrorBody) => void) => {
+      ack({ ok: false, ...new AntreError('INVALID_TOKEN').toBody() });
+      socket.disconnect(true);
+    };
     socket.on('snapshot:request', (ack) => {
       if (typeof ack !== 'function') return;
-      ack({ ok: true, data: presentSnapshot(ctx, principal, ticketId) });
+      const p = principalNow(ctx, socket);
+      if (p === false) return refuseDead(ack);
+      ack({ ok: true, data: presentSnapshot(ctx, p, ticketId) });
     });
     socket.on('counter:command', (cmd, ack) => {
       if (typeof ack !== 'function') return;
+      const p = principalNow(ctx, socket);
+      if (p === false) return refuseDead(ack);
       const run = async () => {
         if (!cmd || typeof cmd !== 'object' || typeof cmd.counterId !== 'string' || !COUNTER_ACTIONS.includes(cmd.action)) throw new AntreError('INVALID_INPUT');
-        if (principal?.kind !== 'user' && !(principal?.kind === 'device' && principal.device.kind === 'button')) throw new AntreError('FORBIDDEN');
-        return counterCommand(ctx, principal, cmd.counterId, cmd.action, cmd.body);
+        if (p?.kind !== 'user' && !(p?.kind === 'device' && p.device.kind === 'button')) throw new AntreError('FORBIDDEN');
+        return counterCommand(ctx, p, cmd.counterId, cmd.action, cmd.body);
       };
       run().then(
         (data) => ack({ ok: true, data: 'counterId' in data && !('number' in data) ? ctx.queue.engine.estimator.publicCounter(data.counterId) : (data as never) }),
@@ -96,7 +116,10 @@ export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreSe
         },
       );
     });
-    socket.on('printer:status', (s) => notifier.printerStatus(socket, s));
+    socket.on('printer:status', (s) => {
+      if (principalNow(ctx, socket) === false) socket.disconnect(true);
+      else notifier.printerStatus(socket, s);
+    });
     socket.on('disconnect', () => {
       if (principal?.kind === 'device' && !io.sockets.adapter.rooms.get(`device:${principal.device.id}`)?.size) ctx.auth.markGone(principal.device.id);
     });

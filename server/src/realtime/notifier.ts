@@ -2,7 +2,8 @@ import type { QueueInfo } from '../contract/domain.js';
 import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
-import { roomsFor, type AntreServer, type AntreSocket } from './io.js';
+import { printerStatusBody } from '../contract/schemas.js';
+import { principalNow, roomsFor, type AntreServer, type AntreSocket } from './io.js';
 import { presentSnapshot, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
@@ -98,7 +99,8 @@ export class Notifier {
     }
   }
 
-  private tick(): void {
+  /** Re-checks what time alone changes (hours, breaks, estimates) and sends the queues that moved. */
+  tick(): void {
     const q = this.ctx.queue;
     const now = q.clock();
     const changed: QueueInfo[] = [];
@@ -117,7 +119,12 @@ export class Notifier {
 
   /** Everyone gets a fresh snapshot (new day, venue edit). */
   resyncAll(): void {
-    for (const s of this.io.sockets.sockets.values()) s.emit('snapshot', presentSnapshot(this.ctx, s.data.principal, s.data.ticketId));
+    for (const s of this.io.sockets.sockets.values()) {
+      // A session that expired (or a device revoked) since the handshake gets no more snapshots.
+      const p = principalNow(this.ctx, s);
+      if (p === false) s.disconnect(true);
+      else s.emit('snapshot', presentSnapshot(this.ctx, p, s.data.ticketId));
+    }
   }
 
   announcements(list: string[]): void {
@@ -138,10 +145,12 @@ export class Notifier {
     this.printerListeners.push(fn);
   }
 
-  printerStatus(socket: AntreSocket, s: PrinterStatusMessage): void {
+  printerStatus(socket: AntreSocket, s: unknown): void {
     const p = socket.data.principal;
-    if (p?.kind !== 'device' || p.device.kind !== 'printer' || !s || typeof s !== 'object') return;
-    for (const fn of this.printerListeners) fn(p.device.id, s);
+    // Only a print agent reports, and only in the contract's shape: anything else is ignored.
+    const status = printerStatusBody.safeParse(s);
+    if (p?.kind !== 'device' || p.device.kind !== 'printer' || !status.success) return;
+    for (const fn of this.printerListeners) fn(p.device.id, status.data);
   }
 
   close(): void {

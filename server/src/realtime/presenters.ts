@@ -22,6 +22,19 @@ export function zoneServices(ctx: AppContext, zoneCounterIds: readonly string[])
   return new Set(ctx.queue.venue.counters.filter((c) => zoneCounterIds.includes(c.id)).flatMap((c) => c.serviceIds));
 }
 
+/**
+ * Agencies whose tickets a staff member follows: all for supervisors and admins; for an officer,
+ * every agency whose services their counters serve (a counter may serve another agency's service).
+ */
+export function agenciesOf(ctx: AppContext, p: Principal | null): Set<string> {
+  const v = ctx.queue.venue;
+  if (p?.kind !== 'user') return new Set();
+  if (p.user.role !== 'officer') return new Set(v.agencies.map((a) => a.id));
+  const counters = v.counters.filter((c) => p.user.counterIds.includes(c.id));
+  const served = new Set(counters.flatMap((c) => c.serviceIds));
+  return new Set([...counters.map((c) => c.agencyId), ...v.services.filter((s) => served.has(s.id)).map((s) => s.agencyId)]);
+}
+
 /** Whether a principal may see staff-only facts (ticket lists with history). */
 export function isStaff(p: Principal | null): boolean {
   return p?.kind === 'user';
@@ -47,7 +60,11 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
     recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor) && inZone(c.counterId)).slice(-10),
     announcements: ctx.board.announcements(),
   };
-  if (isStaff(p)) snap.tickets = [...e.state.tickets.values()].filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held');
+  if (isStaff(p)) {
+    // The same tickets the socket's agency rooms will send changes of: a snapshot and its deltas describe one set.
+    const agencies = agenciesOf(ctx, p);
+    snap.tickets = [...e.state.tickets.values()].filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held'));
+  }
   if (ticketId) {
     const t = e.state.tickets.get(ticketId);
     if (t) snap.ticket = e.estimator.ticketView(t, now);

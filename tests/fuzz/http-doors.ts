@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import type { Express } from 'express';
+import { createApp } from '../../server/src/http/app.ts';
+import { COUNTER_ACTIONS, type CounterAction } from '@antre/server/contract';
+import { anyAuth, logoutAuth, param, type AuthChoice, type ParamChoice } from './http-input.ts';
+import { hostileString } from './hostile.ts';
+import type { World } from './world.ts';
+
+/** One HTTP route as the fuzzer knows it: how to aim at it and what a valid request looks like. */
+export interface Door {
+  method: string;
+  /** The path as the router declares it, /api included. */
+  path: string;
+  params?: Record<string, fc.Arbitrary<ParamChoice>>;
+  /** Valid bodies (the base of the hostile edits), given the resolved path parameters. */
+  bodies?: (w: World, params: Record<string, string>) => unknown[];
+  /** Valid query objects, for doors that read the query. */
+  queries?: () => unknown[];
+  auth?: fc.Arbitrary<AuthChoice>;
+  /** The token may also come as ?token= (images). */
+  tokenInQuery?: boolean;
+  /** Body limit of the door's parser. */
+  limit?: 'api' | 'venue';
+  /** Ignores tokens altogether: an expired one is not refused. */
+  public?: boolean;
+  /** Runs relative to the other doors (the counter door has nine actions to cover). */
+  weight?: number;
+}
+
+export const doorKey = (d: { method: string; path: string }) => `${d.method} ${d.path}`;
+
+/** Valid bodies per counter action (HTTP and socket doors share them). */
+export const counterBodies: Record<CounterAction, (w: World) => unknown[]> = {
+  'call-next': () => [{}, { serviceId: 'ktp' }],
+  recall: () => [{}],
+  start: () => [{}],
+  finish: () => [{}],
+  'no-show': () => [{}],
+  hold: () => [{ note: 'ambil berkas' }],
+  resume: (w) => [{ ticketId: w.pick('ticketHeldB', 0) }, { ticketId: w.pick('ticketLive', 3) }],
+  transfer: () => [{ toServiceId: 'kk' }, { toCounterId: 'loket-2', note: 'pindah loket' }],
+  status: () => [{ status: 'break', reason: 'Istirahat', minutes: 30 }, { status: 'open' }, { status: 'closed' }],
+};
+/** Actions: every real one, and some that are not. */
+export const actionParam: fc.Arbitrary<ParamChoice> = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...COUNTER_ACTIONS).map((text) => ({ text, encode: true })) },
+  { weight: 1, arbitrary: fc.constantFrom('explode', 'CALL-NEXT', 'call-next ', 'call_next', '__proto__', 'constructor', 'toString').map((text) => ({ text, encode: true })) },
+  { weight: 1, arbitrary: hostileString([300]).map((text) => ({ text, encode: true })) },
+);
+
+/** Every /api route and how to fuzz it. PUT /api/venue is last: an accepted edit reshapes the world. */
+export const DOORS: Door[] = [
+  { method: 'GET', path: '/api/health', public: true },
+  { method: 'GET', path: '/api/venue', public: true },
+  { method: 'GET', path: '/api/queues', public: true },
+  { method: 'GET', path: '/api/counters', public: true },
+  { method: 'GET', path: '/api/snapshot' },
+  { method: 'GET', path: '/api/announcements', public: true },
+  { method: 'POST', path: '/api/auth/login', public: true, bodies: () => [{ username: 'tamu', password: 'bukan-sandi' }, { username: 'constructor', password: 'x' }] },
+  { method: 'POST', path: '/api/auth/logout', auth: logoutAuth },
+  { method: 'GET', path: '/api/auth/me' },
+  { method: 'POST', path: '/api/tickets', bodies: () => [{ serviceId: 'ktp' }, { serviceId: 'sertipikat', priority: 'lansia' }, { serviceId: 'skck', priority: null }] },
+  { method: 'GET', path: '/api/tickets' },
+  { method: 'GET', path: '/api/tickets/:id', public: true, params: { id: param('ticket', 'ticketLive') } },
+  {
+    method: 'POST', path: '/api/tickets/:id/transfer', params: { id: param('ticketLive', 'ticketHeldB', 'ticket') },
+    bodies: () => [{ toServiceId: 'kk' }, { toCounterId: 'loket-4' }, { toServiceId: 'ktp', toCounterId: 'loket-2', note: 'pindah' }],
+  },
+  {
+    method: 'POST', path: '/api/counters/:counterId/:action', params: { counterId: param('counterA', 'counterB', 'counter'), action: actionParam }, weight: 5,
+    bodies: (w, p) => {
+      const action = decodeURIComponent(p.action ?? '');
+      return Object.hasOwn(counterBodies, action) ? counterBodies[action as CounterAction](w) : [{}];
+    },
+  },
+  { method: 'GET', path: '/api/printers' },
+  { method: 'POST', path: '/api/printers/:id/test', params: { id: param('printer') } },
+  { method: 'POST', path: '/api/print-jobs/:jobId/reprint', params: { jobId: param('jobKiosk1', 'jobKiosk2', 'job') } },
+  { method: 'GET', path: '/api/printers/virtual/jobs' },
+  { method: 'GET', path: '/api/printers/virtual/jobs/:id.png', params: { id: param('virtualJob') }, tokenInQuery: true },
+  {
+    method: 'POST', path: '/api/devices',
+    bodies: () => [{ kind: 'display', name: 'Layar baru', floor: 1 }, { kind: 'button', name: 'Tombol', ref: 'loket-2' }, { kind: 'printer', name: 'Printer', ref: 'kiosk-1' }, { kind: 'kiosk', name: 'Kios', ref: 'kiosk-1' }, { kind: 'display', name: 'Zona', ref: 'zona-a' }],
+  },
+  { method: 'GET', path: '/api/devices' },
+  { method: 'POST', path: '/api/devices/pair', public: true, bodies: (w) => [{ code: w.pick('pendingCode', 0) }, { code: 'ABCDEFGH' }] },
+  { method: 'POST', path: '/api/devices/:id/pairing', params: { id: param('deviceVictim') } },
+  { method: 'DELETE', path: '/api/devices/:id', params: { id: param('deviceDoomed') } },
+  { method: 'GET', path: '/api/users' },
+  { method: 'POST', path: '/api/users', bodies: () => [{ username: 'fuzz-petugas', name: 'Fuzz', password: 'sandi-fuzz-123', role: 'officer', counterIds: ['loket-2'] }] },
+  { method: 'PATCH', path: '/api/users/:id', params: { id: param('userVictim') }, bodies: () => [{ name: 'Korban Fuzz' }, { counterIds: ['loket-2', 'loket-4'] }, { role: 'officer', disabled: false }] },
+  { method: 'POST', path: '/api/services/:id/status', params: { id: param('service') }, bodies: () => [{ closedToday: true, reason: 'Blangko habis' }, { closedToday: false }] },
+  { method: 'PUT', path: '/api/announcements', bodies: () => [{ announcements: ['Selamat datang', 'Welcome'] }] },
+  { method: 'GET', path: '/api/alerts' },
+  { method: 'GET', path: '/api/reports', queries: () => [{ from: '2026-11-25', to: '2026-11-25' }, { from: '2026-11-01', to: '2026-11-30' }] },
+  { method: 'GET', path: '/api/reports.csv', queries: () => [{ from: '2026-11-25', to: '2026-11-25', by: 'counter' }, { from: '2026-11-20', by: 'officer' }] },
+  { method: 'GET', path: '/api/venue/raw' },
+  { method: 'PUT', path: '/api/venue', limit: 'venue', bodies: (w) => [w.h.server.ctx.queue.venue] },
+];
+
+export { anyAuth };
+
+interface RouterLayer {
+  rawPath?: unknown;
+  route?: { path: unknown; methods: Record<string, boolean> };
+  handle?: { stack?: RouterLayer[] };
+}
+
+/**
+ * The routes the running app really has, read from express's router stack (nested routers
+ * included): "METHOD /path". A route added without a door shows up here.
+ */
+export function enumerateRoutes(app: Express): string[] {
+  const out: string[] = [];
+  const walk = (stack: RouterLayer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const m of Object.keys(layer.route.methods)) if (m !== '_all') out.push(`${m.toUpperCase()} ${prefix}${String(layer.route.path)}`);
+      } else if (layer.handle?.stack) {
+        const here = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+        walk(layer.handle.stack, prefix + here);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: RouterLayer[] } }).router.stack, '');
+  return [...new Set(out)].filter((r) => r.split(' ')[1]!.startsWith('/api/'));
+}
+
+/**
+ * The server's express app, built by the same factory over the running server's context
+ * (socket.io wraps the HTTP server's request listener, so the live app is not reachable).
+ */
+export function appOf(w: World): Express {
+  return createApp(w.h.server.ctx);
+}

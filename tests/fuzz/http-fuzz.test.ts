@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { COUNTER_ACTIONS } from '@antre/server/contract';
+import { appOf, DOORS, doorKey, enumerateRoutes } from './http-doors.ts';
+import { fuzzDoors, fuzzExpired, fuzzOtherCounters, fuzzUnknownPaths, type FuzzRun } from './http-fuzz.ts';
+import { send } from './http-probe.ts';
+import { assertNoPollution, prototypeKeys, Tally } from './tally.ts';
+import { createWorld, type World } from './world.ts';
+
+/** Modest by default so the unit run stays quick; `npm run fuzz` is the long form. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+
+let w: World;
+const run: FuzzRun = { runs: RUNS, seed: SEED, tally: new Tally(), baseline: prototypeKeys(), hit: new Set() };
+const started = Date.now();
+
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => {
+  console.log(run.tally.summary(`http fuzz (seed ${SEED}, ${RUNS} runs a door)`, Date.now() - started));
+  await w?.close();
+});
+
+async function healthy(): Promise<void> {
+  const r = await send(w.h.server.port, { method: 'GET', path: '/api/health', headers: {} });
+  expect(r.status).toBe(200);
+  expect((r.json as { status: string }).status).toBe('ok');
+}
+
+describe('bad input at every HTTP door', () => {
+  it('every /api route of the running app has a door, and every door a route', () => {
+    const routes = enumerateRoutes(appOf(w));
+    expect(routes.length).toBeGreaterThanOrEqual(DOORS.length);
+    expect(routes.filter((r) => !DOORS.some((d) => doorKey(d) === r))).toEqual([]);
+    expect(DOORS.map(doorKey).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it('hostile requests: never a 5xx, every refusal in both languages, nothing changed by a refusal', async () => {
+    await fuzzDoors(w, run);
+    await fuzzUnknownPaths(w, run);
+    await fuzzOtherCounters(w, run);
+    const routes = enumerateRoutes(appOf(w));
+    expect(routes.filter((r) => !run.hit.has(r)), 'routes never fuzzed').toEqual([]);
+    expect(COUNTER_ACTIONS.filter((a) => !run.hit.has(`action ${a}`)), 'counter actions never fuzzed').toEqual([]);
+    const t = run.tally.totals();
+    expect(t.serverErrors).toBe(0);
+    expect(t.stateChanges).toBe(0);
+    // A fuzz run that refused nothing, or accepted nothing, would not have tested much.
+    expect(t.refused).toBeGreaterThan(t.tried / 2);
+    expect(t.accepted).toBeGreaterThan(0);
+    assertNoPollution(run.baseline);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await healthy();
+    expect(w.errors).toEqual([]);
+  }, 180_000);
+
+  it('expired sessions: 401 INVALID_TOKEN at every door that reads a token, expired pairing codes refused, nothing changed', async () => {
+    await fuzzExpired(w, run);
+    await healthy();
+    expect(w.errors).toEqual([]);
+  }, 120_000);
+
+  it('a request line and headers past Node\'s 16 kB limit are cut off by Node (431) and the server keeps serving', async () => {
+    // Refused by Node's HTTP parser before express sees it: no JSON body is possible from inside the app.
+    const before = w.fingerprint();
+    const status = await new Promise<string>((resolve, reject) => {
+      const s = connect(w.h.server.port, '127.0.0.1', () => s.end(`GET /api/tickets/${'A'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
+      let text = '';
+      s.on('data', (d) => (text += d.toString()));
+      s.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+      s.on('error', reject);
+    });
+    expect(status).toMatch(/^HTTP\/1\.1 431/);
+    expect(w.fingerprint()).toBe(before);
+    await healthy();
+  });
+});
