@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-const unit = ['server/src/**/*.test.ts', 'printers/src/**/*.test.ts', 'tests/crash/**/*.test.ts', '*-ui/src/**/*.test.{ts,tsx}'];
-const e2e = ['tests/e2e/**/*.test.ts'];
+const unit = ['server/src/**/*.test.ts', 'printers/src/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/faults/**/*.test.ts', '*-ui/src/**/*.test.{ts,tsx}'];
+// Whole-system runs (simulated day, soak, browsers): one file at a time, after the unit tests.
+const e2e = ['tests/e2e/**/*.test.ts', 'tests/sim/**/*.test.ts', 'tests/soak/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {

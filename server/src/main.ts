@@ -5,12 +5,15 @@ import { startServer } from './server.js';
 import { VenueError } from './venue/load-venue.js';
 import { CorruptDataError } from './store/durable-file.js';
 import { PrinterConfigError } from './printing/print-service.js';
+import { listenForSimClock, SimClock } from './sim-clock.js';
 
 /** Entry point: configuration from the environment, a banner with what to open, clean shutdown. */
 async function main(): Promise<void> {
   const env = process.env;
   const demo = env.ANTRE_DEMO ? env.ANTRE_DEMO !== '0' : !env.ANTRE_VENUE;
   const ignoreHours = env.ANTRE_IGNORE_HOURS ? env.ANTRE_IGNORE_HOURS === '1' : demo;
+  // Simulated days only (npm run simulate): a clock the driving process moves over IPC.
+  const simClock = env.ANTRE_SIM_CLOCK ? SimClock.parse(env.ANTRE_SIM_CLOCK) : null;
   const server = await startServer({
     port: env.PORT ? Number(env.PORT) : 3000,
     host: env.HOST,
@@ -22,7 +25,9 @@ async function main(): Promise<void> {
     // The demo takes tickets at any hour unless asked to keep the venue's hours.
     ignoreHours,
     printerOverride: env.ANTRE_PRINTER || undefined,
+    clock: simClock?.now,
   });
+  if (simClock) listenForSimClock(simClock, server);
   const { ctx } = server;
   const local = `http://localhost:${server.port}`;
   const lines = [

@@ -1,0 +1,458 @@
+import { addDays, localTime, nextMidnight, zonedTime, type Ticket, type Venue } from '@antre/server/contract';
+import { ticketWindow } from '../../server/src/engine/hours.ts';
+import { Agenda, type Officer, type SimEvent } from './agents.ts';
+import { errorCode, type Api, type ApiResult } from './api.ts';
+import type { Building } from './setup.ts';
+import { Ledger } from './ledger.ts';
+import type { DayPlan, Visitor } from './plan.ts';
+import type { Rng } from './rng.ts';
+import type { SimServer } from './server-ctl.ts';
+import { DayTally } from './tally.ts';
+
+/** Counts of what was checked, for the report. */
+export interface CheckCounts {
+  steps: number;
+  screenComparisons: number;
+  ledgerComparisons: number;
+  recounts: number;
+}
+
+/**
+ * Plays service days against the running server through its public API, one event at a time
+ * in simulated time, and checks after every step that the server, every screen and the ledger
+ * agree. Violations are collected; the first one stops the run when `failFast` is set.
+ */
+export class DayRunner {
+  readonly ledger = new Ledger();
+  readonly checks: CheckCounts = { steps: 0, screenComparisons: 0, ledgerComparisons: 0, recounts: 0 };
+  readonly violations: string[] = [];
+  readonly tallies: DayTally[] = [];
+  /** Wall milliseconds spent moving the clock, in API calls and in checks (not part of the report). */
+  readonly wall = { clock: 0, api: 0, check: 0 };
+  private clockAt = 0;
+  private officers = new Map<string, Officer>();
+  private agenda = new Agenda();
+  private plan!: DayPlan;
+  private tally!: DayTally;
+  private acted = false;
+  private closedServices = new Set<string>();
+
+  constructor(
+    private readonly venue: Venue,
+    private readonly server: SimServer,
+    private readonly api: Api,
+    private readonly b: Building,
+    private readonly rng: Rng,
+    private readonly opts: { killAt: number[]; failFast: boolean; log: (line: string) => void },
+  ) {}
+
+  async playDay(plan: DayPlan): Promise<void> {
+    this.plan = plan;
+    this.tally = new DayTally(plan.day, plan.visitors.length, plan.closed?.agencyId ?? null, plan.lateCounterId);
+    this.tallies.push(this.tally);
+    this.closedServices.clear();
+    this.officers.clear();
+    this.agenda = new Agenda();
+    const at = (hhmm: string) => this.at(hhmm);
+    this.agenda.add(plan.start, { kind: 'supervisor', what: 'announce' });
+    if (plan.closed) this.agenda.add(plan.closed.at, { kind: 'supervisor', what: 'close-agency' });
+    for (const v of plan.visitors) this.agenda.add(v.at, { kind: 'arrive', visitor: v.n, attempt: 1 });
+    for (const c of plan.counters) {
+      this.officers.set(c.counterId, { plan: c, token: this.b.officers.get(c.counterId)!, status: 'closed', ticketId: null, waking: false, wantsBreak: false, closing: false, leaving: false, epoch: 0 });
+      const ev = (what: Extract<SimEvent, { kind: 'officer' }>['what']) => ({ kind: 'officer' as const, counterId: c.counterId, what });
+      this.agenda.add(at(c.hours.open) + c.openLateMin * 60_000, ev('open'));
+      for (const br of c.hours.breaks) {
+        this.agenda.add(at(br.start) + this.rng.int(0, 3) * 60_000, ev('break'));
+        this.agenda.add(at(br.end) + c.backLateMin * 60_000, ev('back'));
+        if (c.counterId === plan.lateCounterId) this.agenda.add(at(br.end) + 20 * 60_000, { kind: 'supervisor', what: 'check-alerts' });
+      }
+      this.agenda.add(at(c.hours.close), ev('close'));
+      this.agenda.add(at(c.hours.close) + 20 * 60_000, ev('leave'));
+    }
+    for (const k of this.opts.killAt) if (k >= plan.start && k < plan.end) this.agenda.add(k, { kind: 'kill' });
+    this.agenda.add(plan.end, { kind: 'day-end' });
+    for (let item = this.agenda.next(); item; item = this.agenda.next()) {
+      this.acted = false;
+      await this.handle(item.at, item.ev);
+      if (this.acted) await this.check(item.at);
+      if (item.ev.kind === 'day-end') break;
+    }
+  }
+
+  private at(hhmm: string): number {
+    return zonedTime(this.plan.day, hhmm, this.venue.timeZone);
+  }
+
+  private visitor(n: number): Visitor {
+    return this.plan.visitors[n - 1]!;
+  }
+
+  private fail(problems: string[]): void {
+    if (!problems.length) return;
+    this.violations.push(...problems);
+    for (const p of problems) this.opts.log(`VIOLATION ${localTime(this.clockAt, this.venue.timeZone)} ${p}`);
+    if (this.opts.failFast) throw new Error(`simulation invariant broken: ${problems.join('; ')}`);
+  }
+
+  /** One server call at simulated time `at`: the clock moves first. */
+  private async call(at: number, method: string, path: string, token: string | null, body?: unknown): Promise<ApiResult> {
+    let t0 = performance.now();
+    if (at > this.clockAt) {
+      await this.server.setClock(at);
+      this.clockAt = at;
+    }
+    this.wall.clock += performance.now() - t0;
+    this.acted = true;
+    this.checks.steps++;
+    t0 = performance.now();
+    const r = await this.api(method, path, token, body);
+    this.wall.api += performance.now() - t0;
+    if (r.status >= 500 && r.status !== 507) this.fail([`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`]);
+    return r;
+  }
+
+  private async handle(at: number, ev: SimEvent): Promise<void> {
+    switch (ev.kind) {
+      case 'arrive':
+        return this.arrive(at, this.visitor(ev.visitor), ev.attempt);
+      case 'officer': {
+        const o = this.officers.get(ev.counterId)!;
+        if (ev.epoch !== undefined && ev.epoch !== o.epoch) return;
+        return this.officer(at, o, ev.what);
+      }
+      case 'resume':
+        return this.resume(at, this.officers.get(ev.counterId)!, ev.ticketId);
+      case 'supervisor':
+        return this.supervisor(at, ev.what);
+      case 'kill':
+        return this.kill(at);
+      case 'day-end':
+        return this.endDay(at);
+    }
+  }
+
+  private async arrive(at: number, v: Visitor, attempt: number): Promise<void> {
+    const r = await this.call(at, 'POST', '/api/tickets', this.b.kiosks.get(v.floor)!, { serviceId: v.serviceId, priority: v.priority });
+    const service = this.venue.services.find((s) => s.id === v.serviceId)!;
+    const issuedHere = this.ledger.ofDay(this.plan.day).filter((t) => t.serviceId === v.serviceId && !t.transferredIn).length;
+    const code = errorCode(r);
+    if (!code) {
+      const t = await this.ticket(r.body.id);
+      this.fail(this.ledger.add(t, v, false));
+      this.tally.issued(v.agencyId);
+      if (service.dailyQuota && issuedHere >= service.dailyQuota) this.fail([`${t.number} issued beyond the daily quota of ${service.dailyQuota}`]);
+      if (this.closedServices.has(v.serviceId)) this.fail([`${t.number} issued for ${v.serviceId}, closed today`]);
+      this.wakeFor(at, v.serviceId);
+      return;
+    }
+    this.tally.refused(code);
+    switch (code) {
+      case 'QUOTA_FULL':
+        if (!service.dailyQuota || issuedHere < service.dailyQuota) this.fail([`QUOTA_FULL for ${v.serviceId} after ${issuedHere} of ${service.dailyQuota ?? 'no'} quota`]);
+        this.tally.quotaFull(v.serviceId, localTime(at, this.venue.timeZone));
+        return;
+      case 'SERVICE_CLOSED':
+        if (!this.closedServices.has(v.serviceId)) this.fail([`SERVICE_CLOSED for ${v.serviceId}, which nobody closed`]);
+        return;
+      case 'OUTSIDE_HOURS': {
+        // Early visitors wait at the door and come back when the service opens.
+        const w = ticketWindow(this.venue, service, at);
+        if (w.reason === 'before_hours' && w.opensAt && attempt < 3) this.agenda.add(w.opensAt + this.rng.int(0, 300) * 1000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
+        return;
+      }
+      case 'NO_COUNTER_OPEN':
+        if ([...this.officers.values()].some((o) => o.status === 'open' && o.plan.serviceIds.includes(v.serviceId))) this.fail([`NO_COUNTER_OPEN for ${v.serviceId} while a counter serving it is open`]);
+        if (attempt < 4) this.agenda.add(at + this.rng.int(8, 20) * 60_000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
+        return;
+      default:
+        this.fail([`ticket for ${v.serviceId} refused with ${code}: ${JSON.stringify(r.body)}`]);
+    }
+  }
+
+  /** The full ticket as staff see it (the kiosk's answer is the visitor's view). */
+  private async ticket(id: string): Promise<Ticket> {
+    const t = this.b.supervisorScreen.tickets.get(id);
+    if (t) return t;
+    const r = await this.api('GET', '/api/tickets', this.b.supervisorToken);
+    const found = (r.body.tickets as Ticket[]).find((x) => x.id === id);
+    if (!found) throw new Error(`ticket ${id} was acknowledged but is not in the day's list`);
+    return found;
+  }
+
+  /** Officers watching their console notice a new visitor after a few seconds. */
+  private wakeFor(at: number, serviceId: string): void {
+    for (const o of this.officers.values()) {
+      if (o.status !== 'open' || o.ticketId || o.waking || !o.plan.serviceIds.includes(serviceId)) continue;
+      o.waking = true;
+      this.agenda.add(at + this.rng.int(5, 30) * 1000, { kind: 'officer', counterId: o.plan.counterId, what: 'wake' });
+    }
+  }
+
+  private schedule(at: number, o: Officer, what: 'wake' | 'show' | 'recall' | 'finish' | 'hold'): void {
+    this.agenda.add(at, { kind: 'officer', counterId: o.plan.counterId, what, epoch: o.epoch });
+  }
+
+  private async command(at: number, o: Officer, action: string, body?: unknown): Promise<ApiResult> {
+    const r = await this.call(at, 'POST', `/api/counters/${o.plan.counterId}/${action}`, o.token, body);
+    const code = errorCode(r);
+    if (code) this.fail([`${o.plan.counterId} ${action} refused: ${code} ${JSON.stringify(r.body?.error?.message?.en ?? '')}`]);
+    return r;
+  }
+
+  private async setStatus(at: number, o: Officer, status: 'open' | 'closed' | 'break', reason?: string, minutes?: number): Promise<void> {
+    const body = status === 'break' ? { status, reason: reason ?? 'Istirahat', minutes: minutes ?? 60 } : { status };
+    const r = await this.command(at, o, 'status', body);
+    if (r.status === 200) o.status = status;
+    o.epoch++;
+  }
+
+  private async officer(at: number, o: Officer, what: Extract<SimEvent, { kind: 'officer' }>['what']): Promise<void> {
+    switch (what) {
+      case 'open':
+        await this.setStatus(at, o, 'open');
+        this.schedule(at + 5000, o, 'wake');
+        o.waking = true;
+        return;
+      case 'wake':
+        return this.wake(at, o);
+      case 'show': {
+        const r = await this.command(at, o, 'start');
+        if (r.status !== 200) return;
+        this.fail(this.ledger.update(r.body as Ticket));
+        const mine = this.ledger.get(o.ticketId!);
+        // A visitor who forgot a document is put on hold a couple of minutes in.
+        if (mine.visitor.hold && !mine.heldOnce) this.schedule(at + 2 * 60_000, o, 'hold');
+        else this.schedule(at + mine.visitor.serviceMs, o, 'finish');
+        return;
+      }
+      case 'hold':
+        return this.hold(at, o);
+      case 'recall':
+        return this.recall(at, o);
+      case 'finish':
+        return this.finish(at, o);
+      case 'break':
+        o.wantsBreak = true;
+        if (!o.ticketId && o.status === 'open') await this.goOnBreak(at, o);
+        return;
+      case 'back':
+        o.wantsBreak = false;
+        if (o.status !== 'break') return;
+        await this.setStatus(at, o, 'open');
+        o.waking = true;
+        this.schedule(at + 2000, o, 'wake');
+        return;
+      case 'close':
+        o.closing = true;
+        if (o.status === 'open' && !o.ticketId && !o.waking) await this.wake(at, o);
+        return;
+      case 'leave':
+        o.leaving = true;
+        if (o.status !== 'closed' && !o.ticketId) await this.setStatus(at, o, 'closed');
+        return;
+    }
+  }
+
+  private async goOnBreak(at: number, o: Officer): Promise<void> {
+    const br = o.plan.hours.breaks.find((x) => at < this.at(x.end)) ?? o.plan.hours.breaks[0]!;
+    const minutes = Math.max(1, Math.round((this.at(br.end) - at) / 60_000));
+    await this.setStatus(at, o, 'break', br.reason ?? 'Istirahat', minutes);
+    o.wantsBreak = false;
+  }
+
+  private async wake(at: number, o: Officer): Promise<void> {
+    o.waking = false;
+    if (o.status !== 'open' || o.ticketId) return;
+    if (o.wantsBreak) return this.goOnBreak(at, o);
+    if (o.leaving) return this.setStatus(at, o, 'closed');
+    if (!this.ledger.callable(o.plan.counterId, o.plan.serviceIds).length) {
+      if (o.closing) await this.setStatus(at, o, 'closed');
+      return;
+    }
+    const r = await this.command(at, o, 'call-next');
+    if (r.status !== 200) return;
+    const t = r.body as Ticket;
+    this.fail(this.ledger.called(t, o.plan.counterId, o.plan.serviceIds));
+    this.tally.called();
+    o.ticketId = t.id;
+    o.epoch++;
+    const v = this.ledger.get(t.id).visitor;
+    if (v.shows) this.schedule(at + v.walkMs, o, 'show');
+    else this.schedule(at + 60_000, o, 'recall');
+  }
+
+  private async recall(at: number, o: Officer): Promise<void> {
+    const mine = this.ledger.get(o.ticketId!);
+    if (mine.recalls < this.venue.settings.maxRecalls) {
+      const r = await this.command(at, o, 'recall');
+      if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
+      this.schedule(at + 60_000, o, 'recall');
+      return;
+    }
+    const r = await this.command(at, o, 'no-show');
+    if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
+    this.tally.noShow();
+    await this.released(at, o);
+  }
+
+  private async finish(at: number, o: Officer): Promise<void> {
+    const mine = this.ledger.get(o.ticketId!);
+    const to = mine.visitor.transferTo;
+    if (to && !mine.transferredIn && !this.closedServices.has(to)) {
+      const r = await this.command(at, o, 'transfer', { toServiceId: to });
+      if (r.status === 200) {
+        const moved = r.body as Ticket;
+        mine.status = 'transferred';
+        mine.finishedAt = at;
+        this.fail(this.ledger.add(moved, { ...mine.visitor, serviceId: to, transferTo: null }, true));
+        this.tally.transferred();
+        this.wakeFor(at, to);
+      }
+    } else {
+      const r = await this.command(at, o, 'finish');
+      if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
+      this.tally.served(mine, at);
+    }
+    await this.released(at, o);
+  }
+
+  private async hold(at: number, o: Officer): Promise<void> {
+    const mine = this.ledger.get(o.ticketId!);
+    const r = await this.command(at, o, 'hold', { note: 'Dokumen belum lengkap' });
+    if (r.status !== 200) return;
+    this.fail(this.ledger.update(r.body as Ticket));
+    mine.heldOnce = true;
+    this.tally.held();
+    const back = mine.visitor.hold?.backAfterMs;
+    if (back) this.agenda.add(at + back, { kind: 'resume', counterId: o.plan.counterId, ticketId: mine.id });
+    await this.released(at, o);
+  }
+
+  /** The visitor is back with the document: the officer puts the held ticket back, for this counter only. */
+  private async resume(at: number, o: Officer, ticketId: string): Promise<void> {
+    if (o.status === 'closed') return; // the officer went home; the ticket stays held and expires at midnight
+    const r = await this.command(at, o, 'resume', { ticketId });
+    if (r.status !== 200) return;
+    this.fail(this.ledger.update(r.body as Ticket));
+    this.tally.resumed();
+    this.wakeFor(at, this.ledger.get(ticketId).serviceId);
+  }
+
+  /** The counter is free again: a break, home time, or the next visitor after a short pause. */
+  private async released(at: number, o: Officer): Promise<void> {
+    o.ticketId = null;
+    o.epoch++;
+    if (o.wantsBreak) return this.goOnBreak(at, o);
+    if (o.leaving) return this.setStatus(at, o, 'closed');
+    o.waking = true;
+    this.schedule(at + this.rng.int(5, 20) * 1000, o, 'wake');
+  }
+
+  private async supervisor(at: number, what: 'close-agency' | 'announce' | 'check-alerts'): Promise<void> {
+    const token = this.b.supervisorToken;
+    if (what === 'announce') {
+      const text = `Selamat datang di MPP Kabupaten Luwu, ${this.plan.day}. Siapkan dokumen asli dan fotokopi sebelum dipanggil.`;
+      const r = await this.call(at, 'PUT', '/api/announcements', token, { announcements: [text] });
+      if (r.status !== 200) this.fail([`announcement refused: ${JSON.stringify(r.body)}`]);
+      return;
+    }
+    if (what === 'close-agency') {
+      const closed = this.plan.closed!;
+      for (const s of this.venue.services.filter((x) => x.agencyId === closed.agencyId)) {
+        const r = await this.call(at, 'POST', `/api/services/${s.id}/status`, token, { closedToday: true, reason: closed.reason });
+        if (r.status !== 200) this.fail([`closing ${s.id} refused: ${JSON.stringify(r.body)}`]);
+        else this.closedServices.add(s.id);
+      }
+      return;
+    }
+    // Twenty minutes after the break, one officer is still not back: is the supervisor told?
+    const late = this.officers.get(this.plan.lateCounterId);
+    if (!late) return;
+    const r = await this.call(at, 'GET', '/api/alerts', token);
+    const alerts = (r.body?.alerts ?? []) as { kind: string; serviceId: string }[];
+    // Stranded: people wait, no counter of the service is open, and nobody was called for the idle limit.
+    const idleMs = this.venue.settings.idleAlertMinutes * 60_000;
+    const stranded = late.plan.serviceIds.filter((s) => {
+      const waiting = this.ledger.waiting([s]);
+      if (!waiting.length || [...this.officers.values()].some((o) => o.status === 'open' && o.plan.serviceIds.includes(s))) return false;
+      const lastCall = Math.max(0, ...this.ledger.ofDay(this.plan.day).filter((t) => t.serviceId === s && t.calledAt !== null).map((t) => t.calledAt!));
+      const oldest = Math.min(...waiting.map((t) => t.issuedAt));
+      return at - Math.max(lastCall, oldest) >= idleMs;
+    });
+    for (const s of stranded) {
+      if (!alerts.some((a) => a.serviceId === s && (a.kind === 'idle_queue' || a.kind === 'waiting_no_counter'))) this.fail([`visitors wait for ${s}, its officer is ${late.status} 20 min after the break and nobody was called for ${this.venue.settings.idleAlertMinutes} min, and the supervisor has no alert`]);
+    }
+    this.tally.alertCheck(late.status === 'break', stranded.length, alerts.filter((a) => stranded.includes(a.serviceId)).length);
+  }
+
+  /** A power cut: SIGKILL, start again, every screen must come back by itself, nothing acknowledged lost. */
+  private async kill(at: number): Promise<void> {
+    const before = this.b.screens.map((s) => s.snapshots);
+    await this.server.kill();
+    await this.server.start(this.clockAt);
+    await Promise.all(this.b.screens.map((s, i) => s.ready(before[i]! + 1)));
+    this.opts.log(`  ${localTime(at, this.venue.timeZone)} server killed (SIGKILL) and restarted; ${this.b.screens.length} screens back`);
+    this.acted = true;
+    await this.recount('after restart');
+  }
+
+  /** Every ticket of the day on the server against the ledger. */
+  async recount(what: string): Promise<void> {
+    const r = await this.api('GET', '/api/tickets', this.b.supervisorToken);
+    this.checks.recounts++;
+    this.fail(this.ledger.compare(this.plan.day, r.body.tickets as Ticket[], what));
+  }
+
+  private async endDay(at: number): Promise<void> {
+    for (const o of this.officers.values()) {
+      if (o.ticketId) {
+        const mine = this.ledger.get(o.ticketId);
+        const r = await this.command(at, o, mine.status === 'serving' ? 'finish' : 'no-show');
+        if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
+        if (mine.status === 'done') this.tally.served(mine, at);
+        else this.tally.noShow();
+        o.ticketId = null;
+      }
+      if (o.status !== 'closed') await this.setStatus(at, o, 'closed');
+    }
+    await this.recount('end of day');
+  }
+
+  /** Midnight: the day rolls over, whoever still waits is expired, the server's report agrees with the ledger. */
+  async rollover(): Promise<void> {
+    const day = this.plan.day;
+    const midnight = nextMidnight(this.clockAt, this.venue.timeZone) + 30_000;
+    const newDay = await this.server.setClock(midnight);
+    this.clockAt = midnight;
+    if (newDay !== addDays(day, 1)) this.fail([`after midnight the server is on ${newDay}, not ${addDays(day, 1)}`]);
+    this.tally.expired(this.ledger.expire(day));
+    await this.check(midnight);
+    const r = await this.api('GET', `/api/reports?from=${day}`, this.b.supervisorToken);
+    this.fail(this.tally.compareWithServer(r.body?.total, this.ledger.ofDay(day)));
+  }
+
+  get clock(): number {
+    return this.clockAt;
+  }
+
+  /** After every step: each screen shows exactly the server's state, and the server holds what the ledger expects. */
+  async check(at: number): Promise<void> {
+    const t0 = performance.now();
+    const results = await Promise.all(this.b.screens.map((s) => s.compare()));
+    this.wall.check += performance.now() - t0;
+    this.checks.screenComparisons += results.length;
+    this.fail(results.flatMap((r) => r.diffs));
+    const snap = results[this.b.screens.indexOf(this.b.supervisorScreen)]!.snapshot;
+    const live = this.ledger.live(snap.day);
+    this.checks.ledgerComparisons++;
+    const problems: string[] = [];
+    const server = new Map((snap.tickets ?? []).map((t) => [t.id, t]));
+    for (const mine of live) {
+      const s = server.get(mine.id);
+      if (!s) problems.push(`live ticket ${mine.number} is not on the server`);
+      else if (s.status !== mine.status || s.counterId !== mine.counterId) problems.push(`${mine.number}: server ${s.status}@${s.counterId}, expected ${mine.status}@${mine.counterId}`);
+    }
+    if (server.size !== live.length) problems.push(`server holds ${server.size} live tickets, the ledger ${live.length}`);
+    this.fail(problems.map((p) => `${localTime(at, this.venue.timeZone)} ${p}`));
+  }
+}
