@@ -1,10 +1,12 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Venue } from './contract/venue.js';
+import { AntreError } from './contract/errors.js';
 import { AuthService } from './auth/auth-service.js';
 import { newId } from './auth/secrets.js';
 import type { AppContext } from './context.js';
@@ -84,6 +86,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   let notifier: Notifier | null = null;
   const app = createApp(ctx, () => notifier);
   const http = createServer(app);
+  http.on('clientError', refuseUnreadable);
   const rt = attachRealtime(http, ctx);
   notifier = rt.notifier;
   const port = await new Promise<number>((res, rej) => {
@@ -119,6 +122,21 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await new Promise<void>((r) => http.close(() => r()));
     },
   };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before express sees them (headers over 16 kB, a
+ * malformed request line) still get the bilingual error body every other refusal has.
+ */
+function refuseUnreadable(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const e = new AntreError(err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST');
+  const body = JSON.stringify(e.toBody());
+  const reason = e.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${e.status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 /** The machine's first LAN IPv4 address, for the QR a visitor's phone opens. */

@@ -62,17 +62,26 @@ describe('bad input at every HTTP door', () => {
     expect(w.errors).toEqual([]);
   }, 120_000);
 
-  it('a request line and headers past Node\'s 16 kB limit are cut off by Node (431) and the server keeps serving', async () => {
-    // Refused by Node's HTTP parser before express sees it: no JSON body is possible from inside the app.
+  it('a request line and headers past Node\'s 16 kB limit, or a request Node cannot parse, get a bilingual error and change nothing', async () => {
+    // Refused by Node's HTTP parser before express sees it; the server still answers with its error body.
     const before = w.fingerprint();
-    const status = await new Promise<string>((resolve, reject) => {
-      const s = connect(w.h.server.port, '127.0.0.1', () => s.end(`GET /api/tickets/${'A'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    const raw = (request: string) => new Promise<string>((resolve, reject) => {
+      const s = connect(w.h.server.port, '127.0.0.1', () => s.end(request));
       let text = '';
       s.on('data', (d) => (text += d.toString()));
-      s.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+      s.on('close', () => resolve(text));
       s.on('error', reject);
     });
-    expect(status).toMatch(/^HTTP\/1\.1 431/);
+    for (const [request, status, code] of [
+      [`GET /api/tickets/${'A'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+      ['BREW /api/health HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'BAD_REQUEST'],
+    ] as const) {
+      const text = await raw(request);
+      expect(text.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`);
+      const body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { error: { code: string; message: { id: string; en: string } } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message.id).not.toBe(body.error.message.en);
+    }
     expect(w.fingerprint()).toBe(before);
     await healthy();
   });

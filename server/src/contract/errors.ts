@@ -14,6 +14,8 @@ export const ERRORS = {
   USER_NOT_FOUND: { status: 404, id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
   DEVICE_NOT_FOUND: { status: 404, id: 'Perangkat tidak ditemukan.', en: 'Device not found.' },
   QUEUE_EMPTY: { status: 404, id: 'Tidak ada antrean yang menunggu.', en: 'Nobody is waiting.' },
+  BAD_REQUEST: { status: 400, id: 'Permintaan tidak dapat dibaca.', en: 'The request could not be read.' },
+  HEADERS_TOO_LARGE: { status: 431, id: 'Alamat atau header permintaan terlalu panjang.', en: 'The request address or headers are too long.' },
   PAYLOAD_TOO_LARGE: { status: 413, id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
   QUOTA_FULL: { status: 409, id: 'Kuota layanan hari ini sudah habis.', en: "Today's quota for this service is full." },
   OUTSIDE_HOURS: { status: 409, id: 'Layanan sedang di luar jam pelayanan.', en: 'The service is outside its opening hours.' },
