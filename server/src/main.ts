@@ -46,8 +46,13 @@ async function main(): Promise<void> {
   }
   if (server.adminPassword) lines.push('', `  First admin account: admin / ${server.adminPassword}   (shown once: write it down)`);
   else lines.push('', '  Admin account: admin (password as set on first start)');
-  if (demo) {
-    const d = await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || (server.adminPassword ?? newPassword()));
+  // The server is already serving: a demo set-up that cannot be saved (a full disk) is reported, not fatal.
+  const d = demo ? await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || (server.adminPassword ?? newPassword())).catch((err: unknown) => {
+    ctx.log.error({ err }, 'demo set-up could not be saved');
+    lines.push('', `  Demo set-up could not be saved (${(err as Error).message}); the server runs without the demo screens and staff.`);
+    return null;
+  }) : null;
+  if (d) {
     lines.push('', '  Demo mode: every counter opens when the day starts.');
     if (ignoreHours) lines.push('  Demo mode: tickets can be taken at any hour (ANTRE_IGNORE_HOURS=0 keeps the venue\'s opening hours).');
     if (d.devices.length) {

@@ -71,6 +71,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     venue, daysDir: join(dataDir, 'days'), clock: opts.clock, newId: () => newId(12), ignoreHours: opts.ignoreHours,
     openCountersOnNewDay: opts.demo, compactEvery: opts.compactEvery,
     onError: (err, what) => log.error({ err }, what),
+    onNotice: (message) => log.warn(message),
   });
   const staff = new StaffStore(dataDir);
   await staff.load();

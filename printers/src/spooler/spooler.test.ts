@@ -112,7 +112,8 @@ describe('PrintSpooler fault handling', () => {
     expect(sp.reprint('j4')).toMatchObject({ state: 'queued', attempts: 0, reprints: 1 });
     const printed = await reach(sp, 'j4', 'printed');
     expect(printed.attempts).toBe(1);
-    expect(sp.printerState('loket-4')).toMatchObject({ queue: 0, status: { online: true } });
+    // the supervisor no longer sees "paper out" once a whole job went through
+    expect(sp.printerState('loket-4')).toMatchObject({ queue: 0, status: { online: true, paperOut: false } });
     expect(numbersIn(printer)).toEqual(['A-007']);
   });
 

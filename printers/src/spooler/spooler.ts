@@ -242,7 +242,8 @@ export class PrintSpooler extends EventEmitter {
       job.state.printedAt = Date.now();
       job.state.error = undefined;
       p.lastError = undefined;
-      this.setStatus(p, { ...p.status, online: true, error: undefined, checkedAt: Date.now() });
+      // the printer took a whole job: whatever stopped it before (paper out, cover open) is over
+      this.setStatus(p, { ...p.status, online: true, paperOut: false, coverOpen: false, error: undefined, checkedAt: Date.now() });
     } catch (err) {
       const message = (err as Error)?.message ?? String(err);
       job.state.error = message;

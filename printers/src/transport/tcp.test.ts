@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { statusReplyBytes } from '../status/status-bytes.js';
 import { decodeEscPos, textLines } from '../decode/decoder.js';
 import { PrinterError } from '../errors.js';
 import { renderTicket } from '../layout/ticket.js';
@@ -105,5 +107,35 @@ describe('TcpTransport against a raw 9100 test printer on 127.0.0.1', () => {
     expect(p.jobs).toHaveLength(2);
     const after = await t.status();
     expect(after).toEqual({ online: true, checkedAt: expect.any(Number) });
+  });
+
+  it('a printer that once stalled still has its status read: paper out later is refused, not printed into', async () => {
+    const p = await printer({ mode: 'stall' });
+    const t = transport(p.port, 300);
+    expect((await failure(t.print(ticket))).code).toBe('timeout');
+    p.setMode('ok');
+    p.condition = { paperOut: true };
+    expect((await failure(t.print(ticket))).code).toBe('paper-out');
+    expect(p.jobs).toHaveLength(0);
+  });
+
+  it('does not take a close for success from a printer whose status answer came late, then reset', async () => {
+    // Holds its status answer until the job is in, then sends it and resets: data followed by a
+    // reset reads as a clean end of stream on the client side.
+    const server = net.createServer((sock) => {
+      let got = 0;
+      sock.on('error', () => undefined);
+      sock.on('data', (d: Buffer) => {
+        got += d.length;
+        if (got < 9 + ticket.length) return;
+        sock.write(statusReplyBytes());
+        sock.resetAndDestroy();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => new Promise((r) => server.close(r)));
+    const t = new TcpTransport('127.0.0.1', (server.address() as net.AddressInfo).port, { timeoutMs: 400, statusTimeoutMs: 50 });
+    cleanup.push(() => t.close());
+    expect((await failure(t.print(ticket))).code).toBe('dropped');
   });
 });

@@ -74,16 +74,30 @@ export class TcpTransport implements PrinterTransport {
         if (!ended) peerEndedEarly = true;
       });
       s.resume();
-      if (this.statusSupport !== 'no') await this.checkBeforeJob(s);
+      // Unanswered status only means "no status support" once the job then goes through: a stalled printer does not answer either.
+      const unanswered = this.statusSupport !== 'no' && !(await this.checkBeforeJob(s));
+      // A reply that comes late (a slow printer) means the printer does answer status after all.
+      let lateReply = false;
+      if (unanswered) {
+        s.on('data', () => {
+          lateReply = true;
+          this.statusSupport = 'yes';
+        });
+      }
       await this.write(s, bytes);
       if (peerEndedEarly) throw new PrinterError('dropped', `${this.where}: connection dropped by the printer mid-job`);
-      if (this.statusSupport === 'yes') {
+      const confirm = this.statusSupport === 'yes';
+      if (confirm) {
         const after = parseStatusReply(await exchangeStatus(s, s, this.timeoutMs, this.where));
         const fault = statusFault(after);
         if (fault) throw new PrinterError(fault.code, `${this.where}: ${fault.message} (during the job)`);
       }
       ended = true;
-      await this.finish(s, this.statusSupport === 'yes');
+      await this.finish(s, confirm);
+      // Bytes followed by a reset read as a clean close (libuv reports EOF): from a printer that answers
+      // status, a close the status did not confirm is no proof it took the job.
+      if (lateReply && !confirm) throw new PrinterError('dropped', `${this.where}: printer answered status late, then closed the connection: the job is not confirmed`);
+      if (unanswered && !lateReply) this.statusSupport = 'no'; // printer does not answer DLE EOT: print without status from now on
       this.lastWriteOk = true;
       this.lastError = undefined;
     } catch (err) {
@@ -96,20 +110,19 @@ export class TcpTransport implements PrinterTransport {
     }
   }
 
-  private async checkBeforeJob(s: net.Socket): Promise<void> {
+  /** Asks for status before a job; false when a printer of unknown support did not answer (print without it). */
+  private async checkBeforeJob(s: net.Socket): Promise<boolean> {
     let reply: Buffer;
     try {
       reply = await exchangeStatus(s, s, this.statusTimeoutMs, this.where);
     } catch (err) {
-      if (err instanceof PrinterError && err.code === 'timeout' && this.statusSupport === 'unknown') {
-        this.statusSupport = 'no'; // printer does not answer DLE EOT: print without status from now on
-        return;
-      }
+      if (err instanceof PrinterError && err.code === 'timeout' && this.statusSupport === 'unknown') return false;
       throw err;
     }
     this.statusSupport = 'yes';
     const fault = statusFault(parseStatusReply(reply));
     if (fault) throw new PrinterError(fault.code, `${this.where}: ${fault.message}`);
+    return true;
   }
 
   private write(s: net.Socket, bytes: Buffer): Promise<void> {

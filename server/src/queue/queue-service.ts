@@ -17,6 +17,8 @@ export interface QueueServiceOptions {
   openCountersOnNewDay?: boolean;
   compactEvery?: number;
   onError?: (err: unknown, what: string) => void;
+  /** Recoverable damage found in the day's files (a torn last journal line), for the log. */
+  onNotice?: (message: string) => void;
 }
 
 export interface QueueEvents {
@@ -41,7 +43,7 @@ export class QueueService extends EventEmitter<QueueEvents> {
   private constructor(private readonly opts: QueueServiceOptions) {
     super();
     this.clock = opts.clock ?? Date.now;
-    this.store = new DayStore(opts.daysDir, opts.compactEvery);
+    this.store = new DayStore(opts.daysDir, opts.compactEvery, opts.onNotice);
   }
 
   static async open(opts: QueueServiceOptions): Promise<QueueService> {

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Change, DayDoc } from '../engine/state.js';
-import { DurableJSONFile, fsyncDirSync, readJsonFileSync } from './durable-file.js';
+import { CorruptDataError, DurableJSONFile, fsyncDirSync, isRecord, readJsonFileSync } from './durable-file.js';
 import { Journal } from './journal.js';
 
 /** The snapshot document: the day as of the start of journal segment `segment`. */
@@ -14,6 +14,31 @@ export interface DaySnapshot extends DayDoc {
 export interface JournalRecord {
   c: Change[];
 }
+
+/** What every journal line starts with (JSON.stringify of a JournalRecord). */
+const RECORD_HEAD = '{"c":[';
+
+function recordProblem(v: unknown): string | null {
+  if (!isRecord(v) || !Array.isArray(v.c)) return 'not a journal record';
+  return v.c.every((c) => isRecord(c) && typeof c.t === 'string') ? null : 'a change in the record is not readable';
+}
+
+function snapshotProblem(day: string): (v: unknown) => string | null {
+  return (v) => {
+    if (!isRecord(v)) return 'not a day document';
+    if (v.format !== 1) return `unknown format ${JSON.stringify(v.format)}`;
+    if (v.day !== day) return `holds the day ${JSON.stringify(v.day)}, not ${day}`;
+    for (const k of ['tickets', 'counters', 'services', 'calls']) if (!Array.isArray(v[k])) return `"${k}" is missing or not a list`;
+    if (!isRecord(v.seq)) return '"seq" is missing';
+    if (!Number.isInteger(v.segment) || (v.segment as number) < 0) return '"segment" is missing';
+    return null;
+  };
+}
+
+/** Reports a repair the store made while reading (a torn journal tail); the default prints a process warning. */
+export type StoreNotice = (message: string) => void;
+
+const warn: StoreNotice = (message) => process.emitWarning(message, { code: 'ANTRE_DATA_REPAIRED' });
 
 const DAY_RE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const SEG_RE = /^(\d{4}-\d{2}-\d{2})\.journal\.(\d+)$/;
@@ -28,7 +53,7 @@ export class DayStore {
   private segment = 0;
   private compacting: Promise<void> | null = null;
 
-  constructor(readonly dir: string, private readonly compactEvery = 10000) {
+  constructor(readonly dir: string, private readonly compactEvery = 10000, private readonly notice: StoreNotice = warn) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -60,12 +85,19 @@ export class DayStore {
 
   /** The snapshot and the changes recorded after it: what the day was when last acknowledged. */
   read(day: string): { snapshot: DaySnapshot | null; batches: Change[][] } {
-    const snapshot = readJsonFileSync<DaySnapshot>(this.snapshotPath(day));
+    const snapshot = readJsonFileSync<DaySnapshot>(this.snapshotPath(day), snapshotProblem(day));
     const from = snapshot?.segment ?? 0;
+    const segs = this.segments(day).filter((n) => n >= from);
+    // Segments run on from the day document without a gap; a missing piece would silently lose tickets.
+    segs.forEach((n, i) => {
+      if (n === from + i) return;
+      if (!snapshot && i === 0) throw new CorruptDataError(this.snapshotPath(day), `missing: the journal starts at segment ${n}, so the day document holding everything before it is gone`);
+      throw new CorruptDataError(this.segmentPath(day, from + i), `missing: the day goes on in segment ${n}`);
+    });
     const batches: Change[][] = [];
-    for (const n of this.segments(day)) {
-      if (n < from) continue;
-      for (const r of Journal.readAll<JournalRecord>(this.segmentPath(day, n))) batches.push(r.c);
+    for (const n of segs) {
+      const records = Journal.readAll<JournalRecord>(this.segmentPath(day, n), { check: recordProblem, head: RECORD_HEAD, onRepair: this.notice });
+      for (const r of records) batches.push(r.c);
     }
     return { snapshot, batches };
   }
@@ -74,7 +106,7 @@ export class DayStore {
   async open(day: string, onFailure: (err: unknown) => void): Promise<void> {
     await this.close();
     const segs = this.segments(day);
-    const snap = readJsonFileSync<DaySnapshot>(this.snapshotPath(day));
+    const snap = readJsonFileSync<DaySnapshot>(this.snapshotPath(day), snapshotProblem(day));
     this.segment = Math.max(segs.at(-1) ?? 0, snap?.segment ?? 0);
     this.journal = new Journal(this.segmentPath(day, this.segment));
     await this.journal.open(onFailure);

@@ -9,6 +9,13 @@ export class CorruptDataError extends Error {
   }
 }
 
+/** Checks the shape of a parsed data file: null when it is what Antre writes, else what is wrong. */
+export type ShapeCheck = (value: unknown) => string | null;
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 let tmpCounter = 0;
 
 /** Writes a file so that a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
@@ -16,12 +23,18 @@ export async function writeFileDurable(path: string, content: string): Promise<v
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
   const fh = await fsp.open(tmp, 'w');
   try {
-    await fh.writeFile(content);
-    await fh.sync();
-  } finally {
-    await fh.close();
+    try {
+      await fh.writeFile(content);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fsp.rename(tmp, path);
+  } catch (err) {
+    // A failed write (disk full) must not leave its half-written temp file taking up the space.
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw err;
   }
-  await fsp.rename(tmp, path);
   await fsyncDir(dirname(path));
 }
 
@@ -44,8 +57,8 @@ export function fsyncDirSync(dir: string): void {
   }
 }
 
-/** Reads a JSON data file; null when absent, CorruptDataError when unreadable. */
-export function readJsonFileSync<T>(path: string): T | null {
+/** Reads a JSON data file; null when absent, CorruptDataError when unreadable or not of the expected shape. */
+export function readJsonFileSync<T>(path: string, check?: ShapeCheck): T | null {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -53,11 +66,15 @@ export function readJsonFileSync<T>(path: string): T | null {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as T;
+    value = JSON.parse(text);
   } catch (err) {
     throw new CorruptDataError(path, text.length === 0 ? 'the file is empty' : (err as Error).message);
   }
+  const problem = check?.(value);
+  if (problem) throw new CorruptDataError(path, problem);
+  return value as T;
 }
 
 /**
@@ -68,10 +85,10 @@ export class DurableJSONFile<T> implements Adapter<T> {
   private writing: Promise<void> | null = null;
   private next: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null;
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string, private readonly check?: ShapeCheck) {}
 
   async read(): Promise<T | null> {
-    return readJsonFileSync<T>(this.path);
+    return readJsonFileSync<T>(this.path, this.check);
   }
 
   write(data: T): Promise<void> {

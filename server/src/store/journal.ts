@@ -1,5 +1,5 @@
 import { promises as fsp, readFileSync, existsSync, truncateSync } from 'node:fs';
-import { CorruptDataError } from './durable-file.js';
+import { CorruptDataError, type ShapeCheck } from './durable-file.js';
 
 interface Pending {
   line: string;
@@ -89,34 +89,47 @@ export class Journal {
     this.fh = null;
   }
 
-  /** Reads a journal's records; a torn last line (a write cut by a crash) is dropped and cut off, a torn middle is corruption. */
-  static readAll<T>(path: string): T[] {
+  /**
+   * Reads a journal's records. A last line without its newline is an append cut by a crash,
+   * never acknowledged: it is cut off and reported through `onRepair`. When `head` is given, such
+   * a line must look like the start of a record (or be zero bytes a power cut left), so junk is
+   * not mistaken for it. Anything else unreadable, or failing `check`, is corruption.
+   */
+  static readAll<T>(path: string, opts: { check?: ShapeCheck; head?: string; onRepair?: (message: string) => void } = {}): T[] {
     if (!existsSync(path)) return [];
     const buf = readFileSync(path);
     const out: T[] = [];
     let start = 0;
-    while (start < buf.length) {
+    for (let lineNo = 1; start < buf.length; lineNo++) {
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
       const line = buf.toString('utf8', start, end);
-      let record: T | undefined;
+      let record: unknown;
+      let problem: string | null = null;
       try {
-        record = line === '' ? undefined : (JSON.parse(line) as T);
+        record = line === '' ? undefined : JSON.parse(line);
+        if (record !== undefined) problem = opts.check?.(record) ?? null;
       } catch (err) {
-        if (nl === -1 || buf.indexOf(10, nl + 1) === -1 && buf.length === nl + 1) {
-          truncateSync(path, start);
-          break;
-        }
-        throw new CorruptDataError(path, `line ${out.length + 1}: ${(err as Error).message}`);
+        problem = (err as Error).message;
       }
-      if (nl === -1) {
-        // A complete record without its newline was never acknowledged: drop it too.
+      if (nl === -1 && (problem === null || looksTorn(buf.subarray(start), opts.head))) {
         truncateSync(path, start);
+        opts.onRepair?.(`Journal ${path}: dropped its torn last line (line ${lineNo}, ${buf.length - start} bytes), a write cut by a crash before it was acknowledged; ${out.length} complete records kept.`);
         break;
       }
-      if (record !== undefined) out.push(record);
+      if (problem !== null) throw new CorruptDataError(path, `line ${lineNo}: ${problem}`);
+      if (record !== undefined) out.push(record as T);
       start = nl + 1;
     }
     return out;
   }
+}
+
+/** Whether an unterminated last line can be a cut append: the start of a record, possibly followed or replaced by zero bytes. */
+function looksTorn(tail: Buffer, head?: string): boolean {
+  if (head === undefined) return true;
+  let end = tail.length;
+  while (end > 0 && tail[end - 1] === 0) end--;
+  const text = tail.subarray(0, end).toString('latin1');
+  return text.startsWith(head) || head.startsWith(text);
 }

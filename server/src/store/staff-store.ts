@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DeviceKind, Role } from '../contract/domain.js';
-import { DurableJSONFile } from './durable-file.js';
+import { AntreError } from '../contract/errors.js';
+import { DurableJSONFile, isRecord, readJsonFileSync } from './durable-file.js';
 
 export interface UserRecord {
   id: string;
@@ -42,12 +43,23 @@ export interface StaffDoc {
   devices: DeviceRecord[];
 }
 
+function staffProblem(v: unknown): string | null {
+  if (!isRecord(v)) return 'not a staff document';
+  if (v.format !== 1) return `unknown format ${JSON.stringify(v.format)}`;
+  for (const k of ['users', 'sessions', 'devices']) if (!Array.isArray(v[k])) return `"${k}" is missing or not a list`;
+  return null;
+}
+
+const empty = (): StaffDoc => ({ format: 1, users: [], sessions: [], devices: [] });
+
 /** Staff accounts, sessions and devices: one small lowdb document, written durably. */
 export class StaffStore {
   readonly db: Low<StaffDoc>;
+  private readonly path: string;
 
   constructor(dir: string) {
-    this.db = new Low<StaffDoc>(new DurableJSONFile(join(dir, 'staff.json')), { format: 1, users: [], sessions: [], devices: [] });
+    this.path = join(dir, 'staff.json');
+    this.db = new Low<StaffDoc>(new DurableJSONFile(this.path, staffProblem), empty());
   }
 
   async load(): Promise<void> {
@@ -58,9 +70,15 @@ export class StaffStore {
     return this.db.data;
   }
 
-  /** Applies a change to the document and resolves once it is on disk. */
+  /** Applies a change to the document and resolves once it is on disk; a failed write changes nothing (STORAGE_FAILED). */
   async update(fn: (d: StaffDoc) => void): Promise<void> {
     fn(this.db.data);
-    await this.db.write();
+    try {
+      await this.db.write();
+    } catch (err) {
+      // Memory ran ahead of the disk: take the disk's word again.
+      this.db.data = readJsonFileSync<StaffDoc>(this.path, staffProblem) ?? empty();
+      throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
   }
 }

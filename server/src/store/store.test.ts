@@ -2,8 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mkdirSync, truncateSync } from 'node:fs';
 import { Journal } from './journal.js';
-import { CorruptDataError } from './durable-file.js';
+import { CorruptDataError, writeFileDurable } from './durable-file.js';
+import { DayStore } from './day-store.js';
+import { StaffStore } from './staff-store.js';
 import { QueueService } from '../queue/queue-service.js';
 import { seqIds, testVenue, TestClock } from '../testing/builders.js';
 import { AntreError } from '../contract/errors.js';
@@ -136,5 +139,72 @@ describe('queue service durability', () => {
     const q2 = await openQueue(dir, clock);
     expect(q2.engine.state.tickets.size).toBe(1);
     await q2.close();
+  });
+});
+
+describe('damaged data at start-up', () => {
+  /** A day folder whose journal holds two tickets, as a server leaves it. */
+  async function dayWithTwoTickets(): Promise<{ dir: string; seg: string; size: number }> {
+    const dir = tmp();
+    const clock = new TestClock();
+    const q = await openQueue(dir, clock);
+    for (let i = 0; i < 2; i++) await q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now));
+    await q.close();
+    const seg = join(dir, readdirSync(dir).find((f) => f.includes('.journal.'))!);
+    return { dir, seg, size: readFileSync(seg).length };
+  }
+
+  it('drops a tail of zero bytes (a power cut mid-append) like a torn line, and says so', async () => {
+    const { dir, seg, size } = await dayWithTwoTickets();
+    appendFileSync(seg, Buffer.alloc(4096));
+    const notices: string[] = [];
+    const { batches } = new DayStore(dir, 10000, (m) => notices.push(m)).read('2026-11-25');
+    expect(batches).toHaveLength(3); // counters opened + two tickets
+    expect(readFileSync(seg).length).toBe(size);
+    expect(notices).toEqual([expect.stringContaining(`${seg}: dropped its torn last line`)]);
+  });
+
+  it('refuses a damaged last complete record (it was acknowledged) and junk without a newline', async () => {
+    const { dir, seg } = await dayWithTwoTickets();
+    const text = readFileSync(seg, 'utf8');
+    const colon = text.lastIndexOf('":') + 1; // drop a colon inside the last record
+    writeFileSync(seg, text.slice(0, colon) + text.slice(colon + 1));
+    expect(() => new DayStore(dir).read('2026-11-25')).toThrow(CorruptDataError);
+    writeFileSync(seg, 'binary junk \u0001\u0002 without any newline');
+    expect(() => new DayStore(dir).read('2026-11-25')).toThrow(/line 1/);
+    expect(readFileSync(seg, 'utf8')).toContain('binary junk'); // evidence kept, not cut
+  });
+
+  it('refuses a day document that is not a day, or one missing while the journal goes on after it', async () => {
+    const dir = tmp();
+    const clock = new TestClock();
+    const q = await openQueue(dir, clock, 5);
+    for (let i = 0; i < 8; i++) await q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now));
+    await q.close();
+    const doc = join(dir, '2026-11-25.json');
+    const good = readFileSync(doc);
+    for (const bad of ['null', '[]', '{"format":1,"day":"2026-11-25"}']) {
+      writeFileSync(doc, bad);
+      await expect(openQueue(dir, clock)).rejects.toThrow(/2026-11-25\.json is damaged/);
+    }
+    rmSync(doc);
+    await expect(openQueue(dir, clock)).rejects.toThrow(/2026-11-25\.json is damaged \(missing/);
+    writeFileSync(doc, good);
+    expect((await openQueue(dir, clock)).engine.state.tickets.size).toBe(8);
+  });
+
+  it('refuses a staff file of the wrong shape or empty, naming it', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'staff.json'), '{"format":1,"users":{}}');
+    await expect(new StaffStore(dir).load()).rejects.toThrow(/staff\.json is damaged \("users"/);
+    truncateSync(join(dir, 'staff.json'), 0);
+    await expect(new StaffStore(dir).load()).rejects.toThrow(/staff\.json is damaged \(the file is empty/);
+  });
+
+  it('a durable write that fails leaves no temp file behind', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'target', 'inside'), { recursive: true });
+    await expect(writeFileDurable(join(dir, 'target'), 'x')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['target']);
   });
 });
