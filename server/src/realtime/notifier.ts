@@ -61,7 +61,10 @@ export class Notifier {
     const byFloor = new Map<number, QueueInfo[]>();
     for (const sid of serviceIds) {
       const info = this.ctx.queue.engine.estimator.queueInfo(sid, now);
-      this.lastQueues.set(sid, key(info));
+      // A command that leaves a queue as the boards last saw it (a start, a recall) sends nothing for it.
+      const k = key(info);
+      if (this.lastQueues.get(sid) === k) continue;
+      this.lastQueues.set(sid, k);
       const list = byFloor.get(info.floor) ?? [];
       list.push(info);
       byFloor.set(info.floor, list);
@@ -119,6 +122,8 @@ export class Notifier {
 
   /** Everyone gets a fresh snapshot (new day, venue edit). */
   resyncAll(): void {
+    // Every screen now holds what the snapshot says: compare the next changes with that, not with older sends.
+    this.lastQueues.clear();
     for (const s of this.io.sockets.sockets.values()) {
       // A session that expired (or a device revoked) since the handshake gets no more snapshots.
       const p = principalNow(this.ctx, s);
@@ -158,7 +163,7 @@ export class Notifier {
   }
 }
 
-/** What a screen shows of a queue, to tell whether a re-send is needed (time fields aside). */
+/** A queue as the screens last received it: re-sent only when something in it changed. */
 function key(q: QueueInfo): string {
-  return JSON.stringify([q.waiting, q.available, q.reason, q.estimatedWaitMinutes, q.quotaLeft, q.countersOpen, q.opensAt, q.nowServing]);
+  return JSON.stringify(q);
 }

@@ -1,0 +1,164 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ticket } from '../../server/src/contract/domain.ts';
+import { ROOT, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { judge, serverCalls, type Check } from './judge.ts';
+import { Http, Load, setUp } from './load.ts';
+import { cpuMeter, vmRssMb, type CpuShares } from './probes.ts';
+import { median, pct } from './report.ts';
+import { Swarm, type ScreenReport } from './swarm.ts';
+import { hears, minutesToMidnight, screenScopes, soakVenue, writeSoakVenue } from './venue.ts';
+
+export type { Check } from './judge.ts';
+
+export interface SoakOptions {
+  seconds: number;
+  screens: number;
+  counters: number;
+  ticketsPerS: number;
+  callsPerS: number;
+  seed: number;
+  /** Processes the boards are spread over. */
+  processes: number;
+  /** RSS growth is measured from the end of this share of the run to its end. */
+  warmupShare: number;
+  /** Largest allowed RSS growth (0.1 = 10%); null: reported, not checked. */
+  maxRssGrowth: number | null;
+  /** Every call must reach its last board within this many ms; null: reported, not checked. */
+  livenessMs: number | null;
+  recallShare: number;
+  log: (line: string) => void;
+}
+
+export interface SoakResult {
+  opts: SoakOptions;
+  wallSeconds: number;
+  /** How long the schedules actually ran, last answer included. */
+  loadSeconds: number;
+  backlog: number;
+  issued: number;
+  serverTickets: number;
+  calls: number;
+  recalls: number;
+  queueEmpty: number;
+  httpErrors: number;
+  screens: ScreenReport;
+  /** Call -> last board that must hear it (ms). */
+  latency: number[];
+  issueMs: number[];
+  rss: { t: number; mb: number }[];
+  rssWarm: number;
+  rssEnd: number;
+  rssGrowth: number;
+  heap: { t: number; mb: number }[];
+  cpu: CpuShares;
+  checks: Check[];
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const cleanups = new Set<() => Promise<void>>();
+
+/** Stops whatever a run left running (for Ctrl-C in the CLI). */
+export async function abortAll(): Promise<void> {
+  await Promise.all([...cleanups].map((c) => c().catch(() => undefined)));
+}
+
+/**
+ * One soak: the built server as its own process, the boards connected, then tickets and calls
+ * on a fixed schedule for the whole time while the server's RSS is sampled; then every board
+ * is checked against the server's own list of calls. Everything started is stopped, pass or fail.
+ */
+export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
+  const wall0 = now();
+  if (!existsSync(join(ROOT, 'server/dist/main.js'))) throw new Error('server/dist/main.js is missing: run `npm run build -w printers -w server` (npm run soak does).');
+  const venue = soakVenue(opts.counters);
+  const left = minutesToMidnight(venue.input.timeZone);
+  if (left < opts.seconds / 60 + 5) throw new Error(`the service day rolls over in ${left} min (midnight ${venue.input.timeZone}); start the soak after midnight`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'antre-soak-'));
+  let proc: ServerProcess | null = null;
+  let swarm: Swarm | null = null;
+  let sampler: NodeJS.Timeout | undefined;
+  const cleanup = async () => {
+    clearInterval(sampler);
+    await swarm?.stop();
+    await proc?.kill();
+  };
+  cleanups.add(cleanup);
+  let passed = false;
+  try {
+    swarm = new Swarm(opts.processes, 60000);
+    swarm.spawn(); // the screens processes start while the server does
+    proc = await startServerProcess({ built: true, dataDir, venue: writeSoakVenue(dataDir, venue), env: { ANTRE_DEMO: '0', LOG_LEVEL: 'warn' } });
+    const server = proc;
+    const http = new Http(server.url);
+    const scopes = screenScopes(opts.screens, venue);
+    opts.log(`server pid ${server.child.pid} on ${server.url}; registering ${opts.screens} boards, ${venue.kioskIds.length} kiosks, ${opts.counters} officers`);
+    const actors = await setUp(http, venue, scopes);
+    await swarm.connect(server.url, actors.screens);
+    opts.log(`${opts.screens} boards connected over ${opts.processes} processes; load for ${opts.seconds} s`);
+    const load = new Load(http, venue, actors, opts);
+    await load.fillBacklog();
+
+    const start = now() + 500;
+    const meter = cpuMeter(server.child.pid!, swarm.pids());
+    const rss: SoakResult['rss'] = [];
+    const heap: SoakResult['heap'] = [];
+    let ticks = 0;
+    const sample = () => {
+      const t = (now() - start) / 1000;
+      rss.push({ t, mb: vmRssMb(server.child.pid!) });
+      if (ticks++ % 5 === 0) {
+        void http.call('GET', '/api/health', null).then((r) => (r.status === 200 ? heap.push({ t, mb: r.body.memoryMB.heapUsed }) : http.fail('health', r)));
+      }
+      if (ticks % 30 === 0) opts.log(`  ${t.toFixed(0)} s: ${load.issued} tickets, ${load.calls.size} calls, RSS ${rss.at(-1)!.mb.toFixed(1)} MB, errors ${http.errorCount}`);
+    };
+    sampler = setInterval(sample, 2000);
+    await load.run(start);
+    clearInterval(sampler);
+    sample(); // the end of the load, before the check queries below allocate anything
+    const loadEnd = now();
+    const loadSeconds = (loadEnd - start) / 1000;
+    const cpu = meter(loadSeconds);
+
+    const list = await http.must('GET', '/api/tickets', actors.admin, undefined, 200) as { tickets: Ticket[] };
+    const calls = serverCalls(list.tickets, venue.floorOf);
+    const expected = new Map(calls.map((c) => [c.id, scopes.filter((s) => hears(s, c.counterId, c.floor)).length]));
+    const pending = await swarm.settle(expected, 10000);
+    const screens = await swarm.verify(calls);
+    const latency: number[] = [];
+    let late = 0;
+    for (const [id, t0] of load.calls) {
+      const d = swarm.delivered(id);
+      if (d.n < (expected.get(id) ?? Infinity)) continue;
+      latency.push(d.last - t0);
+      if (opts.livenessMs !== null && d.last - t0 > opts.livenessMs) late++;
+    }
+    const window = Math.max(6, opts.seconds * 0.05);
+    const w0 = opts.seconds * opts.warmupShare;
+    const rssWarm = median(rss.filter((s) => s.t >= w0 && s.t <= w0 + window).map((s) => s.mb));
+    const rssEnd = median(rss.filter((s) => s.t >= opts.seconds - window).map((s) => s.mb));
+    const rssGrowth = rssEnd / rssWarm - 1;
+    const checks = judge({
+      seconds: opts.seconds, screensWanted: opts.screens, http, load, loadSeconds,
+      serverAlive: server.child.exitCode === null && server.child.signalCode === null,
+      serverErrors: server.output().split('\n').filter((l) => /"level":(50|60)/.test(l)),
+      screens, swarmFailures: swarm.failures, pending, serverTickets: list.tickets.length, calls,
+      complete: latency.length, late, maxLatency: pct(latency, 100), livenessMs: opts.livenessMs,
+      rss: { warm: rssWarm, end: rssEnd, growth: rssGrowth, from: w0, max: opts.maxRssGrowth },
+    });
+    if (screens.problems.length) opts.log(`board problems (first ${screens.problems.length}):\n  ${screens.problems.join('\n  ')}`);
+    if (http.examples.length) opts.log(`HTTP failures (first ${http.examples.length}):\n  ${http.examples.join('\n  ')}`);
+    passed = checks.every((c) => c.ok);
+    return {
+      opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
+      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, issueMs: load.issueMs,
+      rss, rssWarm, rssEnd, rssGrowth, heap, cpu, checks,
+    };
+  } finally {
+    await cleanup();
+    cleanups.delete(cleanup);
+    if (passed) rmSync(dataDir, { recursive: true, force: true });
+    else opts.log(`data folder kept for inspection: ${dataDir}`);
+  }
+}

@@ -1,0 +1,152 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ServerToClientEvents, ClientToServerEvents } from '../../server/src/contract/events.ts';
+import { hears, type ScreenScope } from './venue.ts';
+import type { ScreenReport, ServerCall, SwarmCommand, SwarmMessage } from './swarm.ts';
+
+/**
+ * Child process: a share of the hall boards, each a real socket.io connection authenticated
+ * with its own paired display token, listening as display-ui does. It records per board every
+ * call id heard, and per call how many boards heard it and when the last one did (wall clock
+ * comparable across processes); the parent merges those and asks for the missed-event check.
+ */
+type Board = Socket<ServerToClientEvents, ClientToServerEvents>;
+interface Screen {
+  scope: ScreenScope;
+  socket: Board;
+  heard: Set<number>;
+  duplicates: number;
+  snapshots: number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const send = (m: SwarmMessage) => process.send!(m);
+const screens: Screen[] = [];
+const callIndex = new Map<string, number>();
+const arrivals = new Map<string, { n: number; last: number }>();
+const dirty = new Set<string>();
+const counts = { connected: 0, disconnects: 0, connectErrors: 0, calls: 0, counterEvents: 0, queuesEvents: 0, otherEvents: 0, reconciles: 0, reconcileFailures: 0 };
+const problems: string[] = [];
+const timers: NodeJS.Timeout[] = [];
+let expected = Infinity;
+
+function note(problem: string): void {
+  if (problems.length < 20) problems.push(problem);
+}
+
+function connect(url: string, token: string, scope: ScreenScope, reconcileMs: number): void {
+  // Options as display-ui's, except that a lost connection is not retried: here it is a failure.
+  const socket: Board = io(url, { path: '/socket.io', auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20000 });
+  const sc: Screen = { scope, socket, heard: new Set(), duplicates: 0, snapshots: 0 };
+  screens.push(sc);
+  socket.on('connect', () => {
+    counts.connected++;
+    if (counts.connected === expected) send({ type: 'ready' });
+  });
+  socket.on('disconnect', (reason) => {
+    counts.disconnects++;
+    note(`screen ${screens.indexOf(sc)} disconnected: ${reason}`);
+  });
+  socket.on('connect_error', (e) => {
+    counts.connectErrors++;
+    note(`screen ${screens.indexOf(sc)} connect_error: ${e.message}`);
+  });
+  socket.on('call', (c) => {
+    const t = now();
+    counts.calls++;
+    let idx = callIndex.get(c.id);
+    if (idx === undefined) callIndex.set(c.id, (idx = callIndex.size));
+    if (sc.heard.has(idx)) sc.duplicates++;
+    else sc.heard.add(idx);
+    const a = arrivals.get(c.id) ?? { n: 0, last: 0 };
+    a.n++;
+    a.last = Math.max(a.last, t);
+    arrivals.set(c.id, a);
+    dirty.add(c.id);
+  });
+  socket.on('snapshot', () => void sc.snapshots++);
+  socket.on('counter', () => void counts.counterEvents++);
+  socket.on('queues', () => void counts.queuesEvents++);
+  for (const ev of ['announcements', 'venue', 'day'] as const) socket.on(ev, () => void counts.otherEvents++);
+  // A board asks for a full snapshot now and then (display-ui: every 60 s); boards started at different moments.
+  const reconcile = () => {
+    if (!socket.connected) return;
+    counts.reconciles++;
+    socket.timeout(5000).emit('snapshot:request', (err, res) => {
+      if (err || !res.ok) {
+        counts.reconcileFailures++;
+        note(`screen ${screens.indexOf(sc)} snapshot:request failed: ${err ? err.message : JSON.stringify(res)}`);
+      }
+    });
+  };
+  const first = setTimeout(() => {
+    reconcile();
+    timers.push(setInterval(reconcile, reconcileMs));
+  }, Math.random() * reconcileMs);
+  timers.push(first);
+}
+
+/** Arrivals changed since the last flush, as cumulative counts (the parent keeps the latest per child). */
+function flush(): void {
+  if (!dirty.size) return;
+  const batch: [string, number, number][] = [];
+  for (const id of dirty) {
+    const a = arrivals.get(id)!;
+    batch.push([id, a.n, a.last]);
+  }
+  dirty.clear();
+  send({ type: 'arrivals', batch });
+}
+
+/** Per board: every server call it should hear and did not, calls it heard but should not, repeats. */
+function verify(calls: ServerCall[]): ScreenReport {
+  const report: ScreenReport = { screens: screens.length, ...counts, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, problems };
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  for (const [i, sc] of screens.entries()) {
+    let missedHere = 0;
+    for (const c of calls) {
+      if (!hears(sc.scope, c.counterId, c.floor)) continue;
+      const idx = callIndex.get(c.id);
+      if (idx === undefined || !sc.heard.has(idx)) {
+        missedHere++;
+        note(`screen ${i} (${JSON.stringify(sc.scope)}) missed call ${c.id} at ${c.counterId}`);
+      }
+    }
+    for (const [id, idx] of callIndex) {
+      if (!sc.heard.has(idx)) continue;
+      const c = byId.get(id);
+      if (!c || !hears(sc.scope, c.counterId, c.floor)) {
+        report.unexpected++;
+        note(`screen ${i} (${JSON.stringify(sc.scope)}) heard call ${id}, not meant for it`);
+      }
+    }
+    report.missed += missedHere;
+    if (missedHere) report.screensMissing++;
+    report.duplicates += sc.duplicates;
+    // One snapshot on connect; more would mean the server resynced boards mid-run (day or venue change).
+    report.extraSnapshots += Math.max(0, sc.snapshots - 1);
+  }
+  return report;
+}
+
+process.on('message', (m: SwarmCommand) => {
+  if (m.type === 'connect') {
+    expected = m.screens.length;
+    // Connect in small batches: 500 boards of a hall do not all power on in the same millisecond.
+    m.screens.forEach((s, i) => timers.push(setTimeout(() => connect(m.url, s.token, s.scope, m.reconcileMs), Math.floor(i / 25) * 50)));
+    timers.push(setInterval(flush, 250));
+  } else if (m.type === 'flush') {
+    flush();
+    send({ type: 'flushed' });
+  } else if (m.type === 'verify') {
+    flush();
+    send({ type: 'report', report: verify(m.calls) });
+  } else if (m.type === 'stop') {
+    timers.forEach((t) => clearTimeout(t));
+    for (const s of screens) {
+      s.socket.removeAllListeners('disconnect');
+      s.socket.disconnect();
+    }
+    process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0)); // the parent died: do not linger

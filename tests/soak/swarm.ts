@@ -1,0 +1,163 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ScreenScope } from './venue.ts';
+
+/** A call as the server recorded it: the list every board is checked against. */
+export interface ServerCall {
+  id: string;
+  counterId: string;
+  floor: number;
+}
+
+/** What one screens process found; summed over processes by the parent. */
+export interface ScreenReport {
+  screens: number;
+  connected: number;
+  disconnects: number;
+  connectErrors: number;
+  /** Call events received, all boards together. */
+  calls: number;
+  /** Other deltas received, by kind. */
+  counterEvents: number;
+  queuesEvents: number;
+  otherEvents: number;
+  reconciles: number;
+  reconcileFailures: number;
+  missed: number;
+  screensMissing: number;
+  unexpected: number;
+  duplicates: number;
+  extraSnapshots: number;
+  problems: string[];
+}
+
+export type SwarmCommand =
+  | { type: 'connect'; url: string; reconcileMs: number; screens: { token: string; scope: ScreenScope }[] }
+  | { type: 'flush' }
+  | { type: 'verify'; calls: ServerCall[] }
+  | { type: 'stop' };
+
+export type SwarmMessage =
+  | { type: 'ready' }
+  | { type: 'arrivals'; batch: [string, number, number][] }
+  | { type: 'flushed' }
+  | { type: 'report'; report: ScreenReport };
+
+const SCREENS_TS = fileURLToPath(new URL('./screens.ts', import.meta.url));
+
+/**
+ * The hall boards, spread over a few child processes so that their decoding does not share
+ * one event loop with the load generator; merges what each process heard per call.
+ */
+export class Swarm {
+  private children: ChildProcess[] = [];
+  /** Per call id, per child: boards that heard it and when the last of them did. */
+  private heard = new Map<string, [number, number][]>();
+  private waiters = new Map<ChildProcess, (m: SwarmMessage) => void>();
+  readonly failures: string[] = [];
+  private stopping = false;
+
+  constructor(private readonly processes: number, private readonly reconcileMs: number) {}
+
+  /** Forks the processes (before the boards are registered: a process takes a while to start). */
+  spawn(): void {
+    for (let p = 0; p < this.processes; p++) {
+      const child = fork(SCREENS_TS, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const slot = this.children.push(child) - 1;
+      child.on('exit', (code, signal) => {
+        if (!this.stopping) this.failures.push(`screens process ${slot} exited (${code ?? signal}) during the run`);
+      });
+      child.on('message', (m: SwarmMessage) => {
+        if (m.type === 'arrivals') this.merge(slot, m.batch);
+        else this.waiters.get(child)?.(m);
+      });
+    }
+  }
+
+  /** Connects every board (shared evenly over the processes); resolves once all are connected. */
+  async connect(url: string, screens: { token: string; scope: ScreenScope }[], timeoutMs = 60000): Promise<void> {
+    const share = Math.ceil(screens.length / this.children.length);
+    await Promise.all(this.children.map((child, slot) => {
+      const mine = screens.slice(slot * share, (slot + 1) * share);
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`screens process ${slot}: not all ${mine.length} boards connected within ${timeoutMs} ms`)), timeoutMs);
+        child.once('exit', () => reject(new Error(`screens process ${slot} exited before its boards connected`)));
+        this.waiters.set(child, (m) => {
+          if (m.type !== 'ready') return;
+          clearTimeout(timer);
+          this.waiters.delete(child);
+          resolve();
+        });
+        child.send({ type: 'connect', url, reconcileMs: this.reconcileMs, screens: mine } satisfies SwarmCommand);
+      });
+    }));
+  }
+
+  private merge(slot: number, batch: [string, number, number][]): void {
+    for (const [id, n, last] of batch) {
+      const per = this.heard.get(id) ?? Array.from({ length: this.children.length }, (): [number, number] => [0, 0]);
+      per[slot] = [n, last];
+      this.heard.set(id, per);
+    }
+  }
+
+  /** The screens processes' ids (for their CPU time). */
+  pids(): number[] {
+    return this.children.map((c) => c.pid!).filter(Boolean);
+  }
+
+  /** Boards that heard a call so far, and when the last of them did (0 if none). */
+  delivered(callId: string): { n: number; last: number } {
+    const per = this.heard.get(callId) ?? [];
+    return { n: per.reduce((s, x) => s + x[0], 0), last: per.reduce((m, x) => Math.max(m, x[1]), 0) };
+  }
+
+  private ask(m: SwarmCommand, want: SwarmMessage['type'], timeoutMs = 60000): Promise<SwarmMessage[]> {
+    return Promise.all(this.children.map((child, i) => new Promise<SwarmMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`screens process ${i} did not answer ${m.type}`)), timeoutMs);
+      this.waiters.set(child, (msg) => {
+        if (msg.type !== want) return;
+        clearTimeout(timer);
+        this.waiters.delete(child);
+        resolve(msg);
+      });
+      child.send(m);
+    })));
+  }
+
+  /** Waits until every call has reached the boards meant to hear it (or the time is up). */
+  async settle(expected: Map<string, number>, timeoutMs: number): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await this.ask({ type: 'flush' }, 'flushed');
+      const pending = [...expected].filter(([id, n]) => this.delivered(id).n < n).length;
+      if (!pending || Date.now() > until) return pending;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** The missed-event check of every board against the server's own list of calls. */
+  async verify(calls: ServerCall[]): Promise<ScreenReport> {
+    const reports = (await this.ask({ type: 'verify', calls }, 'report', 120000)).map((m) => (m as { report: ScreenReport }).report);
+    const sum = (k: keyof Omit<ScreenReport, 'problems'>) => reports.reduce((s, r) => s + r[k], 0);
+    return {
+      screens: sum('screens'), connected: sum('connected'), disconnects: sum('disconnects'), connectErrors: sum('connectErrors'),
+      calls: sum('calls'), counterEvents: sum('counterEvents'), queuesEvents: sum('queuesEvents'), otherEvents: sum('otherEvents'), reconciles: sum('reconciles'), reconcileFailures: sum('reconcileFailures'),
+      missed: sum('missed'), screensMissing: sum('screensMissing'), unexpected: sum('unexpected'), duplicates: sum('duplicates'),
+      extraSnapshots: sum('extraSnapshots'), problems: reports.flatMap((r) => r.problems).slice(0, 20),
+    };
+  }
+
+  /** Disconnects the boards and ends every screens process (killed if it does not leave in 3 s). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      if (child.connected) child.send({ type: 'stop' } satisfies SwarmCommand);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    }));
+  }
+}
