@@ -4,6 +4,7 @@ import { Agenda, type Officer, type SimEvent } from './agents.ts';
 import { errorCode, type Api, type ApiResult } from './api.ts';
 import type { Building } from './setup.ts';
 import { Ledger } from './ledger.ts';
+import { CounterWork, type Floor } from './officers.ts';
 import type { DayPlan, Visitor } from './plan.ts';
 import type { Rng } from './rng.ts';
 import type { SimServer } from './server-ctl.ts';
@@ -22,7 +23,7 @@ export interface CheckCounts {
  * in simulated time, and checks after every step that the server, every screen and the ledger
  * agree. Violations are collected; the first one stops the run when `failFast` is set.
  */
-export class DayRunner {
+export class DayRunner implements Floor {
   readonly ledger = new Ledger();
   readonly checks: CheckCounts = { steps: 0, screenComparisons: 0, ledgerComparisons: 0, recounts: 0 };
   readonly violations: string[] = [];
@@ -30,19 +31,20 @@ export class DayRunner {
   /** Wall milliseconds spent moving the clock, in API calls and in checks (not part of the report). */
   readonly wall = { clock: 0, api: 0, check: 0 };
   private clockAt = 0;
-  private officers = new Map<string, Officer>();
-  private agenda = new Agenda();
+  readonly officers = new Map<string, Officer>();
+  agenda = new Agenda();
   private plan!: DayPlan;
-  private tally!: DayTally;
+  tally!: DayTally;
   private acted = false;
-  private closedServices = new Set<string>();
+  readonly closedServices = new Set<string>();
+  private readonly work = new CounterWork(this);
 
   constructor(
-    private readonly venue: Venue,
+    readonly venue: Venue,
     private readonly server: SimServer,
     private readonly api: Api,
     private readonly b: Building,
-    private readonly rng: Rng,
+    readonly rng: Rng,
     private readonly opts: { killAt: number[]; failFast: boolean; log: (line: string) => void },
   ) {}
 
@@ -79,7 +81,7 @@ export class DayRunner {
     }
   }
 
-  private at(hhmm: string): number {
+  at(hhmm: string): number {
     return zonedTime(this.plan.day, hhmm, this.venue.timeZone);
   }
 
@@ -87,7 +89,7 @@ export class DayRunner {
     return this.plan.visitors[n - 1]!;
   }
 
-  private fail(problems: string[]): void {
+  fail(problems: string[]): void {
     if (!problems.length) return;
     this.violations.push(...problems);
     for (const p of problems) this.opts.log(`VIOLATION ${localTime(this.clockAt, this.venue.timeZone)} ${p}`);
@@ -95,7 +97,7 @@ export class DayRunner {
   }
 
   /** One server call at simulated time `at`: the clock moves first. */
-  private async call(at: number, method: string, path: string, token: string | null, body?: unknown): Promise<ApiResult> {
+  async call(at: number, method: string, path: string, token: string | null, body?: unknown): Promise<ApiResult> {
     let t0 = performance.now();
     if (at > this.clockAt) {
       await this.server.setClock(at);
@@ -118,10 +120,10 @@ export class DayRunner {
       case 'officer': {
         const o = this.officers.get(ev.counterId)!;
         if (ev.epoch !== undefined && ev.epoch !== o.epoch) return;
-        return this.officer(at, o, ev.what);
+        return this.work.act(at, o, ev.what);
       }
       case 'resume':
-        return this.resume(at, this.officers.get(ev.counterId)!, ev.ticketId);
+        return this.work.resume(at, this.officers.get(ev.counterId)!, ev.ticketId);
       case 'supervisor':
         return this.supervisor(at, ev.what);
       case 'kill':
@@ -142,7 +144,7 @@ export class DayRunner {
       this.tally.issued(v.agencyId);
       if (service.dailyQuota && issuedHere >= service.dailyQuota) this.fail([`${t.number} issued beyond the daily quota of ${service.dailyQuota}`]);
       if (this.closedServices.has(v.serviceId)) this.fail([`${t.number} issued for ${v.serviceId}, closed today`]);
-      this.wakeFor(at, v.serviceId);
+      this.work.wakeFor(at, v.serviceId);
       return;
     }
     this.tally.refused(code);
@@ -177,175 +179,6 @@ export class DayRunner {
     const found = (r.body.tickets as Ticket[]).find((x) => x.id === id);
     if (!found) throw new Error(`ticket ${id} was acknowledged but is not in the day's list`);
     return found;
-  }
-
-  /** Officers watching their console notice a new visitor after a few seconds. */
-  private wakeFor(at: number, serviceId: string): void {
-    for (const o of this.officers.values()) {
-      if (o.status !== 'open' || o.ticketId || o.waking || !o.plan.serviceIds.includes(serviceId)) continue;
-      o.waking = true;
-      this.agenda.add(at + this.rng.int(5, 30) * 1000, { kind: 'officer', counterId: o.plan.counterId, what: 'wake' });
-    }
-  }
-
-  private schedule(at: number, o: Officer, what: 'wake' | 'show' | 'recall' | 'finish' | 'hold'): void {
-    this.agenda.add(at, { kind: 'officer', counterId: o.plan.counterId, what, epoch: o.epoch });
-  }
-
-  private async command(at: number, o: Officer, action: string, body?: unknown): Promise<ApiResult> {
-    const r = await this.call(at, 'POST', `/api/counters/${o.plan.counterId}/${action}`, o.token, body);
-    const code = errorCode(r);
-    if (code) this.fail([`${o.plan.counterId} ${action} refused: ${code} ${JSON.stringify(r.body?.error?.message?.en ?? '')}`]);
-    return r;
-  }
-
-  private async setStatus(at: number, o: Officer, status: 'open' | 'closed' | 'break', reason?: string, minutes?: number): Promise<void> {
-    const body = status === 'break' ? { status, reason: reason ?? 'Istirahat', minutes: minutes ?? 60 } : { status };
-    const r = await this.command(at, o, 'status', body);
-    if (r.status === 200) o.status = status;
-    o.epoch++;
-  }
-
-  private async officer(at: number, o: Officer, what: Extract<SimEvent, { kind: 'officer' }>['what']): Promise<void> {
-    switch (what) {
-      case 'open':
-        await this.setStatus(at, o, 'open');
-        this.schedule(at + 5000, o, 'wake');
-        o.waking = true;
-        return;
-      case 'wake':
-        return this.wake(at, o);
-      case 'show': {
-        const r = await this.command(at, o, 'start');
-        if (r.status !== 200) return;
-        this.fail(this.ledger.update(r.body as Ticket));
-        const mine = this.ledger.get(o.ticketId!);
-        // A visitor who forgot a document is put on hold a couple of minutes in.
-        if (mine.visitor.hold && !mine.heldOnce) this.schedule(at + 2 * 60_000, o, 'hold');
-        else this.schedule(at + mine.visitor.serviceMs, o, 'finish');
-        return;
-      }
-      case 'hold':
-        return this.hold(at, o);
-      case 'recall':
-        return this.recall(at, o);
-      case 'finish':
-        return this.finish(at, o);
-      case 'break':
-        o.wantsBreak = true;
-        if (!o.ticketId && o.status === 'open') await this.goOnBreak(at, o);
-        return;
-      case 'back':
-        o.wantsBreak = false;
-        if (o.status !== 'break') return;
-        await this.setStatus(at, o, 'open');
-        o.waking = true;
-        this.schedule(at + 2000, o, 'wake');
-        return;
-      case 'close':
-        o.closing = true;
-        if (o.status === 'open' && !o.ticketId && !o.waking) await this.wake(at, o);
-        return;
-      case 'leave':
-        o.leaving = true;
-        if (o.status !== 'closed' && !o.ticketId) await this.setStatus(at, o, 'closed');
-        return;
-    }
-  }
-
-  private async goOnBreak(at: number, o: Officer): Promise<void> {
-    const br = o.plan.hours.breaks.find((x) => at < this.at(x.end)) ?? o.plan.hours.breaks[0]!;
-    const minutes = Math.max(1, Math.round((this.at(br.end) - at) / 60_000));
-    await this.setStatus(at, o, 'break', br.reason ?? 'Istirahat', minutes);
-    o.wantsBreak = false;
-  }
-
-  private async wake(at: number, o: Officer): Promise<void> {
-    o.waking = false;
-    if (o.status !== 'open' || o.ticketId) return;
-    if (o.wantsBreak) return this.goOnBreak(at, o);
-    if (o.leaving) return this.setStatus(at, o, 'closed');
-    if (!this.ledger.callable(o.plan.counterId, o.plan.serviceIds).length) {
-      if (o.closing) await this.setStatus(at, o, 'closed');
-      return;
-    }
-    const r = await this.command(at, o, 'call-next');
-    if (r.status !== 200) return;
-    const t = r.body as Ticket;
-    this.fail(this.ledger.called(t, o.plan.counterId, o.plan.serviceIds));
-    this.tally.called();
-    o.ticketId = t.id;
-    o.epoch++;
-    const v = this.ledger.get(t.id).visitor;
-    if (v.shows) this.schedule(at + v.walkMs, o, 'show');
-    else this.schedule(at + 60_000, o, 'recall');
-  }
-
-  private async recall(at: number, o: Officer): Promise<void> {
-    const mine = this.ledger.get(o.ticketId!);
-    if (mine.recalls < this.venue.settings.maxRecalls) {
-      const r = await this.command(at, o, 'recall');
-      if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
-      this.schedule(at + 60_000, o, 'recall');
-      return;
-    }
-    const r = await this.command(at, o, 'no-show');
-    if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
-    this.tally.noShow();
-    await this.released(at, o);
-  }
-
-  private async finish(at: number, o: Officer): Promise<void> {
-    const mine = this.ledger.get(o.ticketId!);
-    const to = mine.visitor.transferTo;
-    if (to && !mine.transferredIn && !this.closedServices.has(to)) {
-      const r = await this.command(at, o, 'transfer', { toServiceId: to });
-      if (r.status === 200) {
-        const moved = r.body as Ticket;
-        mine.status = 'transferred';
-        mine.finishedAt = at;
-        this.fail(this.ledger.add(moved, { ...mine.visitor, serviceId: to, transferTo: null }, true));
-        this.tally.transferred();
-        this.wakeFor(at, to);
-      }
-    } else {
-      const r = await this.command(at, o, 'finish');
-      if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
-      this.tally.served(mine, at);
-    }
-    await this.released(at, o);
-  }
-
-  private async hold(at: number, o: Officer): Promise<void> {
-    const mine = this.ledger.get(o.ticketId!);
-    const r = await this.command(at, o, 'hold', { note: 'Dokumen belum lengkap' });
-    if (r.status !== 200) return;
-    this.fail(this.ledger.update(r.body as Ticket));
-    mine.heldOnce = true;
-    this.tally.held();
-    const back = mine.visitor.hold?.backAfterMs;
-    if (back) this.agenda.add(at + back, { kind: 'resume', counterId: o.plan.counterId, ticketId: mine.id });
-    await this.released(at, o);
-  }
-
-  /** The visitor is back with the document: the officer puts the held ticket back, for this counter only. */
-  private async resume(at: number, o: Officer, ticketId: string): Promise<void> {
-    if (o.status === 'closed') return; // the officer went home; the ticket stays held and expires at midnight
-    const r = await this.command(at, o, 'resume', { ticketId });
-    if (r.status !== 200) return;
-    this.fail(this.ledger.update(r.body as Ticket));
-    this.tally.resumed();
-    this.wakeFor(at, this.ledger.get(ticketId).serviceId);
-  }
-
-  /** The counter is free again: a break, home time, or the next visitor after a short pause. */
-  private async released(at: number, o: Officer): Promise<void> {
-    o.ticketId = null;
-    o.epoch++;
-    if (o.wantsBreak) return this.goOnBreak(at, o);
-    if (o.leaving) return this.setStatus(at, o, 'closed');
-    o.waking = true;
-    this.schedule(at + this.rng.int(5, 20) * 1000, o, 'wake');
   }
 
   private async supervisor(at: number, what: 'close-agency' | 'announce' | 'check-alerts'): Promise<void> {
@@ -407,13 +240,13 @@ export class DayRunner {
     for (const o of this.officers.values()) {
       if (o.ticketId) {
         const mine = this.ledger.get(o.ticketId);
-        const r = await this.command(at, o, mine.status === 'serving' ? 'finish' : 'no-show');
+        const r = await this.work.command(at, o, mine.status === 'serving' ? 'finish' : 'no-show');
         if (r.status === 200) this.fail(this.ledger.update(r.body as Ticket));
         if (mine.status === 'done') this.tally.served(mine, at);
         else this.tally.noShow();
         o.ticketId = null;
       }
-      if (o.status !== 'closed') await this.setStatus(at, o, 'closed');
+      if (o.status !== 'closed') await this.work.setStatus(at, o, 'closed');
     }
     await this.recount('end of day');
   }
