@@ -132,6 +132,11 @@ export class Notifier {
     }
   }
 
+  /** A device revoked or paired anew: its open sockets are closed now, not at their next emit. */
+  disconnectDevice(deviceId: string): void {
+    this.io.in(`device:${deviceId}`).disconnectSockets(true);
+  }
+
   announcements(list: string[]): void {
     this.io.emit('announcements', { rev: this.ctx.queue.rev, announcements: list });
   }

@@ -44,6 +44,33 @@ async function pair(hh: Harness, kind: string, extra: object = {}): Promise<stri
 }
 
 describe('live updates over socket.io', () => {
+  it('a revoked or re-paired display is cut off at once, not at its next emit; other screens stay', async () => {
+    h = await startHarness();
+    const hh = h;
+    const devices = async () => (await hh.api('/api/devices', { token: hh.adminToken })).body.devices as { id: string; name: string }[];
+    const token = await pair(h, 'display', { floor: 1, name: 'revoked' });
+    const token2 = await pair(h, 'display', { floor: 1, name: 'repaired' });
+    const other = client(h.server.url, { token: await pair(h, 'display', { floor: 1, name: 'other' }) });
+    const a = client(h.server.url, { token });
+    const b = client(h.server.url, { token: token2 });
+    await Promise.all([a.firstSnapshot, b.firstSnapshot, other.firstSnapshot]);
+    const cut = (s: Client) => new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('still connected after 2 s')), 2000);
+      s.once('disconnect', (reason) => {
+        clearTimeout(timer);
+        resolve(reason);
+      });
+    });
+    const list = await devices();
+    const aCut = cut(a);
+    expect((await h.api(`/api/devices/${list.find((d) => d.name === 'revoked')!.id}`, { token: h.adminToken, method: 'DELETE' })).status).toBe(204);
+    expect(await aCut).toBe('io server disconnect');
+    const bCut = cut(b);
+    expect((await h.api(`/api/devices/${list.find((d) => d.name === 'repaired')!.id}/pairing`, { token: h.adminToken, method: 'POST' })).status).toBe(200);
+    expect(await bCut).toBe('io server disconnect');
+    expect(other.connected).toBe(true);
+  });
+
   it('a display gets a snapshot on connect, then the call as a delta within a second', async () => {
     h = await startHarness();
     const token = await pair(h, 'display', { floor: 1 });

@@ -42,11 +42,13 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
   r.post('/devices/:id/pairing', async (req, res) => {
     requireUser(principalOf(req, ctx), ['admin']);
     const out = await ctx.auth.repair(req.params.id, now());
+    notifier()?.disconnectDevice(req.params.id);
     res.json({ ...out, pairingUrl: pairingUrl(ctx, out.device.kind, out.code) });
   });
   r.delete('/devices/:id', async (req, res) => {
     requireUser(principalOf(req, ctx), ['admin']);
     await ctx.auth.revokeDevice(req.params.id);
+    notifier()?.disconnectDevice(req.params.id);
     res.status(204).end();
   });
 
