@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueService } from '../../server/src/queue/queue-service.ts';
 import { loadVenueFile } from '../../server/src/venue/load-venue.ts';
-import { ADMIN_PASSWORD, freePort, login, post, ROOT, startServerProcess, writeTestVenue, type ServerProcess } from '../support/server-process.ts';
+import { ADMIN_PASSWORD, login, post, ServerExitedError, startServerProcess, writeTestVenue, type ServerProcess } from '../support/server-process.ts';
 import { getJson, ready, send } from './fault-support.ts';
 
 // The real server process started over copies of a real data folder, each damaged in one way.
@@ -86,29 +85,13 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Starts the server process and answers once it is up or has exited (with all it printed). */
 async function boot(dataDir: string): Promise<Outcome> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  let code: number | null | undefined;
-  const closed = new Promise<void>((r) => child.once('close', (c) => ((code = c), r())));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    if (code !== undefined) return { started: false, code, output: out };
-    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`neither up nor refused in 30 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    const s = await startServerProcess({ dataDir, venue });
+    return { started: true, url: s.url, output: s.output, kill: async () => void (await s.kill()) };
+  } catch (err) {
+    if (err instanceof ServerExitedError) return { started: false, code: err.code, output: err.output };
+    throw err;
   }
-  return { started: true, url, output: () => out, kill: async () => (child.kill('SIGKILL'), closed) };
 }
 
 interface Damage {

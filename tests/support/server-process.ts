@@ -34,11 +34,19 @@ export function writeTestVenue(dir: string): string {
   return path;
 }
 
+/** The server process ended before it answered /api/health (a refusal to start, with what it printed). */
+export class ServerExitedError extends Error {
+  constructor(readonly code: number | null, readonly output: string) {
+    super(`server exited with ${code}:\n${output}`);
+  }
+}
+
 /**
  * Starts the real server as its own process (node + tsx on the sources, or the built dist),
- * over a data folder that outlives it, and waits until /api/health answers.
+ * over a data folder that outlives it, and waits until /api/health answers. With `ipc` the child
+ * has a message channel (the simulated clock is moved over it).
  */
-export async function startServerProcess(opts: { dataDir?: string; port?: number; venue?: string; env?: Record<string, string>; built?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(opts: { dataDir?: string; port?: number; venue?: string; env?: Record<string, string>; built?: boolean; ipc?: boolean } = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'antre-proc-'));
   const port = opts.port ?? (await freePort());
   const venue = opts.venue ?? writeTestVenue(dataDir);
@@ -46,24 +54,30 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  // 'close', not 'exit': everything the process printed has been read by then.
+  const exited = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
+  let ended = false;
+  void exited.then(() => (ended = true));
   const deadline = Date.now() + 30000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    if (ended) throw new ServerExitedError(child.exitCode, out);
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) break;
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in 30 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
   }
   return {
     child, url, port, dataDir, output: () => out,
