@@ -31,8 +31,9 @@ export class SimClock {
 
 /**
  * Lets the parent process move the clock. After each move the day rolls over if midnight passed
- * and every screen gets what time alone changed (opening hours, breaks, estimates), exactly as
- * the real clock's timers would do, before the move is acknowledged.
+ * and every screen gets what time alone changed (opening hours, breaks, estimates) and the
+ * board update being gathered, exactly as the real clock's timers would do, before the move is
+ * acknowledged. A move to the time it already shows only does the latter.
  */
 export function listenForSimClock(clock: SimClock, server: RunningServer): void {
   if (!process.send) throw new Error('ANTRE_SIM_CLOCK needs an IPC channel to the process that drives the clock');

@@ -271,6 +271,9 @@ export class DayRunner implements Floor {
   /** After every step: each screen shows exactly the server's state, and the server holds what the ledger expects. */
   async check(at: number): Promise<void> {
     const t0 = performance.now();
+    // The clock is told again that it stands at `at`: the server sends the board update it is
+    // gathering, as a moment of real time would, before the screens are compared.
+    await this.server.setClock(this.clockAt);
     const results = await Promise.all(this.b.screens.map((s) => s.compare()));
     this.wall.check += performance.now() - t0;
     this.checks.screenComparisons += results.length;

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, Ticket } from '@antre/server/contract';
-import { applyCall, applyCounter, applyQueues, applySnapshot, callKey, EMPTY_BOARD, type BoardState } from '../../display-ui/src/live/live-state.ts';
+import { applyCall, applyUpdate, applySnapshot, callKey, EMPTY_BOARD, type BoardState } from '../../display-ui/src/live/live-state.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const LIVE = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held']);
@@ -30,8 +30,7 @@ export class Screen {
       this.board = applySnapshot(this.board, snap, 0);
       if (this.staff) this.tickets = new Map((snap.tickets ?? []).map((t) => [t.id, t]));
     });
-    s.on('counter', (c) => this.delta(() => (this.board = applyCounter(this.board, c))));
-    s.on('queues', (q) => this.delta(() => (this.board = applyQueues(this.board, q))));
+    s.on('update', (u) => this.delta(() => (this.board = applyUpdate(this.board, u))));
     s.on('call', (c) => this.delta(() => (this.board = applyCall(this.board, c, 0))));
     s.on('announcements', ({ announcements }) => this.delta(() => (this.board = { ...this.board, announcements })));
     s.on('ticket', (t) => this.delta(() => {

@@ -61,7 +61,7 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     '',
     `tickets issued     ${int(r.issued).padStart(10)}   (${f(r.issued / o.seconds)}/s; +${r.backlog} before the clock; server holds ${int(r.serverTickets)})`,
     `calls              ${int(r.calls).padStart(10)}   (${int(r.calls - r.recalls)} call-next + ${int(r.recalls)} recalls = ${f(r.calls / o.seconds)}/s; QUEUE_EMPTY refusals ${r.queueEmpty})`,
-    `events delivered   ${int(s.calls).padStart(10)}   call events at boards (+${int(s.counterEvents)} counter, ${int(s.queuesEvents)} queues, ${int(s.otherEvents)} other deltas; ${int(s.reconciles)} snapshot requests)`,
+    `events delivered   ${int(s.calls).padStart(10)}   call events at boards (+${int(s.updates)} board updates: ${int(s.counterEvents)} with counters, ${int(s.queuesEvents)} with queues; ${int(s.otherEvents)} other deltas; ${int(s.reconciles)} snapshot requests)`,
     `per board          ${perBoard(r)}`,
     `missed             ${int(s.missed).padStart(10)}   (boards missing any: ${s.screensMissing}; stray ${s.unexpected}; repeats ${s.duplicates})`,
     `errors             ${int(r.httpErrors + s.disconnects + s.connectErrors + s.reconcileFailures).padStart(10)}   (HTTP ${r.httpErrors}; disconnects ${s.disconnects}; connect errors ${s.connectErrors}; snapshot requests ${s.reconcileFailures})`,
@@ -97,8 +97,8 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
 function perBoard(r: SoakResult): string {
   const s = r.screens;
   const per = (n: number) => (n / Math.max(1, s.screens) / r.loadSeconds).toFixed(1);
-  const all = s.calls + s.counterEvents + s.queuesEvents + s.otherEvents;
-  return `${per(all)} events/s (calls ${per(s.calls)}, counter ${per(s.counterEvents)}, queues ${per(s.queuesEvents)}); server sent ${int(Math.round(all / r.loadSeconds))} frames/s to boards`;
+  const all = s.calls + s.updates + s.otherEvents;
+  return `${per(all)} events/s (calls ${per(s.calls)}, board updates ${per(s.updates)}); server sent ${int(Math.round(all / r.loadSeconds))} frames/s to boards`;
 }
 
 /** About ten points of a series, "t s: value". */

@@ -24,7 +24,7 @@ const screens: Screen[] = [];
 const callIndex = new Map<string, number>();
 const arrivals = new Map<string, { n: number; last: number }>();
 const dirty = new Set<string>();
-const counts = { connected: 0, disconnects: 0, connectErrors: 0, calls: 0, counterEvents: 0, queuesEvents: 0, otherEvents: 0, reconciles: 0, reconcileFailures: 0 };
+const counts = { updates: 0, connected: 0, disconnects: 0, connectErrors: 0, calls: 0, counterEvents: 0, queuesEvents: 0, otherEvents: 0, reconciles: 0, reconcileFailures: 0 };
 const problems: string[] = [];
 const timers: NodeJS.Timeout[] = [];
 let expected = Infinity;
@@ -64,8 +64,11 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
     dirty.add(c.id);
   });
   socket.on('snapshot', () => void sc.snapshots++);
-  socket.on('counter', () => void counts.counterEvents++);
-  socket.on('queues', () => void counts.queuesEvents++);
+  socket.on('update', (u) => {
+    counts.updates++;
+    if (u.counters.length) counts.counterEvents++;
+    if (u.queues.length) counts.queuesEvents++;
+  });
   for (const ev of ['announcements', 'venue', 'day'] as const) socket.on(ev, () => void counts.otherEvents++);
   // A board asks for a full snapshot now and then (display-ui: every 60 s); boards started at different moments.
   const reconcile = () => {

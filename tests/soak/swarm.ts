@@ -18,6 +18,8 @@ export interface ScreenReport {
   /** Call events received, all boards together. */
   calls: number;
   /** Other deltas received, by kind. */
+  /** Board updates (counters and queues gathered into one frame), and how many carried each. */
+  updates: number;
   counterEvents: number;
   queuesEvents: number;
   otherEvents: number;
@@ -142,7 +144,7 @@ export class Swarm {
     const sum = (k: keyof Omit<ScreenReport, 'problems'>) => reports.reduce((s, r) => s + r[k], 0);
     return {
       screens: sum('screens'), connected: sum('connected'), disconnects: sum('disconnects'), connectErrors: sum('connectErrors'),
-      calls: sum('calls'), counterEvents: sum('counterEvents'), queuesEvents: sum('queuesEvents'), otherEvents: sum('otherEvents'), reconciles: sum('reconciles'), reconcileFailures: sum('reconcileFailures'),
+      calls: sum('calls'), updates: sum('updates'), counterEvents: sum('counterEvents'), queuesEvents: sum('queuesEvents'), otherEvents: sum('otherEvents'), reconciles: sum('reconciles'), reconcileFailures: sum('reconcileFailures'),
       missed: sum('missed'), screensMissing: sum('screensMissing'), unexpected: sum('unexpected'), duplicates: sum('duplicates'),
       extraSnapshots: sum('extraSnapshots'), problems: reports.flatMap((r) => r.problems).slice(0, 20),
     };

@@ -52,11 +52,12 @@ export function useLive(token: string | null): { state: LiveState; socket: LiveS
         calls: snap.recentCalls, announcements: snap.announcements, venueVersion: snap.venueVersion,
       })),
     );
-    s.on('counter', (c) => setState((st) => ({ ...st, counters: new Map(st.counters).set(c.counterId, c) })));
-    s.on('queues', ({ queues }) => setState((st) => {
-      const m = new Map(st.queues);
-      for (const q of queues) m.set(q.serviceId, q);
-      return { ...st, queues: m };
+    s.on('update', (u) => setState((st) => {
+      const counters = new Map(st.counters);
+      for (const c of u.counters) counters.set(c.counterId, c);
+      const queues = new Map(st.queues);
+      for (const q of u.queues) queues.set(q.serviceId, q);
+      return { ...st, counters, queues };
     }));
     s.on('ticket', (t) => setState((st) => {
       const m = new Map(st.tickets);

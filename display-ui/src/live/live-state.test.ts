@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent, PublicCounter, QueueInfo, Snapshot } from '@antre/server/contract';
-import { EMPTY_BOARD, MAX_CALLS, applyCall, applyCounter, applyQueues, applySnapshot, callKey, missedCalls, waitingByAgency } from './live-state';
+import { EMPTY_BOARD, MAX_CALLS, applyCall, applyUpdate, applySnapshot, callKey, missedCalls, waitingByAgency } from './live-state';
 
 const NOW = 1_800_000_000_000;
 const call = (n: number, over: Partial<CallEvent> = {}): CallEvent => ({
@@ -28,12 +28,13 @@ describe('live state', () => {
 
   it('applies deltas in order and ignores ones older than the snapshot', () => {
     let s = applySnapshot(EMPTY_BOARD, snap(), NOW);
-    s = applyCounter(s, { ...counter('loket-1', { status: 'break' }), rev: 9 });
+    s = applyUpdate(s, { rev: 9, counters: [counter('loket-1', { status: 'break' })], queues: [] });
     expect(s.counters.get('loket-1')?.status).toBe('open');
-    s = applyCounter(s, { ...counter('loket-1', { status: 'break' }), rev: 11 });
+    s = applyUpdate(s, { rev: 11, counters: [counter('loket-1', { status: 'break' }), counter('loket-2', { status: 'closed' })], queues: [] });
     expect(s.counters.get('loket-1')?.status).toBe('break');
+    expect(s.counters.get('loket-2')?.status).toBe('closed');
     expect(s.counters.get('loket-1')).not.toHaveProperty('rev');
-    s = applyQueues(s, { rev: 12, queues: [queue('ktp', 'dukcapil', 0)] });
+    s = applyUpdate(s, { rev: 12, counters: [], queues: [queue('ktp', 'dukcapil', 0)] });
     expect(waitingByAgency(s.queues)).toEqual(new Map([['dukcapil', 2], ['polres', 1]]));
   });
 

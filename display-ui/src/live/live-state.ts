@@ -3,7 +3,7 @@
  * patch it. Kept free of React and sockets so the rules (ordering, bounds, which calls were
  * missed while offline) are unit-tested.
  */
-import type { CallEvent, PublicCounter, QueueInfo, Snapshot } from '@antre/server/contract';
+import type { BoardUpdate, CallEvent, PublicCounter, QueueInfo, Snapshot } from '@antre/server/contract';
 
 /** A call as the board keeps it: when it arrived here, null for calls learnt from a snapshot. */
 export type BoardCall = CallEvent & { receivedAt: number | null };
@@ -58,19 +58,14 @@ function stale(prev: BoardState, rev: number): boolean {
   return rev < prev.rev;
 }
 
-/** One counter changed (call, start, finish, break, close). */
-export function applyCounter(prev: BoardState, c: PublicCounter & { rev: number }): BoardState {
-  if (stale(prev, c.rev)) return prev;
-  const { rev, ...counter } = c;
-  return { ...prev, rev: Math.max(prev.rev, rev), counters: new Map(prev.counters).set(counter.counterId, counter) };
-}
-
-/** Some services' queues changed (waiting counts, now serving). */
-export function applyQueues(prev: BoardState, q: { rev: number; queues: QueueInfo[] }): BoardState {
-  if (stale(prev, q.rev)) return prev;
-  const m = new Map(prev.queues);
-  for (const x of q.queues) m.set(x.serviceId, x);
-  return { ...prev, rev: Math.max(prev.rev, q.rev), queues: m };
+/** Counters (call, start, finish, break, close) and queues (waiting counts, now serving) changed. */
+export function applyUpdate(prev: BoardState, u: BoardUpdate): BoardState {
+  if (stale(prev, u.rev)) return prev;
+  const counters = new Map(prev.counters);
+  for (const x of u.counters) counters.set(x.counterId, x);
+  const queues = new Map(prev.queues);
+  for (const x of u.queues) queues.set(x.serviceId, x);
+  return { ...prev, rev: Math.max(prev.rev, u.rev), counters, queues };
 }
 
 /** A call arrived live: appended once (a duplicate delivery is ignored), list kept bounded. */

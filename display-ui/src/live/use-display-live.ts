@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { CallEvent, ClientToServerEvents, ServerToClientEvents, Snapshot } from '@antre/server/contract';
-import { EMPTY_BOARD, applyCall, applyCounter, applyQueues, applySnapshot, callKey, missedCalls, type BoardState } from './live-state';
+import { EMPTY_BOARD, applyCall, applyUpdate, applySnapshot, callKey, missedCalls, type BoardState } from './live-state';
 
 type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -91,8 +91,7 @@ export function useDisplayLive(token: string | null, onCall: (call: CallEvent) =
     const periodic = setInterval(reconcile, RECONCILE_EVERY_MS);
 
     s.on('snapshot', onSnapshot);
-    s.on('counter', (c) => update(applyCounter(state, c)));
-    s.on('queues', (q) => update(applyQueues(state, q)));
+    s.on('update', (u) => update(applyUpdate(state, u)));
     s.on('call', (c) => {
       const next = applyCall(state, c, Date.now());
       if (next === state) return;

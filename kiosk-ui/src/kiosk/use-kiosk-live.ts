@@ -81,12 +81,13 @@ export function useKioskLive(token: string): KioskLive & { now: () => number } {
       }));
       void fetchVenue(snap.venueVersion);
     });
-    s.on('queues', ({ queues }) => setLive((st) => {
-      const m = new Map(st.queues);
-      for (const q of queues) m.set(q.serviceId, q);
-      return { ...st, queues: m };
+    s.on('update', (u) => setLive((st) => {
+      const counters = new Map(st.counters);
+      for (const c of u.counters) counters.set(c.counterId, c);
+      const queues = new Map(st.queues);
+      for (const q of u.queues) queues.set(q.serviceId, q);
+      return { ...st, counters, queues };
     }));
-    s.on('counter', (c) => setLive((st) => ({ ...st, counters: new Map(st.counters).set(c.counterId, c) })));
     s.on('venue', ({ version }) => void fetchVenue(version));
     s.on('printJob', (j) => {
       if (!j.ticketId) return;

@@ -5,6 +5,13 @@ import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView 
 export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 
+/** One board update: what changed among the counters and queues this screen shows. */
+export interface BoardUpdate {
+  rev: number;
+  counters: PublicCounter[];
+  queues: QueueInfo[];
+}
+
 export type Ack<T> = (result: { ok: true; data: T } | ({ ok: false } & ErrorBody)) => void;
 
 export interface PrintJobMessage {
@@ -44,8 +51,11 @@ export interface PrinterStateView extends PrinterStatusMessage {
 /** Events the server sends. Renaming one breaks every UI build. */
 export interface ServerToClientEvents {
   snapshot: (s: Snapshot) => void;
-  counter: (c: PublicCounter & { rev: number }) => void;
-  queues: (q: { rev: number; queues: QueueInfo[] }) => void;
+  /**
+   * Counters and queues that changed since the last update, as they are now (at most a few
+   * updates a second under load; calls are never held back for them).
+   */
+  update: (u: BoardUpdate) => void;
   call: (c: CallEvent & { rev: number }) => void;
   /** Staff only: a ticket changed. */
   ticket: (t: Ticket & { rev: number }) => void;

@@ -18,6 +18,9 @@ export interface SocketData {
 export type AntreServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AntreSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** Screens and staff that watch every floor: one board update reaches them as one frame. */
+export const ALL_FLOORS = 'floors:all';
+
 /** Rooms a socket belongs to: floors it watches, agencies and counters it works, its ticket. */
 export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string | null): string[] {
   const v = ctx.queue.venue;
@@ -25,7 +28,9 @@ export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string 
   // A zone board hears its own counters and its zone's queues, not the rest of the floor.
   const zone = zoneOf(ctx, p);
   if (zone) return [...zone.counterIds.map((c) => `counter:${c}`), `zone:${zone.id}`];
-  const rooms = floorsOf(ctx, p).map((f) => `floor:${f}`);
+  const floors = floorsOf(ctx, p);
+  const rooms = floors.map((f) => `floor:${f}`);
+  if (v.floors.every((f) => floors.includes(f.number))) rooms.push(ALL_FLOORS);
   if (p?.kind === 'user') {
     const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;
     for (const c of counters) rooms.push(`counter:${c.id}`);

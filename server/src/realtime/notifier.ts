@@ -1,16 +1,29 @@
-import type { QueueInfo } from '../contract/domain.js';
+import type { PublicCounter, QueueInfo } from '../contract/domain.js';
 import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
 import { printerStatusBody } from '../contract/schemas.js';
-import { principalNow, roomsFor, type AntreServer, type AntreSocket } from './io.js';
+import { ALL_FLOORS, principalNow, roomsFor, type AntreServer, type AntreSocket } from './io.js';
 import { presentSnapshot, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
+/**
+ * Counters and queues reach the screens at most this often. A change after a quiet spell goes
+ * out at once; changes that follow within this time are gathered and sent together at its end,
+ * so a busy building costs each board a few frames a second instead of three per command.
+ * Calls are never held back.
+ */
+export const BOARD_UPDATE_MS = 250;
 
 /** The one way out: turns durable changes into events for the rooms that may see them. */
 export class Notifier {
+  /** What the screens last received per service and per counter: a change is sent only when it differs. */
   private lastQueues = new Map<string, string>();
+  private lastCounters = new Map<string, string>();
+  private dirtyServices = new Set<string>();
+  private dirtyCounters = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private lastFlushAt = -Infinity;
   private timer: NodeJS.Timeout;
   private printerListeners: ((deviceId: string, s: PrinterStatusMessage) => void)[] = [];
 
@@ -44,7 +57,7 @@ export class Notifier {
           const cfg = e.venue.counters.find((x) => x.id === c.counter.counterId);
           if (!cfg) break;
           cfg.serviceIds.forEach((s) => affected.add(s));
-          this.io.to([`floor:${cfg.floor}`, `counter:${cfg.id}`]).emit('counter', { ...e.estimator.publicCounter(cfg.id), rev });
+          this.dirtyCounters.add(cfg.id);
           break;
         }
         case 'service':
@@ -52,33 +65,80 @@ export class Notifier {
           break;
       }
     }
-    this.sendQueues([...affected], rev);
+    for (const s of affected) this.dirtyServices.add(s);
+    this.schedule();
     this.sendTicketViews(affected, directViews);
   }
 
-  private sendQueues(serviceIds: string[], rev: number): void {
-    const now = this.ctx.queue.clock();
-    const byFloor = new Map<number, QueueInfo[]>();
-    for (const sid of serviceIds) {
-      const info = this.ctx.queue.engine.estimator.queueInfo(sid, now);
-      // A command that leaves a queue as the boards last saw it (a start, a recall) sends nothing for it.
-      const k = key(info);
-      if (this.lastQueues.get(sid) === k) continue;
-      this.lastQueues.set(sid, k);
-      const list = byFloor.get(info.floor) ?? [];
-      list.push(info);
-      byFloor.set(info.floor, list);
-    }
-    for (const [floor, queues] of byFloor) this.io.to(`floor:${floor}`).emit('queues', { rev, queues });
-    this.sendZoneQueues([...byFloor.values()].flat(), rev);
+  /** Sends now if the last send is long enough ago, else once that time is up. */
+  private schedule(): void {
+    if (this.flushTimer || (!this.dirtyServices.size && !this.dirtyCounters.size)) return;
+    const wait = this.lastFlushAt + BOARD_UPDATE_MS - performance.now();
+    if (wait <= 0) this.flush();
+    else this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Zone boards get the queues of the services their counters serve. */
-  private sendZoneQueues(queues: QueueInfo[], rev: number): void {
-    for (const zone of this.ctx.queue.venue.zones) {
+  /**
+   * Sends every counter and queue changed since the last update, as they are now, numbered with
+   * the current revision (never older than anything sent before): one frame per audience.
+   */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (!this.dirtyServices.size && !this.dirtyCounters.size) return;
+    this.lastFlushAt = performance.now();
+    const counters = this.changedCounters([...this.dirtyCounters]);
+    const queues = this.changedQueues([...this.dirtyServices]);
+    this.dirtyCounters.clear();
+    this.dirtyServices.clear();
+    if (counters.length || queues.length) this.sendUpdate(counters, queues, this.ctx.queue.rev);
+  }
+
+  private changedCounters(counterIds: string[]): PublicCounter[] {
+    const e = this.ctx.queue.engine;
+    const out: PublicCounter[] = [];
+    for (const id of counterIds) {
+      if (!e.venue.counters.some((x) => x.id === id)) continue;
+      const pc = e.estimator.publicCounter(id);
+      const k = JSON.stringify(pc);
+      if (this.lastCounters.get(id) === k) continue;
+      this.lastCounters.set(id, k);
+      out.push(pc);
+    }
+    return out;
+  }
+
+  private changedQueues(serviceIds: string[]): QueueInfo[] {
+    const now = this.ctx.queue.clock();
+    const out: QueueInfo[] = [];
+    for (const sid of serviceIds) {
+      if (!this.ctx.queue.venue.services.some((s) => s.id === sid)) continue;
+      const info = this.ctx.queue.engine.estimator.queueInfo(sid, now);
+      // A queue as the boards last saw it (after a start, a recall) is not sent again.
+      const k = JSON.stringify(info);
+      if (this.lastQueues.get(sid) === k) continue;
+      this.lastQueues.set(sid, k);
+      out.push(info);
+    }
+    return out;
+  }
+
+  /**
+   * One frame per audience: screens that watch every floor get everything at once, a floor's
+   * screens their floor, a zone board its own counters and the queues they serve.
+   */
+  private sendUpdate(counters: PublicCounter[], queues: QueueInfo[], rev: number): void {
+    const v = this.ctx.queue.venue;
+    const floorOf = new Map(v.counters.map((c) => [c.id, c.floor]));
+    this.io.to(ALL_FLOORS).emit('update', { rev, counters, queues });
+    for (const f of v.floors) {
+      const mine = { rev, counters: counters.filter((c) => floorOf.get(c.counterId) === f.number), queues: queues.filter((q) => q.floor === f.number) };
+      if (mine.counters.length || mine.queues.length) this.io.to(`floor:${f.number}`).except(ALL_FLOORS).emit('update', mine);
+    }
+    for (const zone of v.zones) {
       const svc = zoneServices(this.ctx, zone.counterIds);
-      const mine = queues.filter((q) => svc.has(q.serviceId));
-      if (mine.length) this.io.to(`zone:${zone.id}`).emit('queues', { rev, queues: mine });
+      const mine = { rev, counters: counters.filter((c) => zone.counterIds.includes(c.counterId)), queues: queues.filter((q) => svc.has(q.serviceId)) };
+      if (mine.counters.length || mine.queues.length) this.io.to(`zone:${zone.id}`).emit('update', mine);
     }
   }
 
@@ -102,28 +162,20 @@ export class Notifier {
     }
   }
 
-  /** Re-checks what time alone changes (hours, breaks, estimates) and sends the queues that moved. */
+  /** Re-checks what time alone changes (hours, breaks, estimates) and sends what moved, now. */
   tick(): void {
-    const q = this.ctx.queue;
-    const now = q.clock();
-    const changed: QueueInfo[] = [];
-    for (const info of q.engine.estimator.queues(now)) {
-      const k = key(info);
-      if (this.lastQueues.get(info.serviceId) !== k) {
-        this.lastQueues.set(info.serviceId, k);
-        changed.push(info);
-      }
-    }
-    const byFloor = new Map<number, QueueInfo[]>();
-    for (const c of changed) byFloor.set(c.floor, [...(byFloor.get(c.floor) ?? []), c]);
-    for (const [floor, queues] of byFloor) this.io.to(`floor:${floor}`).emit('queues', { rev: q.rev, queues });
-    this.sendZoneQueues(changed, q.rev);
+    for (const sv of this.ctx.queue.venue.services) this.dirtyServices.add(sv.id);
+    for (const c of this.ctx.queue.venue.counters) this.dirtyCounters.add(c.id);
+    this.flush();
   }
 
   /** Everyone gets a fresh snapshot (new day, venue edit). */
   resyncAll(): void {
     // Every screen now holds what the snapshot says: compare the next changes with that, not with older sends.
     this.lastQueues.clear();
+    this.lastCounters.clear();
+    this.dirtyServices.clear();
+    this.dirtyCounters.clear();
     for (const s of this.io.sockets.sockets.values()) {
       // A session that expired (or a device revoked) since the handshake gets no more snapshots.
       const p = principalNow(this.ctx, s);
@@ -165,10 +217,6 @@ export class Notifier {
 
   close(): void {
     clearInterval(this.timer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
   }
-}
-
-/** A queue as the screens last received it: re-sent only when something in it changed. */
-function key(q: QueueInfo): string {
-  return JSON.stringify(q);
 }

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../contract/eve
 import type { Snapshot } from '../contract/domain.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { testVenue } from '../testing/builders.js';
+import { BOARD_UPDATE_MS } from './notifier.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const open: Client[] = [];
@@ -81,13 +82,13 @@ describe('live updates over socket.io', () => {
     expect(snap.tickets).toBeUndefined();
     const t = (await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } })).body;
     const callP = next(d, 'call');
-    const counterP = next(d, 'counter', (c) => c.counterId === 'loket-1');
+    const counterP = next(d, 'update', (u) => u.counters.some((x) => x.counterId === 'loket-1'));
     const sent = Date.now();
     await h.api('/api/counters/loket-1/call-next', { token: h.adminToken, method: 'POST' });
     const call = await callP;
     expect(Date.now() - sent).toBeLessThan(1000);
     expect(call).toMatchObject({ number: t.number, counterId: 'loket-1', recall: 0 });
-    expect((await counterP).ticket?.number).toBe(t.number);
+    expect((await counterP).counters.find((x) => x.counterId === 'loket-1')?.ticket?.number).toBe(t.number);
   });
 
   it('a floor-2 display hears nothing of floor 1; staff get ticket deltas; bad tokens are refused', async () => {
@@ -184,16 +185,107 @@ describe('zone boards', () => {
     const calls: string[] = [];
     z.on('call', (c) => calls.push(c.counterId));
     const queues: string[] = [];
-    z.on('queues', (q) => q.queues.forEach((x) => queues.push(x.serviceId)));
+    const counters: string[] = [];
+    z.on('update', (u) => {
+      u.queues.forEach((x) => queues.push(x.serviceId));
+      u.counters.forEach((x) => counters.push(x.counterId));
+    });
     await h.api('/api/tickets', { token: h.adminToken, body: { serviceId: 'skck' } });
     await h.api('/api/tickets', { token: h.adminToken, body: { serviceId: 'ktp' } });
     await h.api('/api/counters/loket-3/call-next', { token: h.adminToken, method: 'POST' });
     const mine = next(z, 'call');
     await h.api('/api/counters/loket-1/call-next', { token: h.adminToken, method: 'POST' });
     expect((await mine).counterId).toBe('loket-1');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, BOARD_UPDATE_MS + 200));
     expect(calls).toEqual(['loket-1']);
     expect(queues).toContain('ktp');
     expect(queues).not.toContain('skck');
+    expect(counters).toEqual(['loket-1']);
+  });
+
+  it('a burst of changes reaches a board as a few gathered sends, the first at once and the last exact', async () => {
+    h = await startHarness();
+    const kiosk = await pair(h, 'kiosk');
+    const d = client(h.server.url, { token: await pair(h, 'display', { floor: 1 }) });
+    await d.firstSnapshot;
+    const frames: { at: number; waiting: number | undefined }[] = [];
+    d.on('update', (u) => frames.push({ at: Date.now(), waiting: u.queues.find((x) => x.serviceId === 'ktp')?.waiting }));
+    // After a quiet spell the first change is not held back.
+    const sent = Date.now();
+    await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
+    await until(() => frames.length === 1);
+    expect(frames[0]!.at - sent).toBeLessThan(BOARD_UPDATE_MS);
+    expect(frames[0]!.waiting).toBe(1);
+    // Thirty tickets as fast as the API answers: gathered, not thirty frames.
+    const burstStart = Date.now();
+    for (let i = 0; i < 30; i++) await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
+    const burstMs = Date.now() - burstStart;
+    await until(() => frames.at(-1)?.waiting === 31);
+    const burstFrames = frames.length - 1;
+    expect(burstFrames).toBeGreaterThanOrEqual(1);
+    expect(burstFrames).toBeLessThanOrEqual(Math.ceil(burstMs / BOARD_UPDATE_MS) + 2);
+    expect(burstFrames).toBeLessThan(30);
+    // Frames never come closer together than the pace allows (a little slack for timers).
+    for (let i = 1; i < frames.length; i++) expect(frames[i]!.at - frames[i - 1]!.at).toBeGreaterThanOrEqual(BOARD_UPDATE_MS - 20);
+    const http = (await h.api('/api/queues', {})).body.queues.find((q: { serviceId: string }) => q.serviceId === 'ktp');
+    expect(http.waiting).toBe(31);
+  });
+
+  it('one update frame per audience: every-floor screens get both floors at once, a floor display its own floor', async () => {
+    h = await startHarness();
+    const kiosk = await pair(h, 'kiosk');
+    const staff = client(h.server.url, { token: h.adminToken });
+    const d2 = client(h.server.url, { token: await pair(h, 'display', { floor: 2 }) });
+    await Promise.all([staff.firstSnapshot, d2.firstSnapshot]);
+    const seen = (s: Client) => {
+      const frames: string[][] = [];
+      s.on('update', (u) => frames.push(u.queues.map((q) => q.serviceId).sort()));
+      return frames;
+    };
+    const staffFrames = seen(staff);
+    const d2Frames = seen(d2);
+    // Quiet first, so that the two tickets after the first fall into one gathered update.
+    await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'kk' } });
+    await until(() => staffFrames.length === 1);
+    await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
+    await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'sertipikat' } });
+    await until(() => staffFrames.length === 2 && d2Frames.length === 1);
+    await new Promise((r) => setTimeout(r, BOARD_UPDATE_MS + 100));
+    expect(staffFrames).toEqual([['kk'], ['ktp', 'sertipikat']]);
+    expect(d2Frames).toEqual([['sertipikat']]);
+  });
+
+  it('a snapshot taken while changes are being gathered is never taken back by the update that follows', async () => {
+    h = await startHarness();
+    const kiosk = await pair(h, 'kiosk');
+    const d = client(h.server.url, { token: await pair(h, 'display', { floor: 1 }) });
+    await d.firstSnapshot;
+    const updates: { rev: number; ktp?: number; loket1?: string; afterSnapshot: boolean }[] = [];
+    let answered = false;
+    d.on('update', (u) => updates.push({
+      rev: u.rev, ktp: u.queues.find((x) => x.serviceId === 'ktp')?.waiting, loket1: u.counters.find((x) => x.counterId === 'loket-1')?.status, afterSnapshot: answered,
+    }));
+    // The first change goes out at once; the next ones are gathered for the end of the pace.
+    await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
+    await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
+    await h.api('/api/counters/loket-1/status', { token: h.adminToken, body: { status: 'break', reason: 'Istirahat', minutes: 30 } });
+    const res = await d.timeout(2000).emitWithAck('snapshot:request');
+    answered = true;
+    if (!res.ok) throw new Error(res.error.code);
+    expect(res.data.queues.find((q) => q.serviceId === 'ktp')?.waiting).toBe(2);
+    expect(res.data.counters.find((c) => c.counterId === 'loket-1')?.status).toBe('break');
+    await until(() => updates.some((u) => u.afterSnapshot));
+    const late = updates.filter((u) => u.afterSnapshot);
+    // What arrives after the snapshot is the state now, numbered no older than the snapshot.
+    for (const u of late) expect(u.rev).toBeGreaterThanOrEqual(res.data.rev);
+    expect(late.at(-1)).toMatchObject({ ktp: 2, loket1: 'break' });
   });
 });
+
+async function until(ok: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
