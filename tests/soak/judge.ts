@@ -69,7 +69,10 @@ export function judge(e: Evidence): Check[] {
       name: 'boards connected, none dropped', ok: s.connected === e.screensWanted && s.disconnects === 0 && s.connectErrors === 0 && e.swarmFailures.length === 0,
       detail: `${s.connected}/${e.screensWanted} connected, ${s.disconnects} disconnects, ${s.connectErrors} connect errors${e.swarmFailures.length ? `; ${e.swarmFailures.join('; ')}` : ''}`,
     },
-    { name: 'no missed event', ok: s.missed === 0 && e.pending === 0, detail: `${s.missed} missed on ${s.screensMissing} boards; ${e.pending} calls not at all their boards 10 s after the load` },
+    {
+      name: 'no missed event', ok: s.missed === 0 && e.pending === 0 && s.staleBoards === 0,
+      detail: `${s.missed} calls missed on ${s.screensMissing} boards; ${e.pending} calls not at all their boards 10 s after the load; ${s.staleBoards} boards whose counters and queues, from updates alone, differ from the server's at the end`,
+    },
     {
       name: 'no stray or repeated event', ok: s.unexpected === 0 && s.duplicates === 0 && s.extraSnapshots === 0,
       detail: `${s.unexpected} calls at boards not meant to hear them, ${s.duplicates} repeats, ${s.extraSnapshots} unasked snapshots`,

@@ -63,7 +63,7 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     `calls              ${int(r.calls).padStart(10)}   (${int(r.calls - r.recalls)} call-next + ${int(r.recalls)} recalls = ${f(r.calls / o.seconds)}/s; QUEUE_EMPTY refusals ${r.queueEmpty})`,
     `events delivered   ${int(s.calls).padStart(10)}   call events at boards (+${int(s.updates)} board updates: ${int(s.counterEvents)} with counters, ${int(s.queuesEvents)} with queues; ${int(s.otherEvents)} other deltas; ${int(s.reconciles)} snapshot requests)`,
     `per board          ${perBoard(r)}`,
-    `missed             ${int(s.missed).padStart(10)}   (boards missing any: ${s.screensMissing}; stray ${s.unexpected}; repeats ${s.duplicates})`,
+    `missed             ${int(s.missed).padStart(10)}   (boards missing any: ${s.screensMissing}; stray ${s.unexpected}; repeats ${s.duplicates}; boards whose counters and queues differ from the server's at the end: ${s.staleBoards})`,
     `errors             ${int(r.httpErrors + s.disconnects + s.connectErrors + s.reconcileFailures).padStart(10)}   (HTTP ${r.httpErrors}; disconnects ${s.disconnects}; connect errors ${s.connectErrors}; snapshot requests ${s.reconcileFailures})`,
     `server RSS MB      ${f(r.rssWarm).padStart(10)}   at ${f(o.seconds * o.warmupShare)} s -> ${f(r.rssEnd)} at the end: ${r.rssGrowth >= 0 ? '+' : ''}${f(r.rssGrowth * 100)}%  (first sample ${f(r.rss[0]?.mb ?? NaN)}, max ${f(Math.max(...r.rss.map((x) => x.mb)))})`,
     `server heap MB     ${rssLine(r.heap)}`,

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents, ClientToServerEvents } from '../../server/src/contract/events.ts';
+import type { PublicCounter, QueueInfo, Snapshot } from '../../server/src/contract/domain.ts';
 import { hears, type ScreenScope } from './venue.ts';
 import type { ScreenReport, ServerCall, SwarmCommand, SwarmMessage } from './swarm.ts';
 
@@ -8,6 +9,9 @@ import type { ScreenReport, ServerCall, SwarmCommand, SwarmMessage } from './swa
  * with its own paired display token, listening as display-ui does. It records per board every
  * call id heard, and per call how many boards heard it and when the last one did (wall clock
  * comparable across processes); the parent merges those and asks for the missed-event check.
+ * Each board also keeps the counters and queues it was told, from its connect snapshot and the
+ * board updates alone (its periodic snapshot requests are counted, not applied), and at the end
+ * must equal a fresh snapshot: an update lost or applied out of order shows there.
  */
 type Board = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Screen {
@@ -16,6 +20,9 @@ interface Screen {
   heard: Set<number>;
   duplicates: number;
   snapshots: number;
+  rev: number;
+  counters: Map<string, PublicCounter>;
+  queues: Map<string, QueueInfo>;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -36,7 +43,7 @@ function note(problem: string): void {
 function connect(url: string, token: string, scope: ScreenScope, reconcileMs: number): void {
   // Options as display-ui's, except that a lost connection is not retried: here it is a failure.
   const socket: Board = io(url, { path: '/socket.io', auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20000 });
-  const sc: Screen = { scope, socket, heard: new Set(), duplicates: 0, snapshots: 0 };
+  const sc: Screen = { scope, socket, heard: new Set(), duplicates: 0, snapshots: 0, rev: 0, counters: new Map(), queues: new Map() };
   screens.push(sc);
   socket.on('connect', () => {
     counts.connected++;
@@ -63,9 +70,20 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
     arrivals.set(c.id, a);
     dirty.add(c.id);
   });
-  socket.on('snapshot', () => void sc.snapshots++);
+  socket.on('snapshot', (snap) => {
+    sc.snapshots++;
+    sc.rev = snap.rev;
+    sc.counters = new Map(snap.counters.map((c) => [c.counterId, c]));
+    sc.queues = new Map(snap.queues.map((q) => [q.serviceId, q]));
+  });
   socket.on('update', (u) => {
     counts.updates++;
+    // As display-ui's live state: an update older than what the board holds is dropped.
+    if (u.rev >= sc.rev) {
+      sc.rev = u.rev;
+      for (const c of u.counters) sc.counters.set(c.counterId, c);
+      for (const q of u.queues) sc.queues.set(q.serviceId, q);
+    } else note(`screen ${screens.indexOf(sc)} got an update numbered ${u.rev} after ${sc.rev}`);
     if (u.counters.length) counts.counterEvents++;
     if (u.queues.length) counts.queuesEvents++;
   });
@@ -100,9 +118,28 @@ function flush(): void {
   send({ type: 'arrivals', batch });
 }
 
+/** Boards whose counters and queues differ from a snapshot asked for now, with the first difference noted. */
+async function staleBoards(): Promise<number> {
+  const key = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const stale = await Promise.all(screens.map(async (sc, i) => {
+    const answer = await sc.socket.timeout(30000).emitWithAck('snapshot:request').catch((e: Error) => e);
+    if (answer instanceof Error || !answer.ok) {
+      note(`screen ${i} final snapshot:request failed: ${answer instanceof Error ? answer.message : answer.error.code}`);
+      return true;
+    }
+    const res = answer as { ok: true; data: Snapshot };
+    const counters = key(new Map(res.data.counters.map((c) => [c.counterId, c])));
+    const queues = key(new Map(res.data.queues.map((q) => [q.serviceId, q])));
+    if (counters === key(sc.counters) && queues === key(sc.queues)) return false;
+    note(`screen ${i} (${JSON.stringify(sc.scope)}) holds ${counters === key(sc.counters) ? 'queues' : 'counters'} that differ from the server's`);
+    return true;
+  }));
+  return stale.filter(Boolean).length;
+}
+
 /** Per board: every server call it should hear and did not, calls it heard but should not, repeats. */
-function verify(calls: ServerCall[]): ScreenReport {
-  const report: ScreenReport = { screens: screens.length, ...counts, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, problems };
+async function verify(calls: ServerCall[]): Promise<ScreenReport> {
+  const report: ScreenReport = { screens: screens.length, ...counts, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, staleBoards: await staleBoards(), problems };
   const byId = new Map(calls.map((c) => [c.id, c]));
   for (const [i, sc] of screens.entries()) {
     let missedHere = 0;
@@ -142,7 +179,7 @@ process.on('message', (m: SwarmCommand) => {
     send({ type: 'flushed' });
   } else if (m.type === 'verify') {
     flush();
-    send({ type: 'report', report: verify(m.calls) });
+    void verify(m.calls).then((report) => send({ type: 'report', report }));
   } else if (m.type === 'stop') {
     timers.forEach((t) => clearTimeout(t));
     for (const s of screens) {

@@ -17,7 +17,6 @@ export interface ScreenReport {
   connectErrors: number;
   /** Call events received, all boards together. */
   calls: number;
-  /** Other deltas received, by kind. */
   /** Board updates (counters and queues gathered into one frame), and how many carried each. */
   updates: number;
   counterEvents: number;
@@ -30,6 +29,8 @@ export interface ScreenReport {
   unexpected: number;
   duplicates: number;
   extraSnapshots: number;
+  /** Boards whose counters and queues, built from the connect snapshot and updates alone, differ from a final snapshot. */
+  staleBoards: number;
   problems: string[];
 }
 
@@ -146,7 +147,7 @@ export class Swarm {
       screens: sum('screens'), connected: sum('connected'), disconnects: sum('disconnects'), connectErrors: sum('connectErrors'),
       calls: sum('calls'), updates: sum('updates'), counterEvents: sum('counterEvents'), queuesEvents: sum('queuesEvents'), otherEvents: sum('otherEvents'), reconciles: sum('reconciles'), reconcileFailures: sum('reconcileFailures'),
       missed: sum('missed'), screensMissing: sum('screensMissing'), unexpected: sum('unexpected'), duplicates: sum('duplicates'),
-      extraSnapshots: sum('extraSnapshots'), problems: reports.flatMap((r) => r.problems).slice(0, 20),
+      extraSnapshots: sum('extraSnapshots'), staleBoards: sum('staleBoards'), problems: reports.flatMap((r) => r.problems).slice(0, 20),
     };
   }
 
