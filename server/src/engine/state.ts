@@ -100,7 +100,7 @@ export class DayState {
       tickets: [...this.tickets.values()],
       counters: [...this.counters.values()],
       services: [...this.services.values()],
-      calls: this.calls,
+      calls: [...this.calls],
       seq: Object.fromEntries(this.seq),
     };
   }

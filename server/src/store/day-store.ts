@@ -144,7 +144,8 @@ export class DayStore {
       const opened = this.journal.open(this.onFailure);
       await old?.close();
       await opened;
-      const db = new Low<DaySnapshot>(new DurableJSONFile(this.snapshotPath(day)), { ...doc, format: 1, segment: this.segment });
+      // Written in pieces: the doc holds the day's immutable tickets as of the switch, so it may be read over many turns.
+      const db = new Low<DaySnapshot>(new DurableJSONFile(this.snapshotPath(day), undefined, true), { ...doc, format: 1, segment: this.segment });
       db.data = { ...doc, format: 1, segment: this.segment };
       await db.write();
       for (const n of this.segments(day)) if (n < this.segment) unlinkSync(this.segmentPath(day, n));

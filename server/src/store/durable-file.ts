@@ -18,13 +18,46 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 let tmpCounter = 0;
 
+/**
+ * JSON.stringify(value), exactly, as a series of pieces: the items of every top-level array
+ * longer than `chunk` are written `chunk` at a time. A day of 20,000 tickets then never becomes
+ * one string of many megabytes, and the event loop serves requests between the pieces. The
+ * caller must not change `value` until the pieces are consumed (the day document is a snapshot
+ * of immutable records).
+ */
+export function* jsonPieces(value: unknown, chunk = 200): Generator<string> {
+  if (!isRecord(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield JSON.stringify(value);
+    return;
+  }
+  let first = true;
+  yield '{';
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    const head = `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    if (!Array.isArray(v) || v.length <= chunk) {
+      yield head + JSON.stringify(v);
+      continue;
+    }
+    yield `${head}[`;
+    for (let i = 0; i < v.length; i += chunk) {
+      const items = v.slice(i, i + chunk).map((x: unknown) => JSON.stringify(x) ?? 'null');
+      yield (i ? ',' : '') + items.join(',');
+    }
+    yield ']';
+  }
+  yield '}';
+}
+
 /** Writes a file so that a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
-export async function writeFileDurable(path: string, content: string): Promise<void> {
+export async function writeFileDurable(path: string, content: string | Iterable<string>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
   const fh = await fsp.open(tmp, 'w');
   try {
     try {
-      await fh.writeFile(content);
+      if (typeof content === 'string') await fh.writeFile(content);
+      else for (const piece of content) await fh.write(piece);
       await fh.sync();
     } finally {
       await fh.close();
@@ -85,7 +118,8 @@ export class DurableJSONFile<T> implements Adapter<T> {
   private writing: Promise<void> | null = null;
   private next: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null;
 
-  constructor(readonly path: string, private readonly check?: ShapeCheck) {}
+  /** `pieces`: write in pieces (jsonPieces) for a large document that is not changed while written. */
+  constructor(readonly path: string, private readonly check?: ShapeCheck, private readonly pieces = false) {}
 
   async read(): Promise<T | null> {
     return readJsonFileSync<T>(this.path, this.check);
@@ -105,7 +139,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     while (this.next) {
       const batch = this.next;
       this.next = null;
-      this.writing = writeFileDurable(this.path, JSON.stringify(batch.data));
+      this.writing = writeFileDurable(this.path, this.pieces ? jsonPieces(batch.data) : JSON.stringify(batch.data));
       try {
         await this.writing;
         batch.waiters.forEach((w) => w.resolve());

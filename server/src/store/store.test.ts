@@ -90,6 +90,27 @@ describe('queue service durability', () => {
     await q2.close();
   });
 
+  it('compacts a large day in pieces while commands keep arriving: the reopened day equals the one in memory', async () => {
+    const dir = tmp();
+    const clock = new TestClock();
+    const q = await openQueue(dir, clock, 400);
+    const actor = { userId: 'u' };
+    // Commands are not awaited one by one: appends land while each compaction is being written.
+    for (let round = 0; round < 30; round++) {
+      const batch: Promise<unknown>[] = [];
+      for (let i = 0; i < 40; i++) batch.push(q.run((e, now) => e.issue({ serviceId: i % 2 ? 'kk' : 'ktp', source }, now)));
+      for (const c of ['loket-1', 'loket-2', 'loket-3']) batch.push(q.run((e, now) => e.callNext(c, actor, now)).catch(() => null));
+      await Promise.all(batch);
+    }
+    await q.store.close();
+    const memory = JSON.stringify(q.engine.state.toDoc());
+    expect(readdirSync(dir).filter((f) => f.includes('.journal.')).length).toBe(1);
+    const q2 = await openQueue(dir, clock, 400);
+    expect(JSON.stringify(q2.engine.state.toDoc())).toBe(memory);
+    expect(q2.engine.state.tickets.size).toBe(1200);
+    await q2.close();
+  });
+
   it('rolls over at local midnight: old line expires, numbers restart, no restart needed', async () => {
     const dir = tmp();
     const clock = new TestClock(Date.parse('2026-11-25T15:58:00Z')); // 23:58 WITA
