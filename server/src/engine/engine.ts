@@ -269,7 +269,7 @@ export class Engine {
   /** Closes the day: every visitor still in line becomes expired. */
   expireAll(now: number): Change[] {
     const changes: Change[] = [];
-    for (const t of this.state.tickets.values()) {
+    for (const t of this.state.tickets.unpacked()) {
       if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held') {
         changes.push({ t: 'ticket', ticket: { ...t, status: 'expired', finishedAt: now, history: [...t.history, { at: now, action: 'expired' }] } });
       }

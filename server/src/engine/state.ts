@@ -1,5 +1,6 @@
 import type { CallEvent, CounterState, ServiceDayState, Ticket } from '../contract/domain.js';
 import type { Venue } from '../contract/venue.js';
+import { TicketBook } from './ticket-book.js';
 
 /** A durable change: what the journal records and replay applies, nothing else. */
 export type Change =
@@ -47,7 +48,7 @@ export function keepRecentCalls(calls: readonly CallEvent[]): CallEvent[] {
 /** One service day in memory, with the indices that keep commands cheap at any day size. */
 export class DayState {
   readonly day: string;
-  readonly tickets = new Map<string, Ticket>();
+  readonly tickets = new TicketBook();
   readonly counters = new Map<string, CounterState>();
   readonly services = new Map<string, ServiceDayState>();
   readonly seq = new Map<string, number>();
@@ -128,7 +129,7 @@ export class DayState {
   }
 
   private putTicket(t: Ticket, live: boolean): void {
-    this.tickets.set(t.id, t);
+    this.tickets.set(t);
     const prefixSeq = this.seq.get(t.serviceId) ?? 0;
     if (t.seq > prefixSeq) this.seq.set(t.serviceId, t.seq);
     if (t.status === 'waiting') this.enqueue(t);

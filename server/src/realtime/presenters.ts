@@ -63,7 +63,7 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
   if (isStaff(p)) {
     // The same tickets the socket's agency rooms will send changes of: a snapshot and its deltas describe one set.
     const agencies = agenciesOf(ctx, p);
-    snap.tickets = [...e.state.tickets.values()].filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held'));
+    snap.tickets = [...e.state.tickets.unpacked()].filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held'));
   }
   if (ticketId) {
     const t = e.state.tickets.get(ticketId);
