@@ -66,11 +66,14 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     `missed             ${int(s.missed).padStart(10)}   (boards missing any: ${s.screensMissing}; stray ${s.unexpected}; repeats ${s.duplicates}; boards whose counters and queues differ from the server's at the end: ${s.staleBoards})`,
     `errors             ${int(r.httpErrors + s.disconnects + s.connectErrors + s.reconcileFailures).padStart(10)}   (HTTP ${r.httpErrors}; disconnects ${s.disconnects}; connect errors ${s.connectErrors}; snapshot requests ${s.reconcileFailures})`,
     `server RSS MB      ${f(r.rssWarm).padStart(10)}   at ${f(o.seconds * o.warmupShare)} s -> ${f(r.rssEnd)} at the end: ${r.rssGrowth >= 0 ? '+' : ''}${f(r.rssGrowth * 100)}%  (first sample ${f(r.rss[0]?.mb ?? NaN)}, max ${f(Math.max(...r.rss.map((x) => x.mb)))})`,
-    `server heap MB     ${rssLine(r.heap)}`,
+    `server heap MB     ${rssLine(r.heap)}  (used)`,
+    `                   ${rssLine(r.heapTotal)}  (reserved by V8)`,
+    `outside the heap   ${rssLine(r.outside)}  (RSS - reserved heap: code, buffers, allocator)`,
     `RSS over time      ${rssLine(r.rss)}`,
     `call->last board   p50 ${f(L(50))}  p95 ${f(L(95))}  p99 ${f(L(99))}  max ${f(L(100))} ms  (${int(r.latency.length)} calls)`,
     `CPU during load    server ${pc(r.cpu.server)}, boards ${pc(r.cpu.screens)} (${o.processes} processes), generator ${pc(r.cpu.generator)} of one core; server event loop ran ${pc(r.cpu.serverLoopRan)} of the time and waited for a core ${pc(r.cpu.serverLoopWaited)}; machine load average ${r.cpu.loadavg.map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`,
     `issue (HTTP 201)   p50 ${f(pct(r.issueMs, 50))}  p99 ${f(pct(r.issueMs, 99))} ms`,
+    `call-next (200)    p50 ${f(pct(r.callNextMs, 50))}  p99 ${f(pct(r.callNextMs, 99))} ms  (the answer; the call is sent to the boards just before it)`,
   ];
   if (bench) {
     lines.push('', `npm run bench (README): baseline p50 ${f(bench.baselineP50)} p99 ${f(bench.baselineP99)}`);

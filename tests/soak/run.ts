@@ -47,11 +47,16 @@ export interface SoakResult {
   /** Call -> last board that must hear it (ms). */
   latency: number[];
   issueMs: number[];
+  /** Answer times of call-next (HTTP 200): the server's part of a call's latency, before the boards. */
+  callNextMs: number[];
   rss: { t: number; mb: number }[];
   rssWarm: number;
   rssEnd: number;
   rssGrowth: number;
   heap: { t: number; mb: number }[];
+  /** The server's own view: V8 heap reserved (heapTotal) and memory outside it (RSS - heapTotal), MB. */
+  heapTotal: { t: number; mb: number }[];
+  outside: { t: number; mb: number }[];
   cpu: CpuShares;
   checks: Check[];
 }
@@ -104,12 +109,20 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const meter = cpuMeter(server.child.pid!, swarm.pids());
     const rss: SoakResult['rss'] = [];
     const heap: SoakResult['heap'] = [];
+    const heapTotal: SoakResult['heapTotal'] = [];
+    const outside: SoakResult['outside'] = [];
     let ticks = 0;
     const sample = () => {
       const t = (now() - start) / 1000;
       rss.push({ t, mb: vmRssMb(server.child.pid!) });
       if (ticks++ % 5 === 0) {
-        void http.call('GET', '/api/health', null).then((r) => (r.status === 200 ? heap.push({ t, mb: r.body.memoryMB.heapUsed }) : http.fail('health', r)));
+        void http.call('GET', '/api/health', null).then((r) => {
+          if (r.status !== 200) return http.fail('health', r);
+          const m = r.body.memoryMB;
+          heap.push({ t, mb: m.heapUsed });
+          heapTotal.push({ t, mb: m.heapTotal });
+          outside.push({ t, mb: m.rss - m.heapTotal });
+        });
       }
       if (ticks % 30 === 0) opts.log(`  ${t.toFixed(0)} s: ${load.issued} tickets, ${load.calls.size} calls, RSS ${rss.at(-1)!.mb.toFixed(1)} MB, errors ${http.errorCount}`);
     };
@@ -152,8 +165,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     passed = checks.every((c) => c.ok);
     return {
       opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
-      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, issueMs: load.issueMs,
-      rss, rssWarm, rssEnd, rssGrowth, heap, cpu, checks,
+      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, issueMs: load.issueMs, callNextMs: load.callNextMs,
+      rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, checks,
     };
   } finally {
     await cleanup();

@@ -16,7 +16,10 @@ export function publicRoutes(ctx: AppContext): Router {
     const mem = process.memoryUsage();
     res.json({
       status: 'ok', day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
-      memoryMB: { rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576) },
+      memoryMB: {
+        rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576), heapTotal: Math.round(mem.heapTotal / 1048576),
+        external: Math.round(mem.external / 1048576),
+      },
     });
   });
   r.get('/venue', (_req, res) => {
