@@ -56,7 +56,7 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
   const L = (p: number) => pct(r.latency, p);
   const lines = [
     '',
-    `Antre soak: ${o.screens} boards (${o.processes} processes), ${o.counters} counters, ${o.ticketsPerS} tickets/s, ${o.callsPerS} calls/s for ${o.seconds} s, seed ${o.seed}`,
+    `Antre soak: ${o.screens} boards (${o.processes} processes at nice ${o.boardsNice ?? 0}), ${o.counters} counters, ${o.ticketsPerS} tickets/s, ${o.callsPerS} calls/s for ${o.seconds} s, seed ${o.seed}`,
     `wall ${f(r.wallSeconds / 60)} min, load ${f(r.loadSeconds)} s`,
     '',
     `tickets issued     ${int(r.issued).padStart(10)}   (${f(r.issued / o.seconds)}/s; +${r.backlog} before the clock; server holds ${int(r.serverTickets)})`,

@@ -21,6 +21,8 @@ export interface SoakOptions {
   seed: number;
   /** Processes the boards are spread over. */
   processes: number;
+  /** CPU priority (nice) of the boards' processes; 0 = the same as the server (see Swarm). */
+  boardsNice?: number;
   /** RSS growth is measured from the end of this share of the run to its end. */
   warmupShare: number;
   /** Largest allowed RSS growth (0.1 = 10%); null: reported, not checked. */
@@ -92,7 +94,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   cleanups.add(cleanup);
   let passed = false;
   try {
-    swarm = new Swarm(opts.processes, 60000);
+    swarm = new Swarm(opts.processes, 60000, opts.boardsNice ?? 0);
     swarm.spawn(); // the screens processes start while the server does
     proc = await startServerProcess({ built: true, dataDir, venue: writeSoakVenue(dataDir, venue), env: { ANTRE_DEMO: '0', LOG_LEVEL: 'warn' } });
     const server = proc;

@@ -19,6 +19,7 @@ const { values: a } = parseArgs({
     'calls-per-s': { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     processes: { type: 'string' },
+    'boards-nice': { type: 'string', default: '10' },
     warmup: { type: 'string', default: '20' },
     'max-rss-growth': { type: 'string', default: '10' },
     'recall-share': { type: 'string', default: '0.05' },
@@ -29,7 +30,7 @@ const { values: a } = parseArgs({
 });
 if (a.help) {
   console.log(`npx tsx tests/soak/soak.ts [--minutes 10 | --seconds N] [--screens 500] [--counters 50] [--tickets-per-s 20] [--calls-per-s 10]
-  [--seed 1] [--processes ceil(screens/125)] [--warmup 20 (% of the run before RSS is compared)] [--max-rss-growth 10 (%)]
+  [--seed 1] [--processes ceil(screens/125)] [--boards-nice 10 (CPU priority of the boards' processes; 0 = the server's)] [--warmup 20 (% of the run before RSS is compared)] [--max-rss-growth 10 (%)]
   [--recall-share 0.05] [--liveness-ms N (fail a call slower than this)] [--no-baseline (skip the bench's baseline and its latency check)]`);
   process.exit(0);
 }
@@ -47,6 +48,7 @@ const opts = {
   callsPerS: num('calls-per-s', a['calls-per-s']),
   seed: num('seed', a.seed),
   processes: a.processes !== undefined ? num('processes', a.processes) : Math.max(1, Math.ceil(screens / 125)),
+  boardsNice: num('boards-nice', a['boards-nice']),
   warmupShare: num('warmup', a.warmup) / 100,
   maxRssGrowth: num('max-rss-growth', a['max-rss-growth']) / 100,
   livenessMs: a['liveness-ms'] !== undefined ? num('liveness-ms', a['liveness-ms']) : null,

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ScreenScope } from './venue.ts';
 
@@ -60,13 +61,20 @@ export class Swarm {
   readonly failures: string[] = [];
   private stopping = false;
 
-  constructor(private readonly processes: number, private readonly reconcileMs: number) {}
+  /**
+   * `nice`: the boards' processes run at this lower CPU priority. In the building each board is a
+   * TV with its own computer; here 500 of them share the server's two cores, and at the same
+   * priority they would take the server's CPU away from it. Their own delays still count: a call
+   * is timed until the last board's process has received it.
+   */
+  constructor(private readonly processes: number, private readonly reconcileMs: number, private readonly nice = 0) {}
 
   /** Forks the processes (before the boards are registered: a process takes a while to start). */
   spawn(): void {
     for (let p = 0; p < this.processes; p++) {
       const child = fork(SCREENS_TS, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       const slot = this.children.push(child) - 1;
+      if (this.nice && child.pid) setPriority(child.pid, this.nice);
       child.on('exit', (code, signal) => {
         if (!this.stopping) this.failures.push(`screens process ${slot} exited (${code ?? signal}) during the run`);
       });
