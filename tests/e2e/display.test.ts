@@ -257,6 +257,12 @@ describe('display-ui in Chromium', () => {
     await api(`/api/counters/${floor1[12]}/status`, { status: 'closed' });
     await board.page.waitForFunction((n) => document.querySelector('[data-testid=latest-number]')?.textContent === n, [...called.values()].at(-1)!, { timeout: LIVE_MS * 2 });
     expect(called.size).toBe(11);
+    // The call is heard at once; the counters' tiles follow with the next board update (at most 250 ms later).
+    await board.page.waitForFunction(
+      ([pairs, breakId]) => pairs.every(([id, n]) => document.querySelector(`[data-testid=counter-${id}] [data-testid=tile-number]`)?.textContent === n)
+        && document.querySelector(`[data-testid=counter-${breakId}]`)?.getAttribute('data-tone') === 'break',
+      [[...called], busy[11]!] as const, { timeout: LIVE_MS },
+    ).catch(() => undefined);
     for (const [id, number] of called) expect(await board.tileNumber(id), id).toBe(number);
     expect(await board.page.getAttribute(`[data-testid=counter-${busy[11]}]`, 'data-tone')).toBe('break');
     expect(await board.page.textContent(`[data-testid=counter-${busy[11]}]`)).toMatch(/Istirahat s\.d\. \d\d:\d\d/);
