@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ticket } from '../../server/src/contract/domain.ts';
 import { ROOT, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { BOARD_UPDATE_MS } from '../../server/src/realtime/notifier.ts';
 import { judge, serverCalls, type Check } from './judge.ts';
 import { Http, Load, setUp } from './load.ts';
 import { cpuMeter, vmRssMb, type CpuShares } from './probes.ts';
@@ -140,6 +141,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const calls = serverCalls(list.tickets, venue.floorOf);
     const expected = new Map(calls.map((c) => [c.id, scopes.filter((s) => hears(s, c.counterId, c.floor)).length]));
     const pending = await swarm.settle(expected, 10000);
+    // The last commands' board update may still be gathered (BOARD_UPDATE_MS): give it time to go out
+    // before the boards' counters and queues are compared with a fresh snapshot.
+    const quiet = loadEnd + BOARD_UPDATE_MS + 750 - now();
+    if (quiet > 0) await new Promise((r) => setTimeout(r, quiet));
     const screens = await swarm.verify(calls);
     const latency: number[] = [];
     let late = 0;

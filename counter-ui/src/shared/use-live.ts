@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { CallEvent, ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, Ticket } from '@antre/server/contract';
+import { mergeBoardUpdate } from '@antre/server/contract';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -52,13 +53,7 @@ export function useLive(token: string | null): { state: LiveState; socket: LiveS
         calls: snap.recentCalls, announcements: snap.announcements, venueVersion: snap.venueVersion,
       })),
     );
-    s.on('update', (u) => setState((st) => {
-      const counters = new Map(st.counters);
-      for (const c of u.counters) counters.set(c.counterId, c);
-      const queues = new Map(st.queues);
-      for (const q of u.queues) queues.set(q.serviceId, q);
-      return { ...st, counters, queues };
-    }));
+    s.on('update', (u) => setState((st) => ({ ...st, ...mergeBoardUpdate(st, u) })));
     s.on('ticket', (t) => setState((st) => {
       const m = new Map(st.tickets);
       if (LIVE_STATUSES.has(t.status)) m.set(t.id, t);

@@ -3,7 +3,7 @@
  * patch it. Kept free of React and sockets so the rules (ordering, bounds, which calls were
  * missed while offline) are unit-tested.
  */
-import type { BoardUpdate, CallEvent, PublicCounter, QueueInfo, Snapshot } from '@antre/server/contract';
+import { mergeBoardUpdate, type BoardUpdate, type CallEvent, type PublicCounter, type QueueInfo, type Snapshot } from '@antre/server/contract';
 
 /** A call as the board keeps it: when it arrived here, null for calls learnt from a snapshot. */
 export type BoardCall = CallEvent & { receivedAt: number | null };
@@ -61,11 +61,7 @@ function stale(prev: BoardState, rev: number): boolean {
 /** Counters (call, start, finish, break, close) and queues (waiting counts, now serving) changed. */
 export function applyUpdate(prev: BoardState, u: BoardUpdate): BoardState {
   if (stale(prev, u.rev)) return prev;
-  const counters = new Map(prev.counters);
-  for (const x of u.counters) counters.set(x.counterId, x);
-  const queues = new Map(prev.queues);
-  for (const x of u.queues) queues.set(x.serviceId, x);
-  return { ...prev, rev: Math.max(prev.rev, u.rev), counters, queues };
+  return { ...prev, rev: Math.max(prev.rev, u.rev), ...mergeBoardUpdate(prev, u) };
 }
 
 /** A call arrived live: appended once (a duplicate delivery is ignored), list kept bounded. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PrintJobView, PublicCounter, QueueInfo, ServerToClientEvents } from '@antre/server/contract';
+import { mergeBoardUpdate } from '@antre/server/contract';
 import { api } from '../shared/api';
 import type { PublicVenue } from '../shared/venue-types';
 
@@ -81,13 +82,7 @@ export function useKioskLive(token: string): KioskLive & { now: () => number } {
       }));
       void fetchVenue(snap.venueVersion);
     });
-    s.on('update', (u) => setLive((st) => {
-      const counters = new Map(st.counters);
-      for (const c of u.counters) counters.set(c.counterId, c);
-      const queues = new Map(st.queues);
-      for (const q of u.queues) queues.set(q.serviceId, q);
-      return { ...st, counters, queues };
-    }));
+    s.on('update', (u) => setLive((st) => ({ ...st, ...mergeBoardUpdate(st, u) })));
     s.on('venue', ({ version }) => void fetchVenue(version));
     s.on('printJob', (j) => {
       if (!j.ticketId) return;

@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './time.js';
 export * from './responses.js';
 export * from './reports.js';
+export * from './board-update.js';
