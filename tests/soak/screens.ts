@@ -128,10 +128,10 @@ async function staleBoards(): Promise<number> {
       return true;
     }
     const res = answer as { ok: true; data: Snapshot };
-    const counters = key(new Map(res.data.counters.map((c) => [c.counterId, c])));
-    const queues = key(new Map(res.data.queues.map((q) => [q.serviceId, q])));
-    if (counters === key(sc.counters) && queues === key(sc.queues)) return false;
-    note(`screen ${i} (${JSON.stringify(sc.scope)}) holds ${counters === key(sc.counters) ? 'queues' : 'counters'} that differ from the server's`);
+    const countersOk = key(new Map(res.data.counters.map((c) => [c.counterId, c]))) === key(sc.counters);
+    const queuesOk = key(new Map(res.data.queues.map((q) => [q.serviceId, q]))) === key(sc.queues);
+    if (countersOk && queuesOk) return false;
+    note(`screen ${i} (${JSON.stringify(sc.scope)}) holds ${countersOk ? 'queues' : 'counters'} that differ from the server's`);
     return true;
   }));
   return stale.filter(Boolean).length;
