@@ -282,14 +282,29 @@ describe('kiosk on the test venue', () => {
   });
 
   it('goes back to the pairing screen when the server refuses its token', async () => {
+    const stored = await kiosk.page.evaluate(() => ({
+      token: localStorage.getItem('antre.kiosk.token'),
+      device: localStorage.getItem('antre.kiosk.device'),
+    }));
+    expect(stored.token).toBeTruthy();
     const { devices } = await api(server.url, '/api/devices', admin);
     for (const d of devices.filter((x: { name: string }) => x.name === 'Kios uji')) {
       const r = await fetch(`${server.url}/api/devices/${d.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
       expect(r.status).toBe(204);
     }
+    // While running: the server closes the revoked kiosk's socket, and the kiosk turns to pairing by itself.
+    await kiosk.expectScreen('pairing', 10000);
+    expect(await kiosk.page.getByTestId('pair-error').textContent({ timeout: 5000 })).toContain('dipasangkan ulang');
+    expect(await kiosk.page.evaluate(() => localStorage.getItem('antre.kiosk.token'))).toBeNull();
+
+    // At start-up (a kiosk switched on after it was revoked): the same refusal, the same message.
+    await kiosk.page.evaluate((s) => {
+      localStorage.setItem('antre.kiosk.token', s.token ?? '');
+      if (s.device) localStorage.setItem('antre.kiosk.device', s.device);
+    }, stored);
     await kiosk.page.reload();
     await kiosk.expectScreen('pairing', 10000);
-    expect(await kiosk.page.getByTestId('pair-error').textContent()).toContain('dipasangkan ulang');
+    expect(await kiosk.page.getByTestId('pair-error').textContent({ timeout: 5000 })).toContain('dipasangkan ulang');
     expect(await kiosk.page.evaluate(() => localStorage.getItem('antre.kiosk.token'))).toBeNull();
   });
 });
