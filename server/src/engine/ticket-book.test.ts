@@ -9,14 +9,18 @@ import { localDay } from '../contract/time.js';
 
 const str = fc.string({ maxLength: 12 });
 const nul = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
-const event = fc.record({ at: fc.integer({ min: 0 }), action: fc.constantFrom('issued', 'called', 'done', 'transferred'), counterId: str, userId: str, note: str }, { requiredKeys: ['at', 'action'] });
+/** History events; their counter and officer are often the ticket's own (packed as a marker), sometimes not. */
+const event = (own: { counterId: string | null; userId: string | null }) => {
+  const or = (x: string | null) => (x === null ? str : fc.oneof(fc.constant(x), str));
+  return fc.record({ at: fc.integer({ min: 0 }), action: fc.constantFrom('issued', 'called', 'done', 'transferred'), counterId: or(own.counterId), userId: or(own.userId), note: str }, { requiredKeys: ['at', 'action'] });
+};
 const ticket: fc.Arbitrary<Ticket> = fc.record({
   id: str, day: str, number: str, seq: fc.nat(), serviceId: str, agencyId: str, priority: nul(fc.constantFrom('lansia', 'disabilitas', 'ibu_hamil')),
   status: fc.constantFrom('waiting', 'called', 'serving', 'held', 'done', 'no_show', 'transferred', 'expired'),
   issuedAt: fc.integer({ min: 1e12, max: 2e12 }), queuedAt: fc.integer({ min: 1e12, max: 2e12 }), targetCounterId: nul(str), counterId: nul(str), userId: nul(str), calledAt: nul(fc.nat()), startedAt: nul(fc.nat()),
   finishedAt: nul(fc.nat()), recalls: fc.nat(), transferredFrom: nul(str), transferredTo: nul(str), note: nul(fc.string()),
-  source: fc.record({ kind: fc.constantFrom('kiosk', 'staff', 'api'), id: str }), history: fc.array(event, { maxLength: 6 }),
-}) as fc.Arbitrary<Ticket>;
+  source: fc.record({ kind: fc.constantFrom('kiosk', 'staff', 'api'), id: str }),
+}).chain((t) => fc.array(event(t), { maxLength: 6 }).map((history) => ({ ...t, history }))) as fc.Arbitrary<Ticket>;
 
 describe('ticket book', () => {
   it('a packed ticket unpacks to exactly the same ticket, key order included', () => {
@@ -51,6 +55,10 @@ describe('ticket book', () => {
     const gone = e.noShow('loket-1', { userId: 'u' }, clock.minutes(1)).value;
     expect(packTicket(done)).not.toBeNull();
     expect(packTicket(gone)).not.toBeNull();
+    // Its called, started and finished events name the ticket's own counter and officer by a marker.
+    const count = (hay: string, needle: string) => hay.split(needle).length - 1;
+    expect([count(packTicket(done)!, '"loket-1"'), count(packTicket(done)!, '"u"')]).toEqual([1, 1]);
+    expect(done.history.filter((h) => h.counterId === 'loket-1')).toHaveLength(3);
     expect(state.tickets.get(done.id)).toEqual(done);
     expect(state.tickets.get(done.id)).not.toBe(state.tickets.get(done.id));
     const live = state.linesOf('ktp').regular[0]!;

@@ -11,6 +11,9 @@ const FIELDS = [
 const EVENT_FIELDS = ['at', 'action', 'counterId', 'userId', 'note'] as const satisfies readonly (keyof TicketEvent)[];
 /** Stands for "no such key" in a packed history event (never a valid value of any of its fields). */
 const ABSENT = 0;
+/** Stands for "the ticket's own counterId / userId" in a packed history event: most events repeat them. */
+const SAME = 1;
+const OWN = { counterId: 'counterId', userId: 'userId' } as const;
 /** Times kept as milliseconds after `issuedAt`: a few digits instead of thirteen. */
 const TIMES = new Set<string>(['queuedAt', 'calledAt', 'startedAt', 'finishedAt']);
 
@@ -41,8 +44,8 @@ export function packTicket(t: Ticket): string | null {
     const row: unknown[] = [e.at - base, e.action];
     for (const k of ['counterId', 'userId', 'note'] as const) {
       if (!(k in e)) row.push(ABSENT);
-      else if (typeof e[k] === 'string') row.push(e[k]);
-      else return null;
+      else if (typeof e[k] !== 'string') return null;
+      else row.push(k !== 'note' && e[k] === t[OWN[k]] ? SAME : e[k]);
     }
     while (row.length > 2 && row[row.length - 1] === ABSENT) row.pop();
     history.push(row);
@@ -50,7 +53,18 @@ export function packTicket(t: Ticket): string | null {
   for (const k of TIMES) if (typeof t[k as keyof Ticket] === 'number' && !Number.isSafeInteger(t[k as keyof Ticket])) return null;
   const values: unknown[] = FIELDS.slice(0, -2).map((k) => (TIMES.has(k) ? rel(t[k]) : t[k]));
   values.push(src.kind, src.id, history);
-  return JSON.stringify(values);
+  return flat(JSON.stringify(values));
+}
+
+/**
+ * The same string as one piece. V8 builds a long JSON.stringify result from several parts joined
+ * by links (a "cons string"), about 120 bytes more than the text itself for a packed ticket, and
+ * keeps it that way until something reads a character. Reading one joins it in place; the next
+ * garbage collection drops the links.
+ */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 export function unpackTicket(s: string): Ticket {
@@ -62,7 +76,10 @@ export function unpackTicket(s: string): Ticket {
   t.source = { kind: v[n], id: v[n + 1] };
   t.history = (v[n + 2] as unknown[][]).map((row) => {
     const e: Record<string, unknown> = { at: (row[0] as number) + base, action: row[1] };
-    for (let i = 2; i < row.length; i++) if (row[i] !== ABSENT) e[EVENT_FIELDS[i]!] = row[i];
+    for (let i = 2; i < row.length; i++) {
+      const k = EVENT_FIELDS[i]!;
+      if (row[i] !== ABSENT) e[k] = row[i] === SAME && (k === 'counterId' || k === 'userId') ? t[OWN[k]] : row[i];
+    }
     return e;
   });
   return t as unknown as Ticket;
