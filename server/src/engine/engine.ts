@@ -34,6 +34,8 @@ export class Engine {
   readonly estimator: Estimator;
   private services = new Map<string, Service>();
   private counterConfigs = new Map<string, Counter>();
+  /** One frozen `source` per kiosk or officer, shared by their tickets (a day holds thousands). */
+  private sources = new Map<string, Ticket['source']>();
 
   constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
     this.estimator = new Estimator(this);
@@ -46,6 +48,13 @@ export class Engine {
     this.services = new Map(venue.services.map((s) => [s.id, s]));
     this.counterConfigs = new Map(venue.counters.map((c) => [c.id, c]));
     this.state.syncVenue(venue, now);
+  }
+
+  private sourceOf(src: Ticket['source']): Ticket['source'] {
+    const key = `${src.kind}\u0000${src.id}`;
+    let shared = this.sources.get(key);
+    if (!shared) this.sources.set(key, (shared = Object.freeze({ kind: src.kind, id: src.id })));
+    return shared;
   }
 
   service(id: string): Service {
@@ -105,7 +114,7 @@ export class Engine {
       serviceId: service.id, agencyId: service.agencyId, priority: input.priority ?? null, status: 'waiting',
       issuedAt: now, queuedAt: now, targetCounterId: null, counterId: null, userId: null,
       calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transferredFrom: null, transferredTo: null,
-      note: null, source: input.source, history: [{ at: now, action: 'issued' }],
+      note: null, source: this.sourceOf(input.source), history: [{ at: now, action: 'issued' }],
     };
     const st = this.serviceState(service.id);
     return this.commit(ticket, [{ t: 'ticket', ticket }, { t: 'service', service: { ...st, issued: st.issued + 1 } }]);
