@@ -25,15 +25,23 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The parts last worked out per zone, by whole second: a busy server asks about the same second many times. */
+const lastParts = new Map<string, { second: number; parts: Readonly<LocalParts> }>();
+
 /** Wall-clock parts of an instant in a venue's time zone (the service day is local). */
-export function localParts(t: number, tz: string): LocalParts {
+export function localParts(t: number, tz: string): Readonly<LocalParts> {
+  const second = Math.floor(t / 1000);
+  const last = lastParts.get(tz);
+  if (last && last.second === second) return last.parts;
   const out: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(t)) out[p.type] = p.value;
-  return {
+  const parts = Object.freeze({
     year: Number(out.year), month: Number(out.month), day: Number(out.day),
     hour: Number(out.hour), minute: Number(out.minute), second: Number(out.second),
     weekday: WEEKDAY_BY_SHORT[out.weekday ?? 'Mon'] ?? 'mon',
-  };
+  });
+  lastParts.set(tz, { second, parts });
+  return parts;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
