@@ -50,7 +50,7 @@ export function latencyCheck(r: SoakResult, baseline: number[] | null): Check | 
 }
 
 /** The final table: what was done, what the boards heard, memory, latency beside the bench's. */
-export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNumbers | null): string {
+export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNumbers | null, rounds: number[][] = []): string {
   const o = r.opts;
   const s = r.screens;
   const L = (p: number) => pct(r.latency, p);
@@ -71,6 +71,7 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     `outside the heap   ${rssLine(r.outside)}  (RSS - reserved heap: code, buffers, allocator)`,
     `RSS over time      ${rssLine(r.rss)}`,
     `call->last board   p50 ${f(L(50))}  p95 ${f(L(95))}  p99 ${f(L(99))}  max ${f(L(100))} ms  (${int(r.latency.length)} calls)`,
+    `  over time p99     ${latencyByPhase(r)}`,
     `CPU during load    server ${pc(r.cpu.server)}, boards ${pc(r.cpu.screens)} (${o.processes} processes), generator ${pc(r.cpu.generator)} of one core; server event loop ran ${pc(r.cpu.serverLoopRan)} of the time and waited for a core ${pc(r.cpu.serverLoopWaited)}; machine load average ${r.cpu.loadavg.map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`,
     `issue (HTTP 201)   p50 ${f(pct(r.issueMs, 50))}  p99 ${f(pct(r.issueMs, 99))} ms`,
     `call-next (200)    p50 ${f(pct(r.callNextMs, 50))}  p99 ${f(pct(r.callNextMs, 99))} ms  (the answer; the call is sent to the boards just before it)`,
@@ -89,11 +90,26 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     const since = r.issued * (1 - o.warmupShare);
     lines.push(`day data           the ${int(Math.round(since))} tickets issued after warm-up account for about +${f(perTicket * since)} MB RSS (bench: ${f(big.rssMb - small.rssMb)} MB for ${int(big.size - small.size)} more tickets = ${f(perTicket * 1024)} KB each)`);
   }
-  if (baseline) lines.push(`baseline measured now (bench's bare socket.io + fsync, 300 clients): p50 ${f(pct(baseline, 50))} p99 ${f(pct(baseline, 99))} -> soak p99 / baseline p99 = ${(L(99) / pct(baseline, 99)).toFixed(2)}x (bench goal <= ${BENCH_GOAL}x)`);
+  if (baseline) {
+    const each = rounds.length > 1 ? ` (${rounds.map((x, i) => `${i === 0 ? 'before' : 'after'} the load p99 ${f(pct(x, 99))}`).join(', ')})` : '';
+    lines.push(`baseline measured now (bench's bare socket.io + fsync, 300 clients, ${int(baseline.length)} broadcasts): p50 ${f(pct(baseline, 50))} p99 ${f(pct(baseline, 99))}${each} -> soak p99 / baseline p99 = ${(L(99) / pct(baseline, 99)).toFixed(2)}x (bench goal <= ${BENCH_GOAL}x)`);
+  }
   lines.push('', 'checks');
   for (const c of r.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`);
   lines.push('', r.checks.every((c) => c.ok) ? 'SOAK PASSED' : 'SOAK FAILED');
   return lines.join('\n');
+}
+
+/** The call->last board p99 of each fifth of the load, by the call's send time. */
+function latencyByPhase(r: SoakResult): string {
+  const n = 5;
+  const span = r.opts.seconds / n;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const ms = r.latencyAt.filter((x) => x.t >= i * span && (x.t < (i + 1) * span || i === n - 1)).map((x) => x.ms);
+    parts.push(`${Math.round(i * span)}-${Math.round((i + 1) * span)} s: ${ms.length ? f(pct(ms, 99)) : "-"}`);
+  }
+  return `${parts.join(' | ')} ms`;
 }
 
 /** What one board receives per second: the fan-out the server pays for every board. */

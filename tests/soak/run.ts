@@ -49,6 +49,8 @@ export interface SoakResult {
   screens: ScreenReport;
   /** Call -> last board that must hear it (ms). */
   latency: number[];
+  /** The same, with each call's send time in seconds after the load began: does the tail grow as the day fills? */
+  latencyAt: { t: number; ms: number }[];
   issueMs: number[];
   /** Answer times of call-next (HTTP 200): the server's part of a call's latency, before the boards. */
   callNextMs: number[];
@@ -147,11 +149,13 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     if (quiet > 0) await new Promise((r) => setTimeout(r, quiet));
     const screens = await swarm.verify(calls);
     const latency: number[] = [];
+    const latencyAt: SoakResult['latencyAt'] = [];
     let late = 0;
     for (const [id, t0] of load.calls) {
       const d = swarm.delivered(id);
       if (d.n < (expected.get(id) ?? Infinity)) continue;
       latency.push(d.last - t0);
+      latencyAt.push({ t: (t0 - start) / 1000, ms: d.last - t0 });
       if (opts.livenessMs !== null && d.last - t0 > opts.livenessMs) late++;
     }
     const window = Math.max(6, opts.seconds * 0.05);
@@ -172,7 +176,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     passed = checks.every((c) => c.ok);
     return {
       opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
-      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, issueMs: load.issueMs, callNextMs: load.callNextMs,
+      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, latencyAt, issueMs: load.issueMs, callNextMs: load.callNextMs,
       rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, checks,
     };
   } finally {

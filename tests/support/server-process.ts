@@ -10,7 +10,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The V8 flags `npm start` runs the built server with (read from package.json, so they cannot drift). */
 export function startFlags(): string[] {
   const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((w) => w.startsWith('--max-'));
+  return start.split(/\s+/).filter((w) => w.startsWith('--'));
 }
 export const ADMIN_PASSWORD = 'admin-uji-12345';
 
