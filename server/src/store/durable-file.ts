@@ -50,6 +50,13 @@ export function* jsonPieces(value: unknown, chunk = 200): Generator<string> {
   yield '}';
 }
 
+/**
+ * A file written in pieces is flushed to the disk every this many bytes. The journal's fdatasync,
+ * which every command waits for, then never queues behind megabytes of a day document at once:
+ * at most this much is being flushed when it comes.
+ */
+export const FLUSH_EVERY_BYTES = 1 << 20;
+
 /** Writes a file so that a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
 export async function writeFileDurable(path: string, content: string | Iterable<string>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
@@ -57,7 +64,16 @@ export async function writeFileDurable(path: string, content: string | Iterable<
   try {
     try {
       if (typeof content === 'string') await fh.writeFile(content);
-      else for (const piece of content) await fh.write(piece);
+      else {
+        let unflushed = 0;
+        for (const piece of content) {
+          unflushed += (await fh.write(piece)).bytesWritten;
+          if (unflushed >= FLUSH_EVERY_BYTES) {
+            await fh.datasync();
+            unflushed = 0;
+          }
+        }
+      }
       await fh.sync();
     } finally {
       await fh.close();
