@@ -1,6 +1,6 @@
 import type { CallEvent, CounterState, ServiceDayState, Ticket } from '../contract/domain.js';
 import type { Venue } from '../contract/venue.js';
-import { TicketBook } from './ticket-book.js';
+import { TicketBook, type PackedTicket } from './ticket-book.js';
 
 /** A durable change: what the journal records and replay applies, nothing else. */
 export type Change =
@@ -19,6 +19,9 @@ export interface DayDoc {
   /** Highest number per service ever used today, so a number is never reused. */
   seq: Record<string, number>;
 }
+
+/** The day document as it is written to disk: the same JSON, finished tickets unpacked only as they are written. */
+export type StoredDayDoc = Omit<DayDoc, 'tickets'> & { tickets: (Ticket | PackedTicket)[] };
 
 interface Lines {
   regular: Ticket[];
@@ -99,6 +102,18 @@ export class DayState {
     return {
       day: this.day,
       tickets: [...this.tickets.values()],
+      counters: [...this.counters.values()],
+      services: [...this.services.values()],
+      calls: [...this.calls],
+      seq: Object.fromEntries(this.seq),
+    };
+  }
+
+  /** The same document for the disk (compaction): written in pieces, so finished tickets stay packed until then. */
+  toStoredDoc(): StoredDayDoc {
+    return {
+      day: this.day,
+      tickets: this.tickets.forDisk(),
       counters: [...this.counters.values()],
       services: [...this.services.values()],
       calls: [...this.calls],

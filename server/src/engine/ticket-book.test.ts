@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Ticket } from '../contract/domain.js';
 import { Engine } from './engine.js';
 import { DayState } from './state.js';
-import { packTicket, TicketBook, unpackTicket } from './ticket-book.js';
+import { PackedTicket, packTicket, TicketBook, unpackTicket } from './ticket-book.js';
 import { seqIds, testVenue, TestClock } from '../testing/builders.js';
 import { localDay } from '../contract/time.js';
 
@@ -66,5 +66,10 @@ describe('ticket book', () => {
     expect([...state.tickets.values()].map((t) => t.id)).toEqual(ids);
     expect([...state.tickets.unpacked()].map((t) => t.status)).toEqual(['waiting', 'waiting']);
     expect(state.tickets.size).toBe(4);
+    // For the disk, finished tickets stay packed until written, and write as the same JSON.
+    const disk = state.tickets.forDisk();
+    expect(disk.map((t) => t instanceof PackedTicket)).toEqual([true, true, false, false]);
+    expect(JSON.stringify(disk)).toBe(JSON.stringify([...state.tickets.values()]));
+    expect(JSON.stringify(state.toStoredDoc())).toBe(JSON.stringify(state.toDoc()));
   });
 });

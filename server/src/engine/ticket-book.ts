@@ -86,6 +86,18 @@ export function unpackTicket(s: string): Ticket {
 }
 
 /**
+ * A finished ticket on its way to the day document on disk: still packed, unpacked only when
+ * JSON.stringify reaches it. Writing a day then never holds all its tickets unpacked at once.
+ */
+export class PackedTicket {
+  constructor(private readonly packed: string) {}
+
+  toJSON(): Ticket {
+    return unpackTicket(this.packed);
+  }
+}
+
+/**
  * The day's tickets by id, in issue order. Live tickets (waiting, called, serving, held) are
  * kept as objects, shared with the lines and indices; finished ones are packed. Reading a
  * finished ticket gives a fresh copy: tickets are never changed in place, only replaced.
@@ -113,6 +125,13 @@ export class TicketBook {
   /** Every ticket of the day, finished ones unpacked. */
   *values(): IterableIterator<Ticket> {
     for (const v of this.map.values()) yield typeof v === 'string' ? unpackTicket(v) : v;
+  }
+
+  /** Every ticket of the day for writing to disk, finished ones left packed until written. */
+  forDisk(): (Ticket | PackedTicket)[] {
+    const out: (Ticket | PackedTicket)[] = [];
+    for (const v of this.map.values()) out.push(typeof v === 'string' ? new PackedTicket(v) : v);
+    return out;
   }
 
   /** The tickets still kept as objects: every live one (and any finished one packing did not take). */

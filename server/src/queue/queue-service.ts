@@ -113,7 +113,7 @@ export class QueueService extends EventEmitter<QueueEvents> {
     }
     this.rev++;
     this.emit('changes', out.changes, this.rev);
-    if (this.store.due) void this.store.compact(this.engine.state.toDoc()).catch((e) => this.opts.onError?.(e, 'compaction'));
+    if (this.store.due) void this.store.compact(this.engine.state.toStoredDoc()).catch((e) => this.opts.onError?.(e, 'compaction'));
     return out.value;
   }
 
@@ -127,7 +127,7 @@ export class QueueService extends EventEmitter<QueueEvents> {
         for (const c of changes) this.engine.state.apply(c);
         await this.store.append(changes);
       }
-      await this.store.compact(this.engine.state.toDoc());
+      await this.store.compact(this.engine.state.toStoredDoc());
       await this.load(now);
       this.rev++;
       this.emit('day', this.day);

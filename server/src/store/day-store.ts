@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { Change, DayDoc } from '../engine/state.js';
-import { CorruptDataError, DurableJSONFile, fsyncDirSync, isRecord, readJsonFileSync } from './durable-file.js';
+import type { Change, DayDoc, StoredDayDoc } from '../engine/state.js';
+import { CorruptDataError, DurableJSONFile, fsyncDir, fsyncDirSync, isRecord, readJsonFileSync } from './durable-file.js';
 import { Journal } from './journal.js';
 
 /** The snapshot document: the day as of the start of journal segment `segment`. */
@@ -133,7 +134,7 @@ export class DayStore {
    * Folds the journal into the lowdb snapshot: switch to a new segment, write the state as of
    * the switch, then drop the old segments. `doc` must be taken at the moment of the call.
    */
-  compact(doc: DayDoc): Promise<void> {
+  compact(doc: DayDoc | StoredDayDoc): Promise<void> {
     if (this.compacting) return this.compacting;
     // Synchronous up to the first await: appends from here on land in the new segment.
     const run = async () => {
@@ -145,11 +146,13 @@ export class DayStore {
       await old?.close();
       await opened;
       // Written in pieces: the doc holds the day's immutable tickets as of the switch, so it may be read over many turns.
-      const db = new Low<DaySnapshot>(new DurableJSONFile(this.snapshotPath(day), undefined, true), { ...doc, format: 1, segment: this.segment });
+      // (A StoredDayDoc writes as the same JSON as a DayDoc: its packed tickets unpack in JSON.stringify.)
+      const db = new Low<(DayDoc | StoredDayDoc) & Pick<DaySnapshot, 'format' | 'segment'>>(new DurableJSONFile(this.snapshotPath(day), undefined, true), { ...doc, format: 1, segment: this.segment });
       db.data = { ...doc, format: 1, segment: this.segment };
       await db.write();
-      for (const n of this.segments(day)) if (n < this.segment) unlinkSync(this.segmentPath(day, n));
-      fsyncDirSync(this.dir);
+      // Asynchronously: a directory fsync can wait on the disk for a long moment, and commands must not.
+      for (const n of this.segments(day)) if (n < this.segment) await unlink(this.segmentPath(day, n));
+      await fsyncDir(this.dir);
     };
     this.compacting = run().finally(() => {
       this.compacting = null;
