@@ -50,6 +50,28 @@ describe('live state', () => {
     expect(s.calls.at(-1)?.recall).toBe(1);
   });
 
+  it('shows a first call on its counter tile at once, as the server call-next makes it; a recall or a counter the board does not show is left alone', () => {
+    let s = applySnapshot(EMPTY_BOARD, snap({ counters: [counter('loket-1', { status: 'break', since: 5, breakReason: 'Istirahat', breakUntil: NOW }), counter('loket-2', { since: 7 })] }), NOW);
+    s = applyCall(s, { ...call(3), rev: 11 }, NOW);
+    expect(s.counters.get('loket-1')).toEqual({
+      counterId: 'loket-1', status: 'open', since: call(3).at, breakReason: null, breakUntil: null, lastCallAt: call(3).at,
+      ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'called', calledAt: call(3).at },
+    });
+    // An open counter keeps the time it opened.
+    s = applyCall(s, { ...call(4, { counterId: 'loket-2' }), rev: 12 }, NOW);
+    expect(s.counters.get('loket-2')?.since).toBe(7);
+    expect(s.counters.get('loket-2')?.ticket?.number).toBe('A-004');
+    // A recall does not touch the tile; neither does a call at a counter this board does not show.
+    const before = s.counters;
+    s = applyCall(s, { ...call(3, { id: 't3:1', recall: 1, at: call(4).at + 1 }), rev: 13 }, NOW);
+    s = applyCall(s, { ...call(5, { counterId: 'loket-9' }), rev: 14 }, NOW);
+    expect(s.counters).toBe(before);
+    expect(s.counters.has('loket-9')).toBe(false);
+    // The next update replaces the tile with the server's counter whatever the call made of it.
+    s = applyUpdate(s, { rev: 15, counters: [counter('loket-1', { status: 'open', since: 1, ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at } })], queues: [] });
+    expect(s.counters.get('loket-1')?.ticket?.status).toBe('serving');
+  });
+
   it('finds calls missed while offline, but never on the first snapshot', () => {
     const first = snap();
     expect(missedCalls(EMPTY_BOARD, first, 0)).toEqual([]);

@@ -64,13 +64,31 @@ export function applyUpdate(prev: BoardState, u: BoardUpdate): BoardState {
   return { ...prev, rev: Math.max(prev.rev, u.rev), ...mergeBoardUpdate(prev, u) };
 }
 
-/** A call arrived live: appended once (a duplicate delivery is ignored), list kept bounded. */
+/**
+ * A call arrived live: appended once (a duplicate delivery is ignored), list kept bounded. A
+ * first call also shows on its counter's tile at once, as the server's call makes it, rather
+ * than with the next board update (up to BOARD_UPDATE_MS later), which then brings the counter
+ * exactly as the server holds it. A recall leaves the tile as it is.
+ */
 export function applyCall(prev: BoardState, c: CallEvent & { rev: number }, localNow: number): BoardState {
   const { rev, ...call } = c;
   const key = callKey(call);
   if (prev.calls.some((x) => callKey(x) === key)) return prev;
   const calls = [...prev.calls, { ...call, receivedAt: localNow }].sort((a, b) => a.at - b.at).slice(-MAX_CALLS);
-  return { ...prev, rev: Math.max(prev.rev, rev), calls };
+  return { ...prev, rev: Math.max(prev.rev, rev), calls, counters: tileAfterCall(prev, c) };
+}
+
+/** The board's counters with a first call's counter showing the called number (unchanged otherwise). */
+function tileAfterCall(prev: BoardState, c: CallEvent & { rev: number }): ReadonlyMap<string, PublicCounter> {
+  const held = prev.counters.get(c.counterId);
+  // Only a counter this board shows, only a call newer than what it holds.
+  if (c.recall !== 0 || !held || stale(prev, c.rev) || (held.lastCallAt !== null && held.lastCallAt > c.at)) return prev.counters;
+  const counters = new Map(prev.counters);
+  counters.set(c.counterId, {
+    counterId: c.counterId, status: 'open', since: held.status === 'open' ? held.since : c.at, breakReason: null, breakUntil: null, lastCallAt: c.at,
+    ticket: { id: c.ticketId, number: c.number, serviceId: c.serviceId, status: 'called', calledAt: c.at },
+  });
+  return counters;
 }
 
 /**
