@@ -99,21 +99,18 @@ export class DayState {
   }
 
   toDoc(): DayDoc {
-    return {
-      day: this.day,
-      tickets: [...this.tickets.values()],
-      counters: [...this.counters.values()],
-      services: [...this.services.values()],
-      calls: [...this.calls],
-      seq: Object.fromEntries(this.seq),
-    };
+    return this.docWith([...this.tickets.values()]);
   }
 
   /** The same document for the disk (compaction): written in pieces, so finished tickets stay packed until then. */
   toStoredDoc(): StoredDayDoc {
+    return this.docWith(this.tickets.forDisk());
+  }
+
+  private docWith<T>(tickets: T[]) {
     return {
       day: this.day,
-      tickets: this.tickets.forDisk(),
+      tickets,
       counters: [...this.counters.values()],
       services: [...this.services.values()],
       calls: [...this.calls],

@@ -13,7 +13,6 @@ const EVENT_FIELDS = ['at', 'action', 'counterId', 'userId', 'note'] as const sa
 const ABSENT = 0;
 /** Stands for "the ticket's own counterId / userId" in a packed history event: most events repeat them. */
 const SAME = 1;
-const OWN = { counterId: 'counterId', userId: 'userId' } as const;
 /** Times kept as milliseconds after `issuedAt`: a few digits instead of thirteen. */
 const TIMES = new Set<string>(['queuedAt', 'calledAt', 'startedAt', 'finishedAt']);
 
@@ -45,7 +44,7 @@ export function packTicket(t: Ticket): string | null {
     for (const k of ['counterId', 'userId', 'note'] as const) {
       if (!(k in e)) row.push(ABSENT);
       else if (typeof e[k] !== 'string') return null;
-      else row.push(k !== 'note' && e[k] === t[OWN[k]] ? SAME : e[k]);
+      else row.push(k !== 'note' && e[k] === t[k] ? SAME : e[k]);
     }
     while (row.length > 2 && row[row.length - 1] === ABSENT) row.pop();
     history.push(row);
@@ -78,7 +77,7 @@ export function unpackTicket(s: string): Ticket {
     const e: Record<string, unknown> = { at: (row[0] as number) + base, action: row[1] };
     for (let i = 2; i < row.length; i++) {
       const k = EVENT_FIELDS[i]!;
-      if (row[i] !== ABSENT) e[k] = row[i] === SAME && (k === 'counterId' || k === 'userId') ? t[OWN[k]] : row[i];
+      if (row[i] !== ABSENT) e[k] = row[i] === SAME && (k === 'counterId' || k === 'userId') ? t[k] : row[i];
     }
     return e;
   });
