@@ -340,6 +340,8 @@ describe('kiosk screenshots on the real demo venue', () => {
     for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
       await page.setViewportSize(size);
       await screenshot(page, `kiosk-${name}-1-pairing`);
+      // The keypad and the pair button are on the screen, not below it.
+      expect(await page.getByTestId('pair').evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
     }
     const code = await newKioskCode(server.url, admin, 'Kios foto');
     const k = new Kiosk(page);
