@@ -51,6 +51,9 @@ export interface SoakResult {
   latency: number[];
   /** The same, with each call's send time in seconds after the load began: does the tail grow as the day fills? */
   latencyAt: { t: number; ms: number }[];
+  /** Call -> the first board that heard it, and first -> last board: the server's part and the fan-out's. */
+  firstBoard: number[];
+  spread: number[];
   issueMs: number[];
   /** Answer times of call-next (HTTP 200): the server's part of a call's latency, before the boards. */
   callNextMs: number[];
@@ -150,12 +153,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const screens = await swarm.verify(calls);
     const latency: number[] = [];
     const latencyAt: SoakResult['latencyAt'] = [];
+    const firstBoard: number[] = [];
+    const spread: number[] = [];
     let late = 0;
     for (const [id, t0] of load.calls) {
       const d = swarm.delivered(id);
       if (d.n < (expected.get(id) ?? Infinity)) continue;
       latency.push(d.last - t0);
       latencyAt.push({ t: (t0 - start) / 1000, ms: d.last - t0 });
+      firstBoard.push(d.first - t0);
+      spread.push(d.last - d.first);
       if (opts.livenessMs !== null && d.last - t0 > opts.livenessMs) late++;
     }
     const window = Math.max(6, opts.seconds * 0.05);
@@ -176,7 +183,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     passed = checks.every((c) => c.ok);
     return {
       opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
-      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, latencyAt, issueMs: load.issueMs, callNextMs: load.callNextMs,
+      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, latencyAt, firstBoard, spread, issueMs: load.issueMs, callNextMs: load.callNextMs,
       rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, checks,
     };
   } finally {

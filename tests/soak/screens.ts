@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents, ClientToServerEvents } from '../../server/src/contract/events.ts';
 import type { PublicCounter, QueueInfo, Snapshot } from '../../server/src/contract/domain.ts';
@@ -7,7 +8,7 @@ import type { ScreenReport, ServerCall, SwarmCommand, SwarmMessage } from './swa
 /**
  * Child process: a share of the hall boards, each a real socket.io connection authenticated
  * with its own paired display token, listening as display-ui does. It records per board every
- * call id heard, and per call how many boards heard it and when the last one did (wall clock
+ * call id heard, and per call how many boards heard it and when the first and last did (wall clock
  * comparable across processes); the parent merges those and asks for the missed-event check.
  * Each board also keeps the counters and queues it was told, from its connect snapshot and the
  * board updates alone (its periodic snapshot requests are counted, not applied), and at the end
@@ -29,12 +30,14 @@ const now = () => performance.timeOrigin + performance.now();
 const send = (m: SwarmMessage) => process.send!(m);
 const screens: Screen[] = [];
 const callIndex = new Map<string, number>();
-const arrivals = new Map<string, { n: number; last: number }>();
+const arrivals = new Map<string, { n: number; first: number; last: number }>();
 const dirty = new Set<string>();
 const counts = { updates: 0, connected: 0, disconnects: 0, connectErrors: 0, calls: 0, counterEvents: 0, queuesEvents: 0, otherEvents: 0, reconciles: 0, reconcileFailures: 0 };
 const problems: string[] = [];
 const timers: NodeJS.Timeout[] = [];
 let expected = Infinity;
+/** This process's event-loop delay from its boards' connect to the check (ms = ns / 1e6). */
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
 function note(problem: string): void {
   if (problems.length < 20) problems.push(problem);
@@ -47,7 +50,10 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
   screens.push(sc);
   socket.on('connect', () => {
     counts.connected++;
-    if (counts.connected === expected) send({ type: 'ready' });
+    if (counts.connected === expected) {
+      loopDelay.reset(); // from here on: the run, not the connecting
+      send({ type: 'ready' });
+    }
   });
   socket.on('disconnect', (reason) => {
     counts.disconnects++;
@@ -64,7 +70,7 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
     if (idx === undefined) callIndex.set(c.id, (idx = callIndex.size));
     if (sc.heard.has(idx)) sc.duplicates++;
     else sc.heard.add(idx);
-    const a = arrivals.get(c.id) ?? { n: 0, last: 0 };
+    const a = arrivals.get(c.id) ?? { n: 0, first: t, last: 0 };
     a.n++;
     a.last = Math.max(a.last, t);
     arrivals.set(c.id, a);
@@ -109,10 +115,10 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
 /** Arrivals changed since the last flush, as cumulative counts (the parent keeps the latest per child). */
 function flush(): void {
   if (!dirty.size) return;
-  const batch: [string, number, number][] = [];
+  const batch: [string, number, number, number][] = [];
   for (const id of dirty) {
     const a = arrivals.get(id)!;
-    batch.push([id, a.n, a.last]);
+    batch.push([id, a.n, a.first, a.last]);
   }
   dirty.clear();
   send({ type: 'arrivals', batch });
@@ -139,7 +145,9 @@ async function staleBoards(): Promise<number> {
 
 /** Per board: every server call it should hear and did not, calls it heard but should not, repeats. */
 async function verify(calls: ServerCall[]): Promise<ScreenReport> {
-  const report: ScreenReport = { screens: screens.length, ...counts, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, staleBoards: await staleBoards(), problems };
+  loopDelay.disable();
+  const delay = { loopDelayP99: loopDelay.percentile(99) / 1e6, loopDelayMax: loopDelay.max / 1e6 };
+  const report: ScreenReport = { screens: screens.length, ...counts, ...delay, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, staleBoards: await staleBoards(), problems };
   const byId = new Map(calls.map((c) => [c.id, c]));
   for (const [i, sc] of screens.entries()) {
     let missedHere = 0;
@@ -171,6 +179,7 @@ async function verify(calls: ServerCall[]): Promise<ScreenReport> {
 process.on('message', (m: SwarmCommand) => {
   if (m.type === 'connect') {
     expected = m.screens.length;
+    loopDelay.enable();
     // Connect in small batches: 500 boards of a hall do not all power on in the same millisecond.
     m.screens.forEach((s, i) => timers.push(setTimeout(() => connect(m.url, s.token, s.scope, m.reconcileMs), Math.floor(i / 25) * 50)));
     timers.push(setInterval(flush, 250));

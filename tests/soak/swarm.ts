@@ -32,6 +32,9 @@ export interface ScreenReport {
   extraSnapshots: number;
   /** Boards whose counters and queues, built from the connect snapshot and updates alone, differ from a final snapshot. */
   staleBoards: number;
+  /** How late the boards' event loops ran (ms; the worst process): a board that is slow to read makes a call late too. */
+  loopDelayP99: number;
+  loopDelayMax: number;
   problems: string[];
 }
 
@@ -43,7 +46,7 @@ export type SwarmCommand =
 
 export type SwarmMessage =
   | { type: 'ready' }
-  | { type: 'arrivals'; batch: [string, number, number][] }
+  | { type: 'arrivals'; batch: [string, number, number, number][] }
   | { type: 'flushed' }
   | { type: 'report'; report: ScreenReport };
 
@@ -55,8 +58,8 @@ const SCREENS_TS = fileURLToPath(new URL('./screens.ts', import.meta.url));
  */
 export class Swarm {
   private children: ChildProcess[] = [];
-  /** Per call id, per child: boards that heard it and when the last of them did. */
-  private heard = new Map<string, [number, number][]>();
+  /** Per call id, per child: boards that heard it, and when the first and the last of them did. */
+  private heard = new Map<string, [number, number, number][]>();
   private waiters = new Map<ChildProcess, (m: SwarmMessage) => void>();
   readonly failures: string[] = [];
   private stopping = false;
@@ -104,10 +107,10 @@ export class Swarm {
     }));
   }
 
-  private merge(slot: number, batch: [string, number, number][]): void {
-    for (const [id, n, last] of batch) {
-      const per = this.heard.get(id) ?? Array.from({ length: this.children.length }, (): [number, number] => [0, 0]);
-      per[slot] = [n, last];
+  private merge(slot: number, batch: [string, number, number, number][]): void {
+    for (const [id, n, first, last] of batch) {
+      const per = this.heard.get(id) ?? Array.from({ length: this.children.length }, (): [number, number, number] => [0, Infinity, 0]);
+      per[slot] = [n, first, last];
       this.heard.set(id, per);
     }
   }
@@ -117,10 +120,10 @@ export class Swarm {
     return this.children.map((c) => c.pid!).filter(Boolean);
   }
 
-  /** Boards that heard a call so far, and when the last of them did (0 if none). */
-  delivered(callId: string): { n: number; last: number } {
+  /** Boards that heard a call so far, and when the first (Infinity if none) and the last (0 if none) of them did. */
+  delivered(callId: string): { n: number; first: number; last: number } {
     const per = this.heard.get(callId) ?? [];
-    return { n: per.reduce((s, x) => s + x[0], 0), last: per.reduce((m, x) => Math.max(m, x[1]), 0) };
+    return { n: per.reduce((s, x) => s + x[0], 0), first: per.reduce((m, x) => Math.min(m, x[1]), Infinity), last: per.reduce((m, x) => Math.max(m, x[2]), 0) };
   }
 
   private ask(m: SwarmCommand, want: SwarmMessage['type'], timeoutMs = 60000): Promise<SwarmMessage[]> {
@@ -150,12 +153,13 @@ export class Swarm {
   /** The missed-event check of every board against the server's own list of calls. */
   async verify(calls: ServerCall[]): Promise<ScreenReport> {
     const reports = (await this.ask({ type: 'verify', calls }, 'report', 120000)).map((m) => (m as { report: ScreenReport }).report);
-    const sum = (k: keyof Omit<ScreenReport, 'problems'>) => reports.reduce((s, r) => s + r[k], 0);
+    const sum = (k: keyof Omit<ScreenReport, 'problems' | 'loopDelayP99' | 'loopDelayMax'>) => reports.reduce((s, r) => s + r[k], 0);
     return {
       screens: sum('screens'), connected: sum('connected'), disconnects: sum('disconnects'), connectErrors: sum('connectErrors'),
       calls: sum('calls'), updates: sum('updates'), counterEvents: sum('counterEvents'), queuesEvents: sum('queuesEvents'), otherEvents: sum('otherEvents'), reconciles: sum('reconciles'), reconcileFailures: sum('reconcileFailures'),
       missed: sum('missed'), screensMissing: sum('screensMissing'), unexpected: sum('unexpected'), duplicates: sum('duplicates'),
-      extraSnapshots: sum('extraSnapshots'), staleBoards: sum('staleBoards'), problems: reports.flatMap((r) => r.problems).slice(0, 20),
+      extraSnapshots: sum('extraSnapshots'), staleBoards: sum('staleBoards'),
+      loopDelayP99: Math.max(...reports.map((r) => r.loopDelayP99)), loopDelayMax: Math.max(...reports.map((r) => r.loopDelayMax)), problems: reports.flatMap((r) => r.problems).slice(0, 20),
     };
   }
 
