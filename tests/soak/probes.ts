@@ -36,6 +36,9 @@ export interface CpuShares {
   /** The server's event loop: running, and runnable but waiting for a core. */
   serverLoopRan: number;
   serverLoopWaited: number;
+  /** The boards' main threads, summed over their processes: running, and runnable but waiting for a core. */
+  screensLoopRan: number;
+  screensLoopWaited: number;
   loadavg: number[];
 }
 
@@ -44,6 +47,7 @@ export function cpuMeter(serverPid: number, screenPids: number[]): (seconds: num
   const sched0 = schedSeconds(serverPid);
   const server0 = cpuSeconds(serverPid);
   const screens0 = screenPids.map(cpuSeconds);
+  const screensSched0 = screenPids.map(schedSeconds);
   const gen0 = process.cpuUsage();
   return (seconds) => {
     const sched = schedSeconds(serverPid);
@@ -54,6 +58,10 @@ export function cpuMeter(serverPid: number, screenPids: number[]): (seconds: num
       generator: (gen.user + gen.system) / 1e6 / seconds,
       serverLoopRan: (sched.ran - sched0.ran) / seconds,
       serverLoopWaited: (sched.waited - sched0.waited) / seconds,
+      ...screenPids.map(schedSeconds).reduce((sum, x, i) => ({
+        screensLoopRan: sum.screensLoopRan + (x.ran - screensSched0[i]!.ran) / seconds,
+        screensLoopWaited: sum.screensLoopWaited + (x.waited - screensSched0[i]!.waited) / seconds,
+      }), { screensLoopRan: 0, screensLoopWaited: 0 }),
       loadavg: loadavg(),
     };
   };

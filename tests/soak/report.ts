@@ -74,7 +74,7 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     `  over time p99     ${latencyByPhase(r)}`,
     `  to the first     p50 ${f(pct(r.firstBoard, 50))}  p95 ${f(pct(r.firstBoard, 95))}  p99 ${f(pct(r.firstBoard, 99))} ms; first -> last board p50 ${f(pct(r.spread, 50))}  p95 ${f(pct(r.spread, 95))}  p99 ${f(pct(r.spread, 99))} ms (the server's part, then the fan-out's)`,
     `  boards' loops    late by p99 ${f(s.loopDelayP99)}  max ${f(s.loopDelayMax)} ms (the worst of the ${o.processes} processes: time a board's process could not read its socket)`,
-    `CPU during load    server ${pc(r.cpu.server)}, boards ${pc(r.cpu.screens)} (${o.processes} processes), generator ${pc(r.cpu.generator)} of one core; server event loop ran ${pc(r.cpu.serverLoopRan)} of the time and waited for a core ${pc(r.cpu.serverLoopWaited)}; machine load average ${r.cpu.loadavg.map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`,
+    `CPU during load    server ${pc(r.cpu.server)}, boards ${pc(r.cpu.screens)} (${o.processes} processes), generator ${pc(r.cpu.generator)} of one core; server event loop ran ${pc(r.cpu.serverLoopRan)} of the time and waited for a core ${pc(r.cpu.serverLoopWaited)}, the boards' ran ${pc(r.cpu.screensLoopRan)} and waited ${pc(r.cpu.screensLoopWaited)}; machine load average ${r.cpu.loadavg.map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`,
     `issue (HTTP 201)   p50 ${f(pct(r.issueMs, 50))}  p99 ${f(pct(r.issueMs, 99))} ms`,
     `call-next (200)    p50 ${f(pct(r.callNextMs, 50))}  p99 ${f(pct(r.callNextMs, 99))} ms  (the answer; the call is sent to the boards just before it)`,
   ];
