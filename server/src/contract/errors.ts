@@ -17,6 +17,7 @@ export const ERRORS = {
   BAD_REQUEST: { status: 400, id: 'Permintaan tidak dapat dibaca.', en: 'The request could not be read.' },
   HEADERS_TOO_LARGE: { status: 431, id: 'Alamat atau header permintaan terlalu panjang.', en: 'The request address or headers are too long.' },
   PAYLOAD_TOO_LARGE: { status: 413, id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, id: 'Isi permintaan harus berupa JSON (Content-Type: application/json).', en: 'The request body must be JSON (Content-Type: application/json).' },
   QUOTA_FULL: { status: 409, id: 'Kuota layanan hari ini sudah habis.', en: "Today's quota for this service is full." },
   OUTSIDE_HOURS: { status: 409, id: 'Layanan sedang di luar jam pelayanan.', en: 'The service is outside its opening hours.' },
   SERVICE_CLOSED: { status: 409, id: 'Layanan ditutup hari ini.', en: 'The service is closed today.' },

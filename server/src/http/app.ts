@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../context.js';
+import { AntreError } from '../contract/errors.js';
 import type { Notifier } from '../realtime/notifier.js';
 import { errorHandler, notFound } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
@@ -23,8 +24,9 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   // Phones on a slow connection open the ticket page: gzip the UI bundles and the JSON.
   app.use(compression({ threshold: 1024 }));
   const api = express.Router();
+  api.use(jsonBodiesOnly);
   api.use(venueAdminRoutes(ctx, notifier)); // before the 32 kB parser: a venue document is larger
-  api.use(express.json({ limit: '32kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(express.json({ limit: '32kb', strict: true, type: JSON_TYPES }));
   api.use(publicRoutes(ctx));
   api.use(authRoutes(ctx));
   api.use(ticketRoutes(ctx));
@@ -38,6 +40,21 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   app.use(notFound);
   app.use(errorHandler(ctx.log));
   return app;
+}
+
+/** The media types the API reads a body as. */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
+ * Every body the API takes is JSON. A body of any other type (a form, plain text, no type at
+ * all) is refused before any route sees it, rather than dropped unread while the route goes on
+ * as if nothing had been sent.
+ */
+function jsonBodiesOnly(req: express.Request, _res: express.Response, next: express.NextFunction): void {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
+  if (!hasBody || req.is(JSON_TYPES)) return next();
+  next(new AntreError('UNSUPPORTED_MEDIA_TYPE', { contentType: req.headers['content-type'] ?? null }));
 }
 
 function serveUi(app: Express, ctx: AppContext): void {

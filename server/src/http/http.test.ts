@@ -105,6 +105,7 @@ describe('tickets', () => {
     expect((await h.api('/api/queues')).body.queues).toEqual(before);
   });
 
+
   it('quota full and service closed are 409 with the reason', async () => {
     for (let i = 0; i < 3; i++) expect((await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'skck' } })).status).toBe(201);
     const full = await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'skck' } });
@@ -132,6 +133,28 @@ describe('counters', () => {
     expectError(await h.api('/api/counters/loket-1/finish', { token: officer, method: 'POST' }), 'COUNTER_IDLE');
     expectError(await h.api('/api/counters/loket-1/call-next', { token: officer, method: 'POST' }), 'QUEUE_EMPTY');
     expect((await h.api(`/api/tickets/${a.id}`)).body.status).toBe('done');
+  });
+
+  it('a body that is not JSON is refused with 415, not read as empty, and changes nothing', async () => {
+    expectError(await h.api('/api/tickets', { token: kiosk, raw: 'serviceId=ktp', contentType: 'application/x-www-form-urlencoded' }), 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await h.api('/api/tickets', { token: kiosk, raw: '{"serviceId":"ktp"}', contentType: 'text/plain' }), 'UNSUPPORTED_MEDIA_TYPE');
+    // JSON with a charset is JSON.
+    const t = await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' }, contentType: 'application/json; charset=utf-8' });
+    expect(t.status).toBe(201);
+    const counters = async () => (await h.api('/api/counters')).body;
+    const queues = async () => (await h.api('/api/queues')).body.queues;
+    const [countersBefore, queuesBefore] = [await counters(), await queues()];
+    // A route that needs no body still refuses one it cannot read: the sender meant something by it.
+    const refused = await h.api('/api/counters/loket-1/call-next', { token: officer, raw: 'next', contentType: 'text/plain' });
+    expectError(refused, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(refused.body.error.details).toMatchObject({ contentType: 'text/plain' });
+    expect(await counters()).toEqual(countersBefore);
+    expect(await queues()).toEqual(queuesBefore);
+    expect((await h.api(`/api/tickets/${t.body.id}`)).body.status).toBe('waiting');
+    // Without the body the same call goes through: the refusal was the body's alone.
+    expect((await h.api('/api/counters/loket-1/call-next', { token: officer, method: 'POST' })).body).toMatchObject({ id: t.body.id, status: 'called' });
+    expect((await h.api('/api/counters/loket-1/start', { token: officer, method: 'POST' })).status).toBe(200);
+    expect((await h.api('/api/counters/loket-1/finish', { token: officer, method: 'POST' })).body.status).toBe('done');
   });
 
   it('no-show, hold, resume and transfer', async () => {

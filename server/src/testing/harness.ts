@@ -11,7 +11,7 @@ export interface Harness {
   clock: TestClock;
   adminToken: string;
   login(username: string, password: string): Promise<string>;
-  api(path: string, init?: { method?: string; token?: string; body?: unknown; raw?: string }): Promise<{ status: number; body: any }>;
+  api(path: string, init?: { method?: string; token?: string; body?: unknown; raw?: string; contentType?: string }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function startHarness(over: Partial<StartOptions> = {}): Promise<Ha
     let body: string | undefined;
     if (init.raw !== undefined) body = init.raw;
     else if (init.body !== undefined) body = JSON.stringify(init.body);
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = init.contentType ?? 'application/json';
     const res = await fetch(`${server.url}${path}`, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
     const text = await res.text();
     let parsed: unknown = text;
