@@ -73,7 +73,7 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     `call->last board   p50 ${f(L(50))}  p95 ${f(L(95))}  p99 ${f(L(99))}  max ${f(L(100))} ms  (${int(r.latency.length)} calls)`,
     `  over time p99     ${latencyByPhase(r)}`,
     `  to the first     p50 ${f(pct(r.firstBoard, 50))}  p95 ${f(pct(r.firstBoard, 95))}  p99 ${f(pct(r.firstBoard, 99))} ms; first -> last board p50 ${f(pct(r.spread, 50))}  p95 ${f(pct(r.spread, 95))}  p99 ${f(pct(r.spread, 99))} ms (the server's part, then the fan-out's)`,
-    `  boards' loops    late by p99 ${f(s.loopDelayP99)}  max ${f(s.loopDelayMax)} ms (the worst of the ${o.processes} processes: time a board's process could not read its socket)`,
+    `  loops ran late   boards p99 ${f(s.loopDelayP99)}  max ${f(s.loopDelayMax)} ms (the worst of the ${o.processes} processes: a board that cannot read its socket hears the call late); load generator p99 ${f(r.generatorLoop.p99)}  max ${f(r.generatorLoop.max)} ms (a request sent late counts in its call's time)`,
     `CPU during load    server ${pc(r.cpu.server)}, boards ${pc(r.cpu.screens)} (${o.processes} processes), generator ${pc(r.cpu.generator)} of one core; server event loop ran ${pc(r.cpu.serverLoopRan)} of the time and waited for a core ${pc(r.cpu.serverLoopWaited)}, the boards' ran ${pc(r.cpu.screensLoopRan)} and waited ${pc(r.cpu.screensLoopWaited)}; machine load average ${r.cpu.loadavg.map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`,
     `issue (HTTP 201)   p50 ${f(pct(r.issueMs, 50))}  p99 ${f(pct(r.issueMs, 99))} ms`,
     `call-next (200)    p50 ${f(pct(r.callNextMs, 50))}  p99 ${f(pct(r.callNextMs, 99))} ms  (the answer; the call is sent to the boards just before it)`,

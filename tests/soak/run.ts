@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ticket } from '../../server/src/contract/domain.ts';
@@ -66,6 +67,8 @@ export interface SoakResult {
   heapTotal: { t: number; mb: number }[];
   outside: { t: number; mb: number }[];
   cpu: CpuShares;
+  /** How late this process's event loop ran during the load (ms): a request sent late makes its call late too. */
+  generatorLoop: { p99: number; max: number };
   checks: Check[];
 }
 
@@ -115,6 +118,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
 
     const start = now() + 500;
     const meter = cpuMeter(server.child.pid!, swarm.pids());
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const rss: SoakResult['rss'] = [];
     const heap: SoakResult['heap'] = [];
     const heapTotal: SoakResult['heapTotal'] = [];
@@ -141,6 +146,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const loadEnd = now();
     const loadSeconds = (loadEnd - start) / 1000;
     const cpu = meter(loadSeconds);
+    loopDelay.disable();
+    const generatorLoop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
 
     const list = await http.must('GET', '/api/tickets', actors.admin, undefined, 200) as { tickets: Ticket[] };
     const calls = serverCalls(list.tickets, venue.floorOf);
@@ -184,7 +191,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     return {
       opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
       calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, latencyAt, firstBoard, spread, issueMs: load.issueMs, callNextMs: load.callNextMs,
-      rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, checks,
+      rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, generatorLoop, checks,
     };
   } finally {
     await cleanup();
