@@ -105,7 +105,6 @@ describe('tickets', () => {
     expect((await h.api('/api/queues')).body.queues).toEqual(before);
   });
 
-
   it('quota full and service closed are 409 with the reason', async () => {
     for (let i = 0; i < 3; i++) expect((await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'skck' } })).status).toBe(201);
     const full = await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'skck' } });
