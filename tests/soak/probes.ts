@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
 function cpuSeconds(pid: number): number {
@@ -64,5 +65,21 @@ export function cpuMeter(serverPid: number, screenPids: number[]): (seconds: num
       }), { screensLoopRan: 0, screensLoopWaited: 0 }),
       loadavg: loadavg(),
     };
+  };
+}
+
+/**
+ * How late this process's event loop runs, from now (or the last restart) until read (ms): a
+ * process that cannot get to its sockets makes what it sends or hears late.
+ */
+export function loopDelayMeter(): { restart(): void; read(): { p99: number; max: number } } {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  return {
+    restart: () => h.reset(),
+    read: () => {
+      h.disable();
+      return { p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
+    },
   };
 }

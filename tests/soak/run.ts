@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ticket } from '../../server/src/contract/domain.ts';
@@ -7,7 +6,7 @@ import { ROOT, startServerProcess, type ServerProcess } from '../support/server-
 import { BOARD_UPDATE_MS } from '../../server/src/realtime/notifier.ts';
 import { judge, serverCalls, type Check } from './judge.ts';
 import { Http, Load, setUp } from './load.ts';
-import { cpuMeter, vmRssMb, type CpuShares } from './probes.ts';
+import { cpuMeter, loopDelayMeter, vmRssMb, type CpuShares } from './probes.ts';
 import { median, pct } from './report.ts';
 import { Swarm, type ScreenReport } from './swarm.ts';
 import { hears, minutesToMidnight, screenScopes, soakVenue, writeSoakVenue } from './venue.ts';
@@ -118,8 +117,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
 
     const start = now() + 500;
     const meter = cpuMeter(server.child.pid!, swarm.pids());
-    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-    loopDelay.enable();
+    const loopDelay = loopDelayMeter();
     const rss: SoakResult['rss'] = [];
     const heap: SoakResult['heap'] = [];
     const heapTotal: SoakResult['heapTotal'] = [];
@@ -146,8 +144,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const loadEnd = now();
     const loadSeconds = (loadEnd - start) / 1000;
     const cpu = meter(loadSeconds);
-    loopDelay.disable();
-    const generatorLoop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+    const generatorLoop = loopDelay.read();
 
     const list = await http.must('GET', '/api/tickets', actors.admin, undefined, 200) as { tickets: Ticket[] };
     const calls = serverCalls(list.tickets, venue.floorOf);

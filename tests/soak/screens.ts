@@ -1,7 +1,7 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents, ClientToServerEvents } from '../../server/src/contract/events.ts';
 import type { PublicCounter, QueueInfo, Snapshot } from '../../server/src/contract/domain.ts';
+import { loopDelayMeter } from './probes.ts';
 import { hears, type ScreenScope } from './venue.ts';
 import type { ScreenReport, ServerCall, SwarmCommand, SwarmMessage } from './swarm.ts';
 
@@ -36,8 +36,8 @@ const counts = { updates: 0, connected: 0, disconnects: 0, connectErrors: 0, cal
 const problems: string[] = [];
 const timers: NodeJS.Timeout[] = [];
 let expected = Infinity;
-/** This process's event-loop delay from its boards' connect to the check (ms = ns / 1e6). */
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+/** This process's event-loop delay, from the moment all its boards are connected to the check. */
+let loopDelay: ReturnType<typeof loopDelayMeter> | null = null;
 
 function note(problem: string): void {
   if (problems.length < 20) problems.push(problem);
@@ -51,7 +51,7 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
   socket.on('connect', () => {
     counts.connected++;
     if (counts.connected === expected) {
-      loopDelay.reset(); // from here on: the run, not the connecting
+      loopDelay?.restart(); // from here on: the run, not the connecting
       send({ type: 'ready' });
     }
   });
@@ -145,8 +145,8 @@ async function staleBoards(): Promise<number> {
 
 /** Per board: every server call it should hear and did not, calls it heard but should not, repeats. */
 async function verify(calls: ServerCall[]): Promise<ScreenReport> {
-  loopDelay.disable();
-  const delay = { loopDelayP99: loopDelay.percentile(99) / 1e6, loopDelayMax: loopDelay.max / 1e6 };
+  const d = loopDelay?.read() ?? { p99: NaN, max: NaN };
+  const delay = { loopDelayP99: d.p99, loopDelayMax: d.max };
   const report: ScreenReport = { screens: screens.length, ...counts, ...delay, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, staleBoards: await staleBoards(), problems };
   const byId = new Map(calls.map((c) => [c.id, c]));
   for (const [i, sc] of screens.entries()) {
@@ -179,7 +179,7 @@ async function verify(calls: ServerCall[]): Promise<ScreenReport> {
 process.on('message', (m: SwarmCommand) => {
   if (m.type === 'connect') {
     expected = m.screens.length;
-    loopDelay.enable();
+    loopDelay = loopDelayMeter();
     // Connect in small batches: 500 boards of a hall do not all power on in the same millisecond.
     m.screens.forEach((s, i) => timers.push(setTimeout(() => connect(m.url, s.token, s.scope, m.reconcileMs), Math.floor(i / 25) * 50)));
     timers.push(setInterval(flush, 250));
