@@ -26,18 +26,39 @@ export interface QueueEvents {
   day: [day: string];
 }
 
+interface Job {
+  fn: (engine: Engine, now: number) => Outcome<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/** How often (at most) a failed store is tried again while commands keep arriving: each try writes and syncs a probe. */
+const RECOVER_EVERY_MS = 100;
+
 /**
- * Runs engine commands one at a time and answers each only after its changes are on disk;
- * then tells listeners. Owns the service day: loads it on start, rolls it over at local midnight.
+ * Runs engine commands and answers each only after its changes are on disk; then tells listeners.
+ * Owns the service day: loads it on start, rolls it over at local midnight.
+ *
+ * One writer: commands that arrive while a write is in flight wait, then run together as the next
+ * batch and share one append and its fdatasync (group commit). Memory is ahead of the disk only for
+ * the batch being written; if that write fails, every command of the batch is refused, memory is
+ * rebuilt from the disk, and the service refuses commands (507) until a write succeeds again. The
+ * day document is compacted only between batches, when memory and disk agree, so a snapshot never
+ * holds a refused change.
  */
 export class QueueService extends EventEmitter<QueueEvents> {
   engine!: Engine;
   readonly store: DayStore;
   rev = 0;
   venueVersion = 1;
-  private gate: Promise<void> | null = null;
+  private pending: Job[] = [];
+  private pumping = false;
+  private lock: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
+  /** Why commands are refused: a write or a reload failed and the disk has not proved healthy since. */
+  private failure: { err: unknown; at: number; memoryStale: boolean } | null = null;
+  private lastRecoverAt = -Infinity;
   readonly clock: () => number;
 
   private constructor(private readonly opts: QueueServiceOptions) {
@@ -61,6 +82,13 @@ export class QueueService extends EventEmitter<QueueEvents> {
     return this.engine.state.day;
   }
 
+  /** Null while the store takes writes; else since when and why it refuses them. */
+  get storageFailure(): { since: number; reason: string } | null {
+    if (!this.failure) return null;
+    const err = this.failure.err as NodeJS.ErrnoException;
+    return { since: this.failure.at, reason: err?.code ?? err?.message ?? String(err) };
+  }
+
   /** Rebuilds the day from what is on disk: snapshot, then every journaled change after it. */
   private restore(day: string, now: number): { state: DayState; fresh: boolean } {
     const { snapshot, batches } = this.store.read(day);
@@ -73,68 +101,169 @@ export class QueueService extends EventEmitter<QueueEvents> {
     const day = localDay(now, this.opts.venue.timeZone);
     const { state, fresh } = this.restore(day, now);
     this.engine = new Engine(this.engine?.venue ?? this.opts.venue, state, { newId: this.opts.newId, ignoreHours: this.opts.ignoreHours });
-    await this.store.open(day, (err) => this.onStorageFailure(err));
+    await this.store.open(day, () => undefined);
     if (fresh && this.opts.openCountersOnNewDay) {
       const changes: Change[] = this.venue.counters.map((c) => ({ t: 'counter', counter: { ...state.counters.get(c.id)!, status: 'open', since: now } }));
-      for (const c of changes) state.apply(c);
       await this.store.append(changes);
+      for (const c of changes) state.apply(c);
     }
   }
 
-  private onStorageFailure(err: unknown): void {
-    // Memory ran ahead of the disk: throw it away and take the disk's word.
-    this.opts.onError?.(err, 'journal write failed; reloading the day from disk');
-    try {
-      const { state } = this.restore(this.day, this.clock());
-      this.engine.state = state;
-      this.engine.setVenue(this.engine.venue, this.clock());
-      this.rev++;
-      this.emit('day', this.day);
-    } catch (e) {
-      this.opts.onError?.(e, 'reload after a failed write');
-    }
+  /** Runs `fn` with no command in flight and none starting until it ends: memory and disk agree throughout. */
+  private locked<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Runs `fn` between commands, with the queue held still: a venue edit checks today's tickets and
+   * saves without a ticket slipping in between.
+   */
+  exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.closing) return Promise.reject(new AntreError('SHUTTING_DOWN'));
+    return this.locked(async () => {
+      if (this.failure) throw storageFailed(this.failure.err);
+      return fn();
+    });
   }
 
   /** Runs one engine command: refused commands change nothing; accepted ones are durable before the answer. */
   async run<T>(fn: (engine: Engine, now: number) => Outcome<T>): Promise<T> {
     if (this.closing) throw new AntreError('SHUTTING_DOWN');
-    while (this.gate) await this.gate;
-    const now = this.clock();
-    if (this.engine.isStale(now)) {
-      await this.rollover(now);
-      return this.run(fn);
-    }
-    const out = fn(this.engine, now);
-    if (out.changes.length === 0) return out.value;
+    if (this.failure) await this.tryRecover();
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.pumping) void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
     try {
-      await this.store.append(out.changes);
-    } catch (err) {
-      throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      while (this.pending.length) await this.locked(() => this.runBatch());
+    } finally {
+      this.pumping = false;
     }
-    this.rev++;
-    this.emit('changes', out.changes, this.rev);
+  }
+
+  private async runBatch(): Promise<void> {
+    const jobs = this.pending;
+    this.pending = [];
+    const refuse = this.closing ? new AntreError('SHUTTING_DOWN') : this.failure ? storageFailed(this.failure.err) : null;
+    if (refuse) return jobs.forEach((j) => j.reject(refuse));
+    let now = this.clock();
+    if (this.engine.isStale(now)) {
+      try {
+        await this.rolloverLocked(now);
+      } catch (err) {
+        this.opts.onError?.(err, 'day rollover');
+        return jobs.forEach((j) => j.reject(storageFailed(err)));
+      }
+      now = this.clock();
+    }
+    const done: { job: Job; value: unknown; changes: Change[] }[] = [];
+    for (const job of jobs) {
+      try {
+        const out = job.fn(this.engine, now);
+        done.push({ job, value: out.value, changes: out.changes });
+      } catch (err) {
+        job.reject(err);
+      }
+    }
+    const writes = done.filter((d) => d.changes.length);
+    if (writes.length) {
+      try {
+        await Promise.all(writes.map((d) => this.store.append(d.changes)));
+      } catch (err) {
+        const refused = storageFailed(err);
+        done.forEach((d) => d.job.reject(refused));
+        this.fail(err);
+        return;
+      }
+    }
+    for (const d of done) {
+      if (d.changes.length) {
+        this.rev++;
+        this.announce(d.changes, this.rev);
+      }
+      d.job.resolve(d.value);
+    }
+    // Between batches memory is exactly the disk: the only moment a snapshot may be taken.
     if (this.store.due) void this.store.compact(this.engine.state.toStoredDoc()).catch((e) => this.opts.onError?.(e, 'compaction'));
-    return out.value;
+  }
+
+  private announce(changes: Change[], rev: number): void {
+    try {
+      this.emit('changes', changes, rev);
+    } catch (err) {
+      this.opts.onError?.(err, 'publishing changes');
+    }
+  }
+
+  /** A write failed: take the disk's word again and refuse commands until the disk proves healthy. */
+  private fail(err: unknown): void {
+    this.opts.onError?.(err, 'journal write failed; refusing commands until the disk takes writes again');
+    this.failure = { err, at: this.clock(), memoryStale: true };
+    try {
+      this.reloadFromDisk();
+      this.failure.memoryStale = false;
+    } catch (e) {
+      this.opts.onError?.(e, 'reload after a failed write');
+    }
+  }
+
+  private reloadFromDisk(): void {
+    const { state } = this.restore(this.day, this.clock());
+    this.engine.state = state;
+    this.engine.setVenue(this.engine.venue, this.clock());
+    this.rev++;
+    this.emit('day', this.day);
+  }
+
+  /**
+   * After a failure, at most every RECOVER_EVERY_MS: cut the journal back to what was acknowledged, prove the
+   * disk takes a synced write, and reload the day if memory may be ahead. Throws STORAGE_FAILED while
+   * the disk still refuses.
+   */
+  private async tryRecover(): Promise<void> {
+    const failure = this.failure;
+    if (!failure) return;
+    const now = performance.now();
+    if (now - this.lastRecoverAt < RECOVER_EVERY_MS) throw storageFailed(failure.err);
+    this.lastRecoverAt = now;
+    await this.locked(async () => {
+      if (!this.failure) return;
+      try {
+        await this.store.recover();
+        await this.store.probe();
+        if (this.failure.memoryStale) this.reloadFromDisk();
+      } catch (err) {
+        this.failure = { err, at: this.failure.at, memoryStale: this.failure.memoryStale };
+        throw storageFailed(err);
+      }
+      this.failure = null;
+      this.opts.onNotice?.('storage healthy again: taking commands');
+    });
   }
 
   /** Ends the held day (waiting visitors expire) and starts the day `now` is in. */
-  async rollover(now: number): Promise<void> {
-    if (this.gate) return this.gate;
+  rollover(now: number): Promise<void> {
+    return this.locked(() => this.rolloverLocked(now));
+  }
+
+  private async rolloverLocked(now: number): Promise<void> {
     if (!this.engine.isStale(now)) return;
-    this.gate = (async () => {
-      const changes = this.engine.expireAll(now);
-      if (changes.length) {
-        for (const c of changes) this.engine.state.apply(c);
-        await this.store.append(changes);
-      }
-      await this.store.compact(this.engine.state.toStoredDoc());
-      await this.load(now);
-      this.rev++;
-      this.emit('day', this.day);
-    })().finally(() => {
-      this.gate = null;
-    });
-    return this.gate;
+    const changes = this.engine.expireAll(now);
+    if (changes.length) {
+      await this.store.append(changes);
+      for (const c of changes) this.engine.state.apply(c);
+    }
+    await this.store.compact(this.engine.state.toStoredDoc());
+    await this.load(now);
+    this.failure = null;
+    this.rev++;
+    this.emit('day', this.day);
   }
 
   private scheduleMidnight(): void {
@@ -172,7 +301,14 @@ export class QueueService extends EventEmitter<QueueEvents> {
   async close(): Promise<void> {
     this.closing = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.gate) await this.gate.catch(() => {});
+    await this.locked(async () => undefined);
+    const left = this.pending.splice(0);
+    left.forEach((j) => j.reject(new AntreError('SHUTTING_DOWN')));
     await this.store.close();
   }
+}
+
+/** The refusal every command gets while the store cannot write. */
+function storageFailed(err: unknown): AntreError {
+  return err instanceof AntreError ? err : new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException)?.code ?? 'EIO' });
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AntreError } from '../contract/errors.js';
-import { DurableJSONFile, isRecord, readJsonFileSync } from './durable-file.js';
+import { DurableJSONFile, isRecord } from './durable-file.js';
 
 export interface BoardDoc {
   format: 1;
@@ -11,11 +11,12 @@ export interface BoardDoc {
 /** What supervisors put on the hall boards (running text); outlives restarts. */
 export class BoardStore {
   private readonly db: Low<BoardDoc>;
-  private readonly path: string;
+  private readonly file: DurableJSONFile<BoardDoc>;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string, private readonly defaults: () => string[]) {
-    this.path = join(dir, 'board.json');
-    this.db = new Low<BoardDoc>(new DurableJSONFile(this.path, boardProblem), { format: 1, announcements: null });
+    this.file = new DurableJSONFile(join(dir, 'board.json'), boardProblem);
+    this.db = new Low<BoardDoc>(this.file, { format: 1, announcements: null });
   }
 
   async load(): Promise<void> {
@@ -26,16 +27,22 @@ export class BoardStore {
     return this.db.data.announcements ?? this.defaults();
   }
 
-  /** Resolves once the text is on disk; a failed write keeps the previous text (STORAGE_FAILED). */
-  async setAnnouncements(list: string[]): Promise<void> {
-    this.db.data.announcements = list;
-    try {
-      await this.db.write();
-    } catch (err) {
-      // Take the disk's word again: what the boards show is what a restart would show.
-      this.db.data = readJsonFileSync<BoardDoc>(this.path, boardProblem) ?? { format: 1, announcements: null };
-      throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-    }
+  /**
+   * Resolves once the text is on disk, and only then shows it: edits run one at a time, and a
+   * failed write (STORAGE_FAILED) keeps the previous text, which is what a restart would show.
+   */
+  setAnnouncements(list: string[]): Promise<void> {
+    const run = this.chain.then(async () => {
+      const next: BoardDoc = { format: 1, announcements: [...list] };
+      try {
+        await this.file.write(next);
+      } catch (err) {
+        throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      }
+      this.db.data = next;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 }
 

@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Change, DayDoc, StoredDayDoc } from '../engine/state.js';
-import { CorruptDataError, DurableJSONFile, fsyncDir, fsyncDirSync, isRecord, readJsonFileSync } from './durable-file.js';
+import { CorruptDataError, DurableJSONFile, fsyncDir, isRecord, readJsonFileSync, writeFileDurable } from './durable-file.js';
+import { disk } from './disk.js';
 import { Journal } from './journal.js';
 
 /** The snapshot document: the day as of the start of journal segment `segment`. */
@@ -113,7 +113,25 @@ export class DayStore {
     await this.journal.open(onFailure);
     this.onFailure = onFailure;
     this.day = day;
-    fsyncDirSync(this.dir);
+    await fsyncDir(this.dir);
+  }
+
+  /** Why appends are refused (a write failed), or null while the journal takes them. */
+  get broken(): unknown {
+    return this.journal?.broken ?? null;
+  }
+
+  /** Proves the folder takes a synced write of a useful size again (after a full disk), leaving nothing behind. */
+  async probe(): Promise<void> {
+    const path = join(this.dir, '.write-probe');
+    await writeFileDurable(path, ' '.repeat(64 * 1024));
+    await disk().unlink(path);
+  }
+
+  /** After a failed write: cuts the journal back to what was acknowledged; throws while the disk still refuses. */
+  async recover(): Promise<void> {
+    if (!this.journal) throw new Error('day store is not open');
+    await this.journal.recover();
   }
 
   private onFailure: (err: unknown) => void = () => {};
@@ -150,8 +168,10 @@ export class DayStore {
       const db = new Low<(DayDoc | StoredDayDoc) & Pick<DaySnapshot, 'format' | 'segment'>>(new DurableJSONFile(this.snapshotPath(day), undefined, true), { ...doc, format: 1, segment: this.segment });
       db.data = { ...doc, format: 1, segment: this.segment };
       await db.write();
+      // The segment before this snapshot stays until the next compaction: a copy of the folder taken
+      // while this one runs may hold the previous snapshot, which needs it (a backup is a copy).
       // Asynchronously: a directory fsync can wait on the disk for a long moment, and commands must not.
-      for (const n of this.segments(day)) if (n < this.segment) await unlink(this.segmentPath(day, n));
+      for (const n of this.segments(day)) if (n < this.segment - 1) await disk().unlink(this.segmentPath(day, n));
       await fsyncDir(this.dir);
     };
     this.compacting = run().finally(() => {

@@ -1,4 +1,5 @@
-import { promises as fsp, openSync, fsyncSync, closeSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { disk } from './disk.js';
 import { dirname, basename, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -57,53 +58,47 @@ export function* jsonPieces(value: unknown, chunk = 200): Generator<string> {
  */
 export const FLUSH_EVERY_BYTES = 1 << 20;
 
-/** Writes a file so that a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
-export async function writeFileDurable(path: string, content: string | Iterable<string>): Promise<void> {
+/**
+ * Writes a file so that a crash leaves either the old or the new content: temp, fsync, rename, fsync dir.
+ * `mode` is the new file's permission (0o600 for files that hold secrets).
+ */
+export async function writeFileDurable(path: string, content: string | Iterable<string>, mode = 0o644): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
-  const fh = await fsp.open(tmp, 'w');
+  const d = disk();
+  const fh = await d.open(tmp, 'replace', mode);
   try {
     try {
-      if (typeof content === 'string') await fh.writeFile(content);
-      else {
-        let unflushed = 0;
-        for (const piece of content) {
-          unflushed += (await fh.write(piece)).bytesWritten;
-          if (unflushed >= FLUSH_EVERY_BYTES) {
-            await fh.datasync();
-            unflushed = 0;
-          }
+      let pos = 0;
+      let unflushed = 0;
+      for (const piece of typeof content === 'string' ? [content] : content) {
+        const buf = Buffer.from(piece);
+        for (let off = 0; off < buf.length; ) {
+          const { bytesWritten } = await fh.write(buf, off, buf.length - off, pos);
+          off += bytesWritten;
+          pos += bytesWritten;
+          unflushed += bytesWritten;
+        }
+        if (unflushed >= FLUSH_EVERY_BYTES) {
+          await fh.datasync();
+          unflushed = 0;
         }
       }
       await fh.sync();
     } finally {
       await fh.close();
     }
-    await fsp.rename(tmp, path);
+    await d.rename(tmp, path);
   } catch (err) {
     // A failed write (disk full) must not leave its half-written temp file taking up the space.
-    await fsp.unlink(tmp).catch(() => undefined);
+    await d.unlink(tmp).catch(() => undefined);
     throw err;
   }
-  await fsyncDir(dirname(path));
+  await d.fsyncDir(dirname(path));
 }
 
 /** Makes a rename or a new file in a folder durable. */
-export async function fsyncDir(dir: string): Promise<void> {
-  const fh = await fsp.open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
-export function fsyncDirSync(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+export function fsyncDir(dir: string): Promise<void> {
+  return disk().fsyncDir(dir);
 }
 
 /** Reads a JSON data file; null when absent, CorruptDataError when unreadable or not of the expected shape. */
@@ -135,7 +130,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   private next: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null;
 
   /** `pieces`: write in pieces (jsonPieces) for a large document that is not changed while written. */
-  constructor(readonly path: string, private readonly check?: ShapeCheck, private readonly pieces = false) {}
+  constructor(readonly path: string, private readonly check?: ShapeCheck, private readonly pieces = false, private readonly mode = 0o644) {}
 
   async read(): Promise<T | null> {
     return readJsonFileSync<T>(this.path, this.check);
@@ -155,7 +150,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     while (this.next) {
       const batch = this.next;
       this.next = null;
-      this.writing = writeFileDurable(this.path, this.pieces ? jsonPieces(batch.data) : JSON.stringify(batch.data));
+      this.writing = writeFileDurable(this.path, this.pieces ? jsonPieces(batch.data) : JSON.stringify(batch.data), this.mode);
       try {
         await this.writing;
         batch.waiters.forEach((w) => w.resolve());

@@ -1,4 +1,5 @@
-import { promises as fsp, readFileSync, existsSync, truncateSync } from 'node:fs';
+import { readFileSync, existsSync, truncateSync } from 'node:fs';
+import { disk, type DiskFile } from './disk.js';
 import { CorruptDataError, type ShapeCheck } from './durable-file.js';
 
 interface Pending {
@@ -11,13 +12,21 @@ interface Pending {
  * An append-only file of JSON lines with group commit: records that arrive while a write is
  * in flight share the next write and its fdatasync. A record's promise resolves only once it
  * is on disk, in the order appended.
+ *
+ * Fails closed: a write that fails cuts the file back to its last acknowledged length, and the
+ * journal then refuses every append until `recover()` has cut it back and synced it again. Writes
+ * go to explicit positions of a file opened read-write (never O_APPEND), so nothing can land after
+ * a torn tail that a truncate failed to remove.
  */
 export class Journal {
-  private fh: fsp.FileHandle | null = null;
+  private fh: DiskFile | null = null;
+  /** Bytes acknowledged: everything before this is on disk and was answered. */
   private size = 0;
   private queue: Pending[] = [];
   private flushing = false;
   private failure: ((err: unknown) => void) | null = null;
+  /** Why the journal refuses appends, until recovered. */
+  broken: unknown = null;
   lines = 0;
 
   constructor(readonly path: string) {}
@@ -26,8 +35,8 @@ export class Journal {
   open(onFailure: (err: unknown) => void): Promise<void> {
     this.failure = onFailure;
     this.opening = (async () => {
-      this.fh = await fsp.open(this.path, 'a');
-      this.size = (await this.fh.stat()).size;
+      this.fh = await disk().open(this.path, 'append');
+      this.size = await this.fh.size();
     })();
     return this.opening;
   }
@@ -35,6 +44,7 @@ export class Journal {
   private opening: Promise<void> = Promise.resolve();
 
   append(record: unknown): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
     const line = JSON.stringify(record) + '\n';
     return new Promise((resolve, reject) => {
       this.queue.push({ line, resolve, reject });
@@ -53,34 +63,43 @@ export class Journal {
       const batch = this.queue;
       this.queue = [];
       const buf = Buffer.from(batch.map((p) => p.line).join(''));
-      let before = this.size;
       try {
         await this.opening;
-        before = this.size;
         if (!this.fh) throw new Error('journal is closed');
         let off = 0;
         while (off < buf.length) {
-          const { bytesWritten } = await this.fh.write(buf, off, buf.length - off, before + off);
+          const { bytesWritten } = await this.fh.write(buf, off, buf.length - off, this.size + off);
           off += bytesWritten;
         }
         await this.fh.datasync();
-        this.size = before + buf.length;
+        this.size += buf.length;
         this.lines += batch.length;
         batch.forEach((p) => p.resolve());
       } catch (err) {
-        // Nothing of this batch counts: cut the file back, fail it and everything queued behind it.
+        // Nothing of this batch counts: fail it and everything queued behind it, and refuse more until recovered.
+        this.broken = err;
         const rest = this.queue;
         this.queue = [];
-        try {
-          await this.fh?.truncate(before);
-        } catch {
-          /* the replay ignores a torn last line anyway */
-        }
+        await this.cutBack().catch(() => undefined);
         [...batch, ...rest].forEach((p) => p.reject(err));
         this.failure?.(err);
       }
     }
     this.flushing = false;
+  }
+
+  private async cutBack(): Promise<void> {
+    if (!this.fh) return;
+    await this.fh.truncate(this.size);
+    await this.fh.datasync();
+  }
+
+  /** Cuts the file back to what was acknowledged and syncs it; on success appends are taken again. */
+  async recover(): Promise<void> {
+    await this.drain();
+    await this.opening;
+    await this.cutBack();
+    this.broken = null;
   }
 
   async close(): Promise<void> {

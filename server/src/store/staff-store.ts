@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DeviceKind, Role } from '../contract/domain.js';
 import { AntreError } from '../contract/errors.js';
-import { DurableJSONFile, isRecord, readJsonFileSync } from './durable-file.js';
+import { existsSync, statSync } from 'node:fs';
+import { DurableJSONFile, isRecord } from './durable-file.js';
+import { disk } from './disk.js';
 
 export interface UserRecord {
   id: string;
@@ -52,33 +54,50 @@ function staffProblem(v: unknown): string | null {
 
 const empty = (): StaffDoc => ({ format: 1, users: [], sessions: [], devices: [] });
 
-/** Staff accounts, sessions and devices: one small lowdb document, written durably. */
+/**
+ * Staff accounts, sessions and devices: one small lowdb document, written durably and readable
+ * by the server's user only (it holds password hashes and token digests).
+ */
 export class StaffStore {
   readonly db: Low<StaffDoc>;
   private readonly path: string;
+  private readonly file: DurableJSONFile<StaffDoc>;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
     this.path = join(dir, 'staff.json');
-    this.db = new Low<StaffDoc>(new DurableJSONFile(this.path, staffProblem), empty());
+    this.file = new DurableJSONFile(this.path, staffProblem, false, 0o600);
+    this.db = new Low<StaffDoc>(this.file, empty());
   }
 
   async load(): Promise<void> {
     await this.db.read();
+    // Files written by earlier versions were readable by every local user.
+    if (existsSync(this.path) && (statSync(this.path).mode & 0o077) !== 0) await disk().chmod(this.path, 0o600);
   }
 
   get data(): StaffDoc {
     return this.db.data;
   }
 
-  /** Applies a change to the document and resolves once it is on disk; a failed write changes nothing (STORAGE_FAILED). */
-  async update(fn: (d: StaffDoc) => void): Promise<void> {
-    fn(this.db.data);
-    try {
-      await this.db.write();
-    } catch (err) {
-      // Memory ran ahead of the disk: take the disk's word again.
-      this.db.data = readJsonFileSync<StaffDoc>(this.path, staffProblem) ?? empty();
-      throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-    }
+  /**
+   * Applies a change and resolves once it is on disk. Changes run one at a time, each on a copy
+   * that replaces the document only after its write succeeded: memory is never ahead of the disk,
+   * and a failed write (STORAGE_FAILED) changes nothing, also for the change queued behind it.
+   */
+  update<T = void>(fn: (d: StaffDoc) => T): Promise<T> {
+    const run = this.chain.then(async () => {
+      const next = structuredClone(this.db.data);
+      const out = fn(next);
+      try {
+        await this.file.write(next);
+      } catch (err) {
+        throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      }
+      this.db.data = next;
+      return out;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 }

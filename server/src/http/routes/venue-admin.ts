@@ -29,7 +29,6 @@ export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | nul
     requireUser(principalOf(req, ctx), ['admin']);
     next();
   };
-  let saving: Promise<unknown> = Promise.resolve();
 
   r.get('/venue/raw', adminOnly, (_req, res) => {
     const body: VenueRawResponse = { version: ctx.queue.venueVersion, venue: ctx.queue.venue };
@@ -38,10 +37,10 @@ export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | nul
 
   r.put('/venue', adminOnly, express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }), async (req, res) => {
     const user = requireUser(principalOf(req, ctx), ['admin']);
-    // One edit at a time, so the file on disk and the running venue never disagree.
-    const job = saving.then(() => saveVenue(ctx, req.body, notifier));
-    saving = job.catch(() => undefined);
-    const out = await job;
+    // Between commands, with the queue held still: no ticket of a service being removed can be issued
+    // between the check of today's tickets and the save; one edit at a time, so the file on disk and
+    // the running venue never disagree.
+    const out = await ctx.queue.exclusive(() => saveVenue(ctx, req.body, notifier));
     ctx.log.info({ userId: user.id, version: out.version }, 'venue edited');
     res.json(out);
   });
