@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { Limits } from './security/limits.js';
+import type { OverloadGuard } from './security/guard.js';
 import type { AuthService } from './auth/auth-service.js';
 import type { QueueService } from './queue/queue-service.js';
 import type { BoardStore } from './store/board-store.js';
@@ -26,5 +28,11 @@ export interface AppContext {
   /** Folders of the built UIs, served when present. */
   ui?: { kiosk?: string; display?: string; counter?: string };
   demo: boolean;
+  /** Every per-client bound (security/limits.ts). */
+  limits: Limits;
+  /** The process's own load: anonymous work is refused while it is past its bounds. */
+  guard: OverloadGuard;
+  /** Proxies whose X-Forwarded-For is believed (express 'trust proxy'); false: the socket's own address. */
+  trustProxy: string | false;
   startedAt: number;
 }

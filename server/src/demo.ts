@@ -1,17 +1,22 @@
 import type { AppContext } from './context.js';
 import { pairingUrl } from './http/routes/admin.js';
+import { newPassword } from './auth/secrets.js';
 
 export interface DemoLinks {
   devices: { name: string; url: string }[];
   staff: { username: string; counters: string[] }[];
-  staffPassword: string | null;
+  /** Accounts made on this start, with their passwords (shown once; never the admin's). */
+  created: { username: string; password: string }[];
 }
 
 /**
  * Demo venue set-up on start: kiosks and a hall board per floor registered as devices, with
  * fresh pairing links for any not yet paired; a supervisor and one officer per counter.
  */
-export async function prepareDemo(ctx: AppContext, staffPassword: string): Promise<DemoLinks> {
+export async function prepareDemo(ctx: AppContext, staffPassword: string | null): Promise<DemoLinks> {
+  // Each demo account gets its own password unless one is given for all (ANTRE_DEMO_PASSWORD, for tests and trainings).
+  const passwordFor = () => staffPassword ?? newPassword();
+  const created: DemoLinks['created'] = [];
   const now = ctx.queue.clock();
   const v = ctx.queue.venue;
   const wanted = [
@@ -27,20 +32,21 @@ export async function prepareDemo(ctx: AppContext, staffPassword: string): Promi
     devices.push({ name: w.name, url: pairingUrl(ctx, w.kind, out.code) });
   }
   const staff: DemoLinks['staff'] = [];
-  let created = false;
   const users = ctx.auth.users();
   if (!users.some((u) => u.username === 'supervisor')) {
-    await ctx.auth.createUser({ username: 'supervisor', name: 'Supervisor MPP', password: staffPassword, role: 'supervisor', counterIds: [] }, now);
-    created = true;
+    const password = passwordFor();
+    await ctx.auth.createUser({ username: 'supervisor', name: 'Supervisor MPP', password, role: 'supervisor', counterIds: [] }, now);
+    created.push({ username: 'supervisor', password });
   }
   staff.push({ username: 'supervisor', counters: [] });
   for (const [i, c] of v.counters.entries()) {
     const username = `petugas${i + 1}`;
     if (!users.some((u) => u.username === username)) {
-      await ctx.auth.createUser({ username, name: `Petugas ${c.name}`, password: staffPassword, role: 'officer', counterIds: [c.id] }, now);
-      created = true;
+      const password = passwordFor();
+      await ctx.auth.createUser({ username, name: `Petugas ${c.name}`, password, role: 'officer', counterIds: [c.id] }, now);
+      created.push({ username, password });
     }
     staff.push({ username, counters: [c.id] });
   }
-  return { devices, staff, staffPassword: created ? staffPassword : null };
+  return { devices, staff, created };
 }

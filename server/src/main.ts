@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { newPassword } from './auth/secrets.js';
 import { prepareDemo } from './demo.js';
 import { startServer } from './server.js';
+import { limitsFromEnv } from './security/limits.js';
 import { VenueError } from './venue/load-venue.js';
 import { CorruptDataError } from './store/durable-file.js';
 import { PrinterConfigError } from './printing/print-service.js';
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     ignoreHours,
     printerOverride: env.ANTRE_PRINTER || undefined,
     clock: simClock?.now,
+    limits: limitsFromEnv(env),
+    trustProxy: env.ANTRE_TRUST_PROXY || false,
   });
   if (simClock) listenForSimClock(simClock, server);
   const { ctx } = server;
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   if (server.adminPassword) lines.push('', `  First admin account: admin / ${server.adminPassword}   (shown once: write it down)`);
   else lines.push('', '  Admin account: admin (password as set on first start)');
   // The server is already serving: a demo set-up that cannot be saved (a full disk) is reported, not fatal.
-  const d = demo ? await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || (server.adminPassword ?? newPassword())).catch((err: unknown) => {
+  const d = demo ? await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || null).catch((err: unknown) => {
     ctx.log.error({ err }, 'demo set-up could not be saved');
     lines.push('', `  Demo set-up could not be saved (${(err as Error).message}); the server runs without the demo screens and staff.`);
     return null;
@@ -59,7 +61,10 @@ async function main(): Promise<void> {
       lines.push('  Pair the demo screens by opening these links (once per screen):');
       for (const x of d.devices) lines.push(`    ${x.name.padEnd(18)} ${x.url}`);
     }
-    if (d.staffPassword) lines.push(`  Demo staff: supervisor, petugas1..petugas${d.staff.length - 1} (one per counter), password ${d.staffPassword}`);
+    if (d.created.length) {
+      lines.push('  Demo staff accounts made now, each with its own password (shown once: write them down):');
+      for (let i = 0; i < d.created.length; i += 3) lines.push('    ' + d.created.slice(i, i + 3).map((a) => `${a.username} / ${a.password}`.padEnd(36)).join(''));
+    }
   }
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');

@@ -18,6 +18,8 @@ import { attachRealtime, type AntreServer } from './realtime/io.js';
 import type { Notifier } from './realtime/notifier.js';
 import { BoardStore } from './store/board-store.js';
 import { StaffStore } from './store/staff-store.js';
+import { DEFAULT_LIMITS, type Limits } from './security/limits.js';
+import { OverloadGuard } from './security/guard.js';
 import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
 
 export interface StartOptions {
@@ -40,6 +42,10 @@ export interface StartOptions {
   /** Print retry pacing and per-attempt timeout (tests shorten them). */
   printRetryDelayMs?: number;
   printTimeoutMs?: number;
+  /** Per-client bounds over the defaults (ANTRE_LIMIT_*). */
+  limits?: Partial<Limits>;
+  /** Which proxies' X-Forwarded-For to believe (express's 'trust proxy'); none by default. */
+  trustProxy?: string | false;
 }
 
 export interface RunningServer {
@@ -75,13 +81,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const staff = new StaffStore(dataDir);
   await staff.load();
-  const auth = new AuthService(staff);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const auth = new AuthService(staff, limits);
   const boot = await auth.bootstrap(opts.adminPassword, queue.clock());
   const board = new BoardStore(dataDir, () => queue.venue.announcements);
   await board.load();
   const uiRoot = opts.uiRoot ?? REPO_ROOT;
   const ctx: AppContext = {
     queue, auth, board, log, publicUrl: opts.publicUrl ?? '', demo: !!opts.demo, startedAt: queue.clock(),
+    limits, guard: new OverloadGuard(limits), trustProxy: opts.trustProxy ?? false,
     ui: { kiosk: join(uiRoot, 'kiosk-ui/dist'), display: join(uiRoot, 'display-ui/dist'), counter: join(uiRoot, 'counter-ui/dist') },
   };
   let notifier: Notifier | null = null;
@@ -117,6 +125,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await queue.close();
       rt.notifier.close();
       await printer.close();
+      ctx.guard.close();
       // Close transports rather than disconnecting sockets: clients then reconnect by themselves.
       rt.io.engine.close();
       http.closeAllConnections?.();

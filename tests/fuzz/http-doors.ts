@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Express } from 'express';
 import { createApp } from '../../server/src/http/app.ts';
 import { COUNTER_ACTIONS, type CounterAction } from '@antre/server/contract';
-import { anyAuth, logoutAuth, param, type AuthChoice, type ParamChoice } from './http-input.ts';
+import { anyAuth, logoutAuth, param, rotateAuth, type AuthChoice, type ParamChoice } from './http-input.ts';
 import { hostileString } from './hostile.ts';
 import type { World } from './world.ts';
 
@@ -59,6 +59,7 @@ export const DOORS: Door[] = [
   { method: 'POST', path: '/api/auth/login', public: true, bodies: () => [{ username: 'tamu', password: 'bukan-sandi' }, { username: 'constructor', password: 'x' }] },
   { method: 'POST', path: '/api/auth/logout', auth: logoutAuth },
   { method: 'GET', path: '/api/auth/me' },
+  { method: 'POST', path: '/api/auth/device-token', auth: rotateAuth },
   { method: 'POST', path: '/api/tickets', bodies: () => [{ serviceId: 'ktp' }, { serviceId: 'sertipikat', priority: 'lansia' }, { serviceId: 'skck', priority: null }] },
   { method: 'GET', path: '/api/tickets' },
   { method: 'GET', path: '/api/tickets/:id', public: true, params: { id: param('ticket', 'ticketLive') } },

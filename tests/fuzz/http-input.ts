@@ -40,6 +40,13 @@ export const logoutAuth: fc.Arbitrary<AuthChoice> = fc.oneof(
   forged, mangled, badHeader, fc.constant<AuthChoice>({ t: 'none' }),
 );
 
+/** Auth for a device's token rotation: never one of the world's own devices, whose tokens the other doors go on using. */
+export const rotateAuth: fc.Arbitrary<AuthChoice> = fc.oneof(
+  fc.constant<AuthChoice>({ t: 'spare' }),
+  fc.constantFrom(...DEAD).map((which): AuthChoice => ({ t: 'dead', which })),
+  forged, mangled, badHeader, fc.constant<AuthChoice>({ t: 'none' }),
+);
+
 export function tokenOf(w: World, a: AuthChoice, expired: Record<string, string> = {}): string | null {
   switch (a.t) {
     case 'as': return w.tokens[a.who];

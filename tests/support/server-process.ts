@@ -14,6 +14,17 @@ export function startFlags(): string[] {
 }
 export const ADMIN_PASSWORD = 'admin-uji-12345';
 
+/**
+ * Whole-system and load runs drive a building's worth of tickets through a few kiosk tokens and
+ * officers: the per-kiosk and per-client budgets a person at a kiosk never reaches are raised for
+ * them. tests/security checks the defaults themselves.
+ */
+export const LOAD_LIMITS_ENV: Record<string, string> = {
+  ANTRE_LIMIT_KIOSK_TICKETS_PER_MINUTE: '100000',
+  ANTRE_LIMIT_PRINCIPAL_REQUESTS_PER_SECOND: '100000',
+  ANTRE_LIMIT_PRINCIPAL_REQUEST_BURST: '100000',
+};
+
 /** A free TCP port on loopback (shared with the printer tests). */
 export { freePort } from '../../printers/src/testing/ports.ts';
 import { freePort } from '../../printers/src/testing/ports.ts';
@@ -53,7 +64,7 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const args = opts.built ? [...startFlags(), join(ROOT, 'server/dist/main.js')] : ['--import', 'tsx', join(ROOT, 'server/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...opts.env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...LOAD_LIMITS_ENV, ...opts.env },
     stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -73,6 +73,7 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
     setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
   };
   const home = useCallback(() => {
+    requestKey.current = null;
     setStack(HOME);
     setQuery('');
     setPriority(null);
@@ -81,13 +82,19 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
   }, [setLang]);
   useIdle(idleSeconds * 1000, step.screen !== 'welcome' && step.screen !== 'ticket' && !taking, home);
 
+  const requestKey = useRef<{ serviceId: string; priority: typeof priority; value: string } | null>(null);
   const take = async (serviceId: string) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setTaking(true);
     setError(null);
     try {
-      const ticket = await api<IssuedTicket>('/api/tickets', { token: device.token, body: { serviceId, priority }, timeoutMs: 20000 });
+      // One key per visitor's request: retries after a lost answer, and the visitor's second tap on the
+      // same choice, get the ticket the server already made instead of a second one.
+      const key = requestKey.current?.serviceId === serviceId && requestKey.current.priority === priority ? requestKey.current : { serviceId, priority, value: newRequestKey() };
+      requestKey.current = key;
+      const ticket = await issueWithRetry(device.token, { serviceId, priority }, key.value);
+      requestKey.current = null;
       setStack([...HOME, { screen: 'ticket', ticket }]);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', null);
@@ -147,5 +154,27 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
           <TicketScreen t={t} lang={lang} venue={venue} ticket={step.ticket} counters={live.counters} kioskFloor={kioskFloor} printJob={live.printJobs.get(step.ticket.id)} onDone={home} />
         </Frame>
       );
+  }
+}
+
+/** A fresh Idempotency-Key for one visitor's request. */
+function newRequestKey(): string {
+  return `kiosk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/**
+ * Issues a ticket, retrying with the same key when the answer was lost (no network, a restart):
+ * the server answers a retry with the ticket the first attempt made. Refusals are not retried.
+ */
+async function issueWithRetry(token: string, body: { serviceId: string; priority: unknown }, key: string): Promise<IssuedTicket> {
+  const deadline = Date.now() + 20000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api<IssuedTicket>('/api/tickets', { token, body, idempotencyKey: key, timeoutMs: Math.max(2000, Math.min(8000, deadline - Date.now())) });
+    } catch (e) {
+      const retry = e instanceof ApiError && (e.code === 'NETWORK' || e.code === 'SHUTTING_DOWN' || e.code === 'SERVER_BUSY');
+      if (!retry || Date.now() + 1000 * (attempt + 1) >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+    }
   }
 }

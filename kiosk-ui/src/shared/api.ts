@@ -8,9 +8,10 @@ export class ApiError extends Error {
 }
 
 /** JSON call to the API with the device token; throws ApiError carrying the server's message. */
-export async function api<T>(path: string, opts: { body?: unknown; token?: string | null; timeoutMs?: number } = {}): Promise<T> {
+export async function api<T>(path: string, opts: { body?: unknown; token?: string | null; timeoutMs?: number; idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {

@@ -113,6 +113,7 @@ export const TEXT = {
   done: { id: 'Selesai', en: 'Done' },
   backToStartIn: { id: 'Kembali ke awal dalam {n} detik', en: 'Back to start in {n} s' },
   priorityBadge: { id: 'Prioritas: {what}', en: 'Priority: {what}' },
+  priorityQueue: { id: 'Antrean prioritas', en: 'Priority queue' },
 
   // Pairing
   pairTitle: { id: 'Pasangkan kios ini', en: 'Pair this kiosk' },

@@ -75,7 +75,7 @@ export function TicketPage({ initialId }: { initialId: string }) {
             <p className="tp-label">{t('yourNumber')}</p>
             <p className="tp-number" data-testid="tp-number">{current.number}</p>
             <p className="tp-service">{serviceName(venue, current.serviceId, lang)}</p>
-            {current.priority && <p className="tp-priority">{t('priorityBadge', { what: t(`priority_${current.priority}`) })}</p>}
+            {current.prioritized && <p className="tp-priority">{t('priorityQueue')}</p>}
           </section>
           <StatusPanel t={t} lang={lang} view={current} venue={venue} />
           {(current.status === 'waiting' || current.status === 'held') && (

@@ -3,19 +3,43 @@ import type { DeviceKind, PublicDevice, PublicUser, Role } from '../contract/dom
 import type { CreateUserBody, UpdateUserBody } from '../contract/schemas.js';
 import type { DeviceRecord, StaffStore, UserRecord } from '../store/staff-store.js';
 import { digest, hashPassword, newId, newPairingCode, newPassword, newToken, verifyPassword } from './secrets.js';
-import { RateLimiter } from './rate-limit.js';
+import { EventEmitter } from 'node:events';
+import { DEFAULT_LIMITS, type Limits } from '../security/limits.js';
+import { budget, take } from '../security/guard.js';
+import { Semaphore } from '../security/semaphore.js';
 
 export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'device'; device: DeviceRecord };
 
 const SESSION_MS = 14 * 24 * 3600 * 1000;
 const PAIRING_MS = 24 * 3600 * 1000;
 
-/** Who is who: staff log-ins, sessions, devices and their pairing, all behind one store. */
-export class AuthService {
-  readonly limiter = new RateLimiter(5, 15 * 60 * 1000);
-  private online = new Map<string, number>();
+/** Whose rights just ended, so open sockets holding them are closed at once. */
+export type Revocation = { userId: string } | { deviceId: string } | { tokenDigest: string };
 
-  constructor(private readonly store: StaffStore) {}
+export interface AuthEvents {
+  revoked: [Revocation];
+}
+
+/** Who is who: staff log-ins, sessions, devices and their pairing, all behind one store. */
+export class AuthService extends EventEmitter<AuthEvents> {
+  private online = new Map<string, number>();
+  /** When a device that went offline was last connected (its record only knows when it paired). */
+  private lastSeen = new Map<string, number>();
+  /** When each session was last used (by token digest); a session idle past the limit ends. */
+  private lastUsed = new Map<string, number>();
+  private readonly accountFailures;
+  private readonly addressFailures;
+  private readonly pairingFailures;
+  private readonly hashing;
+
+  constructor(private readonly store: StaffStore, private readonly limits: Limits = DEFAULT_LIMITS) {
+    super();
+    const window = limits.loginWindowSeconds;
+    this.accountFailures = budget(limits.loginFailuresPerAccount, window, 'login-account');
+    this.addressFailures = budget(limits.loginAttemptsPerAddress, window, 'login-address');
+    this.pairingFailures = budget(limits.pairingFailuresPerAddress, window, 'pair-address');
+    this.hashing = new Semaphore(limits.hashConcurrency, limits.hashQueue);
+  }
 
   /** Creates the first admin if there is none; returns the password when it was generated. */
   async bootstrap(adminPassword: string | undefined, now: number): Promise<{ created: boolean; password: string | null }> {
@@ -25,21 +49,32 @@ export class AuthService {
     return { created: true, password: adminPassword ? null : password };
   }
 
+  /**
+   * Checks a log-in. The attempt is counted against the account and the address before any hash is
+   * computed (so simultaneous guesses cannot all be tried), and hashes run a bounded few at a time
+   * behind a bounded queue (so a flood of log-ins never takes the threads the journal's writes need).
+   * A successful log-in gives both counts back.
+   */
   async login(username: string, password: string, clientKey: string, now: number): Promise<{ token: string; user: PublicUser }> {
-    const key = `${clientKey}|${username.toLowerCase()}`;
-    if (this.limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.limiter.retryAfter(key, now) });
-    const user = this.store.data.users.find((u) => u.username === username.toLowerCase());
-    const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : (await hashPassword(password), false);
-    if (!ok || !user) {
-      this.limiter.fail(key, now);
-      throw new AntreError('INVALID_CREDENTIALS');
+    const account = username.toLowerCase();
+    const waitAccount = await take(this.accountFailures, account);
+    const waitAddress = waitAccount ? 0 : await take(this.addressFailures, clientKey);
+    if (waitAccount || waitAddress) {
+      if (!waitAccount) await this.accountFailures.reward(account);
+      throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: waitAccount || waitAddress });
     }
-    this.limiter.reset(key);
+    const user = this.store.data.users.find((u) => u.username === account);
+    const ok = await this.hashing.run(() => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : hashPassword(password).then(() => false)));
+    if (!ok || !user) throw new AntreError('INVALID_CREDENTIALS');
+    await this.accountFailures.delete(account);
+    await this.addressFailures.reward(clientKey);
     const token = newToken('s');
+    const dg = digest(token);
     await this.store.update((d) => {
       d.sessions = d.sessions.filter((s) => s.expiresAt > now);
-      d.sessions.push({ tokenDigest: digest(token), userId: user.id, createdAt: now, expiresAt: now + SESSION_MS });
+      d.sessions.push({ tokenDigest: dg, userId: user.id, createdAt: now, expiresAt: now + SESSION_MS });
     });
+    this.lastUsed.set(dg, now);
     return { token, user: publicUser(user) };
   }
 
@@ -48,6 +83,8 @@ export class AuthService {
     await this.store.update((d) => {
       d.sessions = d.sessions.filter((s) => s.tokenDigest !== dg);
     });
+    this.lastUsed.delete(dg);
+    this.emit('revoked', { tokenDigest: dg });
   }
 
   /** Resolves a bearer token to a user or a device; null when unknown or expired. */
@@ -57,7 +94,12 @@ export class AuthService {
     if (token.startsWith('s_')) {
       const s = this.store.data.sessions.find((x) => x.tokenDigest === dg && x.expiresAt > now);
       const user = s && this.store.data.users.find((u) => u.id === s.userId && !u.disabled);
-      return user ? { kind: 'user', user } : null;
+      if (!user) return null;
+      // A session left unused (a console left logged in overnight) ends; a restart starts its idle time again.
+      const last = this.lastUsed.get(dg) ?? now;
+      if (now - last > this.limits.sessionIdleMinutes * 60000) return null;
+      this.lastUsed.set(dg, Math.max(last, now));
+      return { kind: 'user', user };
     }
     if (token.startsWith('d_')) {
       const device = this.store.data.devices.find((x) => x.tokenDigest === dg && !x.revoked);
@@ -97,8 +139,10 @@ export class AuthService {
         name: body.name ?? rec.name, role: body.role ?? rec.role, counterIds: body.counterIds ?? rec.counterIds,
         disabled: body.disabled ?? rec.disabled, passwordHash,
       });
-      if (body.password || body.disabled) d.sessions = d.sessions.filter((s) => s.userId !== id);
+      if (body.password || body.disabled || (body.role && body.role !== u.role)) d.sessions = d.sessions.filter((s) => s.userId !== id);
     });
+    // Open sockets carry the rooms and rights of the account as it was: end them on any change of rights.
+    if (body.password || body.disabled || body.role !== undefined || body.counterIds !== undefined) this.emit('revoked', { userId: id });
     return publicUser(this.user(id));
   }
 
@@ -121,24 +165,42 @@ export class AuthService {
       if (!rec) throw new AntreError('DEVICE_NOT_FOUND');
       Object.assign(rec, { pairingDigest: digest(code), pairingExpiresAt: now + PAIRING_MS, tokenDigest: null, revoked: false });
     });
+    this.emit('revoked', { deviceId: id });
     const rec = this.store.data.devices.find((x) => x.id === id)!;
     return { device: this.publicDevice(rec, now), code, expiresAt: now + PAIRING_MS };
   }
 
-  /** A device trades its pairing code for its own long-lived token. */
+  /**
+   * A device trades its pairing code for its own long-lived token. Wrong codes are counted per
+   * address; an address past its count is refused, but a right code still pairs (codes are long
+   * enough that guessing needs far more tries than the count allows), so someone else's wrong
+   * guesses from the hall's shared address never lock an installer out.
+   */
   async pair(code: string, now: number, clientKey: string): Promise<{ token: string; device: PublicDevice }> {
-    const key = `pair|${clientKey}`;
-    if (this.limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.limiter.retryAfter(key, now) });
     const dg = digest(code.trim().toUpperCase());
-    const rec = this.store.data.devices.find((d) => d.pairingDigest === dg && (d.pairingExpiresAt ?? 0) > now && !d.revoked);
-    if (!rec) {
-      this.limiter.fail(key, now);
-      throw new AntreError('PAIRING_CODE_INVALID');
+    const found = this.store.data.devices.find((d) => d.pairingDigest === dg && (d.pairingExpiresAt ?? 0) > now && !d.revoked);
+    if (!found) {
+      const wait = await take(this.pairingFailures, clientKey);
+      throw wait ? new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait }) : new AntreError('PAIRING_CODE_INVALID');
     }
     const token = newToken('d');
-    await this.store.update(() => {
+    await this.store.update((d) => {
+      const rec = d.devices.find((x) => x.id === found.id)!;
       Object.assign(rec, { tokenDigest: digest(token), pairingDigest: null, pairingExpiresAt: null, lastSeenAt: now });
     });
+    const rec = this.store.data.devices.find((x) => x.id === found.id)!;
+    return { token, device: this.publicDevice(rec, now) };
+  }
+
+  /** A paired device swaps its token for a new one; the old one stops working at once. */
+  async rotateDeviceToken(id: string, now: number): Promise<{ token: string; device: PublicDevice }> {
+    const token = newToken('d');
+    await this.store.update((d) => {
+      const rec = d.devices.find((x) => x.id === id && !x.revoked && x.tokenDigest);
+      if (!rec) throw new AntreError('DEVICE_NOT_FOUND');
+      rec.tokenDigest = digest(token);
+    });
+    const rec = this.store.data.devices.find((x) => x.id === id)!;
     return { token, device: this.publicDevice(rec, now) };
   }
 
@@ -148,6 +210,7 @@ export class AuthService {
       if (!rec) throw new AntreError('DEVICE_NOT_FOUND');
       Object.assign(rec, { revoked: true, tokenDigest: null, pairingDigest: null });
     });
+    this.emit('revoked', { deviceId: id });
   }
 
   devices(now: number): PublicDevice[] {
@@ -158,12 +221,14 @@ export class AuthService {
     this.online.set(deviceId, now);
   }
 
-  markGone(deviceId: string): void {
+  /** The device's last socket closed: it is offline, last seen now. */
+  markGone(deviceId: string, now: number): void {
     this.online.delete(deviceId);
+    this.lastSeen.set(deviceId, now);
   }
 
   publicDevice(d: DeviceRecord, now: number): PublicDevice {
-    const seen = this.online.get(d.id) ?? d.lastSeenAt;
+    const seen = this.online.get(d.id) ?? this.lastSeen.get(d.id) ?? d.lastSeenAt;
     return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online: this.online.has(d.id) && now - (seen ?? 0) < 5 * 60000 };
   }
 }

@@ -139,7 +139,10 @@ export interface TicketView {
   agencyId: string;
   floor: number;
   status: TicketStatus;
+  /** The priority category: given to the kiosk that issued it and to staff, never on the public ticket page. */
   priority: PriorityCategory | null;
+  /** Whether the visitor is served as a priority visitor (what the public ticket page may show). */
+  prioritized: boolean;
   issuedAt: number;
   ahead: number;
   estimatedWaitMinutes: number | null;

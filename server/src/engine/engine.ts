@@ -103,9 +103,19 @@ export class Engine {
     if (this.countersServing(service.id).length === 0) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
   }
 
-  /** A visitor takes a ticket. */
-  issue(input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source'] }, now: number): Outcome<Ticket> {
+  /**
+   * A visitor takes a ticket. With a request key, a retry of the same request (the kiosk timed out,
+   * the visitor tapped again) answers the ticket the first one made, and a different request under
+   * the same key is refused.
+   */
+  issue(input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source']; requestKey?: string }, now: number): Outcome<Ticket> {
     this.assertDay(now);
+    const earlier = input.requestKey ? this.state.requests.get(input.requestKey) : undefined;
+    if (earlier) {
+      const t = this.ticket(earlier);
+      if (t.serviceId !== input.serviceId || t.priority !== (input.priority ?? null)) throw new AntreError('IDEMPOTENCY_KEY_REUSED', { ticketId: null });
+      return { value: t, changes: [] };
+    }
     const service = this.service(input.serviceId);
     this.assertCanIssue(service, now);
     const seq = this.state.nextSeq(service.id);
@@ -117,7 +127,9 @@ export class Engine {
       note: null, source: this.sourceOf(input.source), history: [{ at: now, action: 'issued' }],
     };
     const st = this.serviceState(service.id);
-    return this.commit(ticket, [{ t: 'ticket', ticket }, { t: 'service', service: { ...st, issued: st.issued + 1 } }]);
+    const changes: Change[] = [{ t: 'ticket', ticket }, { t: 'service', service: { ...st, issued: st.issued + 1 } }];
+    if (input.requestKey) changes.push({ t: 'request', key: input.requestKey, ticketId: ticket.id });
+    return this.commit(ticket, changes);
   }
 
   /** The counter calls its next visitor: reserved ones first, then its services in order. */

@@ -46,14 +46,17 @@ export class Estimator {
     return this.order(t.serviceId).findIndex((x) => x.id === t.id);
   }
 
-  ticketView(t: Ticket, now: number, ahead = this.position(t)): TicketView {
+  ticketView(t: Ticket, now: number, ahead?: number): TicketView {
     const e = this.engine;
+    const known = e.venue.services.some((s) => s.id === t.serviceId);
+    ahead ??= known ? this.position(t) : 0;
     const moved = t.transferredTo ? e.state.tickets.get(t.transferredTo) : undefined;
     return {
       id: t.id, number: t.number, serviceId: t.serviceId, agencyId: t.agencyId,
       floor: e.venue.agencies.find((a) => a.id === t.agencyId)?.floor ?? e.venue.floors[0]!.number,
-      status: t.status, priority: t.priority, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
-      estimatedWaitMinutes: t.status === 'waiting' ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
+      status: t.status, priority: t.priority, prioritized: t.priority !== null, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
+      // A ticket of a service removed from the venue since is shown as it stands, without an estimate.
+      estimatedWaitMinutes: t.status === 'waiting' && known ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
       counterId: t.status === 'called' || t.status === 'serving' ? t.counterId : null,
       calledAt: t.calledAt, recalls: t.recalls,
       transferredTo: moved ? { id: moved.id, number: moved.number, serviceId: moved.serviceId } : null,

@@ -7,7 +7,9 @@ export type Change =
   | { t: 'ticket'; ticket: Ticket }
   | { t: 'counter'; counter: CounterState }
   | { t: 'service'; service: ServiceDayState }
-  | { t: 'call'; call: CallEvent };
+  | { t: 'call'; call: CallEvent }
+  /** A kiosk's request key (Idempotency-Key) answered with this ticket: a retry gets the same ticket. */
+  | { t: 'request'; key: string; ticketId: string };
 
 /** The persisted shape of one service day (the lowdb document). */
 export interface DayDoc {
@@ -18,6 +20,8 @@ export interface DayDoc {
   calls: CallEvent[];
   /** Highest number per service ever used today, so a number is never reused. */
   seq: Record<string, number>;
+  /** Request keys of issued tickets (absent in documents of earlier versions). */
+  requests?: Record<string, string>;
 }
 
 /** The day document as it is written to disk: the same JSON, finished tickets unpacked only as they are written. */
@@ -56,6 +60,8 @@ export class DayState {
   readonly services = new Map<string, ServiceDayState>();
   readonly seq = new Map<string, number>();
   calls: CallEvent[] = [];
+  /** Ticket ids by the request key that issued them. */
+  readonly requests = new Map<string, string>();
   /** Waiting tickets per service, in call order within each class. */
   private readonly lines = new Map<string, Lines>();
   /** Waiting tickets reserved for one counter. */
@@ -87,6 +93,7 @@ export class DayState {
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
     s.calls = keepRecentCalls(doc.calls);
+    for (const [k, v] of Object.entries(doc.requests ?? {})) s.requests.set(k, v);
     return s;
   }
 
@@ -115,6 +122,7 @@ export class DayState {
       services: [...this.services.values()],
       calls: [...this.calls],
       seq: Object.fromEntries(this.seq),
+      requests: Object.fromEntries(this.requests),
     };
   }
 
@@ -136,6 +144,9 @@ export class DayState {
       case 'call':
         this.calls.push(change.call);
         if (this.calls.filter((c) => c.counterId === change.call.counterId).length > CALLS_PER_COUNTER) this.calls = keepRecentCalls(this.calls);
+        break;
+      case 'request':
+        this.requests.set(change.key, change.ticketId);
         break;
     }
   }

@@ -1,4 +1,6 @@
 import compression from 'compression';
+import helmet from 'helmet';
+import { requestBudget } from './budget.js';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,11 +21,14 @@ import { venueAdminRoutes } from './routes/venue-admin.js';
 export function createApp(ctx: AppContext, notifier: () => Notifier | null = () => null): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from a proxy the operator named (ANTRE_TRUST_PROXY): anyone else could write any address in it.
+  app.set('trust proxy', ctx.trustProxy);
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
   // Phones on a slow connection open the ticket page: gzip the UI bundles and the JSON.
   app.use(compression({ threshold: 1024 }));
   const api = express.Router();
+  api.use(requestBudget(ctx));
   api.use(jsonBodiesOnly);
   api.use(venueAdminRoutes(ctx, notifier)); // before the 32 kB parser: a venue document is larger
   api.use(express.json({ limit: '32kb', strict: true, type: JSON_TYPES }));
@@ -40,6 +45,38 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   app.use(notFound);
   app.use(errorHandler(ctx.log));
   return app;
+}
+
+/**
+ * Security headers on every answer (helmet): a strict Content-Security-Policy (scripts only from
+ * the server itself, nothing inline), no framing (boards and kiosks are top-level pages, and the
+ * admin console must not be framed), nosniff, no referrer. No HSTS or upgrade to https: the
+ * building's LAN serves plain http, and a proxy in front sets its own.
+ */
+function securityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React sets style properties through the DOM, which CSP allows; the bundles link their CSS.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
 }
 
 /** The media types the API reads a body as. */

@@ -22,6 +22,8 @@ export function errorHandler(log: { error: (o: object, m: string) => void }): Er
       log.error({ err }, 'unexpected error');
       e = new AntreError('INTERNAL');
     }
+    const retry = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
     res.status(e.status).json(e.toBody());
   };
 }

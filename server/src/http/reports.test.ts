@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../testing/harness.js';
+import { ADMIN_PASSWORD, startHarness, type Harness } from '../testing/harness.js';
 
 let h: Harness;
 let officer1: string;
@@ -108,6 +108,9 @@ describe('reports over past days', () => {
   it('reads a finished day back from disk after the rollover, with its leftovers expired', async () => {
     h.clock.minutes(24 * 60);
     expect((await post('/api/tickets', kiosk, { serviceId: 'ktp' })).status).toBe(201);
+    // A day later the admin's session has been idle past its limit: the admin logs in again.
+    expect((await h.api('/api/auth/me', { token: h.adminToken })).status).toBe(401);
+    h.adminToken = await h.login('admin', ADMIN_PASSWORD);
     const r = await h.api('/api/reports?from=2026-11-20&to=2026-11-26', { token: h.adminToken });
     expect(r.body.days).toEqual(['2026-11-25', '2026-11-26']);
     expect(r.body.total).toMatchObject({ issued: 5, served: 2, noShow: 1, expired: 1, inProgress: 1 });

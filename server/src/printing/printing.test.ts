@@ -123,9 +123,12 @@ describe('printing tickets at the kiosk', () => {
       return j.length > 0 && j;
     });
     expect(jobs[0].text).toContain(r.body.number);
-    const png = await fetch(`${h.server.url}/api/printers/virtual/jobs/${jobs[0].id}.png?token=${h.adminToken}`);
+    // An <img> loads the preview by its short-lived signed address; no staff token travels in a URL.
+    const png = await fetch(`${h.server.url}${jobs[0].previewUrl}`);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect((await fetch(`${h.server.url}/api/printers/virtual/jobs/${jobs[0].id}.png`)).status).toBe(401);
+    expect((await fetch(`${h.server.url}/api/printers/virtual/jobs/${jobs[0].id}.png?token=${h.adminToken}`)).status).toBe(401);
+    expect((await fetch(`${h.server.url}${jobs[0].previewUrl.replace(/sig=./, 'sig=x')}`)).status).toBe(401);
     const test = await h.api('/api/printers/printer-kiosk-1/test', { token: h.adminToken, method: 'POST' });
     expect(test.status).toBe(202);
   });

@@ -4,7 +4,7 @@ import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
 import { printerStatusBody } from '../contract/schemas.js';
 import { ALL_FLOORS, principalNow, roomsFor, type AntreServer, type AntreSocket } from './io.js';
-import { presentSnapshot, zoneServices } from './presenters.js';
+import { presentSnapshot, visitorTicketView, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
 /**
@@ -155,13 +155,13 @@ export class Notifier {
       e.estimator.order(sid).forEach((t, i) => {
         if (!rooms.has(`ticket:${t.id}`)) return;
         sent.add(t.id);
-        this.io.to(`ticket:${t.id}`).emit('ticketView', e.estimator.ticketView(t, now, i));
+        this.io.to(`ticket:${t.id}`).emit('ticketView', visitorTicketView(e.estimator.ticketView(t, now, i)));
       });
     }
     for (const id of direct) {
       if (sent.has(id) || !rooms.has(`ticket:${id}`)) continue;
       const t = e.state.tickets.get(id);
-      if (t) this.io.to(`ticket:${id}`).emit('ticketView', e.estimator.ticketView(t, now));
+      if (t) this.io.to(`ticket:${id}`).emit('ticketView', visitorTicketView(e.estimator.ticketView(t, now)));
     }
   }
 

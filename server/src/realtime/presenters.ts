@@ -1,4 +1,4 @@
-import type { Snapshot } from '../contract/domain.js';
+import type { CallEvent, PublicCounter, Snapshot, TicketView } from '../contract/domain.js';
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 
@@ -40,6 +40,24 @@ export function isStaff(p: Principal | null): boolean {
   return p?.kind === 'user';
 }
 
+/**
+ * What anyone without a token may see of a counter: the number it serves, never the ticket's id
+ * (the id is the visitor's key to their page; the number is on the hall board anyway).
+ */
+export function anonymousCounter(c: PublicCounter): PublicCounter {
+  return c.ticket ? { ...c, ticket: { ...c.ticket, id: c.ticket.number } } : c;
+}
+
+/** A call as anyone without a token may see it: numbers, no ticket ids. */
+export function anonymousCall(c: CallEvent): CallEvent {
+  return { ...c, id: `${c.number}:${c.recall}`, ticketId: c.number };
+}
+
+/** The visitor's own page: where they stand, not which priority category they declared. */
+export function visitorTicketView(v: TicketView): TicketView {
+  return { ...v, priority: null };
+}
+
 /** The full picture for one audience: displays see no staff fields; staff see live tickets. */
 export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: string | null): Snapshot {
   const q = ctx.queue;
@@ -60,6 +78,11 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
     recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor) && inZone(c.counterId)).slice(-10),
     announcements: ctx.board.announcements(),
   };
+  if (!p) {
+    // Visitors' pages and public readers: no ticket ids of other visitors, no priority categories.
+    snap.counters = snap.counters.map(anonymousCounter);
+    snap.recentCalls = snap.recentCalls.map(anonymousCall);
+  }
   if (isStaff(p)) {
     // The same tickets the socket's agency rooms will send changes of: a snapshot and its deltas describe one set.
     const agencies = agenciesOf(ctx, p);
@@ -67,7 +90,7 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
   }
   if (ticketId) {
     const t = e.state.tickets.get(ticketId);
-    if (t) snap.ticket = e.estimator.ticketView(t, now);
+    if (t) snap.ticket = visitorTicketView(e.estimator.ticketView(t, now));
   }
   return snap;
 }

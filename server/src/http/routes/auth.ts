@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { AntreError } from '../../contract/errors.js';
 import { loginBody } from '../../contract/schemas.js';
 import type { AppContext } from '../../context.js';
 import { publicUser } from '../../auth/auth-service.js';
@@ -21,6 +22,15 @@ export function authRoutes(ctx: AppContext): Router {
     const p = principalOf(req, ctx);
     if (p?.kind === 'device') res.json({ device: ctx.auth.publicDevice(p.device, ctx.queue.clock()) });
     else res.json({ user: publicUser(requireUser(p)) });
+  });
+  // A paired device trades its token for a fresh one (the old one stops at once and its sockets close).
+  r.post('/auth/device-token', async (req, res) => {
+    const p = principalOf(req, ctx);
+    if (!p) throw new AntreError('UNAUTHENTICATED');
+    if (p.kind !== 'device') throw new AntreError('FORBIDDEN');
+    const out = await ctx.auth.rotateDeviceToken(p.device.id, ctx.queue.clock());
+    ctx.auth.emit('revoked', { deviceId: p.device.id });
+    res.json(out);
   });
   return r;
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AntreError } from '../../contract/errors.js';
 import type { AppContext } from '../../context.js';
 import { requireUser } from '../../commands/access.js';
@@ -38,15 +39,39 @@ export function printerRoutes(ctx: AppContext): Router {
   r.get('/printers/virtual/jobs', (req, res) => {
     requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
     const v = printing().virtual;
-    res.json({ jobs: (v?.jobs() ?? []).map((j) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length })) });
+    const now = Date.now();
+    res.json({ jobs: (v?.jobs() ?? []).map((j) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length, previewUrl: signedPreviewUrl(j.id, now) })) });
   });
   r.get('/printers/virtual/jobs/:id.png', (req, res) => {
-    // Images load from <img>, which cannot send a header: the staff token may come as ?token=.
-    if (!req.headers.authorization && typeof req.query.token === 'string') req.headers.authorization = `Bearer ${req.query.token}`;
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    // Images load from <img>, which cannot send a header: a short-lived signed address stands in for the
+    // staff token (a token in a URL would outlive the page in logs and history).
+    if (!req.headers.authorization) {
+      if (!validPreviewSignature(req.params.id, req.query.exp, req.query.sig, Date.now())) throw new AntreError('UNAUTHENTICATED');
+    } else requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
     const job = printing().virtual?.job(req.params.id);
     if (!job) throw new AntreError('NOT_FOUND');
     res.type('png').set('Cache-Control', 'private, max-age=3600').send(job.png);
   });
   return r;
+}
+
+/** Signs preview addresses; new each start, so a restart ends every address handed out. */
+const PREVIEW_KEY = randomBytes(32);
+const PREVIEW_TTL_MS = 10 * 60000;
+
+function previewSignature(id: string, exp: number): string {
+  return createHmac('sha256', PREVIEW_KEY).update(`${id}|${exp}`).digest('base64url');
+}
+
+/** A preview image's address, good for ten minutes without a token. */
+export function signedPreviewUrl(id: string, now: number): string {
+  const exp = now + PREVIEW_TTL_MS;
+  return `/api/printers/virtual/jobs/${encodeURIComponent(id)}.png?exp=${exp}&sig=${previewSignature(id, exp)}`;
+}
+
+function validPreviewSignature(id: string, exp: unknown, sig: unknown, now: number): boolean {
+  if (typeof exp !== 'string' || typeof sig !== 'string' || !/^\d{1,15}$/.test(exp) || Number(exp) < now) return false;
+  const want = Buffer.from(previewSignature(id, Number(exp)));
+  const got = Buffer.from(sig);
+  return want.length === got.length && timingSafeEqual(want, got);
 }

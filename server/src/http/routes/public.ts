@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import type { Venue } from '../../contract/venue.js';
 import type { PublicVenue } from '../../contract/responses.js';
-import { presentSnapshot } from '../../realtime/presenters.js';
+import { anonymousCounter, presentSnapshot } from '../../realtime/presenters.js';
 import { principalOf } from '../principal.js';
 
 /** The venue as any screen may see it (printer addresses are internal). */
@@ -15,7 +15,7 @@ export function publicRoutes(ctx: AppContext): Router {
   r.get('/health', (_req, res) => {
     const mem = process.memoryUsage();
     res.json({
-      status: 'ok', day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
+      status: ctx.queue.storageFailure ? 'storage_failed' : 'ok', storage: ctx.queue.storageFailure, day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
       memoryMB: {
         rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576), heapTotal: Math.round(mem.heapTotal / 1048576),
         external: Math.round(mem.external / 1048576),
@@ -31,7 +31,7 @@ export function publicRoutes(ctx: AppContext): Router {
   });
   r.get('/counters', (_req, res) => {
     const e = ctx.queue.engine;
-    res.json({ counters: e.venue.counters.map((c) => e.estimator.publicCounter(c.id)) });
+    res.json({ counters: e.venue.counters.map((c) => anonymousCounter(e.estimator.publicCounter(c.id))) });
   });
   r.get('/snapshot', (req, res) => {
     res.json(presentSnapshot(ctx, principalOf(req, ctx), null));
