@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-const unit = ['server/src/**/*.test.ts', 'printers/src/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/faults/**/*.test.ts', '*-ui/src/**/*.test.{ts,tsx}'];
+const unit = ['server/src/**/*.test.ts', 'printers/src/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/faults/**/*.test.ts', 'tests/security/**/*.test.ts', '*-ui/src/**/*.test.{ts,tsx}'];
 // Whole-system runs (simulated day, soak, browsers): one file at a time, after the unit tests.
 const e2e = ['tests/e2e/**/*.test.ts', 'tests/sim/**/*.test.ts', 'tests/soak/**/*.test.ts'];
 
