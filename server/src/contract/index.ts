@@ -9,3 +9,4 @@ export * from './reports.js';
 export * from './board-update.js';
 export * from './skm-elements.js';
 export * from './skm.js';
+export * from './survey.js';

@@ -121,7 +121,7 @@ export const settingsSchema = z.strictObject({
   /** Digits or cardinal reading of numbers in spoken calls. */
   spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
   /** Publish each agency's IKM of the month at /api/surveys/public (hall boards, the building's website). */
-  publishSurvey: z.boolean().default(false),
+  publishSurvey: z.boolean().optional(),
 });
 
 export const venueSchema = z
