@@ -7,3 +7,4 @@ import { lockTouchGestures } from '../kiosk/touch-lock';
 lockTouchGestures();
 
 export { SurveyApp } from './survey-app';
+export { PublicSummary } from './public-summary';

@@ -31,6 +31,10 @@ export const SURVEY_TEXT = {
   networkError: { id: 'Server tidak dapat dihubungi. Coba lagi.', en: 'The server cannot be reached. Try again.' },
   pairAgain: { id: 'Tablet ini perlu dipasang ulang oleh admin.', en: 'This tablet must be paired again by an admin.' },
   langSwitch: { id: 'English', en: 'Bahasa Indonesia' },
+  publicTitle: { id: 'Indeks Kepuasan Masyarakat per instansi', en: 'Community satisfaction index per agency' },
+  publicMonth: { id: 'Bulan {month} · Survei Kepuasan Masyarakat (Permenpan RB 14/2017)', en: 'Month {month} · Community satisfaction survey' },
+  publicRespondents: { id: '{n} responden', en: '{n} respondents' },
+  publicOff: { id: 'Ringkasan survei tidak dipublikasikan di gedung ini.', en: 'This building does not publish its survey summary.' },
 } as const;
 
 export type SurveyTextKey = keyof typeof SURVEY_TEXT;

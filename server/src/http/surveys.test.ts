@@ -51,6 +51,32 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+describe('SKM for officers and the public', () => {
+  it("shows an officer only their own aggregate, and only from the minimum count on", async () => {
+    const q = 'from=2026-11-25&to=2026-11-26';
+    const few = (await h.api(`/api/surveys/mine?${q}`, { token: officer })).body;
+    expect(few).toEqual({ respondents: 0, minimum: 10, converted: null, band: null, elements: null });
+    expectError(await h.api(`/api/surveys/mine?${q}`, { token: tablet1 }), 'FORBIDDEN');
+  });
+
+  it('publishes the month per agency only when the venue opts in', async () => {
+    expectError(await h.api('/api/surveys/public'), 'NOT_FOUND');
+    const { testVenue } = await import('../testing/builders.js');
+    const pub = await startHarness({ venue: testVenue({ settings: { publishSurvey: true } as never }) });
+    try {
+      const kiosk2 = (await pub.api('/api/devices/pair', { body: { code: (await pub.api('/api/devices', { token: pub.adminToken, body: { kind: 'kiosk', name: 'k', ref: 'kiosk-1' } })).body.code } })).body.token;
+      const t = await pub.api('/api/tickets', { token: kiosk2, body: { serviceId: 'skck' } });
+      await pub.api('/api/counters/loket-3/call-next', { token: pub.adminToken, body: {} });
+      await pub.api('/api/counters/loket-3/finish', { token: pub.adminToken, body: {} });
+      expect((await pub.api('/api/surveys', { body: { ticketId: t.body.id, scores: [3, 3, 3, 3, 3, 3, 3, 3, 3] } })).status).toBe(201);
+      const body = (await pub.api('/api/surveys/public')).body;
+      expect(body).toEqual({ month: '2026-11', agencies: [{ agencyId: 'polres', name: 'Polres', respondents: 1, converted: 75, band: 'C' }] });
+    } finally {
+      await pub.close();
+    }
+  });
+});
+
 describe('SKM survey answers', () => {
   it('pushes a finished visit to the tablet at its counter only, then takes one answer for it', async () => {
     const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [tablet1, tablet3].map((token) => connect(h.server.url, { auth: { token }, transports: ['websocket'] }));
