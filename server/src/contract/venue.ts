@@ -122,6 +122,8 @@ export const settingsSchema = z.strictObject({
   spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
   /** Publish each agency's IKM of the month at /api/surveys/public (hall boards, the building's website). */
   publishSurvey: z.boolean().optional(),
+  /** Print a line at the ticket's foot inviting the visitor to rate the visit through the ticket's QR (the same page shows the SKM survey once served). */
+  surveyOnTicket: z.boolean().optional(),
 });
 
 export const venueSchema = z
