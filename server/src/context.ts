@@ -7,6 +7,7 @@ import type { BoardStore } from './store/board-store.js';
 import type { Ticket } from './contract/domain.js';
 import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
+import type { SurveyService } from './survey/survey-service.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -25,6 +26,8 @@ export interface AppContext {
   publicUrl: string;
   printer?: TicketPrinter;
   printing?: PrintService;
+  /** The SKM survey (visitor satisfaction): answers and results. */
+  surveys?: SurveyService;
   /** Folders of the built UIs, served when present. */
   ui?: { kiosk?: string; display?: string; counter?: string };
   demo: boolean;

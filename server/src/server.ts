@@ -20,6 +20,9 @@ import { BoardStore } from './store/board-store.js';
 import { StaffStore } from './store/staff-store.js';
 import { DEFAULT_LIMITS, type Limits } from './security/limits.js';
 import { OverloadGuard } from './security/guard.js';
+import { SurveyStore } from './store/survey-store.js';
+import { SurveyService } from './survey/survey-service.js';
+import { attachSurveyPush } from './realtime/survey-push.js';
 import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
 
 export interface StartOptions {
@@ -86,9 +89,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const boot = await auth.bootstrap(opts.adminPassword, queue.clock());
   const board = new BoardStore(dataDir, () => queue.venue.announcements);
   await board.load();
+  const surveyStore = new SurveyStore(dataDir, (message) => log.warn(message));
+  surveyStore.load();
+  const surveys = new SurveyService(queue, surveyStore);
   const uiRoot = opts.uiRoot ?? REPO_ROOT;
   const ctx: AppContext = {
-    queue, auth, board, log, publicUrl: opts.publicUrl ?? '', demo: !!opts.demo, startedAt: queue.clock(),
+    queue, auth, board, surveys, log, publicUrl: opts.publicUrl ?? '', demo: !!opts.demo, startedAt: queue.clock(),
     limits, guard: new OverloadGuard(limits), trustProxy: opts.trustProxy ?? false,
     ui: { kiosk: join(uiRoot, 'kiosk-ui/dist'), display: join(uiRoot, 'display-ui/dist'), counter: join(uiRoot, 'counter-ui/dist') },
   };
@@ -98,6 +104,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   http.on('clientError', refuseUnreadable);
   const rt = attachRealtime(http, ctx);
   notifier = rt.notifier;
+  attachSurveyPush(rt.io, ctx, surveys);
   const port = await new Promise<number>((res, rej) => {
     http.once('error', rej);
     http.listen(opts.port ?? 3000, opts.host ?? '0.0.0.0', () => {
@@ -123,6 +130,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       closed = true;
       rt.io.emit('server:restarting');
       await queue.close();
+      await surveyStore.close();
       rt.notifier.close();
       await printer.close();
       ctx.guard.close();

@@ -95,6 +95,17 @@ export const DOORS: Door[] = [
   { method: 'GET', path: '/api/alerts' },
   { method: 'GET', path: '/api/reports', queries: () => [{ from: '2026-11-25', to: '2026-11-25' }, { from: '2026-11-01', to: '2026-11-30' }] },
   { method: 'GET', path: '/api/reports.csv', queries: () => [{ from: '2026-11-25', to: '2026-11-25', by: 'counter' }, { from: '2026-11-20', by: 'officer' }] },
+  { method: 'GET', path: '/api/surveys/ticket/:id', public: true, params: { id: param('ticketDone', 'ticket') } },
+  {
+    method: 'POST', path: '/api/surveys',
+    bodies: (w) => [{ ticketId: w.pick('ticketDone', 0), scores: [4, 3, 2, 4, 3, 3, 4, 2, 3] }, { ticketId: w.pick('ticketDone', 1), scores: [1, 1, 1, 1, 1, 1, 1, 1, 1], comment: 'Antre lama', profile: { sex: 'L', age: '20_29' } }, { ticketId: w.pick('ticketLive', 0), scores: [3, 3, 3, 3, 3, 3, 3, 3, 3] }],
+  },
+  { method: 'GET', path: '/api/surveys/pending' },
+  { method: 'GET', path: '/api/surveys/results', queries: () => [{ from: '2026-11-25', to: '2026-11-25' }, { from: '2026-11-01', to: '2026-11-30', agencyId: 'bpn' }, { from: '2026-11-25', to: '2026-11-25', officerId: 'x', floor: '2' }] },
+  { method: 'GET', path: '/api/surveys/results.csv', queries: () => [{ from: '2026-11-25', to: '2026-11-25', by: 'service' }] },
+  { method: 'GET', path: '/api/surveys/answers.csv', queries: () => [{ from: '2026-11-25', to: '2026-11-25' }, { from: '2026-11-01', to: '2026-11-30', agencyId: 'bpn' }, { from: '2026-11-25', to: '2026-11-25', officerId: 'x', floor: '2' }] },
+  { method: 'GET', path: '/api/surveys/mine', queries: () => [{ from: '2026-11-25', to: '2026-11-25' }] },
+  { method: 'GET', path: '/api/surveys/public', public: true },
   { method: 'GET', path: '/api/venue/raw' },
   { method: 'PUT', path: '/api/venue', limit: 'venue', bodies: (w) => [w.h.server.ctx.queue.venue] },
 ];

@@ -15,7 +15,7 @@ export type DeadToken = (typeof DEAD)[number];
 
 /** Ids the fuzzer aims at, resolved when a request is sent (the queue moves meanwhile). */
 export type RefKind =
-  | 'counterA' | 'counterB' | 'counter' | 'service' | 'ticket' | 'ticketLive' | 'ticketHeldB' | 'userVictim' | 'deviceVictim'
+  | 'counterA' | 'counterB' | 'counter' | 'service' | 'ticket' | 'ticketLive' | 'ticketDone' | 'ticketHeldB' | 'userVictim' | 'deviceVictim'
   | 'deviceDoomed' | 'printer' | 'job' | 'jobKiosk1' | 'jobKiosk2' | 'virtualJob' | 'pendingCode';
 
 export interface World {
@@ -96,6 +96,11 @@ export async function createWorld(): Promise<World> {
   await ok('/api/counters/loket-3/hold', { token: officerB, body: { note: 'fotokopi KK' } });
   await ok('/api/counters/loket-3/call-next', { token: officerB, method: 'POST' });
   await ok('/api/counters/loket-1/call-next', { token: officerA, method: 'POST' });
+  // Finished visits whose SKM survey may be answered.
+  for (let i = 0; i < 2; i++) {
+    await ok('/api/counters/loket-4/call-next', { token: admin, method: 'POST' });
+    await ok('/api/counters/loket-4/finish', { token: admin, method: 'POST' });
+  }
 
   const ctx = h.server.ctx;
   const q = ctx.queue;
@@ -113,6 +118,7 @@ export async function createWorld(): Promise<World> {
     service: () => q.venue.services.map((s) => s.id),
     ticket: () => tickets().map((t) => t.id),
     ticketLive: () => tickets().filter((t) => ['waiting', 'called', 'serving', 'held'].includes(t.status)).map((t) => t.id),
+    ticketDone: () => tickets().filter((t) => t.status === 'done').map((t) => t.id),
     ticketHeldB: () => tickets().filter((t) => t.status === 'held' && t.targetCounterId === 'loket-3').map((t) => t.id),
     userVictim: () => [victim.id],
     deviceVictim: () => [victimDevice.id],
@@ -134,7 +140,7 @@ export async function createWorld(): Promise<World> {
     },
     fingerprint: () => JSON.stringify({
       rev: q.rev, venueVersion: q.venueVersion, day: q.day, state: q.engine.state.toDoc(), venue: q.venue,
-      board: ctx.board.announcements(), users: ctx.auth.users(),
+      board: ctx.board.announcements(), users: ctx.auth.users(), surveys: ctx.surveys?.store.all(),
       files: { staff: read('staff.json'), board: read('board.json'), venue: read('venue.json') },
       days: readdirSync(q.store.dir).sort().map((f) => `${f}:${statSync(join(q.store.dir, f)).size}`),
     }),

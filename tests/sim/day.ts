@@ -39,6 +39,11 @@ export class DayRunner implements Floor {
   readonly closedServices = new Set<string>();
   private readonly work = new CounterWork(this);
 
+  /** The visitors' SKM answers so far. */
+  get surveys() {
+    return this.work.surveys;
+  }
+
   constructor(
     readonly venue: Venue,
     private readonly server: SimServer,

@@ -4,6 +4,7 @@ import { errorCode, type ApiResult } from './api.ts';
 import type { Ledger } from './ledger.ts';
 import type { Rng } from './rng.ts';
 import type { DayTally } from './tally.ts';
+import { SurveyVisitors } from './survey-visitors.ts';
 
 /** What the officers need of the running day. */
 export interface Floor {
@@ -24,7 +25,14 @@ export interface Floor {
  * hold, transfer, take the break, go home. Every answer is checked against the ledger.
  */
 export class CounterWork {
+  private skm: SurveyVisitors | null = null;
+
   constructor(private readonly r: Floor) {}
+
+  /** The visitors' SKM answers, on their own seeded stream (the day's other draws do not move). */
+  get surveys(): SurveyVisitors {
+    return (this.skm ??= new SurveyVisitors(this.r.rng.fork('skm')));
+  }
 
   /** Officers watching their console notice a new visitor after a few seconds. */
   wakeFor(at: number, serviceId: string): void {
@@ -160,6 +168,8 @@ export class CounterWork {
       const r = await this.command(at, o, 'finish');
       if (r.status === 200) this.r.fail(this.r.ledger.update(r.body as Ticket));
       this.r.tally.served(mine, at);
+      const answer = r.status === 200 ? this.surveys.answerFor(r.body as Ticket, at) : null;
+      if (answer) this.surveys.heard(answer.ticketId, await this.r.call(at, 'POST', '/api/surveys', null, answer));
     }
     await this.released(at, o);
   }

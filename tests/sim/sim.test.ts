@@ -25,6 +25,9 @@ describe('a simulated service day at MPP Simpurusiang', () => {
     expect(r.closedDay.answer).toBe('OUTSIDE_HOURS');
     expect(r.checks.screenComparisons).toBeGreaterThan(r.checks.steps);
     expect(r.checks.recounts).toBeGreaterThanOrEqual(20);
+    // Visitors answered the SKM survey through the power cuts, and the server counts every acknowledged answer.
+    expect(r.surveys.answered).toBeGreaterThan(5);
+    expect(r.surveys.perAgency.length).toBeGreaterThan(1);
   });
 
   it('replays exactly from its seed; another seed plans another day', { timeout: 300_000 }, async () => {

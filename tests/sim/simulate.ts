@@ -33,6 +33,8 @@ console.log(`Simulated ${r.days.length} service day(s) of MPP Simpurusiang, seed
 for (const d of r.days) {
   console.log(`  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; refused ${JSON.stringify(d.refusals)}`);
 }
+for (const a of r.surveys.perAgency) console.log(`IKM ${a.agencyId}: ${a.converted === null ? '-' : a.converted.toFixed(2)} ${a.band ?? '-'} (${a.respondents} respondents)`);
+console.log(`  SKM: ${r.surveys.answered} answers acknowledged, all counted by the server; building IKM ${r.surveys.converted?.toFixed(2) ?? '-'} ${r.surveys.band ?? '-'}`);
 console.log(`  Power cuts (SIGKILL): ${r.faults.powerCuts}; tickets acknowledged: ${r.ticketsAcknowledged}; lost: ${r.ticketsLost}`);
 console.log(`  Steps: ${r.checks.steps}; screen comparisons: ${r.checks.screenComparisons}; ledger comparisons: ${r.checks.ledgerComparisons}; full recounts: ${r.checks.recounts}; events received by screens: ${outcome.eventsReceived}`);
 console.log(`  Invariant violations: ${outcome.violations.length}`);

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, weekdayOfDay, zonedTime, type Venue } from '@antre/server/contract';
+import { addDays, weekdayOfDay, zonedTime, type SurveyResults, type Venue } from '@antre/server/contract';
 import { freePort, ROOT } from '../support/server-process.ts';
-import { apiClient, errorCode } from './api.ts';
+import { apiClient, errorCode, type Api } from './api.ts';
 import { DayRunner } from './day.ts';
 import { planDay } from './plan.ts';
 import { Rng } from './rng.ts';
@@ -28,7 +28,7 @@ export interface SimOptions {
 }
 
 export interface SimOutcome {
-  report: ReturnType<typeof buildReport>;
+  report: ReturnType<typeof buildReport> & { surveys: Awaited<ReturnType<typeof surveyResults>> };
   /** SHA-256 of the report: the same seed and options give the same hash. */
   hash: string;
   violations: string[];
@@ -71,7 +71,8 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     const probe = await api('POST', '/api/tickets', building.kiosks.get(1)!, { serviceId: venue.services[0]!.id });
     const closedDay = { day: after, weekday: weekdayOfDay(after), answer: errorCode(probe) ?? String(probe.status) };
     if (venue.hours[weekdayOfDay(after)] === null && closedDay.answer !== 'OUTSIDE_HOURS') runner.violations.push(`a ticket on ${after} (closed) was answered ${closedDay.answer}`);
-    const report = buildReport(opts, runner, server, closedDay);
+    const surveys = await surveyResults(api, building.adminToken, opts.days, runner);
+    const report = { ...buildReport(opts, runner, server, closedDay), surveys };
     const hash = createHash('sha256').update(JSON.stringify(report)).digest('hex');
     const eventsReceived = building.screens.reduce((s, x) => s + x.events, 0);
     return { report, hash, violations: runner.violations, wallMs: Date.now() - started, eventsReceived, wall: runner.wall };
@@ -83,6 +84,21 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The SKM of the simulated days per agency, from the server; every answer acknowledged before
+ * a power cut must be counted, and nothing else.
+ */
+async function surveyResults(api: Api, token: string, days: string[], runner: DayRunner) {
+  const r = await api('GET', `/api/surveys/results?from=${days[0]}&to=${days[days.length - 1]}`, token);
+  const body = r.body as SurveyResults;
+  const acked = runner.surveys.answered.size;
+  if (body.respondents !== acked) runner.violations.push(`SKM: ${acked} answers acknowledged, the server counts ${body.respondents}`);
+  return {
+    answered: acked, refused: runner.surveys.refused, converted: body.converted, band: body.band,
+    perAgency: body.groups.agency.map((g) => ({ agencyId: g.key, respondents: g.respondents, converted: g.converted, band: g.band })),
+  };
 }
 
 /** Moments of the service days at which the power goes, spread over opening hours. */

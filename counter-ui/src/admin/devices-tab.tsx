@@ -48,8 +48,8 @@ export function DevicesTab({ token, venue, lang }: { token: string; venue: Venue
     setName('');
     return p;
   });
-  const refs = kind === 'button' ? venue.counters.map((c) => ({ id: c.id, name: c.name })) : kind === 'kiosk' || kind === 'printer' ? venue.kiosks.map((k) => ({ id: k.id, name: k.name })) : [];
-  const refName = (d: PublicDevice) => (d.ref ? venue.counters.find((c) => c.id === d.ref)?.name ?? venue.kiosks.find((k) => k.id === d.ref)?.name ?? d.ref : '—');
+  const refs = kind === 'button' ? venue.counters.map((c) => ({ id: c.id, name: c.name })) : kind === 'survey' ? [...venue.counters, ...venue.agencies].map((c) => ({ id: c.id, name: c.name })) : kind === 'kiosk' || kind === 'printer' ? venue.kiosks.map((k) => ({ id: k.id, name: k.name })) : [];
+  const refName = (d: PublicDevice) => (d.ref ? venue.counters.find((c) => c.id === d.ref)?.name ?? venue.kiosks.find((k) => k.id === d.ref)?.name ?? venue.agencies.find((a) => a.id === d.ref)?.name ?? d.ref : '—');
   const now = Date.now();
   return (
     <div className="sv-split" style={{ gridTemplateColumns: 'minmax(0, 1.4fr) minmax(0, 1fr)' }}>

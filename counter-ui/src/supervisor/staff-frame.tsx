@@ -3,6 +3,7 @@ import type { LocalizedText, Role } from '@antre/server/contract';
 import { pick, type Lang } from '../shared/i18n';
 import type { Session } from '../shared/session';
 import { S } from './texts';
+import { K } from './skm/skm-texts';
 import { useLoginForm } from '../shared/use-login-form';
 
 type Vars = Record<string, string | number>;
@@ -59,7 +60,7 @@ export function NotAllowed({ session, roles, lang, logout }: { session: Session;
   );
 }
 
-export type Page = 'monitor' | 'reports' | 'admin';
+export type Page = 'monitor' | 'reports' | 'skm' | 'admin';
 
 /** The bar over every supervisor and admin page: where am I, where else can I go, who am I. */
 export function TopBar(props: { page: Page; session: Session; lang: Lang; toggleLang: () => void; logout: () => void; connected?: boolean; right?: ReactNode }) {
@@ -68,6 +69,7 @@ export function TopBar(props: { page: Page; session: Session; lang: Lang; toggle
   const links: { page: Page; href: string; text: LocalizedText }[] = [
     { page: 'monitor', href: '/counter/supervisor', text: S.monitorTitle },
     { page: 'reports', href: '/counter/supervisor/reports', text: S.reportsTitle },
+    { page: 'skm', href: '/counter/supervisor/skm', text: K.navTitle },
   ];
   if (role === 'admin') links.push({ page: 'admin', href: '/counter/admin', text: S.adminTitle });
   return (

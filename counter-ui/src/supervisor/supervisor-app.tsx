@@ -3,10 +3,12 @@ import { useLang } from '../shared/i18n';
 import { useSession } from '../shared/session';
 import { MonitorPage } from './monitor-page';
 import { ReportsPage } from './reports-page';
+import { SkmPage } from './skm/skm-page';
+import { SkmPrint } from './skm/skm-print';
 import { NotAllowed, StaffLogin } from './staff-frame';
 import { S } from './texts';
 
-/** /counter/supervisor (live floor monitor) and /counter/supervisor/reports, for supervisors and admins. */
+/** /counter/supervisor (live floor monitor), /reports, /skm (visitor satisfaction) and /skm/print, for supervisors and admins. */
 export function SupervisorApp() {
   const { lang, toggle } = useLang();
   const { session, login, logout, expire, expired } = useSession();
@@ -14,6 +16,9 @@ export function SupervisorApp() {
   const out = () => void logout();
   if (session.user.role === 'officer') return <NotAllowed session={session} roles={S.rolesSupervisor} lang={lang} logout={out} />;
   const props = { session, lang, toggleLang: toggle, logout: out, expire };
-  const reports = /\/reports\/?$/.test(window.location.pathname);
+  const path = window.location.pathname;
+  if (/\/skm\/print\/?$/.test(path)) return <SkmPrint key={session.token} {...props} />;
+  if (/\/skm\/?$/.test(path)) return <SkmPage key={session.token} {...props} />;
+  const reports = /\/reports\/?$/.test(path);
   return reports ? <ReportsPage key={session.token} {...props} /> : <MonitorPage key={session.token} {...props} />;
 }

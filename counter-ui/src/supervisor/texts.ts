@@ -150,6 +150,7 @@ export const DEVICE_KIND: Record<DeviceKind, LocalizedText> = {
   display: { id: 'Layar', en: 'Display' },
   button: { id: 'Tombol panggil', en: 'Call button' },
   printer: { id: 'Agen printer', en: 'Print agent' },
+  survey: { id: 'Tablet survei (SKM)', en: 'Survey tablet (SKM)' },
 };
 
 export const GROUP_BY: Record<ReportGroupBy, LocalizedText> = {

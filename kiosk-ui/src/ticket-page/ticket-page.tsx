@@ -3,6 +3,7 @@ import { localTime, type TicketView } from '@antre/server/contract';
 import { estimateText } from '../shared/format';
 import { local, translator, type Lang, type T } from '../shared/i18n';
 import type { PublicVenue } from '../shared/venue-types';
+import { PhoneSurvey } from '../survey/phone-survey';
 import { CallAlert } from './alert';
 import { useTicketLive } from './use-ticket-live';
 
@@ -78,6 +79,7 @@ export function TicketPage({ initialId }: { initialId: string }) {
             {current.prioritized && <p className="tp-priority">{t('priorityQueue')}</p>}
           </section>
           <StatusPanel t={t} lang={lang} view={current} venue={venue} />
+          {current.status === 'done' && <PhoneSurvey ticketId={current.id} number={current.number} lang={lang} />}
           {(current.status === 'waiting' || current.status === 'held') && (
             <section className="tp-sound">
               <p>{t('tpKeepOpen')}</p>

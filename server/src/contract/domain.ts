@@ -164,7 +164,7 @@ export interface PublicUser {
 export const ROLES = ['admin', 'supervisor', 'officer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display', 'button', 'printer'] as const;
+export const DEVICE_KINDS = ['kiosk', 'display', 'button', 'printer', 'survey'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export interface PublicDevice {
@@ -173,7 +173,7 @@ export interface PublicDevice {
   name: string;
   /** Display: floor shown (null = all); kiosk: its floor. */
   floor: number | null;
-  /** Kiosk config id (venue.kiosks) or counter id (button) this device acts for. */
+  /** Kiosk config id (venue.kiosks), counter id (button), or counter or agency id (survey; null: its floor or the building) this device acts for. */
   ref: string | null;
   paired: boolean;
   createdAt: number;

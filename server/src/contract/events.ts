@@ -1,5 +1,6 @@
 import type { ErrorBody } from './errors.js';
 import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView } from './domain.js';
+import type { SurveyVisit } from './survey.js';
 
 /** Counter commands that travel over a socket as well as over HTTP. */
 export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status'] as const;
@@ -73,6 +74,10 @@ export interface ServerToClientEvents {
   printer: (p: PrinterStateView) => void;
   /** The kiosk that printed it, and supervisors: a print job moved on. */
   printJob: (j: PrintJobView) => void;
+  /** Survey tablets: a visit just finished where the tablet stands. */
+  surveyVisit: (v: SurveyVisit) => void;
+  /** Survey tablets: this visit's survey was answered (here or on the visitor's phone). */
+  surveyClosed: (c: { ticketId: string }) => void;
 }
 
 /** Events a client may send. */

@@ -7,3 +7,6 @@ export * from './time.js';
 export * from './responses.js';
 export * from './reports.js';
 export * from './board-update.js';
+export * from './skm-elements.js';
+export * from './skm.js';
+export * from './survey.js';

@@ -120,6 +120,10 @@ export const settingsSchema = z.strictObject({
   estimateWindow: z.number().int().min(1).max(200).default(20),
   /** Digits or cardinal reading of numbers in spoken calls. */
   spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
+  /** Publish each agency's IKM of the month at /api/surveys/public (hall boards, the building's website). */
+  publishSurvey: z.boolean().optional(),
+  /** Print a line at the ticket's foot inviting the visitor to rate the visit through the ticket's QR (the same page shows the SKM survey once served). */
+  surveyOnTicket: z.boolean().optional(),
 });
 
 export const venueSchema = z

@@ -15,6 +15,7 @@ import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { surveyRoutes } from './routes/surveys.js';
 import { venueAdminRoutes } from './routes/venue-admin.js';
 
 /** The express app: JSON API under /api, the built UIs beside it. */
@@ -39,6 +40,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
   api.use(reportRoutes(ctx));
+  if (ctx.surveys) api.use(surveyRoutes(ctx, ctx.surveys));
   api.use(notFound);
   app.use('/api', api);
   serveUi(app, ctx);
@@ -100,7 +102,7 @@ function serveUi(app: Express, ctx: AppContext): void {
     app.use(prefix, express.static(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
     for (const p of [`${prefix}/*rest`, ...extra]) app.get(p, (_req, res) => res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   };
-  mount('/kiosk', ctx.ui?.kiosk, ['/t/:id']);
+  mount('/kiosk', ctx.ui?.kiosk, ['/t/:id', '/survey', '/skm']);
   mount('/display', ctx.ui?.display);
   mount('/counter', ctx.ui?.counter);
   app.get('/', (_req, res) => res.redirect(ctx.ui?.counter ? '/counter' : '/api/health'));

@@ -2,6 +2,9 @@ import type { TicketPrintData } from '@antre/printers';
 import { PRIORITY_LABELS, type Ticket } from '../contract/domain.js';
 import type { Venue } from '../contract/venue.js';
 
+/** The ticket's foot when the venue invites visitors to the SKM survey through the ticket's QR. */
+export const SURVEY_FOOTER = 'Setelah dilayani, pindai QR yang sama untuk mengisi Survei Kepuasan Masyarakat. Terima kasih.';
+
 /** What goes on the paper for a ticket: venue, service, where to wait, requirements in short. */
 export function ticketPrintData(venue: Venue, ticket: Ticket, ahead: number, estimatedWaitMinutes: number | null, qrUrl: string): TicketPrintData {
   const service = venue.services.find((s) => s.id === ticket.serviceId);
@@ -24,5 +27,7 @@ export function ticketPrintData(venue: Venue, ticket: Ticket, ahead: number, est
     requirements: (service?.requirements ?? []).slice(0, 6),
     fee: service?.fee ?? '',
     qrUrl,
+    // The QR's page shows the SKM survey once the visit is finished: say so at the foot when the venue asks.
+    footer: venue.settings.surveyOnTicket ? SURVEY_FOOTER : undefined,
   };
 }

@@ -9,6 +9,7 @@ import { agenciesOf, floorsOf, presentSnapshot, zoneOf } from './presenters.js';
 import { Notifier } from './notifier.js';
 import type { Revocation } from '../auth/auth-service.js';
 import { digest } from '../auth/secrets.js';
+import { SurveyService } from '../survey/survey-service.js';
 
 export interface SocketData {
   principal: Principal | null;
@@ -27,6 +28,8 @@ export const ALL_FLOORS = 'floors:all';
 export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string | null): string[] {
   const v = ctx.queue.venue;
   if (ticketId) return [`ticket:${ticketId}`];
+  // A survey tablet hears only the visits finished where it stands.
+  if (p?.kind === 'device' && p.device.kind === 'survey') return ctx.surveys ? [SurveyService.roomOf(ctx.surveys.scopeOf(p.device))] : [];
   // A zone board hears its own counters and its zone's queues, not the rest of the floor.
   const zone = zoneOf(ctx, p);
   if (zone) return [...zone.counterIds.map((c) => `counter:${c}`), `zone:${zone.id}`];
