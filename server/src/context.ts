@@ -5,6 +5,7 @@ import type { BoardStore } from './store/board-store.js';
 import type { Ticket } from './contract/domain.js';
 import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
+import type { Messaging } from './messaging/messaging.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -26,5 +27,7 @@ export interface AppContext {
   /** Folders of the built UIs, served when present. */
   ui?: { kiosk?: string; display?: string; counter?: string };
   demo: boolean;
+  /** Messages to visitors (WhatsApp, SMS); absent in tests that do not need them. */
+  messaging?: Messaging;
   startedAt: number;
 }

@@ -19,6 +19,8 @@ import type { Notifier } from './realtime/notifier.js';
 import { BoardStore } from './store/board-store.js';
 import { StaffStore } from './store/staff-store.js';
 import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
+import { Messaging, type MessagingOptions } from './messaging/messaging.js';
+import { loadMessagingConfig, messagingConfig, type MessagingConfig } from './messaging/registry.js';
 
 export interface StartOptions {
   port?: number;
@@ -40,6 +42,10 @@ export interface StartOptions {
   /** Print retry pacing and per-attempt timeout (tests shorten them). */
   printRetryDelayMs?: number;
   printTimeoutMs?: number;
+  /** Message channels to visitors: the settings, or the path of their JSON file (ANTRE_MESSAGING). */
+  messaging?: MessagingConfig | string;
+  /** Outbox pacing (tests). */
+  outbox?: MessagingOptions['outbox'];
 }
 
 export interface RunningServer {
@@ -84,12 +90,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     queue, auth, board, log, publicUrl: opts.publicUrl ?? '', demo: !!opts.demo, startedAt: queue.clock(),
     ui: { kiosk: join(uiRoot, 'kiosk-ui/dist'), display: join(uiRoot, 'display-ui/dist'), counter: join(uiRoot, 'counter-ui/dist') },
   };
+  const msgConfig = typeof opts.messaging === 'string' ? loadMessagingConfig(opts.messaging) : messagingConfig.parse(opts.messaging ?? {});
   let notifier: Notifier | null = null;
   const app = createApp(ctx, () => notifier);
   const http = createServer(app);
   http.on('clientError', refuseUnreadable);
   const rt = attachRealtime(http, ctx);
   notifier = rt.notifier;
+  // After the realtime notifier: the hall hears a call before any message about it is queued.
+  ctx.messaging = await Messaging.open({ config: msgConfig, dataDir, queue, log, outbox: opts.outbox });
   const port = await new Promise<number>((res, rej) => {
     http.once('error', rej);
     http.listen(opts.port ?? 3000, opts.host ?? '0.0.0.0', () => {
@@ -115,6 +124,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       closed = true;
       rt.io.emit('server:restarting');
       await queue.close();
+      await ctx.messaging?.close();
       rt.notifier.close();
       await printer.close();
       // Close transports rather than disconnecting sockets: clients then reconnect by themselves.

@@ -8,14 +8,14 @@ export class ApiError extends Error {
 }
 
 /** JSON call to the API with the device token; throws ApiError carrying the server's message. */
-export async function api<T>(path: string, opts: { body?: unknown; token?: string | null; timeoutMs?: number } = {}): Promise<T> {
+export async function api<T>(path: string, opts: { body?: unknown; token?: string | null; timeoutMs?: number; method?: 'GET' | 'POST' | 'DELETE' } = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(path, {
-      method: opts.body !== undefined ? 'POST' : 'GET',
+      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       cache: 'no-store',

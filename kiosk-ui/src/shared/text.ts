@@ -140,6 +140,18 @@ export const TEXT = {
   tpSoundOn: { id: 'Nyalakan suara & getar', en: 'Turn on sound & vibration' },
   tpSoundReady: { id: 'Suara & getar aktif', en: 'Sound & vibration on' },
   tpKeepOpen: { id: 'Biarkan halaman ini terbuka: ponsel berbunyi dan bergetar saat nomor Anda dipanggil.', en: 'Keep this page open: your phone rings and vibrates when your number is called.' },
+  // Messages to the visitor's phone (ticket page)
+  ntTitle: { id: 'Kabari saya lewat WhatsApp/SMS', en: 'Tell me by WhatsApp/SMS' },
+  ntIntro: { id: 'Tidak perlu menunggu di depan layar: kami kirim pesan saat {n} orang lagi sebelum Anda dan saat nomor Anda dipanggil.', en: 'No need to watch the screen: we send a message when {n} people are left before you and when your number is called.' },
+  ntPhone: { id: 'Nomor HP (WhatsApp)', en: 'Mobile number (WhatsApp)' },
+  ntConsent: {
+    id: 'Saya setuju nomor HP ini dipakai oleh Mal Pelayanan Publik hanya untuk mengirim pemberitahuan antrean saya lewat WhatsApp atau SMS. Nomor tidak ditampilkan di layar, tidak dibagikan ke instansi atau pihak lain, dan dihapus otomatis {days} hari setelah kunjungan. Persetujuan dapat saya tarik kapan saja dengan menghapus nomor di halaman ini (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).',
+    en: 'I agree that the Public Service Mall uses this mobile number only to send notices about my queue by WhatsApp or SMS. The number is not shown on any screen, not shared with agencies or anyone else, and deleted automatically {days} days after the visit. I can withdraw this consent at any time by deleting the number on this page (Law No. 27 of 2022 on Personal Data Protection).',
+  },
+  ntSubmit: { id: 'Kirim pemberitahuan ke nomor ini', en: 'Send notices to this number' },
+  ntRegistered: { id: 'Pemberitahuan akan dikirim ke {phone}.', en: 'Notices will be sent to {phone}.' },
+  ntRemove: { id: 'Hapus nomor saya', en: 'Delete my number' },
+  ntNeedConsent: { id: 'Centang persetujuan terlebih dahulu.', en: 'Please tick the consent first.' },
   tpIssuedAt: { id: 'Diambil pukul {time}', en: 'Taken at {time}' },
 } as const satisfies Record<string, { id: string; en: string }>;
 

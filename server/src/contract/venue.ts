@@ -109,6 +109,22 @@ export const kioskSchema = z.strictObject({
   qr: z.enum(['native', 'raster']).default('native'),
 });
 
+export const messageSettingsSchema = z.strictObject({
+  /** "N lagi sebelum Anda" is sent once, when this many visitors are left ahead. */
+  almostTurnAhead: z.number().int().min(1).max(20).default(3),
+  /** A visitor's number is deleted this many days after the visit (UU 27/2022: kept only while needed). */
+  keepNumbersDays: z.number().int().min(0).max(90).default(7),
+  /** Survey link sent after the visit ({ticket} is replaced by the ticket id); none: no survey message. */
+  surveyUrl: z.string().max(300).regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
+});
+
+export type MessageSettings = z.infer<typeof messageSettingsSchema>;
+
+/** A venue's message settings with the defaults filled in. */
+export function messageSettings(settings: { messages?: MessageSettings }): MessageSettings {
+  return settings.messages ?? { almostTurnAhead: 3, keepNumbersDays: 7 };
+}
+
 export const settingsSchema = z.strictObject({
   /** Priority visitors called per regular visitor while both wait (2 = P P R P P R). */
   priorityRatio: z.number().int().min(1).max(10).default(2),
@@ -120,6 +136,8 @@ export const settingsSchema = z.strictObject({
   estimateWindow: z.number().int().min(1).max(200).default(20),
   /** Digits or cardinal reading of numbers in spoken calls. */
   spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
+  /** Messages to visitors who gave a number (WhatsApp or SMS); absent: the defaults (messageSettings). */
+  messages: messageSettingsSchema.optional(),
 });
 
 export const venueSchema = z

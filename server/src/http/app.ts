@@ -8,6 +8,7 @@ import type { Notifier } from '../realtime/notifier.js';
 import { errorHandler, notFound } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { contactRoutes } from './routes/contacts.js';
 import { counterRoutes } from './routes/counters.js';
 import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
@@ -30,6 +31,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(publicRoutes(ctx));
   api.use(authRoutes(ctx));
   api.use(ticketRoutes(ctx));
+  api.use(contactRoutes(ctx));
   api.use(counterRoutes(ctx));
   api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
