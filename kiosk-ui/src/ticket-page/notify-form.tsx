@@ -31,7 +31,8 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
     setBusy(true);
     setError(null);
     try {
-      setState(await api<ContactState>(`/api/tickets/${ticketId}/contact`, { body: { phone, consent: true } }));
+      const out = await api<Omit<ContactState, 'available'>>(`/api/tickets/${ticketId}/contact`, { body: { phone, consent: true } });
+      setState({ available: true, ...out });
     } catch (err) {
       setError(pick(err instanceof ApiError && err.text ? err.text : TEXT.networkError, lang));
     } finally {
@@ -41,7 +42,8 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
   const remove = async () => {
     setBusy(true);
     try {
-      setState(await api<ContactState>(`/api/tickets/${ticketId}/contact`, { method: 'DELETE' }));
+      const out = await api<Omit<ContactState, 'available'>>(`/api/tickets/${ticketId}/contact`, { method: 'DELETE' });
+      setState({ available: true, ...out });
     } catch (err) {
       setError(pick(err instanceof ApiError && err.text ? err.text : TEXT.networkError, lang));
     } finally {
