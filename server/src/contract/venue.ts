@@ -55,6 +55,15 @@ export const agencySchema = z.strictObject({
   toConfirm: z.array(z.string().max(200)).max(20).default([]),
 });
 
+/** Online booking of one service: its share of the day's quota and how the day is cut into slots. */
+export const serviceBookingSchema = z.strictObject({
+  /** Share of the daily quota (or of the slots' capacity) reserved for online bookings, e.g. 0.5. */
+  onlineShare: z.number().min(0).max(1),
+  slotMinutes: z.number().int().min(5).max(240).default(30),
+  /** Visitors per slot in all (online and walk-in); default: counters x slotMinutes / targetMinutes. */
+  capacityPerSlot: z.number().int().min(1).max(500).optional(),
+});
+
 export const serviceSchema = z.strictObject({
   id: slug,
   agencyId: slug,
@@ -71,6 +80,8 @@ export const serviceSchema = z.strictObject({
   targetMinutes: z.number().positive().max(480),
   /** Target wait, for the supervisor's "waited too long" alert. */
   targetWaitMinutes: z.number().positive().max(600).default(30),
+  /** Absent: the service takes no online bookings. */
+  booking: serviceBookingSchema.optional(),
   processingTime: z.string().max(200).optional(),
   processingTimeEn: z.string().max(200).optional(),
   note: z.string().max(400).optional(),
@@ -120,6 +131,27 @@ export const messageSettingsSchema = z.strictObject({
 
 export type MessageSettings = z.infer<typeof messageSettingsSchema>;
 
+export const bookingSettingsSchema = z.strictObject({
+  /** Bookings open this many days ahead (today included). */
+  openDaysAhead: z.number().int().min(1).max(90).default(7),
+  /** Check-in at the kiosk opens this many minutes before the slot... */
+  checkInBeforeMinutes: z.number().int().min(0).max(240).default(30),
+  /** ...and closes this many minutes after its start; later, the visitor takes a walk-in ticket. */
+  checkInAfterMinutes: z.number().int().min(0).max(240).default(15),
+  /** Booked visitors (at or past their slot) called per walk-in while both wait (2 = B B W B B W). */
+  bookedRatio: z.number().int().min(1).max(10).default(2),
+  /** Bookings one address may make per hour. */
+  perAddressPerHour: z.number().int().min(1).max(1000).default(10),
+  /** Proof-of-work bits of the bot check (16: about a second on a cheap phone). */
+  botCheckBits: z.number().int().min(0).max(24).default(16),
+});
+export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
+
+/** A venue's booking settings with the defaults filled in. */
+export function bookingSettings(settings: { booking?: BookingSettings }): BookingSettings {
+  return settings.booking ?? { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio: 2, perAddressPerHour: 10, botCheckBits: 16 };
+}
+
 /** A venue's message settings with the defaults filled in. */
 export function messageSettings(settings: { messages?: MessageSettings }): MessageSettings {
   return settings.messages ?? { almostTurnAhead: 3, keepNumbersDays: 7 };
@@ -138,6 +170,8 @@ export const settingsSchema = z.strictObject({
   spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
   /** Messages to visitors who gave a number (WhatsApp or SMS); absent: the defaults (messageSettings). */
   messages: messageSettingsSchema.optional(),
+  /** Online booking; absent: the defaults (bookingSettings). Only services with their own `booking` take bookings. */
+  booking: bookingSettingsSchema.optional(),
 });
 
 export const venueSchema = z
@@ -226,6 +260,7 @@ export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 export type Floor = z.infer<typeof floorSchema>;
 export type Agency = z.infer<typeof agencySchema>;
 export type Service = z.infer<typeof serviceSchema>;
+export type ServiceBooking = z.infer<typeof serviceBookingSchema>;
 export type Counter = z.infer<typeof counterSchema>;
 export type KioskConfig = z.infer<typeof kioskSchema>;
 export type Zone = z.infer<typeof zoneSchema>;

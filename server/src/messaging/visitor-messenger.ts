@@ -77,7 +77,7 @@ export class VisitorMessenger {
       }
     }
     for (const sid of services) {
-      const order = e.estimator.order(sid);
+      const order = e.estimator.order(sid, this.queue.clock());
       const limit = Math.min(order.length, settings.almostTurnAhead + 1);
       for (let i = 1; i < limit; i++) {
         const t = order[i]!;
