@@ -6,6 +6,7 @@ import type { Ticket } from './contract/domain.js';
 import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
 import type { Messaging } from './messaging/messaging.js';
+import type { BookingService } from './booking/booking-service.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -29,5 +30,7 @@ export interface AppContext {
   demo: boolean;
   /** Messages to visitors (WhatsApp, SMS); absent in tests that do not need them. */
   messaging?: Messaging;
+  /** Online bookings and check-in. */
+  bookings?: BookingService;
   startedAt: number;
 }

@@ -20,6 +20,7 @@ import { BoardStore } from './store/board-store.js';
 import { StaffStore } from './store/staff-store.js';
 import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
 import { Messaging, type MessagingOptions } from './messaging/messaging.js';
+import { BookingService } from './booking/booking-service.js';
 import { loadMessagingConfig, messagingConfig, type MessagingConfig } from './messaging/registry.js';
 
 export interface StartOptions {
@@ -99,6 +100,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   notifier = rt.notifier;
   // After the realtime notifier: the hall hears a call before any message about it is queued.
   ctx.messaging = await Messaging.open({ config: msgConfig, dataDir, queue, log, outbox: opts.outbox });
+  const bookings = new BookingService(dataDir, queue, () => ctx.publicUrl, log, ctx.messaging);
+  await bookings.load();
+  ctx.bookings = bookings;
+  // Reminders the day before and numbers past their retention: looked at every ten minutes.
+  const housekeeping = setInterval(() => void bookings.housekeeping(queue.clock()).catch((err: unknown) => log.error({ err }, 'booking housekeeping')), 600_000);
+  housekeeping.unref();
   const port = await new Promise<number>((res, rej) => {
     http.once('error', rej);
     http.listen(opts.port ?? 3000, opts.host ?? '0.0.0.0', () => {
@@ -124,6 +131,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       closed = true;
       rt.io.emit('server:restarting');
       await queue.close();
+      clearInterval(housekeeping);
       await ctx.messaging?.close();
       rt.notifier.close();
       await printer.close();

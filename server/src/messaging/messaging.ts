@@ -73,6 +73,14 @@ export class Messaging {
     return { phone: maskPhone(phone) };
   }
 
+  /** A booked visitor's number (consent given when booking) follows the ticket made at check-in. */
+  async addBookedContact(ticket: Ticket, phone: string, consentAt: number): Promise<void> {
+    await this.contacts.change((list) => [
+      ...list.filter((c) => c.ticketId !== ticket.id),
+      { id: `c-${ticket.id}`, phone, ticketId: ticket.id, day: ticket.day, createdAt: consentAt, consentAt, consentVersion: CONSENT_VERSION, almostSent: false, calledSent: false, surveySent: false },
+    ]);
+  }
+
   /** The visitor withdraws: the number and its unsent messages are deleted now. */
   async removeContact(ticketId: string): Promise<void> {
     if (!this.contacts.forTicket(ticketId)) return;
