@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     `  Kiosk:                               ${local}/kiosk`,
     `  Hall display board:                  ${local}/display`,
     `  Visitors' ticket pages (QR):         ${ctx.publicUrl}/t/<ticket id>`,
+    `  Online booking (public):             ${ctx.publicUrl}/booking`,
     `  API health:                          ${local}/api/health`,
   ];
   const printers = ctx.printing?.states() ?? [];

@@ -8,7 +8,8 @@ import { maskPhone, normalizeIdPhone } from '../messaging/channel.js';
 import type { Messaging } from '../messaging/messaging.js';
 import type { QueueService } from '../queue/queue-service.js';
 import { DurableList } from '../store/durable-list.js';
-import { slotsOf, type Slot } from './slots.js';
+import { slotsOf } from './slots.js';
+import type { BookingView, Slot } from '../contract/booking.js';
 
 /** One online booking: a place in a slot of a service on a day, kept until a few days after it. */
 export interface Booking {
@@ -28,22 +29,6 @@ export interface Booking {
   consentAt: number;
   ticketId: string | null;
   reminderSent: boolean;
-}
-
-/** A booking as its holder sees it (the number masked). */
-export interface BookingView {
-  code: string;
-  serviceId: string;
-  agencyId: string;
-  day: string;
-  time: string;
-  slotAt: number;
-  name: string;
-  phone: string;
-  status: Booking['status'];
-  ticketId: string | null;
-  manageUrl: string;
-  checkIn: { opensAt: number; closesAt: number };
 }
 
 /** Codes avoid letters and digits a visitor could misread (0/O, 1/I, 5/S, 8/B, 2/Z). */

@@ -1,15 +1,8 @@
 import type { Service, Venue } from '../contract/venue.js';
+import type { Slot } from '../contract/booking.js';
 import { weekdayOfDay, zonedTime } from '../contract/time.js';
 import { effectiveHours } from '../engine/hours.js';
 
-/** One bookable time of a service on a day. */
-export interface Slot {
-  time: string;
-  at: number;
-  /** Online places in this slot, and how many are left. */
-  capacity: number;
-  left: number;
-}
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const toHhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

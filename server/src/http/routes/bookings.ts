@@ -2,7 +2,8 @@ import { Router, type Request } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { AntreError } from '../../contract/errors.js';
-import { bookingSettings } from '../../contract/venue.js';
+import { bookingSettings, messageSettings } from '../../contract/venue.js';
+import type { BookingCatalog } from '../../contract/booking.js';
 import type { AppContext } from '../../context.js';
 import { RateLimiter } from '../../auth/rate-limit.js';
 import { requireIssuer } from '../../commands/access.js';
@@ -57,7 +58,11 @@ export function bookingRoutes(ctx: AppContext): Router {
       id: s.id, agencyId: s.agencyId, name: s.name, nameEn: s.nameEn, requirements: s.requirements, requirementsEn: s.requirementsEn, fee: s.fee, feeEn: s.feeEn,
     }));
     const agencies = v.agencies.filter((a) => services.some((s) => s.agencyId === a.id)).map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, nameEn: a.nameEn, color: a.color, floor: a.floor }));
-    res.json({ venue: { name: v.name, building: v.building, address: v.address, timeZone: v.timeZone, timeZoneLabel: v.timeZoneLabel }, days: svc().openDays(now), agencies, services, settings: bookingSettings(v.settings) });
+    const catalog: BookingCatalog = {
+      venue: { name: v.name, building: v.building, address: v.address, timeZone: v.timeZone, timeZoneLabel: v.timeZoneLabel },
+      days: svc().openDays(now), agencies, services, settings: bookingSettings(v.settings), keepNumbersDays: messageSettings(v.settings).keepNumbersDays,
+    };
+    res.json(catalog);
   });
   r.get('/booking/slots', (req, res) => {
     const now = budget(req, reads);
