@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ErrorCode } from '@antre/server/contract';
 import type { T } from '../shared/i18n';
-import { Icon } from './icons';
 import { OnScreenKeys } from './on-screen-keys';
 
 /** The letters and digits booking codes are made of (no 0/O, 1/I, 2/Z, 5/S, 8/B to misread). */
-const CODE_ROWS = ['34679', 'ACDEFHJKLM', 'NPRTUVWXY'];
+const CODE_ROWS = ['34679ACD', 'EFHJKLMN', 'PRTUVWXY'];
 
 interface Props {
   t: T;
@@ -22,14 +21,19 @@ interface Props {
 export function CheckInScreen({ t, busy, error, onSubmit, onWalkIn }: Props) {
   const [code, setCode] = useState('');
   const submit = (c = code) => c.trim().length >= 4 && !busy && onSubmit(c.trim());
+  const scanned = useRef(false);
   useEffect(() => {
     let typed = code;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter') {
         submit(typed);
-        typed = '';
+        scanned.current = true; // the code stays on screen; the next scan starts afresh
       } else if (e.key === 'Backspace') typed = typed.slice(0, -1);
-      else if (/^[a-zA-Z0-9]$/.test(e.key)) typed = (typed + e.key.toUpperCase()).slice(0, 12);
+      else if (/^[a-zA-Z0-9]$/.test(e.key)) {
+        if (scanned.current) typed = '';
+        scanned.current = false;
+        typed = (typed + e.key.toUpperCase()).slice(0, 12);
+      }
       else return;
       e.preventDefault();
       setCode(typed);
@@ -42,7 +46,6 @@ export function CheckInScreen({ t, busy, error, onSubmit, onWalkIn }: Props) {
     <div className="checkin-screen" data-testid="checkin">
       <p className="checkin-prompt">{t('ciPrompt')}</p>
       <div className="search-box checkin-code" data-testid="checkin-code" aria-live="polite">
-        <Icon name="search" size={48} />
         <span className="search-text">{code}<span className="caret" /></span>
       </div>
       {error && <p className={`checkin-error${late ? ' is-late' : ''}`} role="alert" data-testid="checkin-error" data-code={error.code}>{error.text}</p>}

@@ -44,13 +44,13 @@ export class Estimator {
   }
 
   /** How far a waiting ticket is from the desk. */
-  position(t: Ticket): number {
+  position(t: Ticket, now = Infinity): number {
     if (t.status !== 'waiting') return 0;
     if (t.targetCounterId) return this.engine.state.targetedFor(t.targetCounterId).findIndex((x) => x.id === t.id);
-    return this.order(t.serviceId).findIndex((x) => x.id === t.id);
+    return this.order(t.serviceId, now).findIndex((x) => x.id === t.id);
   }
 
-  ticketView(t: Ticket, now: number, ahead = this.position(t)): TicketView {
+  ticketView(t: Ticket, now: number, ahead = this.position(t, now)): TicketView {
     const e = this.engine;
     const moved = t.transferredTo ? e.state.tickets.get(t.transferredTo) : undefined;
     return {
@@ -67,7 +67,7 @@ export class Estimator {
   /** Views of every waiting ticket of some services, computing each order once. */
   waitingViews(serviceIds: Iterable<string>, now: number): TicketView[] {
     const out: TicketView[] = [];
-    for (const sid of serviceIds) this.order(sid).forEach((t, i) => out.push(this.ticketView(t, now, i)));
+    for (const sid of serviceIds) this.order(sid, now).forEach((t, i) => out.push(this.ticketView(t, now, i)));
     return out;
   }
 
