@@ -31,7 +31,8 @@ const r = outcome.report;
 console.log('');
 console.log(`Simulated ${r.days.length} service day(s) of MPP Simpurusiang, seed ${seed}, scale ${r.scale}`);
 for (const d of r.days) {
-  console.log(`  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; refused ${JSON.stringify(d.refusals)}`);
+  console.log(`  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; refused ${JSON.stringify(d.refusals)}`);
+  console.log(`    walk-in wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; booked wait (from the slot) mean ${d.bookedWaitMinutes?.mean ?? '-'} min, p90 ${d.bookedWaitMinutes?.p90 ?? '-'} min; bookings ${JSON.stringify(d.bookings)}`);
 }
 console.log(`  Power cuts (SIGKILL): ${r.faults.powerCuts}; tickets acknowledged: ${r.ticketsAcknowledged}; lost: ${r.ticketsLost}`);
 console.log(`  Steps: ${r.checks.steps}; screen comparisons: ${r.checks.screenComparisons}; ledger comparisons: ${r.checks.ledgerComparisons}; full recounts: ${r.checks.recounts}; events received by screens: ${outcome.eventsReceived}`);

@@ -31,7 +31,8 @@ export function slotsOf(venue: Venue, service: Service, day: string, bookedAt: s
   const b = service.booking;
   const hours = effectiveHours(venue, service)[weekdayOfDay(day)];
   if (!b || !hours) return [];
-  const online = Math.floor(slotCapacity(venue, service) * b.onlineShare);
+  // Rounded up: a one-visitor slot of a service with any online share still takes a booking (the day's online quota bounds the rest).
+  const online = Math.ceil(slotCapacity(venue, service) * b.onlineShare);
   const daily = onlineDailyQuota(service);
   const dayFull = daily !== null && bookedAt.length >= daily;
   const counts = new Map<string, number>();

@@ -264,6 +264,8 @@ export class Engine {
       issuedAt: now, userId: null, finishedAt: null, transferredFrom: ticket.id, transferredTo: null, source: ticket.source,
       history: [ev(now, 'transferred_in', to.toCounterId, actor, to.note)],
     };
+    // A booking was for its own service's slot: in the next service the visitor queues as anyone.
+    delete moved.booking;
     const old: Ticket = { ...ticket, status: 'transferred', finishedAt: now, transferredTo: moved.id, history: [...ticket.history, ev(now, 'transferred_out', ticket.counterId ?? undefined, actor, to.note)] };
     changes.push({ t: 'ticket', ticket: old }, { t: 'ticket', ticket: moved });
     return this.commit(moved, changes);
