@@ -37,3 +37,24 @@ export interface BookingCatalog {
   settings: BookingSettings;
   keepNumbersDays: number;
 }
+
+/** A message given up on, as supervisors see it (the number masked). */
+export interface DeadLetterView {
+  id: string;
+  to: string;
+  kind: 'booking_confirmed' | 'booking_reminder' | 'almost_turn' | 'called' | 'survey';
+  text: string;
+  createdAt: number;
+  deadAt: number | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** GET /api/messages/outbox: the message channels at a glance. */
+export interface OutboxView {
+  channels: string[];
+  pending: number;
+  dead: DeadLetterView[];
+  /** Delivered per local day and channel (counts only). */
+  sent: Record<string, Record<string, number>>;
+}

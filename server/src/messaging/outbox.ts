@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DeadLetterView } from '../contract/booking.js';
 import { localDay } from '../contract/time.js';
 import type { OutboxStore, StoredMessage } from '../store/outbox-store.js';
 import { maskPhone, SendError, type MessageChannel, type OutgoingMessage } from './channel.js';
@@ -29,16 +30,7 @@ export interface NewMessage extends Omit<OutgoingMessage, 'id'> {
 }
 
 /** A dead letter as the supervisors see it: the number masked. */
-export interface DeadLetter {
-  id: string;
-  to: string;
-  kind: StoredMessage['kind'];
-  text: string;
-  createdAt: number;
-  deadAt: number | null;
-  attempts: number;
-  lastError: string | null;
-}
+export type DeadLetter = DeadLetterView;
 
 /**
  * Sends visitor messages in the background: a command only puts a message in the (durable)

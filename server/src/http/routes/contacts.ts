@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AntreError } from '../../contract/errors.js';
+import type { OutboxView } from '../../contract/booking.js';
 import type { AppContext } from '../../context.js';
 import { RateLimiter } from '../../auth/rate-limit.js';
 import { requireUser } from '../../commands/access.js';
@@ -49,10 +50,11 @@ export function contactRoutes(ctx: AppContext): Router {
   r.get('/messages/outbox', (req, res) => {
     requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
     const m = ctx.messaging;
-    res.json({
+    const view: OutboxView = {
       channels: m?.outbox.channels.map((c) => c.name) ?? [], pending: m?.outbox.pending() ?? 0,
-      dead: m?.outbox.deadLetters() ?? [], sent: m?.outbox.sentCounts() ?? {},
-    });
+      dead: m?.outbox.deadLetters() ?? [], sent: { ...m?.outbox.sentCounts() },
+    };
+    res.json(view);
   });
   r.post('/messages/:id/retry', async (req, res) => {
     requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
