@@ -190,4 +190,28 @@ describe('book online, check in at the kiosk, called at the slot', () => {
     await kiosk.page.getByTestId('checkin-walkin').tap();
     await kiosk.screen('agencies');
   }, 60000);
+
+  it('a message the provider never took is a dead letter on the supervisor page, masked, and can be sent again', async () => {
+    cloud.mode = 'down';
+    const t = (await post(server.url, '/api/tickets', admin, { serviceId: 'kk' })).body;
+    expect((await post(server.url, `/api/tickets/${t.id}/contact`, null, { phone: '081377778888', consent: true })).status).toBe(201);
+    expect((await post(server.url, '/api/counters/loket-2/call-next', admin)).body.number).toBe(t.number);
+    await clock(at('10:45')); // "go to the counter" is no use 25 minutes late
+    await post(server.url, '/api/tickets', admin, { serviceId: 'kk' });
+    const page = await browser.page({ width: 1366, height: 768 });
+    await page.goto(`${server.url}/counter/supervisor`);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', ADMIN_PASSWORD);
+    await page.click('button[type=submit]');
+    const panel = page.getByTestId('messages-panel');
+    await expect.poll(() => panel.locator('[data-dead]').count(), { timeout: 20000 }).toBe(1);
+    const text = (await panel.textContent())!;
+    expect(text).toContain('6281••••••888');
+    expect(text).not.toContain('81377778888');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervisor-messages-dead-letter');
+    cloud.mode = 'ok';
+    await panel.getByRole('button', { name: 'Kirim ulang' }).click();
+    await until(() => sentWith('antre_called').some((p) => p[0] === t.number));
+  }, 60000);
 });

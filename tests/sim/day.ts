@@ -1,7 +1,7 @@
 import { addDays, localTime, nextMidnight, zonedTime, type Ticket, type Venue } from '@antre/server/contract';
 import { ticketWindow } from '../../server/src/engine/hours.ts';
 import { walkInQuota } from '../../server/src/engine/booked.ts';
-import { solve } from '../../server/src/booking/bot-check.ts';
+import { bookAhead } from './bookings.ts';
 import { Agenda, type Officer, type SimEvent } from './agents.ts';
 import { errorCode, type Api, type ApiResult } from './api.ts';
 import type { Building } from './setup.ts';
@@ -77,7 +77,7 @@ export class DayRunner implements Floor {
     }
     for (const k of this.opts.killAt) if (k >= plan.start && k < plan.end) this.agenda.add(k, { kind: 'kill' });
     this.agenda.add(plan.end, { kind: 'day-end' });
-    await this.bookAhead(plan);
+    await bookAhead(this, plan, this.bookingCodes, this.clockAt);
     for (let item = this.agenda.next(); item; item = this.agenda.next()) {
       this.acted = false;
       await this.handle(item.at, item.ev);
@@ -138,30 +138,6 @@ export class DayRunner implements Floor {
         return this.kill(at);
       case 'day-end':
         return this.endDay(at);
-    }
-  }
-
-  /**
-   * Before the day, the visitors who book do so through the public API (bot check solved, five
-   * simulated seconds apart from one address, from 07:05); a refused booking (slot full) comes as a walk-in.
-   */
-  private async bookAhead(plan: DayPlan): Promise<void> {
-    this.bookingCodes.clear();
-    let at = Math.max(this.clockAt, plan.start - 25 * 60_000);
-    for (const v of plan.visitors) {
-      if (!v.booking) continue;
-      at += 5000;
-      const c = await this.call(at, 'GET', '/api/booking/challenge', null);
-      const r = await this.call(at, 'POST', '/api/bookings', null, {
-        serviceId: v.serviceId, day: plan.day, time: v.booking.time, name: `Pengunjung ${v.n}`, phone: v.booking.phone, consent: true,
-        challenge: c.body.challenge, nonce: solve(c.body.challenge, c.body.bits),
-      });
-      const code = errorCode(r);
-      if (!code) {
-        this.bookingCodes.set(v.n, r.body.code);
-        this.tally.booking('made');
-      } else if (code === 'SLOT_FULL' || code === 'BOOKING_CLOSED') this.tally.booking('refused');
-      else this.fail([`booking for ${v.serviceId} at ${v.booking.time} refused with ${code}: ${JSON.stringify(r.body)}`]);
     }
   }
 

@@ -40,6 +40,8 @@ export class Messaging {
     await m.purge();
     // Numbers are deleted once their days are up: checked at each new day and every hour.
     o.queue.on('day', () => void m.purge());
+    // A jump of the clock (a simulated day) has no timer of its own: any command also looks at what is due.
+    o.queue.on('changes', () => outbox.kick());
     m.purgeTimer = setInterval(() => void m.purge(), 3600_000);
     m.purgeTimer.unref();
     outbox.kick();
