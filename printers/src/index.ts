@@ -16,3 +16,4 @@ export { renderPreviewPng, renderPreview, type Preview, type PreviewItem } from 
 export { decodeEscPos, textLines, type DecodedOp } from './decode/decoder.js';
 export { PrintSpooler, type PrintJobState, type PrintJobStatus, type PrintSpoolerOptions } from './spooler/spooler.js';
 export { sampleTicket } from './sample.js';
+export { startPtyPair, openPtyEnd, type PtyPair } from './testing/socat-pair.js';

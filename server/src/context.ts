@@ -8,6 +8,8 @@ import type { Ticket } from './contract/domain.js';
 import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
 import type { SurveyService } from './survey/survey-service.js';
+import type { Messaging } from './messaging/messaging.js';
+import type { BookingService } from './booking/booking-service.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -37,5 +39,9 @@ export interface AppContext {
   guard: OverloadGuard;
   /** Proxies whose X-Forwarded-For is believed (express 'trust proxy'); false: the socket's own address. */
   trustProxy: string | false;
+  /** Messages to visitors (WhatsApp, SMS); absent in tests that do not need them. */
+  messaging?: Messaging;
+  /** Online bookings and check-in. */
+  bookings?: BookingService;
   startedAt: number;
 }

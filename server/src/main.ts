@@ -6,6 +6,7 @@ import { VenueError } from './venue/load-venue.js';
 import { CorruptDataError } from './store/durable-file.js';
 import { PrinterConfigError } from './printing/print-service.js';
 import { listenForSimClock, SimClock } from './sim-clock.js';
+import { MessagingConfigError } from './messaging/registry.js';
 
 /** Entry point: configuration from the environment, a banner with what to open, clean shutdown. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     // The demo takes tickets at any hour unless asked to keep the venue's hours.
     ignoreHours,
     printerOverride: env.ANTRE_PRINTER || undefined,
+    messaging: env.ANTRE_MESSAGING ? resolve(env.ANTRE_MESSAGING) : undefined,
     clock: simClock?.now,
     limits: limitsFromEnv(env),
     trustProxy: env.ANTRE_TRUST_PROXY || false,
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     `  Kiosk:                               ${local}/kiosk`,
     `  Hall display board:                  ${local}/display`,
     `  Visitors' ticket pages (QR):         ${ctx.publicUrl}/t/<ticket id>`,
+    `  Online booking (public):             ${ctx.publicUrl}/booking`,
     `  API health:                          ${local}/api/health`,
   ];
   const printers = ctx.printing?.states() ?? [];
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof VenueError || err instanceof CorruptDataError || err instanceof PrinterConfigError) {
+  if (err instanceof VenueError || err instanceof CorruptDataError || err instanceof PrinterConfigError || err instanceof MessagingConfigError) {
     process.stderr.write(`\nAntre cannot start.\n${err.message}\n\n`);
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     process.stderr.write(`\nAntre cannot start: port ${process.env.PORT ?? 3000} is already in use. Set PORT to another port.\n\n`);

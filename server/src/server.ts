@@ -24,6 +24,9 @@ import { SurveyStore } from './store/survey-store.js';
 import { SurveyService } from './survey/survey-service.js';
 import { attachSurveyPush } from './realtime/survey-push.js';
 import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venue.js';
+import { Messaging, type MessagingOptions } from './messaging/messaging.js';
+import { BookingService } from './booking/booking-service.js';
+import { loadMessagingConfig, messagingConfig, type MessagingConfig } from './messaging/registry.js';
 
 export interface StartOptions {
   port?: number;
@@ -49,6 +52,10 @@ export interface StartOptions {
   limits?: Partial<Limits>;
   /** Which proxies' X-Forwarded-For to believe (express's 'trust proxy'); none by default. */
   trustProxy?: string | false;
+  /** Message channels to visitors: the settings, or the path of their JSON file (ANTRE_MESSAGING). */
+  messaging?: MessagingConfig | string;
+  /** Outbox pacing (tests). */
+  outbox?: MessagingOptions['outbox'];
 }
 
 export interface RunningServer {
@@ -98,6 +105,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     limits, guard: new OverloadGuard(limits), trustProxy: opts.trustProxy ?? false,
     ui: { kiosk: join(uiRoot, 'kiosk-ui/dist'), display: join(uiRoot, 'display-ui/dist'), counter: join(uiRoot, 'counter-ui/dist') },
   };
+  const msgConfig = typeof opts.messaging === 'string' ? loadMessagingConfig(opts.messaging) : messagingConfig.parse(opts.messaging ?? {});
   let notifier: Notifier | null = null;
   const app = createApp(ctx, () => notifier);
   const http = createServer(app);
@@ -105,6 +113,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const rt = attachRealtime(http, ctx);
   notifier = rt.notifier;
   attachSurveyPush(rt.io, ctx, surveys);
+  // After the realtime notifier: the hall hears a call before any message about it is queued.
+  ctx.messaging = await Messaging.open({ config: msgConfig, dataDir, queue, log, outbox: opts.outbox });
+  const bookings = new BookingService(dataDir, queue, () => ctx.publicUrl, log, ctx.messaging);
+  await bookings.load();
+  ctx.bookings = bookings;
+  // Reminders the day before and numbers past their retention: looked at every ten minutes.
+  const housekeeping = setInterval(() => void bookings.housekeeping(queue.clock()).catch((err: unknown) => log.error({ err }, 'booking housekeeping')), 600_000);
+  housekeeping.unref();
   const port = await new Promise<number>((res, rej) => {
     http.once('error', rej);
     http.listen(opts.port ?? 3000, opts.host ?? '0.0.0.0', () => {
@@ -131,6 +147,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       rt.io.emit('server:restarting');
       await queue.close();
       await surveyStore.close();
+      clearInterval(housekeeping);
+      await ctx.messaging?.close();
       rt.notifier.close();
       await printer.close();
       ctx.guard.close();

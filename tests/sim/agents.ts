@@ -23,6 +23,7 @@ export type SimEvent =
   | { kind: 'officer'; counterId: string; what: 'open' | 'wake' | 'show' | 'recall' | 'finish' | 'hold' | 'break' | 'back' | 'close' | 'leave'; epoch?: number }
   | { kind: 'resume'; counterId: string; ticketId: string }
   | { kind: 'supervisor'; what: 'close-agency' | 'announce' | 'check-alerts' }
+  | { kind: 'slot'; serviceId: string }
   | { kind: 'kill' }
   | { kind: 'day-end' };
 

@@ -1,5 +1,7 @@
 import { addDays, localTime, nextMidnight, zonedTime, type Ticket, type Venue } from '@antre/server/contract';
 import { ticketWindow } from '../../server/src/engine/hours.ts';
+import { walkInQuota } from '../../server/src/engine/booked.ts';
+import { bookAhead } from './bookings.ts';
 import { Agenda, type Officer, type SimEvent } from './agents.ts';
 import { errorCode, type Api, type ApiResult } from './api.ts';
 import type { Building } from './setup.ts';
@@ -38,6 +40,8 @@ export class DayRunner implements Floor {
   private acted = false;
   readonly closedServices = new Set<string>();
   private readonly work = new CounterWork(this);
+  /** Booking codes of today's visitors who booked, by visitor number. */
+  private readonly bookingCodes = new Map<number, string>();
 
   /** The visitors' SKM answers so far. */
   get surveys() {
@@ -78,6 +82,7 @@ export class DayRunner implements Floor {
     }
     for (const k of this.opts.killAt) if (k >= plan.start && k < plan.end) this.agenda.add(k, { kind: 'kill' });
     this.agenda.add(plan.end, { kind: 'day-end' });
+    await bookAhead(this, plan, this.bookingCodes, this.clockAt);
     for (let item = this.agenda.next(); item; item = this.agenda.next()) {
       this.acted = false;
       await this.handle(item.at, item.ev);
@@ -131,6 +136,9 @@ export class DayRunner implements Floor {
         return this.work.resume(at, this.officers.get(ev.counterId)!, ev.ticketId);
       case 'supervisor':
         return this.supervisor(at, ev.what);
+      case 'slot':
+        // An early booked visitor's slot has come: idle counters look again.
+        return this.work.wakeFor(at, ev.serviceId);
       case 'kill':
         return this.kill(at);
       case 'day-end':
@@ -139,23 +147,50 @@ export class DayRunner implements Floor {
   }
 
   private async arrive(at: number, v: Visitor, attempt: number): Promise<void> {
+    const code = this.bookingCodes.get(v.n);
+    if (code) {
+      this.bookingCodes.delete(v.n);
+      const c = await this.call(at, 'POST', '/api/bookings/check-in', this.b.kiosks.get(v.floor)!, { code });
+      const refused = errorCode(c);
+      if (!refused) {
+        this.fail(this.ledger.add(await this.ticket(c.body.id), v, false));
+        this.tally.issued(v.agencyId);
+        this.tally.booking('checkedIn');
+        this.work.wakeFor(at, v.serviceId);
+        if (c.body.booking.slotAt > at) this.agenda.add(c.body.booking.slotAt, { kind: 'slot', serviceId: v.serviceId });
+        return;
+      }
+      if (refused === 'OUTSIDE_HOURS') {
+        // Came before the doors open: checks in once they do.
+        const w = ticketWindow(this.venue, this.venue.services.find((s) => s.id === v.serviceId)!, at);
+        if (w.opensAt && attempt < 3) {
+          this.bookingCodes.set(v.n, code);
+          this.agenda.add(w.opensAt + this.rng.int(0, 120) * 1000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
+          return;
+        }
+      }
+      // Past the window: told so, the visitor takes a walk-in ticket like anyone.
+      if (refused === 'CHECKIN_TOO_LATE') this.tally.booking('late');
+      else if (!['SERVICE_CLOSED', 'NO_COUNTER_OPEN', 'OUTSIDE_HOURS'].includes(refused)) this.fail([`check-in of ${code} refused with ${refused}`]);
+    }
     const r = await this.call(at, 'POST', '/api/tickets', this.b.kiosks.get(v.floor)!, { serviceId: v.serviceId, priority: v.priority });
     const service = this.venue.services.find((s) => s.id === v.serviceId)!;
-    const issuedHere = this.ledger.ofDay(this.plan.day).filter((t) => t.serviceId === v.serviceId && !t.transferredIn).length;
-    const code = errorCode(r);
-    if (!code) {
+    const issuedHere = this.ledger.ofDay(this.plan.day).filter((t) => t.serviceId === v.serviceId && !t.transferredIn && !t.booked).length;
+    const quota = walkInQuota(service);
+    const code2 = errorCode(r);
+    if (!code2) {
       const t = await this.ticket(r.body.id);
       this.fail(this.ledger.add(t, v, false));
       this.tally.issued(v.agencyId);
-      if (service.dailyQuota && issuedHere >= service.dailyQuota) this.fail([`${t.number} issued beyond the daily quota of ${service.dailyQuota}`]);
+      if (quota !== null && issuedHere >= quota) this.fail([`${t.number} issued beyond the walk-in quota of ${quota}`]);
       if (this.closedServices.has(v.serviceId)) this.fail([`${t.number} issued for ${v.serviceId}, closed today`]);
       this.work.wakeFor(at, v.serviceId);
       return;
     }
-    this.tally.refused(code);
-    switch (code) {
+    this.tally.refused(code2);
+    switch (code2) {
       case 'QUOTA_FULL':
-        if (!service.dailyQuota || issuedHere < service.dailyQuota) this.fail([`QUOTA_FULL for ${v.serviceId} after ${issuedHere} of ${service.dailyQuota ?? 'no'} quota`]);
+        if (quota === null || issuedHere < quota) this.fail([`QUOTA_FULL for ${v.serviceId} after ${issuedHere} of ${quota ?? 'no'} walk-in quota`]);
         this.tally.quotaFull(v.serviceId, localTime(at, this.venue.timeZone));
         return;
       case 'SERVICE_CLOSED':
@@ -172,7 +207,7 @@ export class DayRunner implements Floor {
         if (attempt < 4) this.agenda.add(at + this.rng.int(8, 20) * 60_000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
         return;
       default:
-        this.fail([`ticket for ${v.serviceId} refused with ${code}: ${JSON.stringify(r.body)}`]);
+        this.fail([`ticket for ${v.serviceId} refused with ${code2}: ${JSON.stringify(r.body)}`]);
     }
   }
 

@@ -21,6 +21,8 @@ export interface LedgerTicket {
   /** Only this counter may call it (a resumed hold). */
   target: string | null;
   heldOnce: boolean;
+  /** Checked in from an online booking: called by slot, ahead of walk-ins. */
+  booked: { slotAt: number } | null;
 }
 
 const LIVE = new Set<TicketStatus>(['waiting', 'called', 'serving', 'held']);
@@ -46,6 +48,7 @@ export class Ledger {
     this.tickets.set(t.id, {
       id: t.id, day: t.day, number: t.number, serviceId: t.serviceId, priority: t.priority, status: t.status, counterId: null,
       queuedAt: t.queuedAt, issuedAt: t.issuedAt, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, visitor, transferredIn, target: t.targetCounterId, heldOnce: false,
+      booked: t.booking ? { slotAt: t.booking.slotAt } : null,
     });
     return problems;
   }
@@ -61,9 +64,9 @@ export class Ledger {
     return [...this.tickets.values()].filter((t) => t.status === 'waiting' && set.has(t.serviceId));
   }
 
-  /** Tickets a counter may call: waiting for its services, not held back for another counter. */
-  callable(counterId: string, serviceIds: readonly string[]): LedgerTicket[] {
-    return this.waiting(serviceIds).filter((t) => !t.target || t.target === counterId);
+  /** Tickets a counter may call at `at`: waiting for its services, not held back for another counter, booked ones from their slot. */
+  callable(counterId: string, serviceIds: readonly string[], at = Infinity): LedgerTicket[] {
+    return this.waiting(serviceIds).filter((t) => (!t.target || t.target === counterId) && (!t.booked || t.booked.slotAt <= at));
   }
 
   live(day: string): LedgerTicket[] {
@@ -81,7 +84,9 @@ export class Ledger {
     const problems: string[] = [];
     if (mine.status !== 'waiting') problems.push(`${t.number} called by ${counterId} while ${mine.status}${mine.counterId ? ` at ${mine.counterId}` : ''} (double call)`);
     if (!serviceIds.includes(mine.serviceId)) problems.push(`${t.number} called by ${counterId}, which does not serve ${mine.serviceId}`);
-    const before = mine.target ? [] : this.waiting([mine.serviceId]).filter((o) => o.id !== mine.id && !o.target && (o.priority === null) === (mine.priority === null) && o.queuedAt < mine.queuedAt);
+    // Fair order within a line: walk-ins by class and queue time, booked visitors by slot.
+    const sameLine = (o: LedgerTicket) => (mine.booked ? !!o.booked && o.booked.slotAt < mine.booked.slotAt : !o.booked && (o.priority === null) === (mine.priority === null) && o.queuedAt < mine.queuedAt);
+    const before = mine.target ? [] : this.waiting([mine.serviceId]).filter((o) => o.id !== mine.id && !o.target && sameLine(o));
     if (before.length) problems.push(`${t.number} called before ${before.map((o) => o.number).join(', ')} who queued earlier for the same service`);
     Object.assign(mine, { status: t.status, counterId, calledAt: t.calledAt, recalls: t.recalls });
     return problems;

@@ -121,7 +121,7 @@ export class CounterWork {
     if (o.status !== 'open' || o.ticketId) return;
     if (o.wantsBreak) return this.goOnBreak(at, o);
     if (o.leaving) return this.setStatus(at, o, 'closed');
-    if (!this.r.ledger.callable(o.plan.counterId, o.plan.serviceIds).length) {
+    if (!this.r.ledger.callable(o.plan.counterId, o.plan.serviceIds, at).length) {
       if (o.closing) await this.setStatus(at, o, 'closed');
       return;
     }

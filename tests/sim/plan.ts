@@ -1,4 +1,4 @@
-import { PRIORITY_CATEGORIES, weekdayOfDay, zonedTime, type DayHours, type PriorityCategory, type Venue } from '@antre/server/contract';
+import { localTime, PRIORITY_CATEGORIES, weekdayOfDay, zonedTime, type DayHours, type PriorityCategory, type Venue } from '@antre/server/contract';
 import { effectiveHours } from '../../server/src/engine/hours.ts';
 import type { Rng } from './rng.ts';
 
@@ -39,7 +39,12 @@ export interface Visitor {
   transferTo: string | null;
   /** Forgot a document: the officer holds the ticket; back after this many ms, or never (null). */
   hold: { backAfterMs: number | null } | null;
+  /** Booked online the day before for this slot (HH:MM), arriving at `at` (a few late ones miss the window). */
+  booking: { time: string; phone: string } | null;
 }
+
+/** Share of the visitors of a bookable service who book online. */
+export const BOOKING_SHARE = 0.3;
 
 export interface CounterPlan {
   counterId: string;
@@ -88,9 +93,11 @@ export function planDay(venue: Venue, day: string, rng: Rng, scale: number, clos
         serviceMs: Math.round(Math.min(4 * (service.targetMinutes ?? 8), Math.max(1, arrivals.lognormal(service.targetMinutes ?? 8, 0.5))) * 60) * 1000,
         transferTo: transfer && arrivals.chance(transfer.share) ? transfer.to : null,
         hold: arrivals.chance(0.04) ? { backAfterMs: arrivals.chance(0.75) ? arrivals.int(8, 30) * 60_000 : null } : null,
+        booking: null,
       });
     }
   }
+  planBookings(venue, day, visitors, rng.fork('bookings'));
   visitors.sort((a, b) => a.at - b.at || a.serviceId.localeCompare(b.serviceId));
   visitors.forEach((v, i) => (v.n = i + 1));
 
@@ -117,4 +124,23 @@ export function planDay(venue: Venue, day: string, rng: Rng, scale: number, clos
 
 export function hoursOf(day: string, hhmm: string, venue: Venue): number {
   return zonedTime(day, hhmm, venue.timeZone);
+}
+
+/**
+ * A seeded share of the visitors of bookable services booked a slot: the slot after the time
+ * they would have come; most arrive up to 25 minutes early, a few 20 to 30 minutes late (past
+ * the check-in window, they take a walk-in ticket).
+ */
+function planBookings(venue: Venue, day: string, visitors: Visitor[], rng: Rng): void {
+  let phone = 0;
+  for (const v of visitors) {
+    const s = venue.services.find((x) => x.id === v.serviceId);
+    if (!s?.booking || !rng.chance(BOOKING_SHARE)) continue;
+    const step = s.booking.slotMinutes * 60_000;
+    const opens = zonedTime(day, effectiveHours(venue, s)[weekdayOfDay(day)]?.open ?? '08:00', venue.timeZone);
+    const slotAt = opens + Math.ceil(Math.max(0, v.at - opens) / step) * step;
+    const time = localTime(slotAt, venue.timeZone);
+    v.booking = { time, phone: `0812${String(++phone).padStart(8, '0')}` };
+    v.at = rng.chance(0.08) ? slotAt + rng.int(20, 30) * 60_000 : slotAt - rng.int(0, 25) * 60_000;
+  }
 }

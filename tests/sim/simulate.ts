@@ -31,7 +31,8 @@ const r = outcome.report;
 console.log('');
 console.log(`Simulated ${r.days.length} service day(s) of MPP Simpurusiang, seed ${seed}, scale ${r.scale}`);
 for (const d of r.days) {
-  console.log(`  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; refused ${JSON.stringify(d.refusals)}`);
+  console.log(`  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; refused ${JSON.stringify(d.refusals)}`);
+  console.log(`    walk-in wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; booked wait (from the slot) mean ${d.bookedWaitMinutes?.mean ?? '-'} min, p90 ${d.bookedWaitMinutes?.p90 ?? '-'} min; bookings ${JSON.stringify(d.bookings)}`);
 }
 for (const a of r.surveys.perAgency) console.log(`IKM ${a.agencyId}: ${a.converted === null ? '-' : a.converted.toFixed(2)} ${a.band ?? '-'} (${a.respondents} respondents)`);
 console.log(`  SKM: ${r.surveys.answered} answers acknowledged, all counted by the server; building IKM ${r.surveys.converted?.toFixed(2) ?? '-'} ${r.surveys.band ?? '-'}`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, weekdayOfDay, zonedTime, type SurveyResults, type Venue } from '@antre/server/contract';
@@ -51,7 +51,7 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
   const venue = JSON.parse(readFileSync(VENUE_PATH, 'utf8')) as Venue;
   const rng = new Rng(opts.seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'antre-sim-'));
-  const server = new SimServer({ port: await freePort(), dataDir, venuePath: VENUE_PATH, adminPassword: ADMIN_PASSWORD });
+  const server = new SimServer({ port: await freePort(), dataDir, venuePath: simVenue(dataDir), adminPassword: ADMIN_PASSWORD });
   const killAt = killMoments(rng.fork('faults'), opts.days, opts.kills, venue);
   let building: Awaited<ReturnType<typeof setUpBuilding>> | null = null;
   try {
@@ -99,6 +99,18 @@ async function surveyResults(api: Api, token: string, days: string[], runner: Da
     answered: acked, refused: runner.surveys.refused, converted: body.converted, band: body.band,
     perAgency: body.groups.agency.map((g) => ({ agencyId: g.key, respondents: g.respondents, converted: g.converted, band: g.band })),
   };
+}
+
+/**
+ * The demo venue with booking budgets for one address that books for the whole town (the
+ * simulator), and a lighter bot check, written beside the data folder.
+ */
+function simVenue(dataDir: string): string {
+  const raw = JSON.parse(readFileSync(VENUE_PATH, 'utf8')) as { settings: Record<string, unknown> };
+  raw.settings.booking = { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio: 2, perAddressPerHour: 1000, botCheckBits: 8 };
+  const path = join(dataDir, 'sim-venue.json');
+  writeFileSync(path, JSON.stringify(raw));
+  return path;
 }
 
 /** Moments of the service days at which the power goes, spread over opening hours. */

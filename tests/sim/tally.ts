@@ -7,6 +7,9 @@ export class DayTally {
   private refusals: Record<string, number> = {};
   private quota: Record<string, string> = {};
   private waits: number[] = [];
+  /** Booked visitors' waits, from their slot (or check-in, if later) to the call. */
+  private bookedWaits: number[] = [];
+  private bookings = { made: 0, refused: 0, checkedIn: 0, late: 0 };
   private n = { issued: 0, calls: 0, served: 0, noShows: 0, transfers: 0, held: 0, resumed: 0, expired: 0 };
   private alert: { lateOfficerOnBreak: boolean; strandedServices: number; alertsRaised: number } | null = null;
 
@@ -39,7 +42,13 @@ export class DayTally {
 
   served(t: LedgerTicket, _at: number): void {
     this.n.served++;
-    if (t.calledAt !== null) this.waits.push((t.calledAt - t.issuedAt) / 60_000);
+    if (t.calledAt === null) return;
+    if (t.booked) this.bookedWaits.push((t.calledAt - Math.max(t.booked.slotAt, t.issuedAt)) / 60_000);
+    else this.waits.push((t.calledAt - t.issuedAt) / 60_000);
+  }
+
+  booking(what: 'made' | 'refused' | 'checkedIn' | 'late'): void {
+    this.bookings[what]++;
   }
 
   held(): void {
@@ -76,8 +85,11 @@ export class DayTally {
   }
 
   toJSON() {
-    const w = [...this.waits].sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 10) / 10;
+    const stats = (xs: number[]) => {
+      const w = [...xs].sort((a, b) => a - b);
+      return w.length ? { mean: round(w.reduce((s, x) => s + x, 0) / w.length), p90: round(w[Math.floor(w.length * 0.9)]!), max: round(w[w.length - 1]!) } : null;
+    };
     return {
       day: this.day,
       visitorsPlanned: this.planned,
@@ -93,7 +105,9 @@ export class DayTally {
       quotaFullAt: sortKeys(this.quota),
       closedAgency: this.closedAgency,
       lateOfficer: { counterId: this.lateCounter, ...this.alert },
-      waitMinutes: w.length ? { mean: round(w.reduce((s, x) => s + x, 0) / w.length), p90: round(w[Math.floor(w.length * 0.9)]!), max: round(w[w.length - 1]!) } : null,
+      waitMinutes: stats(this.waits),
+      bookedWaitMinutes: stats(this.bookedWaits),
+      bookings: { ...this.bookings },
       issuedByAgency: sortKeys(this.issuedBy),
     };
   }

@@ -6,6 +6,7 @@ import { AlertsPanel } from './alerts-panel';
 import { AnnouncementsEditor } from './announcements-editor';
 import { CounterTiles } from './counter-tiles';
 import { DevicesPanel } from './devices-panel';
+import { MessagesPanel } from './messages-panel';
 import { RerouteDialog } from './reroute-dialog';
 import { ServiceTable } from './service-table';
 import { TopBar, type StaffPageProps } from './staff-frame';
@@ -50,6 +51,7 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
             <aside className="sv-monitor__side">
               <AnnouncementsEditor live={state.announcements} token={session.token} lang={lang} />
               <DevicesPanel token={session.token} socket={socket} now={now} lang={lang} isAdmin={session.user.role === 'admin'} />
+              <MessagesPanel token={session.token} now={now} lang={lang} timeZone={venue.timeZone} />
             </aside>
           </div>
         </main>

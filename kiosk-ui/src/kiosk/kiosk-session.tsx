@@ -14,6 +14,7 @@ import { TicketScreen } from './ticket-screen';
 import { useIdle } from './use-idle';
 import { useKioskLive } from './use-kiosk-live';
 import { WelcomeScreen } from './welcome-screen';
+import { CheckInScreen } from './check-in-screen';
 
 type Step =
   | { screen: 'welcome' }
@@ -21,7 +22,8 @@ type Step =
   | { screen: 'search' }
   | { screen: 'services'; agencyId: string }
   | { screen: 'confirm'; serviceId: string }
-  | { screen: 'ticket'; ticket: IssuedTicket };
+  | { screen: 'checkin' }
+  | { screen: 'ticket'; ticket: IssuedTicket & { booking?: { time: string } } };
 
 const HOME: Step[] = [{ screen: 'welcome' }];
 
@@ -41,6 +43,7 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
   const [priority, setPriority] = useState<PriorityCategory | null>(null);
   const [taking, setTaking] = useState(false);
   const [error, setError] = useState<LocalizedText | null>(null);
+  const [checkInError, setCheckInError] = useState<{ code: ApiError['code']; text: LocalizedText } | null>(null);
   const [kioskFloor, setKioskFloor] = useState<number | null>(device.device?.floor ?? null);
   const [, tick] = useState(0);
   const inFlight = useRef(false);
@@ -106,11 +109,32 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
     }
   };
 
+  /** A booked visitor's code becomes a ticket (printed as any other). */
+  const checkIn = async (code: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setTaking(true);
+    setCheckInError(null);
+    try {
+      const ticket = await api<IssuedTicket & { booking: { time: string } }>('/api/bookings/check-in', { token: device.token, body: { code }, timeoutMs: 20000 });
+      setStack([...HOME, { screen: 'ticket', ticket }]);
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', null);
+      if (err.code === 'INVALID_TOKEN' || err.code === 'UNAUTHENTICATED') unpaired.current();
+      setCheckInError({ code: err.code, text: err.text ?? TEXT.networkError });
+    } finally {
+      inFlight.current = false;
+      setTaking(false);
+    }
+  };
+
   const now = live.now();
   const onLang = () => setLang(lang === 'id' ? 'en' : 'id');
   const venue = live.venue;
   if (step.screen === 'welcome' || !venue) {
-    return <WelcomeScreen t={t} lang={lang} venue={venue} status={live.status} now={now} onLang={onLang} onStart={() => go({ screen: 'agencies' })} />;
+    const bookable = venue?.services.some((s) => s.booking && s.booking.onlineShare > 0);
+    return <WelcomeScreen t={t} lang={lang} venue={venue} status={live.status} now={now} onLang={onLang} onStart={() => go({ screen: 'agencies' })}
+      onCheckIn={bookable ? () => { setCheckInError(null); go({ screen: 'checkin' }); } : undefined} />;
   }
   const frame = { t, status: live.status, onLang, onBack: back, onHome: home, screen: step.screen };
   switch (step.screen) {
@@ -148,9 +172,17 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
         </Frame>
       );
     }
+    case 'checkin':
+      return (
+        <Frame {...frame} title={t('ciTitle')} scroll={false}>
+          <CheckInScreen t={t} busy={taking} error={checkInError && { code: checkInError.code, text: pick(checkInError.text, lang) }} onSubmit={(c) => void checkIn(c)}
+            onWalkIn={() => setStack([...HOME, { screen: 'agencies' }])} />
+        </Frame>
+      );
     case 'ticket':
       return (
         <Frame {...frame} onBack={home} title={t('ticketReady')}>
+          {step.ticket.booking && <p className="booked-note" data-testid="booked-note">{t('ciBooked', { time: step.ticket.booking.time })}</p>}
           <TicketScreen t={t} lang={lang} venue={venue} ticket={step.ticket} counters={live.counters} kioskFloor={kioskFloor} printJob={live.printJobs.get(step.ticket.id)} onDone={home} />
         </Frame>
       );

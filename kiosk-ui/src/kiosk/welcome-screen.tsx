@@ -14,10 +14,12 @@ interface Props {
   now: number;
   onLang: () => void;
   onStart: () => void;
+  /** "Saya sudah daftar online": shown when the venue takes bookings. */
+  onCheckIn?: () => void;
 }
 
 /** First screen: one big obvious target, and the three steps in plain words. */
-export function WelcomeScreen({ t, lang, venue, status, now, onLang, onStart }: Props) {
+export function WelcomeScreen({ t, lang, venue, status, now, onLang, onStart, onCheckIn }: Props) {
   return (
     <div className="screen screen-welcome" data-screen="welcome">
       <header className="welcome-head">
@@ -39,6 +41,12 @@ export function WelcomeScreen({ t, lang, venue, status, now, onLang, onStart }: 
             {t('welcomeStart')}
           </span>
         </button>
+        {onCheckIn && (
+          <button type="button" className="welcome-checkin" data-testid="checkin-start" onClick={onCheckIn} disabled={!venue}>
+            {t('ciButton')}
+            <small>{t('ciButtonSub')}</small>
+          </button>
+        )}
         <ol className="welcome-steps">
           <li><b>1</b>{t('step1')}</li>
           <li><b>2</b>{t('step2')}</li>

@@ -8,7 +8,7 @@ export class ApiError extends Error {
 }
 
 /** JSON call to the API with the device token; throws ApiError carrying the server's message. */
-export async function api<T>(path: string, opts: { body?: unknown; token?: string | null; timeoutMs?: number; idempotencyKey?: string } = {}): Promise<T> {
+export async function api<T>(path: string, opts: { body?: unknown; token?: string | null; timeoutMs?: number; method?: 'GET' | 'POST' | 'DELETE'; idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
@@ -16,7 +16,7 @@ export async function api<T>(path: string, opts: { body?: unknown; token?: strin
   let res: Response;
   try {
     res = await fetch(path, {
-      method: opts.body !== undefined ? 'POST' : 'GET',
+      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       cache: 'no-store',

@@ -5,6 +5,7 @@ import { local, translator, type Lang, type T } from '../shared/i18n';
 import type { PublicVenue } from '../shared/venue-types';
 import { PhoneSurvey } from '../survey/phone-survey';
 import { CallAlert } from './alert';
+import { NotifyForm } from './notify-form';
 import { useTicketLive } from './use-ticket-live';
 
 const LANG_KEY = 'antre.ticket.lang';
@@ -88,6 +89,7 @@ export function TicketPage({ initialId }: { initialId: string }) {
               </button>
             </section>
           )}
+          {current.status === 'waiting' && <NotifyForm t={t} lang={lang} ticketId={current.id} venue={venue} />}
           {venue && <p className="tp-issued">{t('tpIssuedAt', { time: localTime(current.issuedAt, venue.timeZone) })}</p>}
         </>
       )}

@@ -51,6 +51,8 @@ export interface Ticket {
   note: string | null;
   source: { kind: 'kiosk' | 'staff' | 'api'; id: string };
   history: TicketEvent[];
+  /** A visitor who booked online and checked in: called at the slot, ahead of walk-ins (settings.booking.bookedRatio). */
+  booking?: { code: string; slotAt: number } | null;
 }
 
 export const COUNTER_STATUSES = ['open', 'break', 'closed'] as const;
@@ -78,6 +80,10 @@ export interface ServiceDayState {
   priorityStreak: number;
   issued: number;
   lastCallAt: number | null;
+  /** Of `issued`, tickets from online bookings (they use the online share of the quota, not the walk-in one). */
+  booked?: number;
+  /** Booked visitors called in a row while walk-ins waited. */
+  bookedStreak?: number;
 }
 
 export type AvailabilityReason = 'open' | 'closed_today' | 'outside_hours' | 'before_hours' | 'after_hours' | 'closed_weekday' | 'quota_full' | 'no_counter';

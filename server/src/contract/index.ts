@@ -10,3 +10,4 @@ export * from './board-update.js';
 export * from './skm-elements.js';
 export * from './skm.js';
 export * from './survey.js';
+export * from './booking.js';

@@ -55,6 +55,15 @@ export const agencySchema = z.strictObject({
   toConfirm: z.array(z.string().max(200)).max(20).default([]),
 });
 
+/** Online booking of one service: its share of the day's quota and how the day is cut into slots. */
+export const serviceBookingSchema = z.strictObject({
+  /** Share of the daily quota (or of the slots' capacity) reserved for online bookings, e.g. 0.5. */
+  onlineShare: z.number().min(0).max(1),
+  slotMinutes: z.number().int().min(5).max(240).default(30),
+  /** Visitors per slot in all (online and walk-in); default: counters x slotMinutes / targetMinutes. */
+  capacityPerSlot: z.number().int().min(1).max(500).optional(),
+});
+
 export const serviceSchema = z.strictObject({
   id: slug,
   agencyId: slug,
@@ -71,6 +80,8 @@ export const serviceSchema = z.strictObject({
   targetMinutes: z.number().positive().max(480),
   /** Target wait, for the supervisor's "waited too long" alert. */
   targetWaitMinutes: z.number().positive().max(600).default(30),
+  /** Absent: the service takes no online bookings. */
+  booking: serviceBookingSchema.optional(),
   processingTime: z.string().max(200).optional(),
   processingTimeEn: z.string().max(200).optional(),
   note: z.string().max(400).optional(),
@@ -109,6 +120,43 @@ export const kioskSchema = z.strictObject({
   qr: z.enum(['native', 'raster']).default('native'),
 });
 
+export const messageSettingsSchema = z.strictObject({
+  /** "N lagi sebelum Anda" is sent once, when this many visitors are left ahead. */
+  almostTurnAhead: z.number().int().min(1).max(20).default(3),
+  /** A visitor's number is deleted this many days after the visit (UU 27/2022: kept only while needed). */
+  keepNumbersDays: z.number().int().min(0).max(90).default(7),
+  /** Survey link sent after the visit ({ticket} is replaced by the ticket id); none: no survey message. */
+  surveyUrl: z.string().max(300).regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
+});
+
+export type MessageSettings = z.infer<typeof messageSettingsSchema>;
+
+export const bookingSettingsSchema = z.strictObject({
+  /** Bookings open this many days ahead (today included). */
+  openDaysAhead: z.number().int().min(1).max(90).default(7),
+  /** Check-in at the kiosk opens this many minutes before the slot... */
+  checkInBeforeMinutes: z.number().int().min(0).max(240).default(30),
+  /** ...and closes this many minutes after its start; later, the visitor takes a walk-in ticket. */
+  checkInAfterMinutes: z.number().int().min(0).max(240).default(15),
+  /** Booked visitors (at or past their slot) called per walk-in while both wait (2 = B B W B B W). */
+  bookedRatio: z.number().int().min(1).max(10).default(2),
+  /** Bookings one address may make per hour. */
+  perAddressPerHour: z.number().int().min(1).max(1000).default(10),
+  /** Proof-of-work bits of the bot check (16: about a second on a cheap phone). */
+  botCheckBits: z.number().int().min(0).max(24).default(16),
+});
+export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
+
+/** A venue's booking settings with the defaults filled in. */
+export function bookingSettings(settings: { booking?: BookingSettings }): BookingSettings {
+  return settings.booking ?? { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio: 2, perAddressPerHour: 10, botCheckBits: 16 };
+}
+
+/** A venue's message settings with the defaults filled in. */
+export function messageSettings(settings: { messages?: MessageSettings }): MessageSettings {
+  return settings.messages ?? { almostTurnAhead: 3, keepNumbersDays: 7 };
+}
+
 export const settingsSchema = z.strictObject({
   /** Priority visitors called per regular visitor while both wait (2 = P P R P P R). */
   priorityRatio: z.number().int().min(1).max(10).default(2),
@@ -124,6 +172,10 @@ export const settingsSchema = z.strictObject({
   publishSurvey: z.boolean().optional(),
   /** Print a line at the ticket's foot inviting the visitor to rate the visit through the ticket's QR (the same page shows the SKM survey once served). */
   surveyOnTicket: z.boolean().optional(),
+  /** Messages to visitors who gave a number (WhatsApp or SMS); absent: the defaults (messageSettings). */
+  messages: messageSettingsSchema.optional(),
+  /** Online booking; absent: the defaults (bookingSettings). Only services with their own `booking` take bookings. */
+  booking: bookingSettingsSchema.optional(),
 });
 
 export const venueSchema = z
@@ -212,6 +264,7 @@ export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 export type Floor = z.infer<typeof floorSchema>;
 export type Agency = z.infer<typeof agencySchema>;
 export type Service = z.infer<typeof serviceSchema>;
+export type ServiceBooking = z.infer<typeof serviceBookingSchema>;
 export type Counter = z.infer<typeof counterSchema>;
 export type KioskConfig = z.infer<typeof kioskSchema>;
 export type Zone = z.infer<typeof zoneSchema>;

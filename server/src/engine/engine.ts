@@ -7,6 +7,8 @@ import { DayState, type Change } from './state.js';
 import { nextClass, nextStreak } from './order.js';
 import { ticketWindow } from './hours.js';
 import { Estimator } from './estimate.js';
+import { bookedGoesNext, dueBooked, walkInQuota } from './booked.js';
+import { bookingSettings } from '../contract/venue.js';
 
 /** What a command did: its answer and the durable changes behind it. */
 export interface Outcome<T> {
@@ -89,15 +91,16 @@ export class Engine {
     return this.venue.counters.filter((c) => c.serviceIds.includes(serviceId) && this.state.counters.get(c.id)?.status !== 'closed');
   }
 
-  /** Refuses a ticket for a service that cannot take one now, and says why. */
-  assertCanIssue(service: Service, now: number): void {
+  /** Refuses a ticket for a service that cannot take one now, and says why; a booked check-in uses the online share. */
+  assertCanIssue(service: Service, now: number, booked = false): void {
     const st = this.serviceState(service.id);
     if (st.closedToday) throw new AntreError('SERVICE_CLOSED', { serviceId: service.id, reason: st.closedReason });
     if (!this.opts.ignoreHours) {
       const w = ticketWindow(this.venue, service, now);
       if (!w.open) throw new AntreError('OUTSIDE_HOURS', { serviceId: service.id, reason: w.reason, opensAt: w.opensAt });
     }
-    if (service.dailyQuota !== null && st.issued >= service.dailyQuota) {
+    const walkIns = walkInQuota(service);
+    if (!booked && walkIns !== null && st.issued - (st.booked ?? 0) >= walkIns) {
       throw new AntreError('QUOTA_FULL', { serviceId: service.id, quota: service.dailyQuota });
     }
     if (this.countersServing(service.id).length === 0) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
@@ -108,7 +111,7 @@ export class Engine {
    * the visitor tapped again) answers the ticket the first one made, and a different request under
    * the same key is refused.
    */
-  issue(input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source']; requestKey?: string }, now: number): Outcome<Ticket> {
+  issue(input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source']; requestKey?: string; booking?: Ticket['booking'] }, now: number): Outcome<Ticket> {
     this.assertDay(now);
     const earlier = input.requestKey ? this.state.requests.get(input.requestKey) : undefined;
     if (earlier) {
@@ -117,7 +120,7 @@ export class Engine {
       return { value: t, changes: [] };
     }
     const service = this.service(input.serviceId);
-    this.assertCanIssue(service, now);
+    this.assertCanIssue(service, now, !!input.booking);
     const seq = this.state.nextSeq(service.id);
     const ticket: Ticket = {
       id: this.opts.newId(), day: this.state.day, number: formatNumber(service.prefix, seq), seq,
@@ -126,8 +129,11 @@ export class Engine {
       calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transferredFrom: null, transferredTo: null,
       note: null, source: this.sourceOf(input.source), history: [{ at: now, action: 'issued' }],
     };
+    if (input.booking) ticket.booking = input.booking;
     const st = this.serviceState(service.id);
-    const changes: Change[] = [{ t: 'ticket', ticket }, { t: 'service', service: { ...st, issued: st.issued + 1 } }];
+    const next = { ...st, issued: st.issued + 1 };
+    if (input.booking) next.booked = (st.booked ?? 0) + 1;
+    const changes: Change[] = [{ t: 'ticket', ticket }, { t: 'service', service: next }];
     if (input.requestKey) changes.push({ t: 'request', key: input.requestKey, ticketId: ticket.id });
     return this.commit(ticket, changes);
   }
@@ -142,7 +148,7 @@ export class Engine {
     if (onlyServiceId !== undefined && !cfg.serviceIds.includes(onlyServiceId)) {
       throw new AntreError('INVALID_INPUT', { serviceId: onlyServiceId }, { id: 'Loket ini tidak melayani layanan itu.', en: 'This counter does not serve that service.' });
     }
-    const pick = this.pickNext(cfg, onlyServiceId);
+    const pick = this.pickNext(cfg, onlyServiceId, now);
     if (!pick) throw new AntreError('QUEUE_EMPTY', { counterId });
     // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
     const changes: Change[] = current ? this.finishChanges(current, cs, actor, now).changes : [];
@@ -152,25 +158,36 @@ export class Engine {
       history: [...next.history, ev(now, 'called', counterId, actor)],
     };
     const st = this.serviceState(next.serviceId);
-    const streak = cls ? nextStreak(cls, regularBefore, st.priorityStreak) : st.priorityStreak;
+    const streak = cls === 'priority' || cls === 'regular' ? nextStreak(cls, regularBefore, st.priorityStreak) : st.priorityStreak;
     const call: CallEvent = { id: `${called.id}:0`, ticketId: called.id, number: called.number, serviceId: called.serviceId, agencyId: called.agencyId, counterId, floor: cfg.floor, at: now, recall: 0 };
     changes.push(
       { t: 'ticket', ticket: called },
       { t: 'counter', counter: { ...cs, status: 'open', ticketId: called.id, userId: actor.userId, breakReason: null, breakUntil: null, since: cs.status === 'open' ? cs.since : now, lastCallAt: now } },
-      { t: 'service', service: { ...st, priorityStreak: streak, lastCallAt: now } },
+      { t: 'service', service: { ...st, priorityStreak: streak, lastCallAt: now, ...this.bookedStreakAfter(st, pick) } },
       { t: 'call', call },
     );
     return this.commit(called, changes);
   }
 
-  private pickNext(cfg: Counter, onlyServiceId?: string): { ticket: Ticket; cls: 'priority' | 'regular' | null; regularBefore: number } | null {
+  /** The booked streak after a call: up by a booked call while walk-ins waited, reset by a walk-in call. */
+  private bookedStreakAfter(st: ServiceDayState, pick: { cls: 'priority' | 'regular' | 'booked' | null; walkInsBefore: number }): Partial<ServiceDayState> {
+    if (pick.cls === 'booked') return pick.walkInsBefore > 0 ? { bookedStreak: (st.bookedStreak ?? 0) + 1 } : {};
+    return pick.cls && st.bookedStreak ? { bookedStreak: 0 } : {};
+  }
+
+  private pickNext(cfg: Counter, onlyServiceId: string | undefined, now: number): { ticket: Ticket; cls: 'priority' | 'regular' | 'booked' | null; regularBefore: number; walkInsBefore: number } | null {
     const reserved = this.state.targetedFor(cfg.id).find((t) => onlyServiceId === undefined || t.serviceId === onlyServiceId);
-    if (reserved) return { ticket: reserved, cls: null, regularBefore: 0 };
+    if (reserved) return { ticket: reserved, cls: null, regularBefore: 0, walkInsBefore: 0 };
     for (const sid of onlyServiceId ? [onlyServiceId] : cfg.serviceIds) {
       const lines = this.state.linesOf(sid);
       const st = this.serviceState(sid);
+      const walkIns = lines.priority.length + lines.regular.length;
+      const due = lines.booked.length ? dueBooked(lines.booked, now) : [];
+      if (bookedGoesNext(due.length, walkIns, st.bookedStreak ?? 0, bookingSettings(this.venue.settings).bookedRatio)) {
+        return { ticket: due[0]!, cls: 'booked', regularBefore: lines.regular.length, walkInsBefore: walkIns };
+      }
       const cls = nextClass(lines.priority.length, lines.regular.length, st.priorityStreak, this.venue.settings.priorityRatio);
-      if (cls) return { ticket: lines[cls][0]!, cls, regularBefore: lines.regular.length };
+      if (cls) return { ticket: lines[cls][0]!, cls, regularBefore: lines.regular.length, walkInsBefore: walkIns };
     }
     return null;
   }
@@ -259,6 +276,8 @@ export class Engine {
       issuedAt: now, userId: null, finishedAt: null, transferredFrom: ticket.id, transferredTo: null, source: ticket.source,
       history: [ev(now, 'transferred_in', to.toCounterId, actor, to.note)],
     };
+    // A booking was for its own service's slot: in the next service the visitor queues as anyone.
+    delete moved.booking;
     const old: Ticket = { ...ticket, status: 'transferred', finishedAt: now, transferredTo: moved.id, history: [...ticket.history, ev(now, 'transferred_out', ticket.counterId ?? undefined, actor, to.note)] };
     changes.push({ t: 'ticket', ticket: old }, { t: 'ticket', ticket: moved });
     return this.commit(moved, changes);

@@ -3,6 +3,8 @@ import { AntreError } from '../contract/errors.js';
 import type { Engine } from './engine.js';
 import { ticketWindow } from './hours.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
+import { walkInQuota, withBooked } from './booked.js';
+import { bookingSettings } from '../contract/venue.js';
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
 export class Estimator {
@@ -25,10 +27,12 @@ export class Estimator {
     return null;
   }
 
-  /** The lines of one service in predicted call order (reserved tickets excluded). */
-  order(serviceId: string): Ticket[] {
+  /** The lines of one service in predicted call order (reserved tickets excluded); booked ones whose slot has not come last. */
+  order(serviceId: string, now = Infinity): Ticket[] {
     const lines = this.engine.state.linesOf(serviceId);
-    return predictedOrder(lines.priority, lines.regular, this.engine.serviceState(serviceId).priorityStreak, this.engine.venue.settings.priorityRatio);
+    const st = this.engine.serviceState(serviceId);
+    const walkIns = predictedOrder(lines.priority, lines.regular, st.priorityStreak, this.engine.venue.settings.priorityRatio);
+    return withBooked(walkIns, lines.booked, st.bookedStreak ?? 0, bookingSettings(this.engine.venue.settings).bookedRatio, now);
   }
 
   /** People ahead and the estimate for someone taking a ticket now. */
@@ -40,16 +44,16 @@ export class Estimator {
   }
 
   /** How far a waiting ticket is from the desk. */
-  position(t: Ticket): number {
+  position(t: Ticket, now = Infinity): number {
     if (t.status !== 'waiting') return 0;
     if (t.targetCounterId) return this.engine.state.targetedFor(t.targetCounterId).findIndex((x) => x.id === t.id);
-    return this.order(t.serviceId).findIndex((x) => x.id === t.id);
+    return this.order(t.serviceId, now).findIndex((x) => x.id === t.id);
   }
 
   ticketView(t: Ticket, now: number, ahead?: number): TicketView {
     const e = this.engine;
     const known = e.venue.services.some((s) => s.id === t.serviceId);
-    ahead ??= known ? this.position(t) : 0;
+    ahead ??= known ? this.position(t, now) : 0;
     const moved = t.transferredTo ? e.state.tickets.get(t.transferredTo) : undefined;
     return {
       id: t.id, number: t.number, serviceId: t.serviceId, agencyId: t.agencyId,
@@ -66,7 +70,7 @@ export class Estimator {
   /** Views of every waiting ticket of some services, computing each order once. */
   waitingViews(serviceIds: Iterable<string>, now: number): TicketView[] {
     const out: TicketView[] = [];
-    for (const sid of serviceIds) this.order(sid).forEach((t, i) => out.push(this.ticketView(t, now, i)));
+    for (const sid of serviceIds) this.order(sid, now).forEach((t, i) => out.push(this.ticketView(t, now, i)));
     return out;
   }
 
@@ -102,10 +106,10 @@ export class Estimator {
     const guess = this.forNewcomer(serviceId, null, now);
     return {
       serviceId, agencyId: svc.agencyId, floor: e.venue.agencies.find((a) => a.id === svc.agencyId)?.floor ?? 1,
-      waiting: lines.regular.length + lines.priority.length + reserved, waitingPriority: lines.priority.length,
+      waiting: lines.regular.length + lines.priority.length + lines.booked.length + reserved, waitingPriority: lines.priority.length,
       nowServing, countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
       estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
-      quotaLeft: svc.dailyQuota === null ? null : Math.max(0, svc.dailyQuota - st.issued),
+      quotaLeft: walkInQuota(svc) === null ? null : Math.max(0, walkInQuota(svc)! - (st.issued - (st.booked ?? 0))),
       available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: reason === 'open' ? null : window.opensAt,
       oldestWaitingSince: oldest, lastCallAt: st.lastCallAt,
     };

@@ -30,6 +30,8 @@ export type StoredDayDoc = Omit<DayDoc, 'tickets'> & { tickets: (Ticket | Packed
 interface Lines {
   regular: Ticket[];
   priority: Ticket[];
+  /** Checked-in online bookings, by slot time. */
+  booked: Ticket[];
 }
 
 /**
@@ -163,7 +165,7 @@ export class DayState {
   private unindex(t: Ticket): void {
     this.active.delete(t.id);
     if (t.status !== 'waiting') return;
-    const list = t.targetCounterId ? this.targeted.get(t.targetCounterId) : this.linesOf(t.serviceId)[t.priority ? 'priority' : 'regular'];
+    const list = t.targetCounterId ? this.targeted.get(t.targetCounterId) : this.linesOf(t.serviceId)[lineOf(t)];
     if (!list) return;
     const i = list.findIndex((x) => x.id === t.id);
     if (i >= 0) list.splice(i, 1);
@@ -174,13 +176,13 @@ export class DayState {
     if (t.targetCounterId) {
       list = this.targeted.get(t.targetCounterId) ?? [];
       this.targeted.set(t.targetCounterId, list);
-    } else list = this.linesOf(t.serviceId)[t.priority ? 'priority' : 'regular'];
+    } else list = this.linesOf(t.serviceId)[lineOf(t)];
     // Binary insert by (queuedAt, issuedAt, seq): appends in the common case.
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(list[mid]!, t)) lo = mid + 1;
+      if (t.booking && !t.targetCounterId ? bySlot(list[mid]!, t) : before(list[mid]!, t)) lo = mid + 1;
       else hi = mid;
     }
     list.splice(lo, 0, t);
@@ -198,7 +200,7 @@ export class DayState {
   linesOf(serviceId: string): Lines {
     let l = this.lines.get(serviceId);
     if (!l) {
-      l = { regular: [], priority: [] };
+      l = { regular: [], priority: [], booked: [] };
       this.lines.set(serviceId, l);
     }
     return l;
@@ -227,6 +229,17 @@ export class DayState {
 
 export function freshService(serviceId: string): ServiceDayState {
   return { serviceId, closedToday: false, closedReason: null, priorityStreak: 0, issued: 0, lastCallAt: null };
+}
+
+/** The line a waiting ticket (not reserved for a counter) stands in. */
+function lineOf(t: Ticket): keyof Lines {
+  return t.booking ? 'booked' : t.priority ? 'priority' : 'regular';
+}
+
+function bySlot(a: Ticket, b: Ticket): boolean {
+  const sa = a.booking?.slotAt ?? 0;
+  const sb = b.booking?.slotAt ?? 0;
+  return sa !== sb ? sa < sb : before(a, b);
 }
 
 function before(a: Ticket, b: Ticket): boolean {

@@ -10,6 +10,8 @@ import type { Notifier } from '../realtime/notifier.js';
 import { errorHandler, notFound } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { contactRoutes } from './routes/contacts.js';
+import { bookingRoutes } from './routes/bookings.js';
 import { counterRoutes } from './routes/counters.js';
 import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
@@ -36,6 +38,8 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(publicRoutes(ctx));
   api.use(authRoutes(ctx));
   api.use(ticketRoutes(ctx));
+  api.use(contactRoutes(ctx));
+  api.use(bookingRoutes(ctx));
   api.use(counterRoutes(ctx));
   api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
@@ -102,7 +106,7 @@ function serveUi(app: Express, ctx: AppContext): void {
     app.use(prefix, express.static(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
     for (const p of [`${prefix}/*rest`, ...extra]) app.get(p, (_req, res) => res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   };
-  mount('/kiosk', ctx.ui?.kiosk, ['/t/:id', '/survey', '/skm']);
+  mount('/kiosk', ctx.ui?.kiosk, ['/t/:id', '/survey', '/skm', '/booking', '/booking/*rest']);
   mount('/display', ctx.ui?.display);
   mount('/counter', ctx.ui?.counter);
   app.get('/', (_req, res) => res.redirect(ctx.ui?.counter ? '/counter' : '/api/health'));

@@ -152,7 +152,7 @@ export class Notifier {
     const now = this.ctx.queue.clock();
     const sent = new Set<string>();
     for (const sid of services) {
-      e.estimator.order(sid).forEach((t, i) => {
+      e.estimator.order(sid, now).forEach((t, i) => {
         if (!rooms.has(`ticket:${t.id}`)) return;
         sent.add(t.id);
         this.io.to(`ticket:${t.id}`).emit('ticketView', visitorTicketView(e.estimator.ticketView(t, now, i)));

@@ -62,6 +62,8 @@ export class SurveyStore {
     this.pending.add(record.ticketId);
     try {
       const journal = await this.journal(record.day.slice(0, 7));
+      // After a failed write the journal refuses appends until cut back to what was acknowledged.
+      if (journal.broken) await journal.recover();
       await journal.append(record);
     } catch (err) {
       if (err instanceof AntreError) throw err;

@@ -1,0 +1,110 @@
+import { Router, type Request } from 'express';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { AntreError } from '../../contract/errors.js';
+import { bookingSettings, messageSettings } from '../../contract/venue.js';
+import type { BookingCatalog } from '../../contract/booking.js';
+import type { AppContext } from '../../context.js';
+import { RateLimiter } from '../../auth/rate-limit.js';
+import { requireIssuer } from '../../commands/access.js';
+import { BotCheck } from '../../booking/bot-check.js';
+import type { BookingService } from '../../booking/booking-service.js';
+import { validate } from '../errors.js';
+import { clientKey, principalOf } from '../principal.js';
+import { ticketUrl } from './tickets.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+const serviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
+const createBody = z.strictObject({
+  serviceId, day, time,
+  name: z.string().trim().min(2).max(80),
+  phone: z.string().min(6).max(30),
+  consent: z.literal(true, { error: 'consent must be true' }),
+  challenge: z.string().max(200),
+  nonce: z.string().max(40),
+  /** A field people never see: a form-filling bot fills it. */
+  website: z.string().max(200).optional(),
+});
+const moveBody = z.strictObject({ day, time });
+const checkInBody = z.strictObject({ code: z.string().min(4).max(40) });
+
+/** The public booking API (safe to publish beyond the building) and check-in at the kiosk or the counter. */
+export function bookingRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const bot = new BotCheck();
+  const reads = new RateLimiter(120, 10 * 60_000);
+  // Read at start: a changed budget applies from the next start.
+  const writes = new RateLimiter(bookingSettings(ctx.queue.venue.settings).perAddressPerHour, 3600_000);
+  const svc = (): BookingService => {
+    if (!ctx.bookings) throw new AntreError('NOT_FOUND');
+    return ctx.bookings;
+  };
+  /** Every public call counts against the caller's address; writes also against the hourly booking budget. */
+  const budget = (req: Request, limiter: RateLimiter) => {
+    const now = ctx.queue.clock();
+    const key = clientKey(req);
+    if (limiter.blocked(key, now)) {
+      throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: limiter.retryAfter(key, now) });
+    }
+    limiter.fail(key, now);
+    return now;
+  };
+
+  r.get('/booking/services', (req, res) => {
+    const now = budget(req, reads);
+    const v = ctx.queue.venue;
+    const services = v.services.filter((s) => s.booking && s.booking.onlineShare > 0).map((s) => ({
+      id: s.id, agencyId: s.agencyId, name: s.name, nameEn: s.nameEn, requirements: s.requirements, requirementsEn: s.requirementsEn, fee: s.fee, feeEn: s.feeEn,
+    }));
+    const agencies = v.agencies.filter((a) => services.some((s) => s.agencyId === a.id)).map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, nameEn: a.nameEn, color: a.color, floor: a.floor }));
+    const catalog: BookingCatalog = {
+      venue: { name: v.name, building: v.building, address: v.address, timeZone: v.timeZone, timeZoneLabel: v.timeZoneLabel },
+      days: svc().openDays(now), agencies, services, settings: bookingSettings(v.settings), keepNumbersDays: messageSettings(v.settings).keepNumbersDays,
+    };
+    res.json(catalog);
+  });
+  r.get('/booking/slots', (req, res) => {
+    const now = budget(req, reads);
+    const q = validate(z.object({ serviceId, day }), req.query);
+    res.json({ serviceId: q.serviceId, day: q.day, slots: svc().slots(q.serviceId, q.day, now) });
+  });
+  r.get('/booking/challenge', (req, res) => {
+    const now = budget(req, reads);
+    res.json(bot.issue(now, bookingSettings(ctx.queue.venue.settings).botCheckBits));
+  });
+  r.post('/bookings', async (req, res) => {
+    const now = budget(req, writes);
+    const given = req.body as { phone?: unknown; consent?: unknown } | undefined;
+    if (typeof given?.phone === 'string' && given.consent !== true) throw new AntreError('CONSENT_REQUIRED');
+    const body = validate(createBody, req.body);
+    bot.verify(body.challenge, body.nonce, now);
+    if (body.website) throw new AntreError('BOT_CHECK_FAILED', { reason: 'honeypot' });
+    const b = await svc().create(body, now);
+    res.status(201).json({ ...svc().view(b), manageToken: b.manageToken, qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
+  });
+  r.get('/bookings/manage/:token', async (req, res) => {
+    budget(req, reads);
+    const b = svc().byToken(req.params.token);
+    res.json({ ...svc().view(b), qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
+  });
+  r.post('/bookings/manage/:token/cancel', async (req, res) => {
+    budget(req, reads);
+    res.json(svc().view(await svc().cancel(req.params.token)));
+  });
+  r.post('/bookings/manage/:token/move', async (req, res) => {
+    const now = budget(req, reads);
+    const body = validate(moveBody, req.body);
+    res.json(svc().view(await svc().move(req.params.token, body, now)));
+  });
+  r.post('/bookings/check-in', async (req, res) => {
+    const p = requireIssuer(principalOf(req, ctx));
+    const body = validate(checkInBody, req.body);
+    const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
+    const { ticket, booking } = await svc().checkIn(body.code, source, ctx.queue.clock());
+    const print = ctx.printer && p.kind === 'device' ? await ctx.printer.printTicket(ticket, p.device.ref) : { jobId: null, state: 'none' as const, printerId: null };
+    res.status(201).json({ ...ctx.queue.engine.estimator.ticketView(ticket, ctx.queue.clock()), url: ticketUrl(ctx, ticket.id), print, booking: { code: booking.code, time: booking.time, slotAt: booking.slotAt } });
+  });
+  return r;
+}
+
