@@ -1,9 +1,12 @@
 import { readFileSync, existsSync, truncateSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { disk, type DiskFile } from './disk.js';
 import { CorruptDataError, type ShapeCheck } from './durable-file.js';
 
 interface Pending {
   line: string;
+  /** How many commands the record holds, counted toward compaction. */
+  weight: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -27,6 +30,7 @@ export class Journal {
   private failure: ((err: unknown) => void) | null = null;
   /** Why the journal refuses appends, until recovered. */
   broken: unknown = null;
+  /** Commands acknowledged in this file (a record may hold several). */
   lines = 0;
 
   constructor(readonly path: string) {}
@@ -35,19 +39,22 @@ export class Journal {
   open(onFailure: (err: unknown) => void): Promise<void> {
     this.failure = onFailure;
     this.opening = (async () => {
+      const created = !existsSync(this.path);
       this.fh = await disk().open(this.path, 'append');
       this.size = await this.fh.size();
+      // fdatasync makes a record durable, not the new file's name: without this a power cut can lose a whole new segment of acknowledged records.
+      if (created) await disk().fsyncDir(dirname(this.path));
     })();
     return this.opening;
   }
 
   private opening: Promise<void> = Promise.resolve();
 
-  append(record: unknown): Promise<void> {
+  append(record: unknown, weight = 1): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
     const line = JSON.stringify(record) + '\n';
     return new Promise((resolve, reject) => {
-      this.queue.push({ line, resolve, reject });
+      this.queue.push({ line, weight, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -73,7 +80,7 @@ export class Journal {
         }
         await this.fh.datasync();
         this.size += buf.length;
-        this.lines += batch.length;
+        this.lines += batch.reduce((n, p) => n + p.weight, 0);
         batch.forEach((p) => p.resolve());
       } catch (err) {
         // Nothing of this batch counts: fail it and everything queued behind it, and refuse more until recovered.
