@@ -15,8 +15,8 @@ import { CrashModel, type CrashState } from './crash-model.ts';
 // lost, kept or torn; directory changes not yet fsynced may or may not have happened), start the
 // queue on each, and check that no answered ticket is lost and no refused one is back.
 
-type TicketMark = { id: string; number: string; serviceId: string };
-type Mark = { k: 'ticket'; t: TicketMark } | { k: 'call'; t: TicketMark } | { k: 'refused'; t: TicketMark | null } | { k: 'declined' };
+type TicketMark = { id: string; number: string; serviceId: string; day: string };
+type Mark = { k: 'ticket'; t: TicketMark } | { k: 'call'; t: TicketMark } | { k: 'refused'; t: TicketMark | null } | { k: 'declined' } | { k: 'clock'; now: number };
 
 const SERVICES = ['ktp', 'kk', 'sertipikat'];
 const source = { kind: 'kiosk' as const, id: 'k' };
@@ -25,16 +25,19 @@ const venue = testVenue();
 const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'antre-power-cut-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const mark = (t: Ticket): TicketMark => ({ id: t.id, number: t.number, serviceId: t.serviceId });
+const mark = (t: Ticket): TicketMark => ({ id: t.id, number: t.number, serviceId: t.serviceId, day: t.day });
+// 23:55:30 WITA: the burst runs over local midnight, so the day rolls over in the middle of it.
+const START = Date.parse('2026-11-25T15:55:30Z');
 
-/** Groups of concurrent tickets and calls, compaction every 7 commands, and two journal writes that meet a full disk. */
+/** Groups of concurrent tickets and calls, compaction every 7 commands, two journal writes that meet a full disk, and midnight. */
 async function burst(opts: RecordingOptions): Promise<{ model: CrashModel; real: Map<string, Buffer> }> {
   const root = mkdtempSync(join(tmpdir(), 'antre-power-cut-run-'));
   const rec = new RecordingDisk<Mark>(opts);
   const prev = useDisk(rec);
   vi.useFakeTimers({ toFake: ['performance'] });
   try {
-    const clock = new TestClock();
+    const clock = new TestClock(START);
+    rec.mark({ k: 'clock', now: clock.now() });
     const q = await QueueService.open({ venue, daysDir: root, clock: clock.now, newId: seqIds('t'), openCountersOnNewDay: true, compactEvery: 7, onNotice: () => {} });
     const answer = (p: Promise<Ticket>, k: 'ticket' | 'call', tried: () => Ticket | null) =>
       p.then(
@@ -54,6 +57,7 @@ async function burst(opts: RecordingOptions): Promise<{ model: CrashModel; real:
       answer(q.run((e, now) => e.callNext(counterId, { userId: 'u' }, now)), 'call', () => null),
     ];
     for (let g = 0; g < 12; g++) {
+      rec.mark({ k: 'clock', now: clock.now() });
       // Two full disks: the first journal write of group 3 fails, then the second one from group 6 on.
       if (g === 3) rec.failWrite(/\.journal\.\d+$/);
       if (g === 6) rec.failWrite(/\.journal\.\d+$/, 1);
@@ -88,20 +92,22 @@ async function burst(opts: RecordingOptions): Promise<{ model: CrashModel; real:
 
 interface Opened {
   error: string | null;
-  tickets: Map<string, { number: string; serviceId: string; status: string }>;
+  /** Every ticket of every day in the folder. */
+  tickets: Map<string, { number: string; serviceId: string; status: string; day: string }>;
   next: Ticket[];
 }
 
 let stateNo = 0;
 
-/** Starts the queue on one crash state (with the real disk) and takes one more ticket of each service. */
-async function openState(state: CrashState): Promise<Opened> {
+/** Starts the queue on one crash state (with the real disk) at the time of the cut and takes one more ticket of each service. */
+async function openState(state: CrashState, now: number): Promise<Opened> {
   const dir = join(scratch, `s${stateNo++}`);
   mkdirSync(dir);
   for (const [name, bytes] of state.files) writeFileSync(join(dir, name), bytes);
   try {
-    const q = await QueueService.open({ venue, daysDir: dir, clock: new TestClock().now, newId: seqIds('x'), openCountersOnNewDay: true, onNotice: () => {} });
-    const tickets = new Map([...q.engine.state.tickets.values()].map((t) => [t.id, { number: t.number, serviceId: t.serviceId, status: t.status }]));
+    const q = await QueueService.open({ venue, daysDir: dir, clock: new TestClock(now).now, newId: seqIds('x'), openCountersOnNewDay: true, onNotice: () => {} });
+    const all = q.days().flatMap((d) => q.readDay(d)?.tickets ?? []);
+    const tickets = new Map(all.map((t) => [t.id, { number: t.number, serviceId: t.serviceId, status: t.status, day: t.day }]));
     const next: Ticket[] = [];
     for (const serviceId of SERVICES) next.push(await q.run((e, now) => e.issue({ serviceId, source }, now)));
     await q.close();
@@ -122,16 +128,18 @@ async function check(model: CrashModel, stopAfter = Infinity) {
   const refused: TicketMark[] = [];
   let states = 0;
   let points = 0;
+  let now = (log.find((e) => e.k === 'mark' && e.mark.k === 'clock') as { mark: { now: number } }).mark.now;
   for (let k = 0; k <= log.length && violations.length < stopAfter; k++, points++) {
     const prev = log[k - 1];
     if (prev?.k === 'mark') {
       if (prev.mark.k === 'ticket' || prev.mark.k === 'call') acked.push(prev.mark);
       if (prev.mark.k === 'refused' && prev.mark.t) refused.push(prev.mark.t);
+      if (prev.mark.k === 'clock') now = prev.mark.now;
     }
     for (const state of model.statesAt(k)) {
       states++;
-      let r = opened.get(state.key);
-      if (!r) opened.set(state.key, (r = await openState(state)));
+      let r = opened.get(`${now} ${state.key}`);
+      if (!r) opened.set(`${now} ${state.key}`, (r = await openState(state, now)));
       const bad = (what: string) => violations.push(`${state.why}: ${what}`);
       if (r.error) {
         bad(`the queue did not start (${r.error})`);
@@ -145,22 +153,24 @@ async function check(model: CrashModel, stopAfter = Infinity) {
       }
       for (const f of refused) if (r.tickets.has(f.id)) bad(`ticket ${f.number} (${f.id}) was refused before the cut and is back`);
       const used = new Map<string, Set<string>>();
+      // Numbers are per service and day.
       for (const t of r.tickets.values()) {
-        const set = used.get(t.serviceId) ?? new Set();
-        if (set.has(t.number)) bad(`number ${t.number} is held by two tickets`);
-        used.set(t.serviceId, set.add(t.number));
+        const set = used.get(`${t.day} ${t.serviceId}`) ?? new Set();
+        if (set.has(t.number)) bad(`number ${t.number} of ${t.day} is held by two tickets`);
+        used.set(`${t.day} ${t.serviceId}`, set.add(t.number));
       }
-      for (const a of acked) if (a.k === 'ticket') used.set(a.t.serviceId, (used.get(a.t.serviceId) ?? new Set()).add(a.t.number));
-      for (const n of r.next) if (used.get(n.serviceId)?.has(n.number)) bad(`the next ticket got ${n.number}, a number already given`);
+      for (const a of acked) if (a.k === 'ticket') used.set(`${a.t.day} ${a.t.serviceId}`, (used.get(`${a.t.day} ${a.t.serviceId}`) ?? new Set()).add(a.t.number));
+      for (const n of r.next) if (used.get(`${n.day} ${n.serviceId}`)?.has(n.number)) bad(`the next ticket got ${n.number}, a number already given that day`);
     }
   }
   const marks = log.flatMap((e) => (e.k === 'mark' ? [e.mark] : []));
   const ops = log.filter((e) => e.k !== 'mark').length;
-  return { violations, states, distinct: opened.size, ops, points, ackedTickets: marks.filter((m) => m.k === 'ticket').length, refused: marks.filter((m) => m.k === 'refused').length, refusedTickets: marks.filter((m) => m.k === 'refused' && m.t).length };
+  const days = new Set(marks.flatMap((m) => (m.k === 'ticket' ? [m.t.day] : []))).size;
+  return { violations, states, distinct: opened.size, ops, points, days, ackedTickets: marks.filter((m) => m.k === 'ticket').length, refused: marks.filter((m) => m.k === 'refused').length, refusedTickets: marks.filter((m) => m.k === 'refused' && m.t).length };
 }
 
 function summary(r: Awaited<ReturnType<typeof check>>, verdict: string): string {
-  return `power cut: ${r.states} crash states (${r.distinct} distinct) at ${r.points} crash points of ${r.ops} operations, ${r.ackedTickets} acked tickets, ${r.refused} refused: ${verdict}`;
+  return `power cut: ${r.states} crash states (${r.distinct} distinct) at ${r.points} crash points of ${r.ops} operations, ${r.ackedTickets} acked tickets over ${r.days} days, ${r.refused} refused: ${verdict}`;
 }
 
 describe('power cut at any point of a burst', () => {
@@ -172,6 +182,7 @@ describe('power cut at any point of a burst', () => {
     console.log(summary(r, r.violations.length ? `${r.violations.length} violations` : 'all good'));
     expect(r.ackedTickets).toBeGreaterThanOrEqual(30);
     expect(r.refusedTickets).toBeGreaterThan(0);
+    expect(r.days).toBe(2);
     expect(r.violations.slice(0, 5)).toEqual([]);
   }, 120_000);
 
