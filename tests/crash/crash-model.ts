@@ -14,6 +14,9 @@ type DataOp = Extract<DiskOp, { k: 'write' | 'truncate' }>;
 /** Pending directory operations up to this many are tried in every subset; more, only as prefixes in order. */
 const ALL_SUBSETS_UP_TO = 4;
 
+/** The unit in which a file's unsynced data may reach the disk. */
+const PAGE = 4096;
+
 function apply(base: Buffer, op: DataOp): Buffer {
   if (op.k === 'truncate') {
     if (op.len <= base.length) return Buffer.from(base.subarray(0, op.len));
@@ -185,6 +188,16 @@ export class CrashModel {
       for (const cut of new Set([0, half])) {
         const data = Buffer.concat([op.data.subarray(0, cut), Buffer.alloc(len - cut)]);
         out.push({ content: apply(prev, { ...op, data }), why: `write ${j + 1} of ${pending.length} landed as ${cut} bytes then ${len - cut} zero bytes` });
+      }
+      // Pages of one write reach the disk in any order: one page of it missing (zeros), the rest landed.
+      const firstPage = Math.floor(op.pos / PAGE) * PAGE;
+      for (let page = firstPage; page < op.pos + len; page += PAGE) {
+        const from = Math.max(page, op.pos) - op.pos;
+        const to = Math.min(page + PAGE, op.pos + len) - op.pos;
+        if (from === 0 && to === len) continue;
+        const data = Buffer.from(op.data);
+        data.fill(0, from, to);
+        out.push({ content: apply(prev, { ...op, data }), why: `write ${j + 1} of ${pending.length} landed but for its page at ${page} (zeros)` });
       }
     });
     const seen = new Set<string>();
