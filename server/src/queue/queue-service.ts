@@ -174,7 +174,9 @@ export class QueueService extends EventEmitter<QueueEvents> {
     const writes = done.filter((d) => d.changes.length);
     if (writes.length) {
       try {
-        await Promise.all(writes.map((d) => this.store.append(d.changes)));
+        // One record for the whole batch: it lands or is dropped as one, so a failed write can never
+        // leave on disk a command of the batch that is then refused (and back after a reload or restart).
+        await this.store.append(writes.flatMap((d) => d.changes), writes.length);
       } catch (err) {
         const refused = storageFailed(err);
         done.forEach((d) => d.job.reject(refused));

@@ -137,10 +137,10 @@ export class DayStore {
   private onFailure: (err: unknown) => void = () => {};
   private day = '';
 
-  /** Resolves once the changes are on disk. */
-  append(changes: Change[]): Promise<void> {
+  /** Resolves once the changes are on disk; `commands` is how many commands they hold, counted toward compaction. */
+  append(changes: Change[], commands = 1): Promise<void> {
     if (!this.journal) return Promise.reject(new Error('day store is not open'));
-    return this.journal.append({ c: changes } satisfies JournalRecord);
+    return this.journal.append({ c: changes } satisfies JournalRecord, commands);
   }
 
   /** Whether the current segment is due for compaction. */

@@ -1,9 +1,12 @@
 import { readFileSync, existsSync, truncateSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { disk, type DiskFile } from './disk.js';
 import { CorruptDataError, type ShapeCheck } from './durable-file.js';
 
 interface Pending {
   line: string;
+  /** How many commands the record holds, counted toward compaction. */
+  weight: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -27,6 +30,7 @@ export class Journal {
   private failure: ((err: unknown) => void) | null = null;
   /** Why the journal refuses appends, until recovered. */
   broken: unknown = null;
+  /** Commands acknowledged in this file (a record may hold several). */
   lines = 0;
 
   constructor(readonly path: string) {}
@@ -35,19 +39,22 @@ export class Journal {
   open(onFailure: (err: unknown) => void): Promise<void> {
     this.failure = onFailure;
     this.opening = (async () => {
+      const created = !existsSync(this.path);
       this.fh = await disk().open(this.path, 'append');
       this.size = await this.fh.size();
+      // fdatasync makes a record durable, not the new file's name: without this a power cut can lose a whole new segment of acknowledged records.
+      if (created) await disk().fsyncDir(dirname(this.path));
     })();
     return this.opening;
   }
 
   private opening: Promise<void> = Promise.resolve();
 
-  append(record: unknown): Promise<void> {
+  append(record: unknown, weight = 1): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
     const line = JSON.stringify(record) + '\n';
     return new Promise((resolve, reject) => {
-      this.queue.push({ line, resolve, reject });
+      this.queue.push({ line, weight, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -73,7 +80,7 @@ export class Journal {
         }
         await this.fh.datasync();
         this.size += buf.length;
-        this.lines += batch.length;
+        this.lines += batch.reduce((n, p) => n + p.weight, 0);
         batch.forEach((p) => p.resolve());
       } catch (err) {
         // Nothing of this batch counts: fail it and everything queued behind it, and refuse more until recovered.
@@ -112,7 +119,8 @@ export class Journal {
    * Reads a journal's records. A last line without its newline is an append cut by a crash,
    * never acknowledged: it is cut off and reported through `onRepair`. When `head` is given, such
    * a line must look like the start of a record (or be zero bytes a power cut left), so junk is
-   * not mistaken for it. Anything else unreadable, or failing `check`, is corruption.
+   * not mistaken for it. So is an unreadable last line with holes of zero bytes (looksHoled).
+   * Anything else unreadable, or failing `check`, is corruption.
    */
   static readAll<T>(path: string, opts: { check?: ShapeCheck; head?: string; onRepair?: (message: string) => void } = {}): T[] {
     if (!existsSync(path)) return [];
@@ -131,7 +139,9 @@ export class Journal {
       } catch (err) {
         problem = (err as Error).message;
       }
-      if (nl === -1 && (problem === null || looksTorn(buf.subarray(start), opts.head))) {
+      const last = nl === -1 || nl === buf.length - 1;
+      const holed = last && problem !== null && looksHoled(buf.subarray(start, end), opts.head);
+      if ((nl === -1 && (problem === null || looksTorn(buf.subarray(start), opts.head))) || holed) {
         truncateSync(path, start);
         opts.onRepair?.(`Journal ${path}: dropped its torn last line (line ${lineNo}, ${buf.length - start} bytes), a write cut by a crash before it was acknowledged; ${out.length} complete records kept.`);
         break;
@@ -142,6 +152,20 @@ export class Journal {
     }
     return out;
   }
+}
+
+/**
+ * Whether a last line can be an append a power cut left with holes: its pages reach the disk in any
+ * order, so some of it may be zero bytes while its newline landed. Such a line was never
+ * acknowledged (its fdatasync would have filled the holes). Antre writes no control bytes, so junk
+ * with them, or not starting like a record, is still corruption.
+ */
+function looksHoled(line: Buffer, head?: string): boolean {
+  if (!line.includes(0) || line.some((b) => b !== 0 && b < 0x20)) return false;
+  for (let i = 0; head !== undefined && i < Math.min(line.length, head.length) && line[i] !== 0; i++) {
+    if (line[i] !== head.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Whether an unterminated last line can be a cut append: the start of a record, possibly followed or replaced by zero bytes. */
