@@ -20,7 +20,7 @@ function tmp(): string {
 }
 
 /** The real disk, with writes to matching files failing (ENOSPC) while `full` says so; truncates may fail too. */
-function flakyDisk(opts: { full: (path: string) => boolean; truncateFails?: () => boolean }): Disk {
+function flakyDisk(opts: { full: (path: string) => boolean; truncateFails?: () => boolean; syncFails?: () => boolean }): Disk {
   const enospc = () => Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
   return {
     ...nodeDisk,
@@ -35,7 +35,10 @@ function flakyDisk(opts: { full: (path: string) => boolean; truncateFails?: () =
           }
           return f.write(buf, off, len, pos);
         },
-        datasync: () => f.datasync(),
+        datasync: async () => {
+          if (opts.syncFails?.()) throw Object.assign(new Error('input/output error'), { code: 'EIO' });
+          return f.datasync();
+        },
         sync: () => f.sync(),
         truncate: async (n) => {
           if (opts.truncateFails?.()) throw enospc();
@@ -130,6 +133,29 @@ describe('failures fail closed', () => {
     useDisk(nodeDisk);
     const q2 = await open(dir, clock);
     expect([...q2.engine.state.tickets.values()].map((t) => t.number).sort()).toEqual(['A-001', 'A-002']);
+    await q2.close();
+  });
+
+  it('a whole record written but not synced, and not cut back: memory and a reload never count it', async () => {
+    const dir = tmp();
+    const clock = new TestClock();
+    let broken = false;
+    useDisk(flakyDisk({ full: () => false, syncFails: () => broken, truncateFails: () => broken }));
+    const q = await open(dir, clock);
+    await q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now));
+    broken = true;
+    await expect(q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now))).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
+    // The refused record is whole on disk (the write landed, the sync and the cut failed), yet not in memory.
+    expect(readFileSync(join(dir, readdirSync(dir).find((f) => f.includes('.journal.'))!), 'utf8')).toContain('A-002');
+    expect([...q.engine.state.tickets.values()].map((t) => t.number)).toEqual(['A-001']);
+    broken = false;
+    await new Promise((r) => setTimeout(r, 120));
+    expect((await q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now))).number).toBe('A-002');
+    await q.close();
+    useDisk(nodeDisk);
+    const q2 = await open(dir, clock);
+    expect([...q2.engine.state.tickets.values()].map((t) => t.number).sort()).toEqual(['A-001', 'A-002']);
+    expect(q2.engine.state.tickets.size).toBe(2);
     await q2.close();
   });
 

@@ -97,7 +97,10 @@ export class DayStore {
     });
     const batches: Change[][] = [];
     for (const n of segs) {
-      const records = Journal.readAll<JournalRecord>(this.segmentPath(day, n), { check: recordProblem, head: RECORD_HEAD, onRepair: this.notice });
+      const path = this.segmentPath(day, n);
+      // The open segment is read up to what it acknowledged: a failed write whose cut-back also failed may have left a whole refused record after it.
+      const limit = this.journal?.path === path && this.journal.broken ? this.journal.acknowledgedSize : undefined;
+      const records = Journal.readAll<JournalRecord>(path, { check: recordProblem, head: RECORD_HEAD, onRepair: this.notice, limit });
       for (const r of records) batches.push(r.c);
     }
     return { snapshot, batches };

@@ -30,6 +30,11 @@ export class Journal {
   private failure: ((err: unknown) => void) | null = null;
   /** Why the journal refuses appends, until recovered. */
   broken: unknown = null;
+  /** Bytes of this file that were acknowledged: a reload while the journal is broken reads no further. */
+  get acknowledgedSize(): number {
+    return this.size;
+  }
+
   /** Commands acknowledged in this file (a record may hold several). */
   lines = 0;
 
@@ -122,9 +127,10 @@ export class Journal {
    * not mistaken for it. So is an unreadable last line with holes of zero bytes (looksHoled).
    * Anything else unreadable, or failing `check`, is corruption.
    */
-  static readAll<T>(path: string, opts: { check?: ShapeCheck; head?: string; onRepair?: (message: string) => void } = {}): T[] {
+  static readAll<T>(path: string, opts: { check?: ShapeCheck; head?: string; onRepair?: (message: string) => void; limit?: number } = {}): T[] {
     if (!existsSync(path)) return [];
-    const buf = readFileSync(path);
+    // `limit`: only the acknowledged length of a journal still open (bytes past it belong to a write that failed).
+    const buf = opts.limit === undefined ? readFileSync(path) : readFileSync(path).subarray(0, opts.limit);
     const out: T[] = [];
     let start = 0;
     for (let lineNo = 1; start < buf.length; lineNo++) {
