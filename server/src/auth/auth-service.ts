@@ -28,12 +28,12 @@ export class AuthService {
   async login(username: string, password: string, clientKey: string, now: number): Promise<{ token: string; user: PublicUser }> {
     const key = `${clientKey}|${username.toLowerCase()}`;
     if (this.limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.limiter.retryAfter(key, now) });
+    // The try counts before the slow hash: a burst sent at once must not all pass the check above
+    // before any of them has failed. A right password clears it below.
+    this.limiter.fail(key, now);
     const user = this.store.data.users.find((u) => u.username === username.toLowerCase());
     const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : (await hashPassword(password), false);
-    if (!ok || !user) {
-      this.limiter.fail(key, now);
-      throw new AntreError('INVALID_CREDENTIALS');
-    }
+    if (!ok || !user) throw new AntreError('INVALID_CREDENTIALS');
     this.limiter.reset(key);
     const token = newToken('s');
     await this.store.update((d) => {
