@@ -12,9 +12,10 @@ const system = ['tests/**/*.test.ts'];
 
 // Every file uses its own ephemeral ports and temp data folders, so files may run side by side.
 // Most of a whole-system file's time is waiting (fsync, round trips, a child process starting),
-// not CPU, so the first group runs more files than the machine has cores. The browser files run
-// after it, two at a time, so their liveness bounds never share the cores with a burst of
-// server starts. ANTRE_TEST_WORKERS overrides both on a bigger or a busier machine.
+// not CPU, so the first group runs one file more than the machine has cores (four were too many
+// on a busy 2-core machine: server starts then took over 30 s). The browser files run after it,
+// two at a time, so their liveness bounds never share the cores with a burst of server starts.
+// ANTRE_TEST_WORKERS overrides both on a bigger or a busier machine.
 const workers = Number(process.env.ANTRE_TEST_WORKERS) || 0;
 
 export default defineConfig({
@@ -33,8 +34,8 @@ export default defineConfig({
     reporters: ['default', './tests/support/slowest-files.ts'],
     sequence: { sequencer: LongFirst },
     projects: [
-      { extends: true, test: { name: 'unit', include: unit, maxWorkers: workers || 4, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'system', include: system, exclude: [...browser, '**/node_modules/**'], maxWorkers: workers || 4, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', include: unit, maxWorkers: workers || 3, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'system', include: system, exclude: [...browser, '**/node_modules/**'], maxWorkers: workers || 3, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'browser', include: browser, maxWorkers: workers || 2, sequence: { groupOrder: 1 } } },
     ],
   },

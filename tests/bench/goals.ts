@@ -93,6 +93,8 @@ export interface PrinterPath {
   ms: number[];
   /** The same job's bytes over a fresh TCP connection at the same rate (ms). */
   floorMs: number[];
+  /** The kiosk's answer (201) alone, of the same requests (ms). */
+  answerMs: number[];
 }
 
 /**
@@ -113,12 +115,15 @@ export async function printerPath(plan: { rate: number; seconds: number }[]): Pr
     const admin = await login(proc.url, 'admin', ADMIN_PASSWORD);
     const dev = await post(proc.url, '/api/devices', admin, { kind: 'kiosk', name: 'Kios bench', ref: kioskSpec.id });
     const kiosk = (await post(proc.url, '/api/devices/pair', null, { code: dev.body.code })).body.token as string;
+    let answers: number[] = [];
     const take = async (): Promise<number> => {
       const t0 = now();
       const r = await post(proc.url, '/api/tickets', kiosk, { serviceId: 'ktp' });
+      answers.push(now() - t0);
       if (r.status !== 201) throw new Error(`ticket answered ${r.status} ${JSON.stringify(r.body)}`);
       const line = new RegExp(`(^|\\s)${r.body.number as string}(\\s|$)`, 'm');
-      return (await printer.waitFor(`job for ${r.body.number}`, (j) => line.test(j.text), 15000)).at - t0;
+      // A job not at the printer within a minute counts as infinitely late (the p99 shows it).
+      return printer.waitFor(`job for ${r.body.number}`, (j) => line.test(j.text), 60000).then((j) => j.at - t0, () => Infinity);
     };
     for (let i = 0; i < 5; i++) await take(); // warm-up
     const job = printer.jobs.at(-1)!.bytes;
@@ -135,9 +140,11 @@ export async function printerPath(plan: { rate: number; seconds: number }[]): Pr
         }
         return Promise.all(all);
       };
+      answers = [];
       const ms = await schedule(take);
+      const answerMs = answers;
       const floorMs = await schedule(() => bareWrite(printer, job));
-      out.push({ rate, tickets: n, ms, floorMs });
+      out.push({ rate, tickets: n, ms, floorMs, answerMs });
     }
     return out;
   } finally {

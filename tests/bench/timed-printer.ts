@@ -53,6 +53,8 @@ export class TimedPrinter {
 
   private accept(sock: net.Socket): void {
     sock.on('error', () => undefined);
+    // A printer answers each status request at once; Nagle's algorithm would hold its 1-byte replies for an ACK.
+    sock.setNoDelay(true);
     let buf = Buffer.alloc(0);
     let scanned = 0;
     let jobBytes = 0;
@@ -90,6 +92,7 @@ export async function bareWrite(printer: TimedPrinter, bytes: Buffer): Promise<n
       sock.on('close', () => resolve(port));
     });
     sock.on('error', reject);
+    sock.resume(); // reads (and drops) the printer's status answers, and so sees its close
   });
   return (await printer.waitFor('bare job', (j) => j.peerPort === local, 5000)).at - t0;
 }

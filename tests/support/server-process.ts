@@ -88,7 +88,8 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const exited = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
   let ended = false;
   void exited.then(() => (ended = true));
-  const deadline = Date.now() + 30000;
+  // Test files start servers side by side; on a busy machine a start may take longer than alone.
+  const deadline = Date.now() + 60000;
   for (;;) {
     if (ended) throw new ServerExitedError(child.exitCode, out);
     try {
@@ -99,7 +100,7 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 30 s:\n${out}`);
+      throw new Error(`server did not start in 60 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -109,7 +110,7 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   while (env.ANTRE_DEMO !== '0' && !out.includes('Antre is running') && !ended) {
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server printed no start-up banner in 30 s:\n${out}`);
+      throw new Error(`server printed no start-up banner in 60 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 25));
   }
