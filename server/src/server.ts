@@ -8,7 +8,7 @@ import { pino, type Logger } from 'pino';
 import type { Venue } from './contract/venue.js';
 import { AntreError } from './contract/errors.js';
 import { AuthService } from './auth/auth-service.js';
-import { newId } from './auth/secrets.js';
+import { newId, passwordIterations, PBKDF2_ITERATIONS } from './auth/secrets.js';
 import type { AppContext } from './context.js';
 import { PrintService, validatePrinters } from './printing/print-service.js';
 import { createApp } from './http/app.js';
@@ -82,6 +82,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   if (venue.id !== fileVenue.id) throw new VenueError(saved, [`id: "${venue.id}" does not match the venue "${fileVenue.id}" whose folder holds it`]);
   if (venue !== fileVenue) log.info({ path: saved }, 'venue: using the copy saved by the admin editor');
   validatePrinters(venue, opts.printerOverride);
+  if (passwordIterations() !== PBKDF2_ITERATIONS) log.warn({ iterations: passwordIterations() }, 'passwords: the cheap hash of a test setting (ANTRE_TEST_PASSWORD_ITERATIONS); never in the building');
   mkdirSync(dataDir, { recursive: true });
   const queue = await QueueService.open({
     venue, daysDir: join(dataDir, 'days'), clock: opts.clock, newId: () => newId(12), ignoreHours: opts.ignoreHours,

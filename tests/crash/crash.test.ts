@@ -37,7 +37,7 @@ async function burst(url: string, token: string, onAck: (n: number) => void): Pr
 
 describe('crash safety', () => {
   it('SIGKILL during a burst of concurrent tickets loses no answered ticket and reuses no number', async () => {
-    proc = await startServerProcess();
+    proc = await startServerProcess({ built: true });
     const dataDir = proc.dataDir;
     const all: Acked[] = [];
     for (let round = 0; round < 3; round++) {
@@ -53,7 +53,7 @@ describe('crash safety', () => {
       await current.kill();
       expect(killed).toBe(true);
       all.push(...acked);
-      proc = await startServerProcess({ dataDir, port: current.port });
+      proc = await startServerProcess({ dataDir, port: current.port, built: true });
       const t2 = await login(proc.url, 'admin', ADMIN_PASSWORD);
       const list = (await (await fetch(`${proc.url}/api/tickets`, { headers: { authorization: `Bearer ${t2}` } })).json()) as { tickets: Acked[] };
       const byId = new Map(list.tickets.map((t) => [t.id, t]));

@@ -30,7 +30,7 @@ function files(dataDir: string) {
 
 beforeAll(async () => {
   // 1. A server takes six tickets, the admin saves an edited venue and a running text; clean stop.
-  let s = (setup = await startServerProcess({ dataDir: pristine, venue }));
+  let s = (setup = await startServerProcess({ dataDir: pristine, venue, built: true }));
   await ready(s);
   let admin = await login(s.url, 'admin', ADMIN_PASSWORD);
   const take = async (serviceId: string) => {
@@ -54,7 +54,7 @@ beforeAll(async () => {
   // meanwhile); the next compaction removes it. The folder as it is after that:
   rmSync(join(venueDir, 'days', `${day}.journal.0`));
   // 3. Three more tickets land in journal segment 1; then a SIGKILL.
-  s = setup = await startServerProcess({ dataDir: pristine, venue });
+  s = setup = await startServerProcess({ dataDir: pristine, venue, built: true });
   await ready(s);
   admin = await login(s.url, 'admin', ADMIN_PASSWORD);
   for (const svc of ['ktp', 'sertipikat', 'kk']) await take(svc);
@@ -89,7 +89,7 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 /** Starts the server process and answers once it is up or has exited (with all it printed). */
 async function boot(dataDir: string): Promise<Outcome> {
   try {
-    const s = await startServerProcess({ dataDir, venue });
+    const s = await startServerProcess({ dataDir, venue, built: true });
     return { started: true, url: s.url, output: s.output, kill: async () => void (await s.kill()) };
   } catch (err) {
     if (err instanceof ServerExitedError) return { started: false, code: err.code, output: err.output };

@@ -71,7 +71,7 @@ describe('a full disk', () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt]);
     mounted = true;
     const venue = writeTestVenue(work);
-    server = await startServerProcess({ dataDir: mnt, venue });
+    server = await startServerProcess({ dataDir: mnt, venue, built: true });
     await ready(server);
     const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
     staff = await listen(server.url, { token: admin });
@@ -143,7 +143,7 @@ describe('a full disk', () => {
     // SIGKILL and restart: every ticket answered 201 is there, none of the refused ones.
     staff.close();
     await server.kill('SIGKILL');
-    server = await startServerProcess({ dataDir: mnt, venue, port: server.port });
+    server = await startServerProcess({ dataDir: mnt, venue, port: server.port, built: true });
     const admin2 = await login(server.url, 'admin', ADMIN_PASSWORD);
     const list = (await getJson(server.url, '/api/tickets', admin2)).body.tickets as Acked[];
     expect(list.map((t) => `${t.id} ${t.number}`).sort()).toEqual(acked.map((t) => `${t.id} ${t.number}`).sort());

@@ -68,7 +68,7 @@ beforeAll(async () => {
   }
   const venue = join(dir, 'venue.json');
   writeFileSync(venue, JSON.stringify(testVenueInput({ kiosks })));
-  server = await startServerProcess({ dataDir, venue });
+  server = await startServerProcess({ dataDir, venue, built: true });
   admin = await login(server.url, 'admin', ADMIN_PASSWORD);
   for (const r of running.values()) {
     r.token = await pairDevice(server.url, admin, { kind: 'kiosk', name: `Kios uji ${r.c.fault}`, ref: r.kioskId, floor: 1 });
@@ -203,7 +203,7 @@ describe('after the printer faults', () => {
     expect(snap.body.tickets).toEqual(stateBefore!.tickets);
     const port = server!.port;
     await server!.kill('SIGKILL');
-    server = await startServerProcess({ dataDir, venue: join(dir, 'venue.json'), port });
+    server = await startServerProcess({ dataDir, venue: join(dir, 'venue.json'), port, built: true });
     admin = await login(server.url, 'admin', ADMIN_PASSWORD);
     const restored = await getJson(server.url, '/api/snapshot', admin);
     const byId = new Map<string, any>(restored.body.tickets.map((t: { id: string }) => [t.id, t]));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Harness } from '../../server/src/testing/harness.ts';
 import { prepareDemo } from '../../server/src/demo.ts';
 import { ADMIN_PASSWORD } from '../../server/src/testing/harness.ts';
@@ -37,6 +37,12 @@ describe('log-in limits', () => {
 
   it('a flood of log-ins with made-up names does not delay a kiosk ticket', async () => {
     h = await startDefended({ limits: { loginAttemptsPerAddress: 10000, anonymousRequestBurst: 10000 } });
+    // The flood is hashed at the production cost (600,000 iterations), not the tests' cheap one.
+    const cheap = process.env.ANTRE_TEST_PASSWORD_ITERATIONS;
+    delete process.env.ANTRE_TEST_PASSWORD_ITERATIONS;
+    onTestFinished(() => {
+      process.env.ANTRE_TEST_PASSWORD_ITERATIONS = cheap;
+    });
     const kiosk = await pair(h, 'kiosk', { ref: 'kiosk-1' });
     // Warm path first, so the comparison is with a ticket that already took its route once.
     await h.api('/api/tickets', { token: kiosk.token, body: { serviceId: 'ktp' } });
@@ -53,9 +59,9 @@ describe('log-in limits', () => {
     expect(answers.filter((a) => a.status === 503 && a.body.error.code === 'SERVER_BUSY').length).toBeGreaterThan(0);
     // Each is answered: checked (401), turned away from the hash queue (503), or past the address's request budget (429).
     expect(answers.every((a) => a.status === 401 || (a.status === 503 && a.body.error.code === 'SERVER_BUSY') || a.body.error.code === 'TOO_MANY_REQUESTS')).toBe(true);
-    // A liveness bound, not a speed target: before the fix these took tens of seconds.
+    // A liveness bound, not a speed target (the bench measures the ratio): before the fix these took 40 s.
     console.log(`login flood of 120: kiosk tickets answered in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    expect(Math.max(...times)).toBeLessThan(1500);
+    expect(Math.max(...times)).toBeLessThan(5000);
   });
 
   it('a valid pairing code works from an address locked out by wrong guesses', async () => {

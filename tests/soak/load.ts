@@ -117,6 +117,8 @@ export class Load {
   readonly callNextMs: number[] = [];
   /** Call id (as in the `call` event) -> when its command was sent. */
   readonly calls = new Map<string, number>();
+  /** Call id -> the counter that called. */
+  readonly callCounter = new Map<string, string>();
   callNexts = 0;
   recalls = 0;
   queueEmpty = 0;
@@ -159,14 +161,18 @@ export class Load {
 
   /** Runs both schedules for the configured time and waits for every answer. */
   async run(start: number): Promise<void> {
-    const end = start + this.opts.seconds * 1000;
-    await Promise.all([this.tickets(start, end), ...this.venue.counterIds.map((_, ci) => this.counter(ci, start, end))]);
+    await this.stretch(start, start + this.opts.seconds * 1000, 0);
+  }
+
+  /** Runs both schedules from `start` to `end` (one stretch of an alternating run; `n` varies the seed) and waits for every answer. */
+  async stretch(start: number, end: number, n: number): Promise<void> {
+    await Promise.all([this.tickets(start, end, n), ...this.venue.counterIds.map((_, ci) => this.counter(ci, start, end, n))]);
     await Promise.all([...this.inFlight]);
   }
 
   /** Open loop: ticket i is sent at start + i / rate whatever the earlier answers are doing. */
-  private async tickets(start: number, end: number): Promise<void> {
-    const rnd = prng(this.opts.seed);
+  private async tickets(start: number, end: number, n = 0): Promise<void> {
+    const rnd = prng(this.opts.seed + n * 7919);
     const { kiosks } = this.actors;
     for (let i = 0; ; i++) {
       const due = start + (i * 1000) / this.opts.ticketsPerS;
@@ -183,8 +189,8 @@ export class Load {
    * One officer: call slots are spread evenly over the counters (counter ci owns slots ci,
    * ci + n, ...); in each period the officer calls, sometimes recalls, starts and finishes.
    */
-  private async counter(ci: number, start: number, end: number): Promise<void> {
-    const rnd = prng(this.opts.seed + 1000 + ci);
+  private async counter(ci: number, start: number, end: number, stretch = 0): Promise<void> {
+    const rnd = prng(this.opts.seed + 1000 + ci + stretch * 7919);
     const n = this.venue.counterIds.length;
     const id = this.venue.counterIds[ci]!;
     const token = this.actors.officers[ci]!;
@@ -215,6 +221,7 @@ export class Load {
       }
       this.callNextMs.push(now() - t0);
       this.calls.set(`${r.body.id}:0`, t0);
+      this.callCounter.set(`${r.body.id}:0`, id);
       if (recall) {
         await sleepUntil(due + 0.15 * period);
         const t1 = now();
@@ -222,6 +229,7 @@ export class Load {
         if (rr.status === 200) {
           this.recalls++;
           this.calls.set(`${rr.body.id}:${rr.body.recalls}`, t1);
+          this.callCounter.set(`${rr.body.id}:${rr.body.recalls}`, id);
         }
       }
       await sleepUntil(due + 0.3 * period);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/server-process.ts';
-import type { Check, SoakResult } from './run.ts';
+import type { SoakResult } from './run.ts';
+import { drift, GOALS } from './compare.ts';
 
 /** Percentile as the bench computes it (nearest rank), so the two print comparable numbers. */
 export function pct(xs: number[], p: number): number {
@@ -37,17 +38,6 @@ export function benchReadme(): BenchNumbers | null {
 
 /** The bench's own goal: call-to-screen p99 within this factor of the same machine's baseline. */
 export const BENCH_GOAL = 1.5;
-
-/** The latency check against a baseline measured in the same run (null when none was measured). */
-export function latencyCheck(r: SoakResult, baseline: number[] | null): Check | null {
-  if (!baseline) return null;
-  const ratio = pct(r.latency, 99) / pct(baseline, 99);
-  return {
-    name: `call->last board p99 within ${BENCH_GOAL}x baseline (the bench's goal)`,
-    ok: ratio <= BENCH_GOAL,
-    detail: `p99 ${f(pct(r.latency, 99))} ms / baseline p99 ${f(pct(baseline, 99))} ms = ${ratio.toFixed(2)}x`,
-  };
-}
 
 /** The final table: what was done, what the boards heard, memory, latency beside the bench's. */
 export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNumbers | null, rounds: number[][] = []): string {
@@ -91,6 +81,23 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     const perTicket = (big.rssMb - small.rssMb) / (big.size - small.size);
     const since = r.issued * (1 - o.warmupShare);
     lines.push(`day data           the ${int(Math.round(since))} tickets issued after warm-up account for about +${f(perTicket * since)} MB RSS (bench: ${f(big.rssMb - small.rssMb)} MB for ${int(big.size - small.size)} more tickets = ${f(perTicket * 1024)} KB each)`);
+  }
+  const c = r.comparison;
+  if (c.bare.length) {
+    const a99 = pct(c.antre.map((x) => x.ms), 99);
+    const b99 = pct(c.bare, 99);
+    const d = drift(c.antre);
+    lines.push(
+      '',
+      `against the bare server (socket.io + one fdatasync a request, one broadcast a call; same boards, same load, in alternate stretches of ${o.stretchSeconds} s):`,
+      `  call->last board  Antre p50 ${f(pct(c.antre.map((x) => x.ms), 50))} p99 ${f(a99)} ms over ${f(c.antreSeconds)} s; bare p50 ${f(pct(c.bare, 50))} p99 ${f(b99)} ms over ${f(c.bareSeconds)} s`,
+      `  ratio 1, p99 Antre / bare:             ${(a99 / b99).toFixed(2)}x (goal <= ${GOALS.p99Ratio}x)`,
+      `  ratio 2, drift, last fifth / first:   ${d.ratio.toFixed(2)}x (${f(d.last)} / ${f(d.first)} ms; goal <= ${GOALS.drift}x)`,
+    );
+  }
+  if (c.heap) {
+    const per = (c.heap.end - c.heap.start) / Math.max(1, c.heap.tickets);
+    lines.push(`  ratio 3, heap after a full GC, end / start: ${(c.heap.end / c.heap.start).toFixed(2)}x (${f(c.heap.start / 2 ** 20)} -> ${f(c.heap.end / 2 ** 20)} MB; ${per.toFixed(0)} B a ticket held, ${int(c.heap.tickets)} tickets); RSS max ${f(c.rssMaxMb)} MB (goal < ${GOALS.rssMb})`);
   }
   if (baseline) {
     const each = rounds.length > 1 ? ` (${rounds.map((x, i) => `${i === 0 ? 'before' : 'after'} the load p99 ${f(pct(x, 99))}`).join(', ')})` : '';

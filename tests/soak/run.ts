@@ -9,6 +9,7 @@ import { Http, Load, setUp } from './load.ts';
 import { cpuMeter, loopDelayMeter, vmRssMb, type CpuShares } from './probes.ts';
 import { median, pct } from './report.ts';
 import { Swarm, type ScreenReport } from './swarm.ts';
+import { comparisonChecks, GC_PROBE, heapAfterGc, latencies, startBare, type Comparison } from './compare.ts';
 import { hears, minutesToMidnight, screenScopes, soakVenue, writeSoakVenue } from './venue.ts';
 
 export type { Check } from './judge.ts';
@@ -31,6 +32,8 @@ export interface SoakOptions {
   /** Every call must reach its last board within this many ms; null: reported, not checked. */
   livenessMs: number | null;
   recallShare: number;
+  /** Alternate stretches of this many seconds between Antre and a bare socket.io + fdatasync server (same boards, same load); off when absent. */
+  stretchSeconds?: number;
   log: (line: string) => void;
 }
 
@@ -69,6 +72,8 @@ export interface SoakResult {
   /** How late this process's event loop ran during the load (ms): a request sent late makes its call late too. */
   generatorLoop: { p99: number; max: number };
   checks: Check[];
+  /** Against the bare server of the same run (alternating runs only), and the heap after a full GC. */
+  comparison: Comparison;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -94,26 +99,32 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   let proc: ServerProcess | null = null;
   let swarm: Swarm | null = null;
   let sampler: NodeJS.Timeout | undefined;
+  let bare: Awaited<ReturnType<typeof startBare>> | null = null;
   const cleanup = async () => {
     clearInterval(sampler);
     await swarm?.stop();
     await proc?.kill();
+    bare?.child.kill();
   };
   cleanups.add(cleanup);
   let passed = false;
   try {
     swarm = new Swarm(opts.processes, 60000, opts.boardsNice ?? 0);
     swarm.spawn(); // the screens processes start while the server does
-    proc = await startServerProcess({ built: true, dataDir, venue: writeSoakVenue(dataDir, venue), env: { ANTRE_DEMO: '0', LOG_LEVEL: 'warn' } });
+    proc = await startServerProcess({ built: true, dataDir, venue: writeSoakVenue(dataDir, venue), env: { ANTRE_DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: `--import ${GC_PROBE}` } });
     const server = proc;
     const http = new Http(server.url);
     const scopes = screenScopes(opts.screens, venue);
     opts.log(`server pid ${server.child.pid} on ${server.url}; registering ${opts.screens} boards, ${venue.kioskIds.length} kiosks, ${opts.counters} officers`);
     const actors = await setUp(http, venue, scopes);
-    await swarm.connect(server.url, actors.screens);
-    opts.log(`${opts.screens} boards connected over ${opts.processes} processes; load for ${opts.seconds} s`);
+    const stretch = opts.stretchSeconds ?? 0;
+    if (stretch > 0) bare = await startBare(venue, actors.screens);
+    await swarm.connect(server.url, actors.screens, 60000, bare?.url);
+    opts.log(`${opts.screens} boards connected over ${opts.processes} processes${bare ? ', each also to the bare server' : ''}; load for ${opts.seconds} s${bare ? ` in stretches of ${stretch} s, Antre first, then the bare server, in turn` : ''}`);
     const load = new Load(http, venue, actors, opts);
+    const bareLoad = bare ? new Load(new Http(bare.url), venue, actors, opts) : null;
     await load.fillBacklog();
+    const heapStart = await heapAfterGc(server);
 
     const start = now() + 500;
     const meter = cpuMeter(server.child.pid!, swarm.pids());
@@ -138,11 +149,22 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       if (ticks % 30 === 0) opts.log(`  ${t.toFixed(0)} s: ${load.issued} tickets, ${load.calls.size} calls, RSS ${rss.at(-1)!.mb.toFixed(1)} MB, errors ${http.errorCount}`);
     };
     sampler = setInterval(sample, 2000);
-    await load.run(start);
+    let antreSeconds = 0;
+    let bareSeconds = 0;
+    if (!bareLoad) antreSeconds = await timed(start, () => load.run(start));
+    else {
+      for (let i = 0; start + i * stretch * 1000 < start + opts.seconds * 1000; i++) {
+        const a = start + i * stretch * 1000;
+        const b = Math.min(a + stretch * 1000, start + opts.seconds * 1000);
+        if (i % 2 === 0) antreSeconds += await timed(a, () => load.stretch(a, b, i));
+        else bareSeconds += await timed(a, () => bareLoad.stretch(a, b, i));
+      }
+    }
     clearInterval(sampler);
     sample(); // the end of the load, before the check queries below allocate anything
+    const heapEnd = await heapAfterGc(server);
     const loadEnd = now();
-    const loadSeconds = (loadEnd - start) / 1000;
+    const loadSeconds = antreSeconds;
     const cpu = meter(loadSeconds);
     const generatorLoop = loopDelay.read();
 
@@ -174,21 +196,27 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const rssWarm = median(rss.filter((s) => s.t >= w0 && s.t <= w0 + window).map((s) => s.mb));
     const rssEnd = median(rss.filter((s) => s.t >= opts.seconds - window).map((s) => s.mb));
     const rssGrowth = rssEnd / rssWarm - 1;
+    const scopeList = actors.screens.map((x) => x.scope);
+    const comparison: Comparison = {
+      antre: latencies(load, swarm, venue, scopeList), bare: bareLoad ? latencies(bareLoad, swarm, venue, scopeList).map((x) => x.ms) : [],
+      antreSeconds, bareSeconds, heap: { start: heapStart, end: heapEnd, tickets: load.backlog + load.issued }, rssMaxMb: Math.max(...rss.map((x) => x.mb)),
+    };
     const checks = judge({
-      seconds: opts.seconds, screensWanted: opts.screens, http, load, loadSeconds,
+      seconds: bareLoad ? antreSeconds : opts.seconds, screensWanted: opts.screens, http, load, loadSeconds,
       serverAlive: server.child.exitCode === null && server.child.signalCode === null,
       serverErrors: server.output().split('\n').filter((l) => /"level":(50|60)/.test(l)),
       screens, swarmFailures: swarm.failures, pending, serverTickets: list.tickets.length, calls,
       complete: latency.length, late, maxLatency: pct(latency, 100), livenessMs: opts.livenessMs,
       rss: { warm: rssWarm, end: rssEnd, growth: rssGrowth, from: w0, max: opts.maxRssGrowth },
     });
+    if (bareLoad) checks.push(...comparisonChecks(comparison));
     if (screens.problems.length) opts.log(`board problems (first ${screens.problems.length}):\n  ${screens.problems.join('\n  ')}`);
     if (http.examples.length) opts.log(`HTTP failures (first ${http.examples.length}):\n  ${http.examples.join('\n  ')}`);
     passed = checks.every((c) => c.ok);
     return {
       opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
       calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, latencyAt, firstBoard, spread, issueMs: load.issueMs, callNextMs: load.callNextMs,
-      rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, generatorLoop, checks,
+      rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, generatorLoop, checks, comparison,
     };
   } finally {
     await cleanup();
@@ -196,4 +224,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     if (passed) rmSync(dataDir, { recursive: true, force: true });
     else opts.log(`data folder kept for inspection: ${dataDir}`);
   }
+}
+
+/** Runs `fn` (a schedule that begins at `from`) and answers how long it ran from then (s). */
+async function timed(from: number, fn: () => Promise<void>): Promise<number> {
+  await fn();
+  return (now() - from) / 1000;
 }

@@ -50,10 +50,7 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
   screens.push(sc);
   socket.on('connect', () => {
     counts.connected++;
-    if (counts.connected === expected) {
-      loopDelay?.restart(); // from here on: the run, not the connecting
-      send({ type: 'ready' });
-    }
+    readyIfAll();
   });
   socket.on('disconnect', (reason) => {
     counts.disconnects++;
@@ -110,6 +107,40 @@ function connect(url: string, token: string, scope: ScreenScope, reconcileMs: nu
     timers.push(setInterval(reconcile, reconcileMs));
   }, Math.random() * reconcileMs);
   timers.push(first);
+}
+
+let bareUrl: string | null = null;
+let bareConnected = 0;
+const bareSockets: Socket[] = [];
+
+function readyIfAll(): void {
+  if (counts.connected === expected && (!bareUrl || bareConnected === expected)) {
+    loopDelay?.restart(); // from here on: the run, not the connecting
+    send({ type: 'ready' });
+  }
+}
+
+/**
+ * The same board's second connection, to the bare server of the soak's comparison: its calls
+ * are timed like Antre's (ids of their own), and nothing else of it is kept or checked.
+ */
+function connectBare(url: string, token: string): void {
+  const socket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20000 });
+  bareSockets.push(socket);
+  socket.on('connect', () => {
+    bareConnected++;
+    readyIfAll();
+  });
+  socket.on('disconnect', (reason) => note(`bare board disconnected: ${reason}`));
+  socket.on('connect_error', (e) => note(`bare board connect_error: ${e.message}`));
+  socket.on('call', (c: { id: string }) => {
+    const t = now();
+    const a = arrivals.get(c.id) ?? { n: 0, first: t, last: 0 };
+    a.n++;
+    a.last = Math.max(a.last, t);
+    arrivals.set(c.id, a);
+    dirty.add(c.id);
+  });
 }
 
 /** Arrivals changed since the last flush, as cumulative counts (the parent keeps the latest per child). */
@@ -181,7 +212,11 @@ process.on('message', (m: SwarmCommand) => {
     expected = m.screens.length;
     loopDelay = loopDelayMeter();
     // Connect in small batches: 500 boards of a hall do not all power on in the same millisecond.
-    m.screens.forEach((s, i) => timers.push(setTimeout(() => connect(m.url, s.token, s.scope, m.reconcileMs), Math.floor(i / 25) * 50)));
+    bareUrl = m.bareUrl ?? null;
+    m.screens.forEach((s, i) => timers.push(setTimeout(() => {
+      connect(m.url, s.token, s.scope, m.reconcileMs);
+      if (bareUrl) connectBare(bareUrl, s.token);
+    }, Math.floor(i / 25) * 50)));
     timers.push(setInterval(flush, 250));
   } else if (m.type === 'flush') {
     flush();
@@ -191,9 +226,9 @@ process.on('message', (m: SwarmCommand) => {
     void verify(m.calls).then((report) => send({ type: 'report', report }));
   } else if (m.type === 'stop') {
     timers.forEach((t) => clearTimeout(t));
-    for (const s of screens) {
-      s.socket.removeAllListeners('disconnect');
-      s.socket.disconnect();
+    for (const s of [...screens.map((x) => x.socket), ...bareSockets]) {
+      s.removeAllListeners('disconnect');
+      s.disconnect();
     }
     process.exit(0);
   }

@@ -39,7 +39,7 @@ export interface ScreenReport {
 }
 
 export type SwarmCommand =
-  | { type: 'connect'; url: string; reconcileMs: number; screens: { token: string; scope: ScreenScope }[] }
+  | { type: 'connect'; url: string; bareUrl?: string; reconcileMs: number; screens: { token: string; scope: ScreenScope }[] }
   | { type: 'flush' }
   | { type: 'verify'; calls: ServerCall[] }
   | { type: 'stop' };
@@ -89,7 +89,7 @@ export class Swarm {
   }
 
   /** Connects every board (shared evenly over the processes); resolves once all are connected. */
-  async connect(url: string, screens: { token: string; scope: ScreenScope }[], timeoutMs = 60000): Promise<void> {
+  async connect(url: string, screens: { token: string; scope: ScreenScope }[], timeoutMs = 60000, bareUrl?: string): Promise<void> {
     const share = Math.ceil(screens.length / this.children.length);
     await Promise.all(this.children.map((child, slot) => {
       const mine = screens.slice(slot * share, (slot + 1) * share);
@@ -102,7 +102,7 @@ export class Swarm {
           this.waiters.delete(child);
           resolve();
         });
-        child.send({ type: 'connect', url, reconcileMs: this.reconcileMs, screens: mine } satisfies SwarmCommand);
+        child.send({ type: 'connect', url, bareUrl, reconcileMs: this.reconcileMs, screens: mine } satisfies SwarmCommand);
       });
     }));
   }

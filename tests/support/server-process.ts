@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,29 @@ export class ServerExitedError extends Error {
   }
 }
 
+/** The newest modification time of the files under `dir` whose names end with `ext` (tests aside). */
+function newest(dir: string, ext: string): number {
+  let t = 0;
+  try {
+    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (e.isFile() && e.name.endsWith(ext) && !e.name.includes('.test.')) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+    }
+  } catch {
+    /* no such folder: never built */
+  }
+  return t;
+}
+
+let checkedBuild = false;
+/** Refuses to start a build older than its sources: the test would pass or fail on yesterday's code. */
+export function assertBuildFresh(): void {
+  if (checkedBuild) return;
+  for (const ws of ['printers', 'server']) {
+    if (newest(join(ROOT, ws, 'dist'), '.js') < newest(join(ROOT, ws, 'src'), '.ts')) throw new Error(`${ws}/dist is missing or older than ${ws}/src: run \`npm run build -w printers -w server\` first (npm test does)`);
+  }
+  checkedBuild = true;
+}
+
 /**
  * Starts the real server as its own process (node + tsx on the sources, or the built dist),
  * over a data folder that outlives it, and waits until /api/health answers. With `ipc` the child
@@ -66,10 +89,11 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'antre-proc-'));
   const port = opts.port ?? (await freePort());
   const venue = opts.venue ?? writeTestVenue(dataDir);
+  if (opts.built) assertBuildFresh();
   const args = opts.built ? [...startFlags(), join(ROOT, 'server/dist/main.js')] : ['--import', 'tsx', join(ROOT, 'server/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...LOAD_LIMITS_ENV, ...opts.env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ANTRE_TEST_SETTINGS: '1', ...LOAD_LIMITS_ENV, ...opts.env },
     stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -80,7 +104,8 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const exited = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
   let ended = false;
   void exited.then(() => (ended = true));
-  const deadline = Date.now() + 30000;
+  // Test files start servers side by side; on a busy machine a start may take longer than alone.
+  const deadline = Date.now() + 60000;
   for (;;) {
     if (ended) throw new ServerExitedError(child.exitCode, out);
     try {
@@ -91,7 +116,17 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 30 s:\n${out}`);
+      throw new Error(`server did not start in 60 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  // /api/health answers before the demo set-up (staff, devices) is saved; the banner follows it.
+  // A test that logs in as a demo officer right away would otherwise race it on a busy machine.
+  const env = { ANTRE_DEMO: '1', ...opts.env };
+  while (env.ANTRE_DEMO !== '0' && !out.includes('Antre is running') && !ended) {
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server printed no start-up banner in 60 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 25));
   }

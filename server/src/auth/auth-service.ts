@@ -5,7 +5,7 @@ import type { DeviceRecord, StaffStore, UserRecord } from '../store/staff-store.
 import { digest, hashPassword, newId, newPairingCode, newPassword, newToken, verifyPassword } from './secrets.js';
 import { EventEmitter } from 'node:events';
 import { DEFAULT_LIMITS, type Limits } from '../security/limits.js';
-import { budget, take } from '../security/guard.js';
+import { RateLimiter } from './rate-limit.js';
 import { Semaphore } from '../security/semaphore.js';
 
 export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'device'; device: DeviceRecord };
@@ -27,17 +27,18 @@ export class AuthService extends EventEmitter<AuthEvents> {
   private lastSeen = new Map<string, number>();
   /** When each session was last used (by token digest); a session idle past the limit ends. */
   private lastUsed = new Map<string, number>();
-  private readonly accountFailures;
-  private readonly addressFailures;
-  private readonly pairingFailures;
+  private readonly accountFailures: RateLimiter;
+  private readonly addressFailures: RateLimiter;
+  private readonly pairingFailures: RateLimiter;
   private readonly hashing;
 
   constructor(private readonly store: StaffStore, private readonly limits: Limits = DEFAULT_LIMITS) {
     super();
-    const window = limits.loginWindowSeconds;
-    this.accountFailures = budget(limits.loginFailuresPerAccount, window, 'login-account');
-    this.addressFailures = budget(limits.loginAttemptsPerAddress, window, 'login-address');
-    this.pairingFailures = budget(limits.pairingFailuresPerAddress, window, 'pair-address');
+    // Counted on the service clock (a test moves it past a lock-out instead of sleeping through it).
+    const window = limits.loginWindowSeconds * 1000;
+    this.accountFailures = new RateLimiter(limits.loginFailuresPerAccount, window);
+    this.addressFailures = new RateLimiter(limits.loginAttemptsPerAddress, window);
+    this.pairingFailures = new RateLimiter(limits.pairingFailuresPerAddress, window);
     this.hashing = new Semaphore(limits.hashConcurrency, limits.hashQueue);
   }
 
@@ -57,17 +58,18 @@ export class AuthService extends EventEmitter<AuthEvents> {
    */
   async login(username: string, password: string, clientKey: string, now: number): Promise<{ token: string; user: PublicUser }> {
     const account = username.toLowerCase();
-    const waitAccount = await take(this.accountFailures, account);
-    const waitAddress = waitAccount ? 0 : await take(this.addressFailures, clientKey);
-    if (waitAccount || waitAddress) {
-      if (!waitAccount) await this.accountFailures.reward(account);
-      throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: waitAccount || waitAddress });
+    // Counted before the slow hash, synchronously: a burst sent at once cannot all pass this check
+    // before any of them has failed. A right password gives both counts back below.
+    for (const [limiter, key] of [[this.accountFailures, account], [this.addressFailures, clientKey]] as const) {
+      if (limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: limiter.retryAfter(key, now) });
     }
+    this.accountFailures.fail(account, now);
+    this.addressFailures.fail(clientKey, now);
     const user = this.store.data.users.find((u) => u.username === account);
     const ok = await this.hashing.run(() => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : hashPassword(password).then(() => false)));
     if (!ok || !user) throw new AntreError('INVALID_CREDENTIALS');
-    await this.accountFailures.delete(account);
-    await this.addressFailures.reward(clientKey);
+    this.accountFailures.reset(account);
+    this.addressFailures.forgive(clientKey);
     const token = newToken('s');
     const dg = digest(token);
     await this.store.update((d) => {
@@ -180,8 +182,9 @@ export class AuthService extends EventEmitter<AuthEvents> {
     const dg = digest(code.trim().toUpperCase());
     const found = this.store.data.devices.find((d) => d.pairingDigest === dg && (d.pairingExpiresAt ?? 0) > now && !d.revoked);
     if (!found) {
-      const wait = await take(this.pairingFailures, clientKey);
-      throw wait ? new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait }) : new AntreError('PAIRING_CODE_INVALID');
+      if (this.pairingFailures.blocked(clientKey, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.pairingFailures.retryAfter(clientKey, now) });
+      this.pairingFailures.fail(clientKey, now);
+      throw new AntreError('PAIRING_CODE_INVALID');
     }
     const token = newToken('d');
     await this.store.update((d) => {

@@ -1,7 +1,8 @@
 /**
  * Counts failures per key in a sliding window; too many blocks the key until the window passes.
- * Kept beside rate-limiter-flexible (security/guard.ts) for budgets counted on the service clock,
- * which the simulated days move: the booking and contact routes of the visitor pages.
+ * Kept beside rate-limiter-flexible (security/guard.ts, for request and event budgets) for counts
+ * on the service clock, which tests and the simulated days move: log-in and pairing failures, and
+ * the booking and contact routes of the visitor pages.
  */
 export class RateLimiter {
   private fails = new Map<string, number[]>();
@@ -29,6 +30,13 @@ export class RateLimiter {
     list.push(now);
     this.fails.set(key, list);
     if (this.fails.size > 10000) this.fails.delete(this.fails.keys().next().value!);
+  }
+
+  /** Takes back the newest failure of a key (an attempt counted up front that turned out right). */
+  forgive(key: string): void {
+    const list = this.fails.get(key);
+    list?.pop();
+    if (list && !list.length) this.fails.delete(key);
   }
 
   reset(key: string): void {

@@ -2,7 +2,21 @@ import { createHash, pbkdf2, randomBytes, scrypt, timingSafeEqual } from 'node:c
 
 const KEYLEN = 32;
 /** OWASP's PBKDF2-SHA256 work factor; PBKDF2 needs no memory (scrypt's 16 MB per hash stayed in the process). */
-const PBKDF2_ITERATIONS = 600_000;
+export const PBKDF2_ITERATIONS = 600_000;
+/** The least a test setting may ask for: cheap enough for tests, never a bare digest. */
+const MIN_TEST_ITERATIONS = 1_000;
+
+/**
+ * The work factor new hashes get. Tests start dozens of servers, each hashing a password per demo
+ * account, so they may ask for fewer iterations with ANTRE_TEST_PASSWORD_ITERATIONS; it is honoured
+ * only under vitest (NODE_ENV=test) or with ANTRE_TEST_SETTINGS=1 beside it, never by itself.
+ */
+export function passwordIterations(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env.ANTRE_TEST_PASSWORD_ITERATIONS;
+  if (!asked || !(env.NODE_ENV === 'test' || env.ANTRE_TEST_SETTINGS === '1')) return PBKDF2_ITERATIONS;
+  const n = Number(asked);
+  return Number.isInteger(n) && n >= MIN_TEST_ITERATIONS && n <= PBKDF2_ITERATIONS ? n : PBKDF2_ITERATIONS;
+}
 
 function pbkdf2Async(password: string, salt: Buffer, iterations: number): Promise<Buffer> {
   return new Promise((resolve, reject) => pbkdf2(password, salt, iterations, KEYLEN, 'sha256', (err, key) => (err ? reject(err) : resolve(key))));
@@ -13,10 +27,10 @@ function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
 }
 
 /** Hashes a staff password with PBKDF2-SHA256 and a random salt (stored as `pbkdf2-sha256$iterations$salt$hash`). */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, iterations = passwordIterations()): Promise<string> {
   const salt = randomBytes(16);
-  const key = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS);
-  return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const key = await pbkdf2Async(password, salt, iterations);
+  return `pbkdf2-sha256$${iterations}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
 /** Checks a password against its stored hash in constant time (scrypt hashes of earlier versions too). */

@@ -62,6 +62,19 @@ describe('auth', () => {
     expectError(await h.api('/api/auth/login', { body: { username: 'petugas3', password: 'sandi-petugas-3' } }), 'TOO_MANY_ATTEMPTS');
   });
 
+  it('a burst of wrong passwords sent at once still gets five tries, not one per request in flight', async () => {
+    await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas4', name: 'Petugas Empat', password: 'sandi-petugas-4', role: 'officer', counterIds: ['loket-4'] } });
+    const burst = await Promise.all(Array.from({ length: 20 }, () => h.api('/api/auth/login', { body: { username: 'petugas4', password: 'tebakan' } })));
+    const codes = burst.map((r) => r.body?.error?.code as string);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length, codes.join(',')).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c !== 'INVALID_CREDENTIALS' && c !== 'TOO_MANY_ATTEMPTS'), codes.join(',')).toEqual([]);
+    for (const r of burst.filter((x) => x.body.error.code === 'TOO_MANY_ATTEMPTS')) expectError(r, 'TOO_MANY_ATTEMPTS');
+    // Even the right password waits out the window; after it, it works.
+    expectError(await h.api('/api/auth/login', { body: { username: 'petugas4', password: 'sandi-petugas-4' } }), 'TOO_MANY_ATTEMPTS');
+    h.clock.minutes(16);
+    expect((await h.api('/api/auth/login', { body: { username: 'petugas4', password: 'sandi-petugas-4' } })).status).toBe(200);
+  });
+
   it('a wrong or malformed token is 401; no token where one is needed is 401', async () => {
     expectError(await h.api('/api/auth/me', { token: 's_forged' }), 'INVALID_TOKEN');
     expectError(await h.api('/api/tickets', { body: { serviceId: 'ktp' } }), 'UNAUTHENTICATED');

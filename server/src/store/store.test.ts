@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdirSync, truncateSync } from 'node:fs';
+import { mkdirSync, promises as fsp, truncateSync } from 'node:fs';
 import { Journal } from './journal.js';
 import { CorruptDataError, writeFileDurable } from './durable-file.js';
 import { DayStore } from './day-store.js';
@@ -30,9 +30,30 @@ describe('journal', () => {
     const path = join(tmp(), 'j');
     const j = new Journal(path);
     await j.open(() => {});
-    await Promise.all(Array.from({ length: 200 }, (_, i) => j.append({ i })));
-    await j.close();
+    // Count the journal's real fdatasyncs (the call still goes to the disk; only counted here).
+    const probe = await fsp.open(join(tmp(), 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const datasync = proto.datasync;
+    let syncs = 0;
+    proto.datasync = async function (this: unknown) {
+      await datasync.call(this);
+      syncs++;
+    };
+    const syncedWhenAcked: number[] = [];
+    try {
+      await Promise.all(Array.from({ length: 200 }, (_, i) => j.append({ i }).then(() => (syncedWhenAcked[i] = syncs))));
+      await j.close();
+    } finally {
+      proto.datasync = datasync;
+    }
     expect(Journal.readAll<{ i: number }>(path).map((r) => r.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    // 200 appends in flight together share a few writes: one fdatasync each would be 200.
+    expect(syncs).toBeGreaterThanOrEqual(1);
+    expect(syncs).toBeLessThanOrEqual(3);
+    // And none is acknowledged before an fdatasync that carried it has finished.
+    expect(syncedWhenAcked.filter((n) => n < 1).length, 'appends acknowledged before any fdatasync finished').toBe(0);
+    expect(syncedWhenAcked.at(-1)).toBe(syncs);
   });
 
   it('drops and cuts a torn last line, so later appends stay readable', async () => {
