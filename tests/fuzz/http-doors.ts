@@ -40,6 +40,7 @@ export const counterBodies: Record<CounterAction, (w: World) => unknown[]> = {
   resume: (w) => [{ ticketId: w.pick('ticketHeldB', 0) }, { ticketId: w.pick('ticketLive', 3) }],
   transfer: () => [{ toServiceId: 'kk' }, { toCounterId: 'loket-2', note: 'pindah loket' }],
   status: () => [{ status: 'break', reason: 'Istirahat', minutes: 30 }, { status: 'open' }, { status: 'closed' }],
+  'undo-no-show': (w) => [{ ticketId: w.pick('ticketLive', 1) }],
 };
 /** Actions: every real one, and some that are not. */
 export const actionParam: fc.Arbitrary<ParamChoice> = fc.oneof(

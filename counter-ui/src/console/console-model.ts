@@ -88,6 +88,9 @@ export function countsFor(userId: string, tickets: Iterable<Ticket>): DayCounts 
         case 'no_show':
           out.noShow++;
           break;
+        case 'no_show_undone':
+          out.noShow--;
+          break;
         case 'transferred_out':
         case 'requeued':
           out.transferred++;

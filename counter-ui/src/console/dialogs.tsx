@@ -4,6 +4,7 @@ import { useEnv } from './console-context';
 import { clockTime } from './format';
 import { ACTION_TEXT, T } from './texts';
 import { Modal } from './modal';
+import { useCallGuards } from './absent-controls';
 
 interface Base {
   onClose: () => void;
@@ -108,6 +109,18 @@ export function CloseDialog({ onSubmit, onClose }: Base & { onSubmit: () => void
   return (
     <Modal title={t('closeTitle')} submitLabel={tx(ACTION_TEXT.close)} danger onSubmit={onSubmit} onClose={onClose}>
       <p className="muted">{t('closeHint')}</p>
+    </Modal>
+  );
+}
+
+/** Marking a visitor absent asks once, and not before the venue's minimum time since the first call. */
+export function NoShowDialog({ ticket, now, lastCallAt, onSubmit, onClose }: Base & { ticket: Ticket; now: number; lastCallAt: number | null | undefined; onSubmit: () => void }) {
+  const { t, venue } = useEnv();
+  const { noShowIn } = useCallGuards(ticket, lastCallAt, now);
+  return (
+    <Modal title={t('noShowTitle', { number: ticket.number })} submitLabel={noShowIn > 0 ? `${t('noShowConfirm')} · ${t('readyIn', { s: noShowIn })}` : t('noShowConfirm')}
+      canSubmit={noShowIn === 0} danger onSubmit={onSubmit} onClose={onClose}>
+      <p className="muted">{t('noShowHint', { m: venue.settings.undoNoShowMinutes })}</p>
     </Modal>
   );
 }

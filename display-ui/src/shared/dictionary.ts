@@ -27,10 +27,6 @@ export const DICT = {
   restarting: { id: 'Server dimulai ulang…', en: 'Server restarting…' },
   loading: { id: 'Memuat…', en: 'Loading…' },
   soundBlocked: { id: 'Suara belum aktif. Ketuk layar untuk mengaktifkan suara', en: 'Sound is off. Tap the screen to enable sound' },
-  soundBlockedHint: {
-    id: 'Agar tidak perlu diketuk setiap menyala, jalankan Chromium dengan --autoplay-policy=no-user-gesture-required (lihat README).',
-    en: 'To avoid tapping after every start, run Chromium with --autoplay-policy=no-user-gesture-required (see README).',
-  },
   pairTitle: { id: 'Layar ini belum dipasangkan', en: 'This screen is not paired yet' },
   pairRevoked: { id: 'Pemasangan layar ini tidak berlaku lagi', en: 'This screen\'s pairing is no longer valid' },
   pairSteps: {

@@ -14,6 +14,10 @@ const PAIRING_MS = 24 * 3600 * 1000;
 export class AuthService {
   readonly limiter = new RateLimiter(5, 15 * 60 * 1000);
   private online = new Map<string, number>();
+  /** Devices with a live socket: seen now, whatever their last request. */
+  private connected = new Set<string>();
+  /** When a device's last socket closed: its "last seen" after it left (memory only; pairing time after a restart). */
+  private goneAt = new Map<string, number>();
 
   constructor(private readonly store: StaffStore) {}
 
@@ -156,15 +160,22 @@ export class AuthService {
 
   markSeen(deviceId: string, now: number): void {
     this.online.set(deviceId, now);
+    this.connected.add(deviceId);
   }
 
-  markGone(deviceId: string): void {
+  /** The device's last socket closed at `now`: it was last seen then, not at pairing. */
+  markGone(deviceId: string, now: number): void {
     this.online.delete(deviceId);
+    this.connected.delete(deviceId);
+    this.goneAt.set(deviceId, now);
   }
 
   publicDevice(d: DeviceRecord, now: number): PublicDevice {
-    const seen = this.online.get(d.id) ?? d.lastSeenAt;
-    return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online: this.online.has(d.id) && now - (seen ?? 0) < 5 * 60000 };
+    const live = this.connected.has(d.id);
+    const request = this.online.get(d.id);
+    const seen = live ? now : (request ?? this.goneAt.get(d.id) ?? d.lastSeenAt);
+    const online = live || (request !== undefined && now - request < 5 * 60000);
+    return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online };
   }
 }
 

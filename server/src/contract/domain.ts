@@ -14,7 +14,7 @@ export const PRIORITY_LABELS: Record<PriorityCategory, LocalizedText> = {
 
 export type TicketAction =
   | 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no_show' | 'held' | 'resumed'
-  | 'transferred_out' | 'transferred_in' | 'expired' | 'requeued';
+  | 'transferred_out' | 'transferred_in' | 'expired' | 'requeued' | 'no_show_undone';
 
 export interface TicketEvent {
   at: number;

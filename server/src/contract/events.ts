@@ -2,7 +2,7 @@ import type { ErrorBody } from './errors.js';
 import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView } from './domain.js';
 
 /** Counter commands that travel over a socket as well as over HTTP. */
-export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status'] as const;
+export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status', 'undo-no-show'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 
 /** One board update: what changed among the counters and queues this screen shows. */

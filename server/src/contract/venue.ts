@@ -120,6 +120,12 @@ export const settingsSchema = z.strictObject({
   estimateWindow: z.number().int().min(1).max(200).default(20),
   /** Digits or cardinal reading of numbers in spoken calls. */
   spokenNumbers: z.enum(['cardinal', 'digits']).default('cardinal'),
+  /** Seconds between two calls of the same visitor: a recall the visitor could not yet have answered is refused. */
+  minRecallSeconds: z.number().int().min(0).max(600).default(10),
+  /** Seconds from the first call before a visitor may be marked absent (walking across two floors takes time). */
+  minNoShowSeconds: z.number().int().min(0).max(1800).default(60),
+  /** Minutes in which the officer may undo a no-show; supervisors may undo one all day. */
+  undoNoShowMinutes: z.number().int().min(0).max(240).default(10),
 });
 
 export const venueSchema = z

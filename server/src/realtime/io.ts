@@ -126,7 +126,7 @@ export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreSe
       else notifier.printerStatus(socket, s);
     });
     socket.on('disconnect', () => {
-      if (principal?.kind === 'device' && !io.sockets.adapter.rooms.get(`device:${principal.device.id}`)?.size) ctx.auth.markGone(principal.device.id);
+      if (principal?.kind === 'device' && !io.sockets.adapter.rooms.get(`device:${principal.device.id}`)?.size) ctx.auth.markGone(principal.device.id, ctx.queue.clock());
     });
     if (principal?.kind === 'device') void socket.join(`device:${principal.device.id}`);
   });
