@@ -101,7 +101,7 @@ export function DeskScreen(props: DeskProps) {
           <DayCountsCard counts={counts} />
         </aside>
       </main>
-      {dialog === 'transfer' && current && <TransferDialog ticket={current} counterId={counter.id} onSubmit={(b) => submit('transfer', b)} onClose={closeDialog} />}
+      {dialog === 'transfer' && current && <TransferDialog ticket={current} counterId={counter.id} isClosed={(id) => props.live.counters.get(id)?.status === 'closed'} onSubmit={(b) => submit('transfer', b)} onClose={closeDialog} />}
       {dialog === 'hold' && <HoldDialog ticket={current} onSubmit={(b) => submit('hold', b)} onClose={closeDialog} />}
       {dialog === 'break' && <BreakDialog now={now} onSubmit={(b) => submit('break', b)} onClose={closeDialog} />}
       {dialog === 'close' && <CloseDialog onSubmit={() => submit('close')} onClose={closeDialog} />}

@@ -11,7 +11,7 @@ interface Base {
 }
 
 /** Send the current visitor to another service (new number) or another counter (same number), with a note. */
-export function TransferDialog({ ticket, counterId, onSubmit, onClose }: Base & { ticket: Ticket; counterId: string; onSubmit: (body: { toServiceId?: string; toCounterId?: string; note?: string }) => void }) {
+export function TransferDialog({ ticket, counterId, isClosed, onSubmit, onClose }: Base & { ticket: Ticket; counterId: string; isClosed: (counterId: string) => boolean; onSubmit: (body: { toServiceId?: string; toCounterId?: string; note?: string }) => void }) {
   const { t, venue, serviceName, servicePrefix } = useEnv();
   const [mode, setMode] = useState<'service' | 'counter'>('service');
   const [serviceId, setServiceId] = useState('');
@@ -47,9 +47,15 @@ export function TransferDialog({ ticket, counterId, onSubmit, onClose }: Base & 
           <span>{t('chooseTarget')}</span>
           <select name="toCounterId" value={toCounterId} onChange={(e) => setToCounterId(e.target.value)} data-autofocus>
             <option value="">—</option>
-            {venue.counters.filter((c) => c.id !== counterId).map((c) => (
-              <option key={c.id} value={c.id}>{c.name} — {c.serviceIds.map(servicePrefix).join(', ')} ({serviceName(c.serviceIds[0]!)}{c.serviceIds.length > 1 ? ', …' : ''})</option>
-            ))}
+            {venue.counters.filter((c) => c.id !== counterId).map((c) => {
+              // A closed counter calls nobody: marked, and not offered.
+              const closed = isClosed(c.id);
+              return (
+                <option key={c.id} value={c.id} disabled={closed} data-closed={closed || undefined}>
+                  {c.name}{closed ? ` (${t('statusClosed')})` : ''} — {c.serviceIds.map(servicePrefix).join(', ')} ({serviceName(c.serviceIds[0]!)}{c.serviceIds.length > 1 ? ', …' : ''})
+                </option>
+              );
+            })}
           </select>
         </label>
       )}

@@ -55,7 +55,7 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
         </main>
       )}
       {reroute && venue && (
-        <RerouteDialog venue={venue} tickets={state.tickets} serviceId={reroute} now={now} lang={lang} token={session.token} onClose={() => setReroute(null)} />
+        <RerouteDialog venue={venue} tickets={state.tickets} counterStates={state.counters} serviceId={reroute} now={now} lang={lang} token={session.token} onClose={() => setReroute(null)} />
       )}
     </div>
   );

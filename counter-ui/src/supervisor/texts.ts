@@ -72,6 +72,7 @@ export const S = {
   sameService: { id: '— layanan yang sama —', en: '— same service —' },
   note: { id: 'Catatan (boleh kosong)', en: 'Note (optional)' },
   rerouteButton: { id: 'Alihkan', en: 'Re-route' },
+  counterClosed: { id: 'tutup', en: 'closed' },
   rerouted: { id: '{from} dialihkan menjadi {to}.', en: '{from} re-routed as {to}.' },
   waitedFor: { id: 'menunggu {d}', en: 'waiting {d}' },
   runningText: { id: 'Teks berjalan di layar', en: 'Running text on the displays' },
