@@ -13,13 +13,13 @@ export interface SimServer extends ServerProcess {
   advance(ms: number): Promise<void>;
 }
 
-/** Starts the test venue (with `over` applied) on a simulated clock that begins at the real time. */
-export async function startSimServer(over: Partial<VenueInput> = {}): Promise<SimServer> {
+/** Starts the test venue (with `over` applied) on a simulated clock that begins at `start` (default: the real time). */
+export async function startSimServer(over: Partial<VenueInput> = {}, opts: { start?: number; env?: Record<string, string> } = {}): Promise<SimServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antre-e2e-sim-'));
   const venue = join(dataDir, 'venue.json');
   writeFileSync(venue, JSON.stringify(testVenueInput(over)));
-  let at = Date.now();
-  const proc = await startServerProcess({ dataDir, venue, ipc: true, env: { ANTRE_SIM_CLOCK: String(at) } });
+  let at = opts.start ?? Date.now();
+  const proc = await startServerProcess({ dataDir, venue, ipc: true, env: { ANTRE_SIM_CLOCK: String(at), ...opts.env } });
   const sim = proc as SimServer;
   sim.at = at;
   sim.advance = (ms) =>
