@@ -49,7 +49,7 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
             </div>
             <aside className="sv-monitor__side">
               <AnnouncementsEditor live={state.announcements} token={session.token} lang={lang} />
-              <DevicesPanel token={session.token} socket={socket} now={now} lang={lang} isAdmin={session.user.role === 'admin'} />
+              <DevicesPanel token={session.token} socket={socket} now={now} lang={lang} isAdmin={session.user.role === 'admin'} tz={venue.timeZone} />
             </aside>
           </div>
         </main>

@@ -29,6 +29,19 @@ export interface PrinterStatusMessage {
   error?: string;
 }
 
+/** One of the day's print jobs in the supervisor's printer list; 'unknown' after a restart (the ticket is kept, its job state is not). */
+export interface PrintJobListItem {
+  id: string;
+  ticketId: string | null;
+  number: string | null;
+  /** The supervisor's test print (CONTOH / TEST). */
+  test: boolean;
+  state: PrintJobView['state'] | 'unknown';
+  at: number;
+  reprints: number;
+  error: string | null;
+}
+
 /** A print job's progress, for the kiosk that printed it and for supervisors. */
 export interface PrintJobView {
   jobId: string;
