@@ -15,7 +15,7 @@ export interface CounterTileData {
 }
 
 /** Tile number height and width as fractions of the tile (kept in step with board.css). */
-const NUMBER_H = 0.42;
+const NUMBER_H = 0.48;
 const NUMBER_W = 0.24;
 
 /**
