@@ -90,3 +90,26 @@ describe('kiosk text on the real venue', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('an unpaired kiosk', () => {
+  it('shows the public a calm "Kios belum siap" and the pairing keypad only after a long press', async () => {
+    const page = await browser.page(PORTRAIT);
+    await page.goto(`${server.url}/kiosk`);
+    await page.evaluate(() => localStorage.clear()); // the kiosk above paired this browser
+    await page.reload();
+    await page.getByTestId('not-ready').waitFor({ timeout: 10000 });
+    expect(await page.textContent('[data-testid=not-ready]')).toContain('Kios belum siap');
+    expect(await page.locator('.keys, [data-testid=pair-code]').count()).toBe(0);
+    await screenshot(page, 'kiosk-not-ready-portrait');
+    // A short tap does nothing; holding a finger on the screen for two seconds opens the keypad for staff.
+    await page.mouse.click(540, 1000);
+    expect(await page.locator('[data-testid=pair-code]').count()).toBe(0);
+    await page.mouse.move(540, 1000);
+    await page.mouse.down();
+    await page.waitForTimeout(2300);
+    await page.mouse.up();
+    await page.getByTestId('pair-code').waitFor();
+    expect(await page.locator('.keys').count()).toBe(1);
+    await page.close();
+  }, 60_000);
+});

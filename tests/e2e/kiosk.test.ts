@@ -336,6 +336,13 @@ describe('kiosk screenshots on the real demo venue', () => {
     const page = await browser.page(PORTRAIT);
     await page.goto(`${server.url}/kiosk`);
     await page.locator('[data-screen="pairing"]').waitFor();
+    // The public sees "not ready"; staff hold a finger on the screen for the keypad.
+    await page.getByTestId('not-ready').waitFor();
+    await screenshot(page, 'kiosk-portrait-0-not-ready');
+    await page.mouse.move(540, 1000);
+    await page.mouse.down();
+    await page.waitForTimeout(2300);
+    await page.mouse.up();
     await page.getByTestId('pair-code').waitFor();
     for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
       await page.setViewportSize(size);

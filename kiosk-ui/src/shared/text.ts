@@ -115,6 +115,8 @@ export const TEXT = {
   priorityBadge: { id: 'Prioritas: {what}', en: 'Priority: {what}' },
 
   // Pairing
+  notReadyTitle: { id: 'Kios belum siap', en: 'This kiosk is not ready yet' },
+  notReadyHint: { id: 'Mohon maaf, kios ini belum dapat dipakai. Silakan minta bantuan petugas.', en: 'Sorry, this kiosk cannot be used yet. Please ask a member of staff.' },
   pairTitle: { id: 'Pasangkan kios ini', en: 'Pair this kiosk' },
   pairHint: { id: 'Masukkan kode 8 karakter dari halaman admin (Perangkat).', en: 'Enter the 8-character code from the admin page (Devices).' },
   pairButton: { id: 'Pasangkan', en: 'Pair' },
