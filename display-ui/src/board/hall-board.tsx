@@ -83,7 +83,7 @@ export function HallBoard({ token, device, voice, onAuthError }: HallBoardProps)
           <RecentCalls calls={board.calls} counters={counters} limit={4} />
         </div>
         <div className="board-floor">
-          <CounterGrid tiles={tiles} tz={tz} />
+          <CounterGrid tiles={tiles} tz={tz} clockOffset={board.clockOffset} />
           <WaitingPanel rows={waiting} />
         </div>
       </main>

@@ -20,6 +20,7 @@ export const DICT = {
   stateHeld: { id: 'Ditunda', en: 'On hold' },
   stateBreak: { id: 'Istirahat', en: 'On a break' },
   stateBreakUntil: { id: 'Istirahat s.d. {time}', en: 'Break until {time}' },
+  stateBreakOver: { id: 'Istirahat (lewat {n} mnt)', en: 'On a break ({n} min over)' },
   stateClosed: { id: 'Tutup', en: 'Closed' },
   nowServing: { id: 'Nomor yang dilayani', en: 'Now serving' },
   allFloors: { id: 'Semua lantai', en: 'All floors' },
