@@ -104,6 +104,8 @@ export interface QueueInfo {
   /** Epoch ms of the oldest waiting ticket's queue time. */
   oldestWaitingSince: number | null;
   lastCallAt: number | null;
+  /** Priority visitors called in a row (the interleave rule's state): consoles list visitors in the order they will be called. */
+  priorityStreak?: number;
 }
 
 /** A counter as every screen may see it (no staff names). */

@@ -104,7 +104,7 @@ export class Estimator {
       estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
       quotaLeft: svc.dailyQuota === null ? null : Math.max(0, svc.dailyQuota - st.issued),
       available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: opensAgainAt(reason, window.opensAt, () => nextDayOpening(e.venue, svc, now)),
-      oldestWaitingSince: oldest, lastCallAt: st.lastCallAt,
+      oldestWaitingSince: oldest, lastCallAt: st.lastCallAt, priorityStreak: st.priorityStreak,
     };
   }
 
