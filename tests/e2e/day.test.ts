@@ -6,7 +6,8 @@
  * the floor-2 kiosk's API; officers click their buttons. Screenshots: tests/artifacts/day-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PriorityCategory, Snapshot, Ticket } from '@antre/server/contract';
 import { ADMIN_PASSWORD, ROOT, login, post, startServerProcess, type ServerProcess } from '../support/server-process.ts';
@@ -61,7 +62,12 @@ let screens: Screens | undefined;
 let admin: string;
 
 beforeAll(async () => {
-  server = await startServerProcess({ venue: VENUE, built: true, env: { ANTRE_IGNORE_HOURS: '1' } });
+  // The real venue with its hour compressed into seconds: no minimum wait before a recall or an absent.
+  const dataDir = mkdtempSync(join(tmpdir(), 'antre-e2e-day-'));
+  const venue = JSON.parse(readFileSync(VENUE, 'utf8')) as { settings?: object };
+  venue.settings = { ...venue.settings, minRecallSeconds: 0, minNoShowSeconds: 0 };
+  writeFileSync(join(dataDir, 'venue.json'), JSON.stringify(venue));
+  server = await startServerProcess({ dataDir, venue: join(dataDir, 'venue.json'), built: true, env: { ANTRE_IGNORE_HOURS: '1' } });
   admin = await login(server.url, 'admin', ADMIN_PASSWORD);
 });
 
