@@ -79,6 +79,8 @@ export const DOORS: Door[] = [
   { method: 'POST', path: '/api/print-jobs/:jobId/reprint', params: { jobId: param('jobKiosk1', 'jobKiosk2', 'job') } },
   { method: 'GET', path: '/api/printers/virtual/jobs' },
   { method: 'GET', path: '/api/printers/virtual/jobs/:id.png', params: { id: param('virtualJob') }, tokenInQuery: true },
+  { method: 'GET', path: '/api/printers/:id/jobs', params: { id: param('printer') } },
+  { method: 'GET', path: '/api/print-jobs/:jobId/preview.png', params: { jobId: param('jobKiosk1', 'jobKiosk2', 'job') }, tokenInQuery: true },
   {
     method: 'POST', path: '/api/devices',
     bodies: () => [{ kind: 'display', name: 'Layar baru', floor: 1 }, { kind: 'button', name: 'Tombol', ref: 'loket-2' }, { kind: 'printer', name: 'Printer', ref: 'kiosk-1' }, { kind: 'kiosk', name: 'Kios', ref: 'kiosk-1' }, { kind: 'display', name: 'Zona', ref: 'zona-a' }],
