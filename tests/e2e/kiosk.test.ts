@@ -268,6 +268,10 @@ describe('kiosk on the test venue', () => {
     expect(c2.body.id).toBe(mine.id);
     await phone.getByTestId('tp-called').waitFor({ timeout: 10000 });
     expect(await phone.getByTestId('tp-counter').textContent()).toBe('Loket 4');
+    // Where the counter is (its floor), and what missing the call costs.
+    expect(await phone.getByTestId('tp-counter-floor').textContent()).toBe('Lantai 2');
+    expect(await phone.getByTestId('tp-warning').textContent()).toContain('nomor Anda dilewati');
+    await screenshot(phone, 'ticket-page-called-floor');
     expect(await phone.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBeGreaterThan(0);
 
     // Sent to another service: the page follows the visitor to the new ticket.

@@ -131,6 +131,7 @@ export const TEXT = {
   tpCalled: { id: 'Nomor Anda dipanggil!', en: 'Your number is called!' },
   tpGoTo: { id: 'Silakan menuju', en: 'Please go to' },
   tpRecall: { id: 'Panggilan ke-{n}', en: 'Call {n}' },
+  tpMissWarning: { id: 'Segera datang: bila tidak hadir setelah beberapa panggilan, nomor Anda dilewati dan Anda harus menghubungi petugas.', en: 'Come now: if you do not come after a few calls, your number is skipped and you must ask staff.' },
   tpServing: { id: 'Sedang dilayani di', en: 'Being served at' },
   tpHeld: { id: 'Ditunda sementara. Tunggu dipanggil lagi.', en: 'On hold. Wait to be called again.' },
   tpDone: { id: 'Layanan selesai. Terima kasih!', en: 'Service complete. Thank you!' },
