@@ -36,6 +36,15 @@ describe('a counter on a break, on the hall board', () => {
     await page.reload();
     await expect.poll(() => text.textContent()).toBe('Istirahat (lewat 3 mnt)');
     await screenshot(page, 'board-break-overrun');
+
+    // The same screen as a counter display: a wrong id says so; a counter of another floor says where it is not.
+    await page.goto(`${server.url}/display/counter/loket-99`);
+    await expect.poll(() => page.textContent('.cs-message').catch(() => null)).toContain('Tidak ada loket "loket-99"');
+    await page.goto(`${server.url}/display/counter/loket-4`);
+    await expect.poll(() => page.textContent('.cs-message').catch(() => null)).toContain('tidak ada di lantai layar ini');
+    await page.goto(`${server.url}/display/counter/loket-2`);
+    await expect.poll(() => page.textContent('[data-testid=counter-display]')).toContain('Istirahat (lewat 3 mnt)');
+    await screenshot(page, 'counter-display-break-overrun');
     await page.close();
   }, 60_000);
 });

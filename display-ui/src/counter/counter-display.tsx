@@ -41,7 +41,8 @@ export function CounterDisplay({ token, counterId, onAuthError }: { token: strin
       </header>
       <main className="cs-main">
         {unknown ? (
-          <Say t={text('counterUnknown', { id: counterId })} stacked className="cs-message" />
+          // An id the venue does not have is a wrong address; a real counter elsewhere is on another floor.
+          <Say t={text(counter ? 'counterUnknown' : 'counterNoSuch', { id: counterId })} stacked className="cs-message" />
         ) : number ? (
           <>
             <Say t={text('nowServing')} className="cs-label" />

@@ -38,6 +38,7 @@ export const DICT = {
   pairButton: { id: 'Pasangkan', en: 'Pair' },
   pairing: { id: 'Memasangkan…', en: 'Pairing…' },
   pairFailed: { id: 'Tidak dapat menghubungi server. Coba lagi.', en: 'Cannot reach the server. Try again.' },
+  counterNoSuch: { id: 'Tidak ada loket "{id}". Periksa alamat layar ini.', en: 'There is no counter "{id}". Check this screen\'s address.' },
   counterUnknown: { id: 'Loket "{id}" tidak ada di lantai layar ini', en: 'Counter "{id}" is not on this screen\'s floor' },
 } as const satisfies Record<string, LocalizedText>;
 
