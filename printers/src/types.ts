@@ -20,6 +20,8 @@ export interface TicketPrintData {
   fee: string;
   qrUrl: string;
   footer?: string;
+  /** A test print: CONTOH / TEST across the number, no priority and no QR, so nobody mistakes it for a ticket. */
+  specimen?: boolean;
 }
 
 export type PaperWidth = 58 | 80;

@@ -43,7 +43,7 @@ class ConsolePage {
     await this.page.waitForSelector(`[data-testid=current-number][data-number="${number}"]`);
   }
 
-  async notice(kind: 'ok' | 'error'): Promise<string> {
+  async notice(kind: 'ok' | 'error' | 'info'): Promise<string> {
     const el = await this.page.waitForSelector(`.notice--${kind}`);
     return (await el.textContent()) ?? '';
   }
@@ -186,17 +186,20 @@ describe('officer console', () => {
     expect((await counter('loket-1')).status).toBe('open');
     await c.click('call-next');
     await c.waitNumber(moved.number);
-    await c.key('KeyX'); // absent
+    await c.key('KeyX'); // absent, asked once
+    await c.page.click('[role=dialog] button[type=submit]');
     await c.page.waitForSelector('[data-testid=current-number][data-number=""]');
     await c.key('Enter');
     await c.waitNumber(b1);
     await c.key('KeyS');
     await c.page.waitForSelector('[data-testid=current-number][data-number=""]');
     await c.key('NumpadEnter');
-    const refusal = await c.notice('error');
-    expect(refusal).toContain('Tidak ada antrean yang menunggu');
-    expect(refusal).toContain('Nobody is waiting');
-    expect(await c.page.getAttribute('.notice--error', 'data-code')).toBe('QUEUE_EMPTY');
+    // Nobody waiting is a calm fact, not a red error.
+    const refusal = await c.notice('info');
+    expect(refusal).toContain('Tidak ada antrean');
+    expect(refusal).toContain('Nobody waiting');
+    expect(await c.page.getAttribute('.notice--info', 'data-code')).toBe('QUEUE_EMPTY');
+    expect(await c.page.$('.notice--error')).toBeNull();
     await screenshot(c.page, 'console-desk-refusal');
 
     // My counts for today, read from the audit trail.
@@ -323,15 +326,18 @@ describe('officer console', () => {
     await c.waitNumber(number);
     await screenshot(page, 'console-phone-button-device');
 
-    // The token a networked button uses: call-next and recall for its one counter, nothing else.
+    // The token a networked button uses: call-next, recall and absent for its one counter, nothing else.
     const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('antre.button-device')!) as { token: string }).token);
     const recall = await post(server.url, '/api/counters/loket-4/recall', token);
     expect(recall.status).toBe(200);
     expect(recall.body.recalls).toBe(1);
     expect((await post(server.url, '/api/counters/loket-4/finish', token)).status).toBe(403);
     expect((await post(server.url, '/api/counters/loket-1/call-next', token)).body.error.code).toBe('NOT_YOUR_COUNTER');
-    const busy = await post(server.url, '/api/counters/loket-4/call-next', token);
-    expect(busy.body.error.code).toBe('COUNTER_BUSY'); // the called visitor has not been dealt with
+    // Next from the button ends the called visitor's visit as served (the desk has no other way on).
+    const next = await post(server.url, '/api/counters/loket-4/call-next', token);
+    expect(next).toMatchObject({ status: 200, body: { number, status: 'done' } });
+    expect((await post(server.url, '/api/counters/loket-4/call-next', token)).body.error.code).toBe('QUEUE_EMPTY');
+    expect((await todayTickets()).find((t) => t.number === number)).toMatchObject({ status: 'done' });
     await page.close();
   }, SLOW);
 });

@@ -123,7 +123,11 @@ export class Desk {
   async press(action: string, command = action): Promise<Response> {
     const [res] = await Promise.all([
       this.page.waitForResponse((r) => r.url().endsWith(`/api/counters/${this.counterId}/${command}`) && r.request().method() === 'POST'),
-      this.page.click(`[data-action=${action}]:not([disabled])`),
+      (async () => {
+        await this.page.click(`[data-action=${action}]:not([disabled])`);
+        // Absent asks once before it is sent.
+        if (action === 'no-show') await this.page.click('[role=dialog] button[type=submit]:not([disabled])');
+      })(),
     ]);
     return res;
   }

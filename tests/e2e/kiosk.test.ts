@@ -268,6 +268,10 @@ describe('kiosk on the test venue', () => {
     expect(c2.body.id).toBe(mine.id);
     await phone.getByTestId('tp-called').waitFor({ timeout: 10000 });
     expect(await phone.getByTestId('tp-counter').textContent()).toBe('Loket 4');
+    // Where the counter is (its floor), and what missing the call costs.
+    expect(await phone.getByTestId('tp-counter-floor').textContent()).toBe('Lantai 2');
+    expect(await phone.getByTestId('tp-warning').textContent()).toContain('nomor Anda dilewati');
+    await screenshot(phone, 'ticket-page-called-floor');
     expect(await phone.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBeGreaterThan(0);
 
     // Sent to another service: the page follows the visitor to the new ticket.
@@ -336,6 +340,13 @@ describe('kiosk screenshots on the real demo venue', () => {
     const page = await browser.page(PORTRAIT);
     await page.goto(`${server.url}/kiosk`);
     await page.locator('[data-screen="pairing"]').waitFor();
+    // The public sees "not ready"; staff hold a finger on the screen for the keypad.
+    await page.getByTestId('not-ready').waitFor();
+    await screenshot(page, 'kiosk-portrait-0-not-ready');
+    await page.mouse.move(540, 1000);
+    await page.mouse.down();
+    await page.waitForTimeout(2300);
+    await page.mouse.up();
     await page.getByTestId('pair-code').waitFor();
     for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
       await page.setViewportSize(size);

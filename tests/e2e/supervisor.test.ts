@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -75,7 +76,12 @@ async function issue(serviceId: string): Promise<{ id: string; number: string }>
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'counter-ui/dist/index.html'))) throw new Error('counter-ui is not built: run `npm run build -w counter-ui` first');
-  server = await startServerProcess({ venue: join(ROOT, 'server/venues/mpp-simpurusiang.json'), env: { ANTRE_IGNORE_HOURS: '1' } });
+  // The real venue, except that officers may mark absent at once: the report test plays its day in seconds.
+  const dataDir = mkdtempSync(join(tmpdir(), 'antre-e2e-sup-'));
+  const real = JSON.parse(readFileSync(join(ROOT, 'server/venues/mpp-simpurusiang.json'), 'utf8')) as { settings?: object };
+  real.settings = { ...real.settings, minRecallSeconds: 0, minNoShowSeconds: 0 };
+  writeFileSync(join(dataDir, 'venue.json'), JSON.stringify(real));
+  server = await startServerProcess({ dataDir, venue: join(dataDir, 'venue.json'), env: { ANTRE_IGNORE_HOURS: '1' } });
   admin = await login(server.url, 'admin', ADMIN_PASSWORD);
   venue = (await api('/api/venue/raw')).venue;
   [supBrowser, adminBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);

@@ -40,6 +40,7 @@ export const counterBodies: Record<CounterAction, (w: World) => unknown[]> = {
   resume: (w) => [{ ticketId: w.pick('ticketHeldB', 0) }, { ticketId: w.pick('ticketLive', 3) }],
   transfer: () => [{ toServiceId: 'kk' }, { toCounterId: 'loket-2', note: 'pindah loket' }],
   status: () => [{ status: 'break', reason: 'Istirahat', minutes: 30 }, { status: 'open' }, { status: 'closed' }],
+  'undo-no-show': (w) => [{ ticketId: w.pick('ticketLive', 1) }],
 };
 /** Actions: every real one, and some that are not. */
 export const actionParam: fc.Arbitrary<ParamChoice> = fc.oneof(
@@ -79,6 +80,8 @@ export const DOORS: Door[] = [
   { method: 'POST', path: '/api/print-jobs/:jobId/reprint', params: { jobId: param('jobKiosk1', 'jobKiosk2', 'job') } },
   { method: 'GET', path: '/api/printers/virtual/jobs' },
   { method: 'GET', path: '/api/printers/virtual/jobs/:id.png', params: { id: param('virtualJob') }, tokenInQuery: true },
+  { method: 'GET', path: '/api/printers/:id/jobs', params: { id: param('printer') } },
+  { method: 'GET', path: '/api/print-jobs/:jobId/preview.png', params: { jobId: param('jobKiosk1', 'jobKiosk2', 'job') }, tokenInQuery: true },
   {
     method: 'POST', path: '/api/devices',
     bodies: () => [{ kind: 'display', name: 'Layar baru', floor: 1 }, { kind: 'button', name: 'Tombol', ref: 'loket-2' }, { kind: 'printer', name: 'Printer', ref: 'kiosk-1' }, { kind: 'kiosk', name: 'Kios', ref: 'kiosk-1' }, { kind: 'display', name: 'Zona', ref: 'zona-a' }],

@@ -37,6 +37,9 @@ export function GeneralSection({ venue, save, saving, result, lang }: { venue: V
           <NumberField label={pick(A.priorityRatio, lang)} name="priorityRatio" value={draft.settings.priorityRatio} onChange={(v) => setting({ priorityRatio: v as number })} />
           <NumberField label={pick(A.maxRecalls, lang)} name="maxRecalls" value={draft.settings.maxRecalls} onChange={(v) => setting({ maxRecalls: v as number })} />
           <NumberField label={pick(A.estimateWindow, lang)} name="estimateWindow" value={draft.settings.estimateWindow} onChange={(v) => setting({ estimateWindow: v as number })} />
+          <NumberField label={pick(A.minRecallSeconds, lang)} name="minRecallSeconds" value={draft.settings.minRecallSeconds} onChange={(v) => setting({ minRecallSeconds: v as number })} />
+          <NumberField label={pick(A.minNoShowSeconds, lang)} name="minNoShowSeconds" value={draft.settings.minNoShowSeconds} onChange={(v) => setting({ minNoShowSeconds: v as number })} />
+          <NumberField label={pick(A.undoNoShowMinutes, lang)} name="undoNoShowMinutes" value={draft.settings.undoNoShowMinutes} onChange={(v) => setting({ undoNoShowMinutes: v as number })} />
           <label className="sv-field">
             <span>{pick(A.spokenNumbers, lang)}</span>
             <select name="spokenNumbers" value={draft.settings.spokenNumbers} onChange={(e) => setting({ spokenNumbers: e.target.value as Venue['settings']['spokenNumbers'] })}>

@@ -73,7 +73,10 @@ export function ButtonDevice({ pairCode, lang, toggleLang }: Props) {
   );
 }
 
-const DEVICE_ACTIONS: ReadonlySet<ConsoleAction> = new Set(['call-next', 'recall']);
+/** A paired button serves the whole desk: next (ending the called visitor), recall, absent and its undo. */
+const DEVICE_ACTIONS: ReadonlySet<ConsoleAction> = new Set(['call-next', 'recall', 'no-show', 'undo-no-show']);
+/** Keys whose action a paired button takes at once; absent waits for the on-screen confirmation. */
+const DEVICE_KEYS: ReadonlySet<ConsoleAction> = new Set(['call-next', 'recall', 'open']);
 
 function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lang; toggleLang: () => void }) {
   const live = useLive(dev.token);
@@ -87,12 +90,13 @@ function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lan
   useEffect(() => {
     if (live.state.authError) setRevoked(true);
   }, [live.state.authError]);
-  const act = useCallback((a: ConsoleAction) => {
-    // A button token may only call and recall; calling next also ends a break on the server.
+  const act = useCallback((a: ConsoleAction, body?: unknown) => {
+    // Calling next also ends a break on the server.
     const action = a === 'open' ? 'call-next' : a;
-    if (DEVICE_ACTIONS.has(action)) void commands.run(action);
+    if (DEVICE_ACTIONS.has(action)) void commands.run(action, body);
   }, [commands]);
-  useKeys(act, !revoked);
+  const key = useCallback((a: ConsoleAction) => DEVICE_KEYS.has(a) && act(a), [act]);
+  useKeys(key, !revoked);
 
   if (revoked) {
     return (
@@ -114,10 +118,13 @@ function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lan
       <button type="button" className="link" onClick={() => window.confirm(env.t('unpair') + '?') && forget()}>{env.t('unpair')}</button>
     </>
   );
+  const summary = live.state.counters.get(counterId)?.ticket ?? null;
+  // The counter summary has no recall count: the last answer for the same ticket has it.
+  const ticket = summary ? { ...summary, recalls: commands.last?.id === summary.id ? commands.last.recalls : undefined } : null;
   return (
     <ConsoleContext.Provider value={env}>
-      <ButtonLayout connected={live.state.connected} counterName={counter?.name ?? counterId} state={live.state.counters.get(counterId)} ticket={live.state.counters.get(counterId)?.ticket ?? null} waiting={waiting} now={now}
-        busy={commands.busy} notice={commands.notice} dismiss={commands.dismiss} onAction={act} canFinish={false} menu={menu} />
+      <ButtonLayout connected={live.state.connected} counterName={counter?.name ?? counterId} state={live.state.counters.get(counterId)} ticket={ticket} waiting={waiting} now={now}
+        busy={commands.busy} notice={commands.notice} dismiss={commands.dismiss} onAction={act} canFinish={false} absent={commands.absent} menu={menu} />
     </ConsoleContext.Provider>
   );
 }

@@ -25,6 +25,19 @@ describe('operable counters', () => {
 });
 
 describe('waiting list of a counter', () => {
+  it('lists a line in the order call next takes it: priority visitors ahead, as the venue ratio and the current streak say', () => {
+    const a1 = ticket({ queuedAt: 1000 });
+    const a2 = ticket({ queuedAt: 2000, priority: 'lansia' });
+    const a3 = ticket({ queuedAt: 3000 });
+    const a4 = ticket({ queuedAt: 4000, priority: 'disabilitas' });
+    const a5 = ticket({ queuedAt: 5000, priority: 'ibu_hamil' });
+    const ids = (streak: number) => waitingFor({ id: 'loket-1', serviceIds: ['ktp'] }, [a1, a2, a3, a4, a5], { ratio: 2, streak: () => streak }).services[0]!.tickets.map((t) => t.id);
+    // Two priority visitors, then one regular: A-002 A-004 A-001 A-005 A-003.
+    expect(ids(0)).toEqual([a2.id, a4.id, a1.id, a5.id, a3.id]);
+    // Two priority visitors were just called: the next call takes the regular A-001 first.
+    expect(ids(2)).toEqual([a1.id, a2.id, a4.id, a3.id, a5.id]);
+  });
+
   it('puts reserved visitors first, then each service in the counter order, each line in queue order', () => {
     const late = ticket({ serviceId: 'ktp', queuedAt: 5000 });
     const early = ticket({ serviceId: 'ktp', queuedAt: 2000, priority: 'lansia' });

@@ -1,4 +1,5 @@
 import type { Counter, PublicCounter, PublicUser, Ticket } from '@antre/server/contract';
+import { predictedOrder } from '@antre/server/order';
 
 /** Counters a user may operate: officers their assigned ones, supervisors and admins every one. */
 export function operableCounters<C extends Pick<Counter, 'id'>>(user: Pick<PublicUser, 'role' | 'counterIds'>, counters: readonly C[]): C[] {
@@ -24,7 +25,7 @@ export interface WaitingView {
 }
 
 /** Who waits for this counter: its reserved visitors, then each of its services' lines in queue order. */
-export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets: Iterable<Ticket>): WaitingView {
+export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets: Iterable<Ticket>, order: { ratio: number; streak: (serviceId: string) => number } = { ratio: 2, streak: () => 0 }): WaitingView {
   const reserved: Ticket[] = [];
   const lines = new Map(counter.serviceIds.map((s) => [s, [] as Ticket[]]));
   for (const t of tickets) {
@@ -37,7 +38,9 @@ export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets:
   }
   reserved.sort(queueOrder);
   const services = counter.serviceIds.map((serviceId) => {
-    const list = (lines.get(serviceId) ?? []).sort(queueOrder);
+    const line = (lines.get(serviceId) ?? []).sort(queueOrder);
+    // Listed in the order "call next" will take them: the engine's own interleave of priority and regular visitors.
+    const list = predictedOrder(line.filter((t) => t.priority), line.filter((t) => !t.priority), order.streak(serviceId), order.ratio);
     return { serviceId, tickets: list, priority: list.filter((t) => t.priority).length };
   });
   return { reserved, services, total: reserved.length + services.reduce((n, s) => n + s.tickets.length, 0) };
@@ -87,6 +90,9 @@ export function countsFor(userId: string, tickets: Iterable<Ticket>): DayCounts 
           break;
         case 'no_show':
           out.noShow++;
+          break;
+        case 'no_show_undone':
+          out.noShow--;
           break;
         case 'transferred_out':
         case 'requeued':

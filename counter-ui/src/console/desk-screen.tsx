@@ -3,7 +3,8 @@ import { ERRORS } from '@antre/server/contract';
 import { ActionPanel } from './action-panel';
 import { useEnv } from './console-context';
 import { ConsoleHeader } from './console-header';
-import { BreakDialog, CloseDialog, HoldDialog, TransferDialog } from './dialogs';
+import { BreakDialog, CloseDialog, HoldDialog, NoShowDialog, TransferDialog } from './dialogs';
+import { UndoAbsent } from './absent-controls';
 import type { ConsoleAction } from './keymap';
 import { NoticeBar } from './notice-bar';
 import { DayCountsCard, HeldList, KeyLegend } from './side-cards';
@@ -16,7 +17,7 @@ import { useKeys } from './use-keys';
 import { useNow } from './use-now';
 import { WaitingList } from './waiting-list';
 
-type Dialog = 'transfer' | 'break' | 'hold' | 'close' | null;
+type Dialog = 'transfer' | 'break' | 'hold' | 'close' | 'no-show' | null;
 
 /** The officer's desk on a PC: current visitor, actions, the waiting list, held visitors, my day. */
 export function DeskScreen(props: DeskProps) {
@@ -28,8 +29,14 @@ export function DeskScreen(props: DeskProps) {
   const hasTicket = !!state?.ticket;
   const open = state?.status === 'open';
 
+  const lastRecall = current?.status === 'called' && current.recalls >= venue.settings.maxRecalls;
   const act = useCallback((a: ConsoleAction) => {
     switch (a) {
+      case 'no-show':
+        // Absent takes the visitor out of the queue: asked once, on a key as on the button.
+        return current?.status === 'called' ? setDialog('no-show') : say('error', ERRORS.COUNTER_IDLE);
+      case 'recall':
+        return lastRecall ? setDialog('no-show') : void run('recall');
       case 'transfer':
       case 'hold':
         if (!hasTicket) return say('error', ERRORS.COUNTER_IDLE);
@@ -46,7 +53,7 @@ export function DeskScreen(props: DeskProps) {
       default:
         return void run(a);
     }
-  }, [hasTicket, current, held, open, run, say]);
+  }, [hasTicket, current, held, open, run, say, lastRecall]);
   useKeys(act, dialog === null);
   const number = current?.number ?? state?.ticket?.number;
   useEffect(() => {
@@ -82,7 +89,8 @@ export function DeskScreen(props: DeskProps) {
           ) : (
             <>
               <TicketPanel ticket={current} summary={state?.ticket ?? null} now={now} />
-              <ActionPanel ticket={current ?? state?.ticket ?? null} busy={busy} onAction={act} />
+              <ActionPanel ticket={current ?? state?.ticket ?? null} lastCallAt={state?.lastCallAt} now={now} busy={busy} onAction={act} />
+              <UndoAbsent absent={commands.absent} now={now} busy={busy} onUndo={(ticketId) => void run('undo-no-show', { ticketId })} />
             </>
           )}
           <KeyLegend />
@@ -93,10 +101,11 @@ export function DeskScreen(props: DeskProps) {
           <DayCountsCard counts={counts} />
         </aside>
       </main>
-      {dialog === 'transfer' && current && <TransferDialog ticket={current} counterId={counter.id} onSubmit={(b) => submit('transfer', b)} onClose={closeDialog} />}
+      {dialog === 'transfer' && current && <TransferDialog ticket={current} counterId={counter.id} isClosed={(id) => props.live.counters.get(id)?.status === 'closed'} onSubmit={(b) => submit('transfer', b)} onClose={closeDialog} />}
       {dialog === 'hold' && <HoldDialog ticket={current} onSubmit={(b) => submit('hold', b)} onClose={closeDialog} />}
       {dialog === 'break' && <BreakDialog now={now} onSubmit={(b) => submit('break', b)} onClose={closeDialog} />}
       {dialog === 'close' && <CloseDialog onSubmit={() => submit('close')} onClose={closeDialog} />}
+      {dialog === 'no-show' && current && <NoShowDialog ticket={current} now={now} lastCallAt={state?.lastCallAt} onSubmit={() => submit(lastRecall ? 'recall' : 'no-show')} onClose={closeDialog} />}
     </div>
   );
 }

@@ -4,13 +4,14 @@ import { useEnv } from './console-context';
 import { clockTime } from './format';
 import { ACTION_TEXT, T } from './texts';
 import { Modal } from './modal';
+import { useCallGuards } from './absent-controls';
 
 interface Base {
   onClose: () => void;
 }
 
 /** Send the current visitor to another service (new number) or another counter (same number), with a note. */
-export function TransferDialog({ ticket, counterId, onSubmit, onClose }: Base & { ticket: Ticket; counterId: string; onSubmit: (body: { toServiceId?: string; toCounterId?: string; note?: string }) => void }) {
+export function TransferDialog({ ticket, counterId, isClosed, onSubmit, onClose }: Base & { ticket: Ticket; counterId: string; isClosed: (counterId: string) => boolean; onSubmit: (body: { toServiceId?: string; toCounterId?: string; note?: string }) => void }) {
   const { t, venue, serviceName, servicePrefix } = useEnv();
   const [mode, setMode] = useState<'service' | 'counter'>('service');
   const [serviceId, setServiceId] = useState('');
@@ -46,9 +47,15 @@ export function TransferDialog({ ticket, counterId, onSubmit, onClose }: Base & 
           <span>{t('chooseTarget')}</span>
           <select name="toCounterId" value={toCounterId} onChange={(e) => setToCounterId(e.target.value)} data-autofocus>
             <option value="">—</option>
-            {venue.counters.filter((c) => c.id !== counterId).map((c) => (
-              <option key={c.id} value={c.id}>{c.name} — {c.serviceIds.map(servicePrefix).join(', ')} ({serviceName(c.serviceIds[0]!)}{c.serviceIds.length > 1 ? ', …' : ''})</option>
-            ))}
+            {venue.counters.filter((c) => c.id !== counterId).map((c) => {
+              // A closed counter calls nobody: marked, and not offered.
+              const closed = isClosed(c.id);
+              return (
+                <option key={c.id} value={c.id} disabled={closed} data-closed={closed || undefined}>
+                  {c.name}{closed ? ` (${t('statusClosed')})` : ''} — {c.serviceIds.map(servicePrefix).join(', ')} ({serviceName(c.serviceIds[0]!)}{c.serviceIds.length > 1 ? ', …' : ''})
+                </option>
+              );
+            })}
           </select>
         </label>
       )}
@@ -108,6 +115,18 @@ export function CloseDialog({ onSubmit, onClose }: Base & { onSubmit: () => void
   return (
     <Modal title={t('closeTitle')} submitLabel={tx(ACTION_TEXT.close)} danger onSubmit={onSubmit} onClose={onClose}>
       <p className="muted">{t('closeHint')}</p>
+    </Modal>
+  );
+}
+
+/** Marking a visitor absent asks once, and not before the venue's minimum time since the first call. */
+export function NoShowDialog({ ticket, now, lastCallAt, onSubmit, onClose }: Base & { ticket: Ticket; now: number; lastCallAt: number | null | undefined; onSubmit: () => void }) {
+  const { t, venue } = useEnv();
+  const { noShowIn } = useCallGuards(ticket, lastCallAt, now);
+  return (
+    <Modal title={t('noShowTitle', { number: ticket.number })} submitLabel={noShowIn > 0 ? `${t('noShowConfirm')} · ${t('readyIn', { s: noShowIn })}` : t('noShowConfirm')}
+      canSubmit={noShowIn === 0} danger onSubmit={onSubmit} onClose={onClose}>
+      <p className="muted">{t('noShowHint', { m: venue.settings.undoNoShowMinutes })}</p>
     </Modal>
   );
 }

@@ -21,7 +21,7 @@ export function NoticeBar({ notice, lang, onDismiss }: { notice: Notice | null; 
     <div className="notice-slot" aria-live="polite">
       <div key={notice.seq} className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-code={notice.code}>
         <div className="notice__text"><Bilingual text={notice.text} lang={lang} vars={notice.vars} /></div>
-        {notice.code && <code className="notice__code">{notice.code}</code>}
+        {notice.code && notice.kind === 'error' && <code className="notice__code">{notice.code}</code>}
         <button type="button" className="notice__close" onClick={onDismiss} aria-label={pick(T.dismiss, lang)}>×</button>
       </div>
     </div>

@@ -93,6 +93,14 @@ export const T = {
   deviceRevoked: { id: 'Tombol ini tidak lagi terdaftar. Minta tautan pemasangan baru dari admin.', en: 'This button is no longer registered. Ask the admin for a new pairing link.' },
   deviceLabel: { id: 'Tombol panggil', en: 'Call button' },
   unpair: { id: 'Lepas tombol', en: 'Unpair' },
+  noShowTitle: { id: 'Tandai {number} tidak hadir?', en: 'Mark {number} as absent?' },
+  noShowHint: { id: 'Pengunjung keluar dari antrean. Jika ia datang, batalkan dalam {m} menit; setelah itu hanya supervisor.', en: 'The visitor leaves the queue. If they turn up, undo within {m} minutes; after that only a supervisor can.' },
+  noShowConfirm: { id: 'Ya, tidak hadir', en: 'Yes, absent' },
+  readyIn: { id: 'bisa dalam {s} dtk', en: 'in {s} s' },
+  absentUndo: { id: '{number} tidak hadir', en: '{number} absent' },
+  absentLeft: { id: 'sisa {d}', en: '{d} left' },
+  finishedNobodyWaiting: { id: '{number} selesai · Tidak ada antrean', en: '{number} finished · Nobody waiting' },
+  queueEmpty: { id: 'Tidak ada antrean', en: 'Nobody waiting' },
   reasons: { id: 'Istirahat|Shalat|Makan siang|Rapat|Urusan dinas', en: 'Rest|Prayer|Lunch|Meeting|Official errand' },
 } satisfies Record<string, LocalizedText>;
 
@@ -109,6 +117,7 @@ export const ACTION_TEXT: Record<ConsoleAction, LocalizedText> = {
   break: { id: 'Istirahat', en: 'Break' },
   open: { id: 'Kembali bertugas', en: 'Back to work' },
   close: { id: 'Tutup loket', en: 'Close counter' },
+  'undo-no-show': { id: 'Batalkan tidak hadir', en: 'Undo absent' },
 };
 
 /** Confirmation shown after a command succeeded, by action. */
@@ -124,4 +133,5 @@ export const DONE_TEXT: Partial<Record<ConsoleAction, LocalizedText>> = {
   break: { id: 'Selamat beristirahat', en: 'Enjoy your break' },
   open: { id: 'Loket dibuka', en: 'The counter is open' },
   close: { id: 'Loket ditutup', en: 'The counter is closed' },
+  'undo-no-show': { id: '{number} kembali ke depan antrean loket ini', en: '{number} is back at the head of this counter’s line' },
 };

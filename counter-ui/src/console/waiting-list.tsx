@@ -4,11 +4,14 @@ import type { WaitingView } from './console-model';
 import { duration } from './format';
 
 const SHOWN = 8;
+/** A wait this long stands out on the list (the officer may want to explain, or hurry). */
+const LONG_WAIT_MS = 30 * 60000;
 
 function Row({ ticket, now }: { ticket: Ticket; now: number }) {
   const { tx, t } = useEnv();
+  const long = now - ticket.queuedAt >= LONG_WAIT_MS;
   return (
-    <li className={`wl__row ${ticket.priority ? 'wl__row--priority' : ''}`} data-ticket={ticket.number}>
+    <li className={`wl__row ${ticket.priority ? 'wl__row--priority' : ''} ${long ? 'wl__row--long' : ''}`} data-ticket={ticket.number} data-long={long || undefined}>
       <span className="wl__number">{ticket.number}</span>
       <span className="wl__tags">
         {ticket.priority && <span className="badge badge--priority" data-priority={ticket.priority}>★ {tx(PRIORITY_LABELS[ticket.priority])}</span>}
@@ -20,7 +23,7 @@ function Row({ ticket, now }: { ticket: Ticket; now: number }) {
   );
 }
 
-/** Who waits for this counter: reserved visitors first, then each service line, priority visitors starred. */
+/** Who waits for this counter, in the order call next takes them: reserved first, then each service line (priority starred, long waits marked). */
 export function WaitingList({ view, now, busy, onCallService }: { view: WaitingView; now: number; busy: boolean; onCallService: (serviceId: string) => void }) {
   const { t, serviceName, servicePrefix } = useEnv();
   return (

@@ -6,13 +6,16 @@ import type { LiveSocket } from '../shared/use-live';
 import { duration } from './format';
 import { DEVICE_KIND, S } from './texts';
 import { usePolled } from './use-staff-data';
+import { PrinterJobs } from './printer-jobs';
 
 /** Kiosks, displays, buttons (online, last seen) and the ticket printers' paper and cover, kept fresh. */
-export function DevicesPanel({ token, socket, now, lang, isAdmin }: { token: string; socket: LiveSocket | null; now: number; lang: Lang; isAdmin: boolean }) {
+export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token: string; socket: LiveSocket | null; now: number; lang: Lang; isAdmin: boolean; tz: string }) {
   const devices = usePolled<{ devices: PublicDevice[] }>('/api/devices', token, 15000);
   const printers = usePolled<{ printers: PrinterStateView[] }>('/api/printers', token, 15000);
   const [pushed, setPushed] = useState<Map<string, PrinterStateView>>(new Map());
   const [sent, setSent] = useState<string | null>(null);
+  /** The printer whose jobs of the day are unfolded. */
+  const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
     if (!socket) return;
     const on = (p: PrinterStateView) => setPushed((m) => new Map(m).set(p.printerId, p));
@@ -49,7 +52,11 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin }: { token: str
                   {p.lastError && <div className="sv-bad">{p.lastError}</div>}
                 </div>
               </div>
-              <button type="button" className="sv-btn sv-btn--small" onClick={() => void test(p.printerId)}>{pick(sent === p.printerId ? S.testSent : S.testPrint, lang)}</button>
+              <span className="sv-dev__actions">
+                <button type="button" className="sv-btn sv-btn--small" data-action="test-print" onClick={() => void test(p.printerId)}>{pick(sent === p.printerId ? S.testSent : S.testPrint, lang)}</button>
+                <button type="button" className="sv-btn sv-btn--small" data-action="jobs" aria-expanded={open === p.printerId} onClick={() => setOpen(open === p.printerId ? null : p.printerId)}>{pick(S.recentJobs, lang)}</button>
+              </span>
+              {open === p.printerId && <PrinterJobs printerId={p.printerId} token={token} tz={tz} lang={lang} />}
             </li>
           );
         })}

@@ -50,14 +50,14 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
             </div>
             <aside className="sv-monitor__side">
               <AnnouncementsEditor live={state.announcements} token={session.token} lang={lang} />
-              <DevicesPanel token={session.token} socket={socket} now={now} lang={lang} isAdmin={session.user.role === 'admin'} />
+              <DevicesPanel token={session.token} socket={socket} now={now} lang={lang} isAdmin={session.user.role === 'admin'} tz={venue.timeZone} />
               <MessagesPanel token={session.token} now={now} lang={lang} timeZone={venue.timeZone} />
             </aside>
           </div>
         </main>
       )}
       {reroute && venue && (
-        <RerouteDialog venue={venue} tickets={state.tickets} serviceId={reroute} now={now} lang={lang} token={session.token} onClose={() => setReroute(null)} />
+        <RerouteDialog venue={venue} tickets={state.tickets} counterStates={state.counters} serviceId={reroute} now={now} lang={lang} token={session.token} onClose={() => setReroute(null)} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { LocalizedText, Ticket } from '@antre/server/contract';
+import type { LocalizedText, PublicCounter, Ticket } from '@antre/server/contract';
 import { api, errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { duration } from './format';
@@ -10,6 +10,8 @@ import type { VenueView } from './use-staff-data';
 interface Props {
   venue: VenueView;
   tickets: Map<string, Ticket>;
+  /** Live counter states: a closed counter is marked and cannot be chosen. */
+  counterStates: ReadonlyMap<string, PublicCounter>;
   serviceId: string;
   now: number;
   lang: Lang;
@@ -18,7 +20,7 @@ interface Props {
 }
 
 /** Sends a waiting (or held) visitor to another service, or to one counter, with a note. */
-export function RerouteDialog({ venue, tickets, serviceId, now, lang, token, onClose }: Props) {
+export function RerouteDialog({ venue, tickets, counterStates, serviceId, now, lang, token, onClose }: Props) {
   const [from, setFrom] = useState(serviceId);
   const [ticketId, setTicketId] = useState<string | null>(null);
   const [toService, setToService] = useState('');
@@ -89,7 +91,10 @@ export function RerouteDialog({ venue, tickets, serviceId, now, lang, token, onC
           <span>{pick(S.toCounter, lang)}</span>
           <select value={toCounter} onChange={(e) => setToCounter(e.target.value)} name="toCounter">
             <option value="">{pick(S.anyCounter, lang)}</option>
-            {counters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {counters.map((c) => {
+              const closed = counterStates.get(c.id)?.status === 'closed';
+              return <option key={c.id} value={c.id} disabled={closed} data-closed={closed || undefined}>{c.name}{closed ? ` — ${pick(S.counterClosed, lang)}` : ''}</option>;
+            })}
           </select>
         </label>
         <label className="sv-field">

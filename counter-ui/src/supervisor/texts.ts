@@ -1,4 +1,4 @@
-import type { AvailabilityReason, CounterStatus, DeviceKind, LocalizedText, ReportGroupBy, Weekday } from '@antre/server/contract';
+import type { AvailabilityReason, CounterStatus, DeviceKind, LocalizedText, PrintJobListItem, ReportGroupBy, Weekday } from '@antre/server/contract';
 
 /** Every word of the supervisor pages (and the shared staff frame), Bahasa Indonesia first. */
 export const S = {
@@ -72,6 +72,7 @@ export const S = {
   sameService: { id: '— layanan yang sama —', en: '— same service —' },
   note: { id: 'Catatan (boleh kosong)', en: 'Note (optional)' },
   rerouteButton: { id: 'Alihkan', en: 'Re-route' },
+  counterClosed: { id: 'tutup', en: 'closed' },
   rerouted: { id: '{from} dialihkan menjadi {to}.', en: '{from} re-routed as {to}.' },
   waitedFor: { id: 'menunggu {d}', en: 'waiting {d}' },
   runningText: { id: 'Teks berjalan di layar', en: 'Running text on the displays' },
@@ -99,6 +100,15 @@ export const S = {
   queued: { id: '{n} antre cetak', en: '{n} queued' },
   testPrint: { id: 'Uji cetak', en: 'Test print' },
   testSent: { id: 'Uji cetak dikirim.', en: 'Test print sent.' },
+  recentJobs: { id: 'Tiket tercetak hari ini', en: "Today's printed tickets" },
+  noJobs: { id: 'Belum ada cetakan hari ini.', en: 'Nothing printed today yet.' },
+  testJob: { id: 'Uji cetak', en: 'Test print' },
+  preview: { id: 'Pratinjau', en: 'Preview' },
+  previewRebuilt: { id: 'Server dimulai ulang sejak tiket ini dicetak: pratinjau dibuat ulang dari data tiket (jumlah antrean di depan saat ini).', en: 'The server restarted since this ticket was printed: the preview is rebuilt from the ticket (people ahead as of now).' },
+  reprint: { id: 'Cetak ulang', en: 'Reprint' },
+  reprintSent: { id: 'Dikirim', en: 'Sent' },
+  reprinted: { id: 'dicetak ulang {n}×', en: 'reprinted {n}×' },
+  closeDialog: { id: 'Tutup', en: 'Close' },
   manageDevices: { id: 'Kelola di Admin', en: 'Manage in Admin' },
   minutes: { id: '{n} mnt', en: '{n} min' },
   hoursMinutes: { id: '{h} j {m} mnt', en: '{h} h {m} min' },
@@ -150,6 +160,16 @@ export const AVAILABILITY: Record<AvailabilityReason, LocalizedText> = {
   closed_weekday: { id: 'Libur hari ini', en: 'Closed on this weekday' },
   quota_full: { id: 'Kuota habis', en: 'Quota full' },
   no_counter: { id: 'Tidak ada loket', en: 'No counter' },
+};
+
+/** A print job's state as the supervisor reads it. */
+export const JOB_STATE: Record<PrintJobListItem['state'], LocalizedText> = {
+  queued: { id: 'menunggu printer', en: 'waiting for the printer' },
+  printing: { id: 'sedang dicetak', en: 'printing' },
+  printed: { id: 'tercetak', en: 'printed' },
+  failed: { id: 'gagal', en: 'failed' },
+  retrying: { id: 'dicoba lagi', en: 'retrying' },
+  unknown: { id: 'status tidak diketahui (server dimulai ulang)', en: 'state unknown (server restarted)' },
 };
 
 export const DEVICE_KIND: Record<DeviceKind, LocalizedText> = {

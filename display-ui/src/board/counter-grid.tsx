@@ -3,7 +3,7 @@ import type { Agency, Counter, PublicCounter } from '@antre/server/contract';
 import { counterState } from '../shared/format';
 import { text } from '../shared/dictionary';
 import { Say } from '../shared/say';
-import { useFresh } from '../live/use-timers';
+import { useFresh, useServerNow } from '../live/use-timers';
 import { HIGHLIGHT_MS } from './latest-call';
 
 export interface CounterTileData {
@@ -15,7 +15,7 @@ export interface CounterTileData {
 }
 
 /** Tile number height and width as fractions of the tile (kept in step with board.css). */
-const NUMBER_H = 0.42;
+const NUMBER_H = 0.48;
 const NUMBER_W = 0.24;
 
 /**
@@ -58,7 +58,7 @@ function useSize(ref: RefObject<HTMLElement | null>): { w: number; h: number; ga
 }
 
 /** Every counter of the floor: which number it serves and whether it is open. */
-export function CounterGrid({ tiles, tz }: { tiles: CounterTileData[]; tz: string }) {
+export function CounterGrid({ tiles, tz, clockOffset }: { tiles: CounterTileData[]; tz: string; clockOffset: number }) {
   const ref = useRef<HTMLElement>(null);
   const { w, h, gap } = useSize(ref);
   const cols = tiles.length === 0 ? 1 : bestColumns(tiles.length, w, h, gap);
@@ -66,12 +66,12 @@ export function CounterGrid({ tiles, tz }: { tiles: CounterTileData[]; tz: strin
   return (
     <section ref={ref} className={`counters ${tiles.length === 0 ? 'counters-empty' : ''}`} data-testid="counters" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
       {tiles.length === 0 && <Say t={text('noCounters')} stacked />}
-      {tiles.map((t) => <CounterTile key={t.counter.id} tile={t} tz={tz} />)}
+      {tiles.map((t) => <CounterTile key={t.counter.id} tile={t} tz={tz} clockOffset={clockOffset} />)}
     </section>
   );
 }
 
-function CounterTile({ tile, tz }: { tile: CounterTileData; tz: string }) {
+function CounterTile({ tile, tz, clockOffset }: { tile: CounterTileData; tz: string; clockOffset: number }) {
   const { counter, live, agency } = tile;
   const state = counterState(live, tz);
   const fresh = useFresh(tile.calledAt, HIGHLIGHT_MS);
@@ -85,11 +85,17 @@ function CounterTile({ tile, tz }: { tile: CounterTileData; tz: string }) {
       </div>
       {away ? (
         // On a break or closed, the state itself is the big news: it takes the number's place.
-        <div className="tile-away" lang="id">{state.label.id}</div>
+        <div className="tile-away" lang="id">{state.tone === 'break' ? <BreakText live={live} tz={tz} clockOffset={clockOffset} /> : state.label.id}</div>
       ) : (
         <div className="tile-number" data-testid="tile-number">{number ?? '—'}</div>
       )}
       <div className="tile-state" lang="id">{away ? '' : <span className="tile-chip">{state.label.id}</span>}</div>
     </article>
   );
+}
+
+/** A break's words, kept current by the clock (only break tiles tick): "s.d. 12:30", then "lewat 3 mnt". */
+function BreakText({ live, tz, clockOffset }: { live: PublicCounter | undefined; tz: string; clockOffset: number }) {
+  const now = useServerNow(clockOffset);
+  return <span data-testid="break-text">{counterState(live, tz, now).label.id}</span>;
 }

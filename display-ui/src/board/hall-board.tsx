@@ -80,10 +80,10 @@ export function HallBoard({ token, device, voice, onAuthError }: HallBoardProps)
       <main className="board-main">
         <div className="board-calls">
           <LatestCall call={latest} counter={latest && counters.get(latest.counterId)} agency={latest && agencies.get(latest.agencyId)} service={latest && venue?.services.find((s) => s.id === latest.serviceId)} />
-          <RecentCalls calls={board.calls} counters={counters} limit={portrait ? 4 : 5} />
+          <RecentCalls calls={board.calls} counters={counters} limit={4} />
         </div>
         <div className="board-floor">
-          <CounterGrid tiles={tiles} tz={tz} />
+          <CounterGrid tiles={tiles} tz={tz} clockOffset={board.clockOffset} />
           <WaitingPanel rows={waiting} />
         </div>
       </main>

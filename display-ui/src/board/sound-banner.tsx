@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { text } from '../shared/dictionary';
-import { Say } from '../shared/say';
 
 /**
- * Shown while the browser blocks sound: a band big enough to see from the door, over the
- * middle of the board (the board stays readable). Any tap or key anywhere unlocks sound.
+ * While the browser blocks sound: a small speaker mark in the corner, for staff. It never covers a
+ * call or a tile (the public reads the board, staff fix the sound); any tap or key unlocks sound.
  */
 export function SoundBanner({ blocked, unlock }: { blocked: boolean; unlock: () => void }) {
   useEffect(() => {
@@ -18,16 +17,14 @@ export function SoundBanner({ blocked, unlock }: { blocked: boolean; unlock: () 
     };
   }, [blocked, unlock]);
   if (!blocked) return null;
+  const t = text('soundBlocked');
+  const label = `${t.id} / ${t.en}`;
   return (
-    <div className="sound-banner" role="alert" data-testid="sound-blocked">
+    <div className="sound-mark" role="status" aria-label={label} title={label} data-testid="sound-blocked">
       <svg className="sound-icon" viewBox="0 0 24 24" aria-hidden>
         <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
         <path d="M16 9l5 6M21 9l-5 6" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
-      <div>
-        <Say t={text('soundBlocked')} stacked className="sound-title" />
-        <Say t={text('soundBlockedHint')} stacked className="sound-hint" />
-      </div>
     </div>
   );
 }

@@ -26,10 +26,10 @@ export function CounterDisplay({ token, counterId, onAuthError }: { token: strin
   const agency = counter && venue?.agencies.find((a) => a.id === counter.agencyId);
   const pc = board.counters.get(counterId);
   const tz = venue?.timeZone ?? 'Asia/Makassar';
-  const state = counterState(pc, tz);
+  const now = useServerNow(board.clockOffset);
+  const state = counterState(pc, tz, now);
   const lastCall = useMemo(() => board.calls.filter((c) => c.counterId === counterId).at(-1), [board.calls, counterId]);
   const fresh = useFresh(lastCall?.receivedAt, HIGHLIGHT_MS);
-  const now = useServerNow(board.clockOffset);
   const unknown = venue !== null && board.ready && (!counter || !pc);
   const number = state.tone === 'break' || state.tone === 'closed' ? null : pc?.ticket?.number ?? null;
 
@@ -41,7 +41,8 @@ export function CounterDisplay({ token, counterId, onAuthError }: { token: strin
       </header>
       <main className="cs-main">
         {unknown ? (
-          <Say t={text('counterUnknown', { id: counterId })} stacked className="cs-message" />
+          // An id the venue does not have is a wrong address; a real counter elsewhere is on another floor.
+          <Say t={text(counter ? 'counterUnknown' : 'counterNoSuch', { id: counterId })} stacked className="cs-message" />
         ) : number ? (
           <>
             <Say t={text('nowServing')} className="cs-label" />

@@ -20,6 +20,7 @@ export const DICT = {
   stateHeld: { id: 'Ditunda', en: 'On hold' },
   stateBreak: { id: 'Istirahat', en: 'On a break' },
   stateBreakUntil: { id: 'Istirahat s.d. {time}', en: 'Break until {time}' },
+  stateBreakOver: { id: 'Istirahat (lewat {n} mnt)', en: 'On a break ({n} min over)' },
   stateClosed: { id: 'Tutup', en: 'Closed' },
   nowServing: { id: 'Nomor yang dilayani', en: 'Now serving' },
   allFloors: { id: 'Semua lantai', en: 'All floors' },
@@ -27,10 +28,6 @@ export const DICT = {
   restarting: { id: 'Server dimulai ulang…', en: 'Server restarting…' },
   loading: { id: 'Memuat…', en: 'Loading…' },
   soundBlocked: { id: 'Suara belum aktif. Ketuk layar untuk mengaktifkan suara', en: 'Sound is off. Tap the screen to enable sound' },
-  soundBlockedHint: {
-    id: 'Agar tidak perlu diketuk setiap menyala, jalankan Chromium dengan --autoplay-policy=no-user-gesture-required (lihat README).',
-    en: 'To avoid tapping after every start, run Chromium with --autoplay-policy=no-user-gesture-required (see README).',
-  },
   pairTitle: { id: 'Layar ini belum dipasangkan', en: 'This screen is not paired yet' },
   pairRevoked: { id: 'Pemasangan layar ini tidak berlaku lagi', en: 'This screen\'s pairing is no longer valid' },
   pairSteps: {
@@ -41,6 +38,7 @@ export const DICT = {
   pairButton: { id: 'Pasangkan', en: 'Pair' },
   pairing: { id: 'Memasangkan…', en: 'Pairing…' },
   pairFailed: { id: 'Tidak dapat menghubungi server. Coba lagi.', en: 'Cannot reach the server. Try again.' },
+  counterNoSuch: { id: 'Tidak ada loket "{id}". Periksa alamat layar ini.', en: 'There is no counter "{id}". Check this screen\'s address.' },
   counterUnknown: { id: 'Loket "{id}" tidak ada di lantai layar ini', en: 'Counter "{id}" is not on this screen\'s floor' },
 } as const satisfies Record<string, LocalizedText>;
 

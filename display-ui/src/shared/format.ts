@@ -20,10 +20,14 @@ export function formatClock(t: number, tz: string): string {
 
 export type CounterTone = 'called' | 'serving' | 'idle' | 'break' | 'closed';
 
-/** What a counter tile says under its number, and the colour family it is drawn in. */
-export function counterState(c: PublicCounter | undefined, tz: string): { tone: CounterTone; label: LocalizedText } {
+/**
+ * What a counter tile says under its number, and the colour family it is drawn in. With `now`, a
+ * break past its return time says so ("lewat 3 mnt") instead of a time already gone.
+ */
+export function counterState(c: PublicCounter | undefined, tz: string, now?: number): { tone: CounterTone; label: LocalizedText } {
   if (!c || c.status === 'closed') return { tone: 'closed', label: text('stateClosed') };
   if (c.status === 'break') {
+    if (c.breakUntil && now !== undefined && now >= c.breakUntil + 60000) return { tone: 'break', label: text('stateBreakOver', { n: Math.floor((now - c.breakUntil) / 60000) }) };
     return { tone: 'break', label: c.breakUntil ? text('stateBreakUntil', { time: localTime(c.breakUntil, tz) }) : text('stateBreak') };
   }
   const s = c.ticket?.status;

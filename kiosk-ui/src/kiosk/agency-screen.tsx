@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { Agency, QueueInfo } from '@antre/server/contract';
 import { local, type Lang, type T } from '../shared/i18n';
 import type { PublicVenue } from '../shared/venue-types';
@@ -46,7 +47,8 @@ function AgencyTile({ t, lang, agency, venue, queues, onAgency }: { t: T; lang: 
     <button type="button" className={`agency-tile${open ? '' : ' is-closed'}`} data-testid={`agency-${agency.id}`} onClick={() => onAgency(agency.id)}>
       <span className="agency-icon" style={{ background: agency.color }}><Icon name={agency.icon} size={64} /></span>
       <span className="agency-text">
-        <span className={`agency-short${longestWord(agency.shortName) > 13 ? ' is-long' : ''}`}>{agency.shortName}</span>
+        {/* The longest word sets the size: a name breaks between words or shrinks, never inside a word. */}
+        <span className="agency-short" style={{ '--chars': Math.max(8, longestWord(agency.shortName)) } as CSSProperties}>{agency.shortName}</span>
         <span className="agency-name">{services.map((s) => local(s.name, s.nameEn, lang)).join(' · ')}</span>
         <span className="agency-meta">
           {open ? t('waitingN', { n: waiting }) : t('agencyClosedNow')}

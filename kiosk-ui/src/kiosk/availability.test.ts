@@ -17,7 +17,7 @@ function venue(over: Partial<PublicVenue> = {}): PublicVenue {
   return {
     id: 'v', name: 'MPP', building: 'Gedung', address: '', timeZone: TZ, timeZoneLabel: 'WITA', version: 1,
     floors: [{ number: 1, name: 'Lantai 1' }], hours: WEEK,
-    settings: { priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal' },
+    settings: { priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal', minRecallSeconds: 10, minNoShowSeconds: 60, undoNoShowMinutes: 10 },
     agencies: [{ id: 'dukcapil', name: 'Disdukcapil', shortName: 'Dukcapil', floor: 1, icon: 'id-card', color: '#2563eb', toConfirm: [] }],
     services: [service()], counters: [], kiosks: [], zones: [], announcements: [], ...over,
   };

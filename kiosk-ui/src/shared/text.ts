@@ -116,6 +116,8 @@ export const TEXT = {
   priorityQueue: { id: 'Antrean prioritas', en: 'Priority queue' },
 
   // Pairing
+  notReadyTitle: { id: 'Kios belum siap', en: 'This kiosk is not ready yet' },
+  notReadyHint: { id: 'Mohon maaf, kios ini belum dapat dipakai. Silakan minta bantuan petugas.', en: 'Sorry, this kiosk cannot be used yet. Please ask a member of staff.' },
   pairTitle: { id: 'Pasangkan kios ini', en: 'Pair this kiosk' },
   pairHint: { id: 'Masukkan kode 8 karakter dari halaman admin (Perangkat).', en: 'Enter the 8-character code from the admin page (Devices).' },
   pairButton: { id: 'Pasangkan', en: 'Pair' },
@@ -130,6 +132,7 @@ export const TEXT = {
   tpCalled: { id: 'Nomor Anda dipanggil!', en: 'Your number is called!' },
   tpGoTo: { id: 'Silakan menuju', en: 'Please go to' },
   tpRecall: { id: 'Panggilan ke-{n}', en: 'Call {n}' },
+  tpMissWarning: { id: 'Segera datang: bila tidak hadir setelah beberapa panggilan, nomor Anda dilewati dan Anda harus menghubungi petugas.', en: 'Come now: if you do not come after a few calls, your number is skipped and you must ask staff.' },
   tpServing: { id: 'Sedang dilayani di', en: 'Being served at' },
   tpHeld: { id: 'Ditunda sementara. Tunggu dipanggil lagi.', en: 'On hold. Wait to be called again.' },
   tpDone: { id: 'Layanan selesai. Terima kasih!', en: 'Service complete. Thank you!' },

@@ -100,6 +100,7 @@ export function TicketPage({ initialId }: { initialId: string }) {
 function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketView; venue: PublicVenue | null }) {
   const counter = venue?.counters.find((c) => c.id === view.counterId);
   const counterName = counter?.name ?? view.counterId ?? '';
+  const counterFloor = counter ? venue?.floors.find((f) => f.number === counter.floor) : undefined;
   switch (view.status) {
     case 'waiting': {
       const floor = venue?.floors.find((f) => f.number === view.floor);
@@ -121,8 +122,10 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
           <p className="tp-called-title">{t('tpCalled')}</p>
           <p>{t('tpGoTo')}</p>
           <p className="tp-counter" data-testid="tp-counter">{counterName}</p>
-          {counter?.waitingArea && <p>{counter.waitingArea}</p>}
+          {/* Where the counter is (its floor), not where to wait: the visitor is on the way. */}
+          {counterFloor && <p className="tp-counter-floor" data-testid="tp-counter-floor">{local(counterFloor.name, counterFloor.nameEn, lang)}</p>}
           {view.recalls > 0 && <p className="tp-recall">{t('tpRecall', { n: view.recalls + 1 })}</p>}
+          <p className="tp-warning" data-testid="tp-warning">{t('tpMissWarning')}</p>
         </section>
       );
     case 'serving':

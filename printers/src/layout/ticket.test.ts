@@ -163,3 +163,19 @@ describe('renderTicket edge cases', () => {
     expect(a.equals(b)).toBe(true);
   });
 });
+
+describe('a test print', () => {
+  it.each(PAPERS)('says CONTOH / TEST where the number goes and carries no QR and no priority (%i mm)', (paper) => {
+    for (const qr of ['native', 'raster'] as const) {
+      const ops = decodeEscPos(renderTicket(sampleTicket({ specimen: true }), { paper, qr }));
+      const lines = printedLines(ops);
+      const text = lines.map((l) => l.text).join('\n');
+      expect(text).toContain('CONTOH / TEST');
+      expect(lines.find((l) => l.text.trim() === 'CONTOH')?.width).toBeGreaterThan(1);
+      expect(text).not.toContain('A-007');
+      expect(text).not.toContain('Prioritas');
+      expect(text).not.toContain('Pindai kode QR');
+      expect(ops.some((o) => o.op === 'qr' || o.op === 'raster')).toBe(false);
+    }
+  });
+});

@@ -72,15 +72,19 @@ export function renderTicket(data: TicketPrintData, opts: { paper: PaperWidth; q
   print(wrapText(clean(data.serviceName), cols));
   p.feed(1);
 
-  // The number: as large as GS ! allows while staying on one line, bold and centred.
-  print(['NOMOR ANTREAN']);
-  const number = clean(data.number).replace(/\s+/g, ' ');
+  // A test print says so where the number would be, in reverse, so it can never pass for a ticket.
+  if (data.specimen) {
+    p.raw(bold(true)).setReverseColors(true);
+    print([centre('CONTOH / TEST', cols), centre('BUKAN TIKET ANTREAN', cols), centre('NOT A QUEUE TICKET', cols)]);
+    p.setReverseColors(false);
+  } else print(['NOMOR ANTREAN']);
+  const number = data.specimen ? 'CONTOH' : clean(data.number).replace(/\s+/g, ' ');
   const mult = numberMultiplier(number, cols);
   p.raw(bold(true)).size(mult - 1, mult - 1);
   print(number.length <= cols ? [number] : wrapText(number, cols));
   p.size(0, 0).raw(bold(false));
 
-  const priority = clean(data.priorityLabel);
+  const priority = data.specimen ? '' : clean(data.priorityLabel);
   if (priority) {
     p.raw(bold(true)).setReverseColors(true);
     print(wrapText(priority, cols - 2).map((l) => ` ${l} `));
@@ -123,13 +127,18 @@ export function renderTicket(data: TicketPrintData, opts: { paper: PaperWidth; q
 
   // QR to the visitor's live ticket page: Epson native GS ( k, or a GS v 0 raster for printers without it.
   p.align('ct').feed(1);
-  const url = asciiUrl(data.qrUrl);
-  const matrix = qrMatrix(url, 'M');
-  const moduleDots = qrModuleDots(matrix.size, dots);
-  if (opts.qr === 'native') p.raw(nativeQr(url, { model: 2, size: moduleDots, ec: 'M' }));
-  else p.raster(new escpos.Image(qrPixels(matrix, moduleDots)), 'normal');
-  p.feed(1);
-  print(wrapText('Pindai kode QR untuk memantau antrean Anda', cols));
+  if (data.specimen) {
+    // No QR on a test print: a scannable code would lead a visitor to a ticket that does not exist.
+    print(['[ CONTOH: TANPA KODE QR ]']);
+  } else {
+    const url = asciiUrl(data.qrUrl);
+    const matrix = qrMatrix(url, 'M');
+    const moduleDots = qrModuleDots(matrix.size, dots);
+    if (opts.qr === 'native') p.raw(nativeQr(url, { model: 2, size: moduleDots, ec: 'M' }));
+    else p.raster(new escpos.Image(qrPixels(matrix, moduleDots)), 'normal');
+    p.feed(1);
+    print(wrapText('Pindai kode QR untuk memantau antrean Anda', cols));
+  }
 
   const footer = clean(data.footer);
   if (footer) {
@@ -139,4 +148,11 @@ export function renderTicket(data: TicketPrintData, opts: { paper: PaperWidth; q
   p.align('lt');
   p.cut(true, 4); // feeds 4 lines past the print head to the cutter, then GS V 1 (partial cut)
   return p.buffer.flush();
+}
+
+/** A line centred by spaces (reverse print shows the padding as a solid band). */
+function centre(text: string, cols: number): string {
+  const t = text.slice(0, cols);
+  const left = Math.floor((cols - t.length) / 2);
+  return ' '.repeat(left) + t + ' '.repeat(cols - t.length - left);
 }

@@ -139,6 +139,11 @@ export class PrintSpooler extends EventEmitter {
     return snapshot(job);
   }
 
+  /** The bytes a job sent (or will send): what the supervisor's preview shows. */
+  bytesOf(jobId: string): Buffer | null {
+    return this.jobs.get(jobId)?.job.bytes ?? null;
+  }
+
   /** Jobs of one printer: finished ones (oldest first) then the queue in print order. */
   jobsFor(printerId: string): PrintJobState[] {
     const p = this.printer(printerId);

@@ -23,8 +23,10 @@ export interface AuthEvents {
 /** Who is who: staff log-ins, sessions, devices and their pairing, all behind one store. */
 export class AuthService extends EventEmitter<AuthEvents> {
   private online = new Map<string, number>();
-  /** When a device that went offline was last connected (its record only knows when it paired). */
-  private lastSeen = new Map<string, number>();
+  /** Devices with a live socket: seen now, whatever their last request. */
+  private connected = new Set<string>();
+  /** When a device's last socket closed: its "last seen" after it left (memory only; pairing time after a restart). */
+  private goneAt = new Map<string, number>();
   /** When each session was last used (by token digest); a session idle past the limit ends. */
   private lastUsed = new Map<string, number>();
   private readonly accountFailures: RateLimiter;
@@ -222,17 +224,22 @@ export class AuthService extends EventEmitter<AuthEvents> {
 
   markSeen(deviceId: string, now: number): void {
     this.online.set(deviceId, now);
+    this.connected.add(deviceId);
   }
 
-  /** The device's last socket closed: it is offline, last seen now. */
+  /** The device's last socket closed at `now`: it was last seen then, not at pairing. */
   markGone(deviceId: string, now: number): void {
     this.online.delete(deviceId);
-    this.lastSeen.set(deviceId, now);
+    this.connected.delete(deviceId);
+    this.goneAt.set(deviceId, now);
   }
 
   publicDevice(d: DeviceRecord, now: number): PublicDevice {
-    const seen = this.online.get(d.id) ?? this.lastSeen.get(d.id) ?? d.lastSeenAt;
-    return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online: this.online.has(d.id) && now - (seen ?? 0) < 5 * 60000 };
+    const live = this.connected.has(d.id);
+    const request = this.online.get(d.id);
+    const seen = live ? now : (request ?? this.goneAt.get(d.id) ?? d.lastSeenAt);
+    const online = live || (request !== undefined && now - request < 5 * 60000);
+    return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online };
   }
 }
 

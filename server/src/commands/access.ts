@@ -17,17 +17,27 @@ export function requireIssuer(p: Principal | null): Principal {
   return p;
 }
 
-const BUTTON_ACTIONS = new Set(['call-next', 'recall']);
+/** A call button serves a whole desk: call next (ending the called visitor), recall, absent and its undo. */
+const BUTTON_ACTIONS = new Set(['call-next', 'recall', 'no-show', 'undo-no-show']);
+
+/** Who acts at a counter, as the engine needs to know it. */
+export interface CounterAccess {
+  userId: string | null;
+  /** A paired call button: its "next" also ends a called visitor's visit. */
+  button: boolean;
+  /** Supervisors and admins may undo a no-show all day; officers and buttons within the venue's window. */
+  anyTime: boolean;
+}
 
 /** Officers act on their own counters; supervisors and admins on any; a button on its one counter. */
-export function requireCounterAccess(p: Principal | null, counterId: string, action: string): { userId: string | null } {
+export function requireCounterAccess(p: Principal | null, counterId: string, action: string): CounterAccess {
   if (!p) throw new AntreError('UNAUTHENTICATED');
   if (p.kind === 'device') {
     if (p.device.kind !== 'button' || p.device.ref !== counterId) throw new AntreError(p.device.kind === 'button' ? 'NOT_YOUR_COUNTER' : 'FORBIDDEN');
     if (!BUTTON_ACTIONS.has(action)) throw new AntreError('FORBIDDEN');
-    return { userId: null };
+    return { userId: null, button: true, anyTime: false };
   }
   const u = p.user;
   if (u.role === 'officer' && !u.counterIds.includes(counterId)) throw new AntreError('NOT_YOUR_COUNTER', { counterId });
-  return { userId: u.id };
+  return { userId: u.id, button: false, anyTime: u.role !== 'officer' };
 }

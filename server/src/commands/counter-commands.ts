@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 import { validate } from '../http/errors.js';
-import { requireCounterAccess } from './access.js';
+import { requireCounterAccess, type CounterAccess } from './access.js';
 
 const holdBody = z.strictObject({ note: z.string().trim().min(1).max(300).optional() }).optional();
 
@@ -17,20 +17,23 @@ const holdBody = z.strictObject({ note: z.string().trim().min(1).max(300).option
 export async function counterCommand(ctx: AppContext, p: Principal | null, counterId: string, action: CounterAction, body: unknown): Promise<Ticket | CounterState> {
   ctx.queue.engine.counter(counterId);
   const who = requireCounterAccess(p, counterId, action);
-  const out = await run(ctx, counterId, action, body, who.userId);
+  const out = await run(ctx, counterId, action, body, who);
   // The audit line: who did what at which counter.
   ctx.log.info({ counterId, action, userId: who.userId, deviceId: p?.kind === 'device' ? p.device.id : undefined, ticket: 'number' in out ? out.number : undefined, status: out.status }, 'counter command');
   return out;
 }
 
-function run(ctx: AppContext, counterId: string, action: CounterAction, body: unknown, userId: string | null): Promise<Ticket | CounterState> {
-  const who = { userId };
+function run(ctx: AppContext, counterId: string, action: CounterAction, body: unknown, who: CounterAccess): Promise<Ticket | CounterState> {
   const actor = { userId: who.userId, counterId };
   const q = ctx.queue;
   switch (action) {
     case 'call-next': {
       const b = validate(callNextBody, body);
-      return q.run((e, now) => e.callNext(counterId, actor, now, b?.serviceId));
+      return q.run((e, now) => e.callNext(counterId, actor, now, b?.serviceId, { finishCalled: who.button }));
+    }
+    case 'undo-no-show': {
+      const b = validate(resumeBody, body);
+      return q.run((e, now) => e.undoNoShow(counterId, b.ticketId, actor, now, who.anyTime));
     }
     case 'recall':
       validate(emptyBody, body);

@@ -14,7 +14,7 @@ export const PRIORITY_LABELS: Record<PriorityCategory, LocalizedText> = {
 
 export type TicketAction =
   | 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no_show' | 'held' | 'resumed'
-  | 'transferred_out' | 'transferred_in' | 'expired' | 'requeued';
+  | 'transferred_out' | 'transferred_in' | 'expired' | 'requeued' | 'no_show_undone';
 
 export interface TicketEvent {
   at: number;
@@ -110,6 +110,8 @@ export interface QueueInfo {
   /** Epoch ms of the oldest waiting ticket's queue time. */
   oldestWaitingSince: number | null;
   lastCallAt: number | null;
+  /** Priority visitors called in a row (the interleave rule's state): consoles list visitors in the order they will be called. */
+  priorityStreak?: number;
 }
 
 /** A counter as every screen may see it (no staff names). */

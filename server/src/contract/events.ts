@@ -3,7 +3,7 @@ import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView 
 import type { SurveyVisit } from './survey.js';
 
 /** Counter commands that travel over a socket as well as over HTTP. */
-export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status'] as const;
+export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status', 'undo-no-show'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 
 /** One board update: what changed among the counters and queues this screen shows. */
@@ -28,6 +28,19 @@ export interface PrinterStatusMessage {
   paperNearEnd?: boolean;
   paperOut?: boolean;
   error?: string;
+}
+
+/** One of the day's print jobs in the supervisor's printer list; 'unknown' after a restart (the ticket is kept, its job state is not). */
+export interface PrintJobListItem {
+  id: string;
+  ticketId: string | null;
+  number: string | null;
+  /** The supervisor's test print (CONTOH / TEST). */
+  test: boolean;
+  state: PrintJobView['state'] | 'unknown';
+  at: number;
+  reprints: number;
+  error: string | null;
 }
 
 /** A print job's progress, for the kiosk that printed it and for supervisors. */

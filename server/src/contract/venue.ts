@@ -176,6 +176,12 @@ export const settingsSchema = z.strictObject({
   messages: messageSettingsSchema.optional(),
   /** Online booking; absent: the defaults (bookingSettings). Only services with their own `booking` take bookings. */
   booking: bookingSettingsSchema.optional(),
+  /** Seconds between two calls of the same visitor: a recall the visitor could not yet have answered is refused. */
+  minRecallSeconds: z.number().int().min(0).max(600).default(10),
+  /** Seconds from the first call before a visitor may be marked absent (walking across two floors takes time). */
+  minNoShowSeconds: z.number().int().min(0).max(1800).default(60),
+  /** Minutes in which the officer may undo a no-show; supervisors may undo one all day. */
+  undoNoShowMinutes: z.number().int().min(0).max(240).default(10),
 });
 
 export const venueSchema = z

@@ -139,19 +139,24 @@ export class Engine {
   }
 
   /** The counter calls its next visitor: reserved ones first, then its services in order. */
-  callNext(counterId: string, actor: Actor, now: number, onlyServiceId?: string): Outcome<Ticket> {
+  callNext(counterId: string, actor: Actor, now: number, onlyServiceId?: string, opts: { finishCalled?: boolean } = {}): Outcome<Ticket> {
     this.assertDay(now);
     const cfg = this.counter(counterId);
     const cs = this.counterState(counterId);
     const current = cs.ticketId ? this.ticket(cs.ticketId) : null;
-    if (current && current.status !== 'serving') throw new AntreError('COUNTER_BUSY', { ticketId: current.id, number: current.number });
+    // A desk with only a call button cannot say "arrived": there, next also ends a called visitor's visit.
+    const finishable = current?.status === 'serving' || (opts.finishCalled === true && current?.status === 'called');
+    if (current && !finishable) throw new AntreError('COUNTER_BUSY', { ticketId: current.id, number: current.number });
     if (onlyServiceId !== undefined && !cfg.serviceIds.includes(onlyServiceId)) {
       throw new AntreError('INVALID_INPUT', { serviceId: onlyServiceId }, { id: 'Loket ini tidak melayani layanan itu.', en: 'This counter does not serve that service.' });
     }
     const pick = this.pickNext(cfg, onlyServiceId, now);
+    // A button desk's last visitor of the hour still leaves: the answer is their finished ticket.
+    if (!pick && current && opts.finishCalled) return this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now);
     if (!pick) throw new AntreError('QUEUE_EMPTY', { counterId });
     // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
-    const changes: Change[] = current ? this.finishChanges(current, cs, actor, now).changes : [];
+    // A called visitor finished by the button was served from the call on (the button has no "start").
+    const changes: Change[] = current ? this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes : [];
     const { ticket: next, cls, regularBefore } = pick;
     const called: Ticket = {
       ...next, status: 'called', counterId, userId: actor.userId, calledAt: now, targetCounterId: null,
@@ -195,6 +200,9 @@ export class Engine {
   /** Calls the current visitor again; past the allowed recalls the visitor is marked no-show. */
   recall(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
     const { cfg, cs, ticket } = this.current(counterId, ['called']);
+    const spacing = this.venue.settings.minRecallSeconds * 1000;
+    const last = cs.lastCallAt ?? ticket.calledAt ?? 0;
+    if (now - last < spacing) throw tooSoon('RECALL_TOO_SOON', last + spacing, now);
     if (ticket.recalls >= this.venue.settings.maxRecalls) return this.noShow(counterId, actor, now);
     const recalls = ticket.recalls + 1;
     const t: Ticket = { ...ticket, recalls, history: [...ticket.history, ev(now, 'recalled', counterId, actor)] };
@@ -224,8 +232,30 @@ export class Engine {
   /** The visitor did not come. */
   noShow(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
     const { cs, ticket } = this.current(counterId, ['called']);
+    const wait = this.venue.settings.minNoShowSeconds * 1000;
+    const first = ticket.calledAt ?? now;
+    if (now - first < wait) throw tooSoon('NO_SHOW_TOO_SOON', first + wait, now);
     const t: Ticket = { ...ticket, status: 'no_show', finishedAt: now, history: [...ticket.history, ev(now, 'no_show', counterId, actor)] };
     return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+  }
+
+  /**
+   * A visitor marked absent turns up: they go back to the head of this counter's line. The officer
+   * may do it within the venue's undo window; a supervisor (`anyTime`) all day.
+   */
+  undoNoShow(counterId: string, ticketId: string, actor: Actor, now: number, anyTime: boolean): Outcome<Ticket> {
+    this.assertDay(now);
+    const cfg = this.counter(counterId);
+    const ticket = this.ticket(ticketId);
+    if (ticket.status !== 'no_show') throw new AntreError('INVALID_STATE', { status: ticket.status, allowed: ['no_show'] });
+    if (ticket.counterId !== counterId && !cfg.serviceIds.includes(ticket.serviceId)) throw new AntreError('FORBIDDEN', { ticketId });
+    const window = this.venue.settings.undoNoShowMinutes * 60000;
+    if (!anyTime && now - (ticket.finishedAt ?? now) > window) throw new AntreError('UNDO_TOO_LATE', { ticketId, until: (ticket.finishedAt ?? now) + window });
+    const t: Ticket = {
+      ...ticket, status: 'waiting', targetCounterId: counterId, counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0,
+      history: [...ticket.history, ev(now, 'no_show_undone', counterId, actor)],
+    };
+    return this.commit(t, [{ t: 'ticket', ticket: t }]);
   }
 
   /** Parks the visitor (fetching a document); the counter is free and can resume them later. */
@@ -254,6 +284,8 @@ export class Engine {
     const ticket = this.ticket(ticketId);
     if (!['waiting', 'called', 'serving', 'held'].includes(ticket.status)) throw new AntreError('INVALID_STATE', { status: ticket.status });
     const toCounter = to.toCounterId ? this.counter(to.toCounterId) : null;
+    // A closed counter calls nobody: a visitor sent there would wait for nothing.
+    if (toCounter && this.state.counters.get(toCounter.id)?.status === 'closed') throw new AntreError('COUNTER_CLOSED', { toCounterId: toCounter.id });
     const serviceId = to.toServiceId ?? (toCounter && !toCounter.serviceIds.includes(ticket.serviceId) ? toCounter.serviceIds[0]! : ticket.serviceId);
     const service = this.service(serviceId);
     if (toCounter && !toCounter.serviceIds.includes(service.id)) {
@@ -347,6 +379,15 @@ export class Engine {
 /** Ticket numbers read `A-007`: prefix, dash, at least three digits. */
 export function formatNumber(prefix: string, seq: number): string {
   return `${prefix}-${String(seq).padStart(3, '0')}`;
+}
+
+/** A refusal that says when the action becomes possible (the screens count down to it). */
+function tooSoon(code: 'RECALL_TOO_SOON' | 'NO_SHOW_TOO_SOON', at: number, now: number): AntreError {
+  const s = Math.ceil((at - now) / 1000);
+  const text = code === 'RECALL_TOO_SOON'
+    ? { id: `Pengunjung baru saja dipanggil. Panggil ulang bisa dalam ${s} detik.`, en: `The visitor was just called. Recall possible in ${s} s.` }
+    : { id: `Beri pengunjung waktu untuk datang: tandai tidak hadir bisa dalam ${s} detik.`, en: `Give the visitor time to come: absent can be marked in ${s} s.` };
+  return new AntreError(code, { at, seconds: s }, text);
 }
 
 function ev(at: number, action: TicketAction, counterId: string | undefined | null, actor: Actor, note?: string) {

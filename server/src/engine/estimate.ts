@@ -1,7 +1,7 @@
 import type { PriorityCategory, PublicCounter, QueueInfo, Ticket, TicketView } from '../contract/domain.js';
 import { AntreError } from '../contract/errors.js';
 import type { Engine } from './engine.js';
-import { ticketWindow } from './hours.js';
+import { nextDayOpening, ticketWindow } from './hours.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
 import { walkInQuota, withBooked } from './booked.js';
 import { bookingSettings } from '../contract/venue.js';
@@ -110,8 +110,8 @@ export class Estimator {
       nowServing, countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
       estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
       quotaLeft: walkInQuota(svc) === null ? null : Math.max(0, walkInQuota(svc)! - (st.issued - (st.booked ?? 0))),
-      available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: reason === 'open' ? null : window.opensAt,
-      oldestWaitingSince: oldest, lastCallAt: st.lastCallAt,
+      available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: opensAgainAt(reason, window.opensAt, () => nextDayOpening(e.venue, svc, now)),
+      oldestWaitingSince: oldest, lastCallAt: st.lastCallAt, priorityStreak: st.priorityStreak,
     };
   }
 
@@ -127,4 +127,15 @@ export class Estimator {
       ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, calledAt: t.calledAt } : null,
     };
   }
+}
+
+/**
+ * When a service that cannot be taken now takes tickets again: outside its hours, at the next
+ * opening; closed or full for today, at a later day's opening (never this morning's); with no
+ * counter open, nobody knows.
+ */
+function opensAgainAt(reason: QueueInfo['reason'], windowOpensAt: number | null, nextDay: () => number | null): number | null {
+  if (reason === 'open' || reason === 'no_counter') return null;
+  if (reason === 'closed_today' || reason === 'quota_full') return nextDay();
+  return windowOpensAt;
 }

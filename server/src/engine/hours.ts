@@ -41,6 +41,18 @@ export function ticketWindow(venue: Venue, service: Service, t: number): HoursVe
   return { open: false, reason, opensAt, hours: today };
 }
 
+/** The first opening on a later day than `t`'s: when a service closed or full for today takes tickets again. */
+export function nextDayOpening(venue: Venue, service: Service, t: number): number | null {
+  const week = effectiveHours(venue, service);
+  const day = localDay(t, venue.timeZone);
+  for (let i = 1; i <= 7; i++) {
+    const d = addDays(day, i);
+    const h = hoursOn(week, d);
+    if (h) return zonedTime(d, h.open, venue.timeZone);
+  }
+  return null;
+}
+
 /** Minutes of break time between two instants on the day's schedule (for estimates). */
 export function breakMinutesBetween(venue: Venue, service: Service, from: number, to: number): number {
   const tz = venue.timeZone;

@@ -110,6 +110,9 @@ function serveUi(app: Express, ctx: AppContext): void {
   mount('/display', ctx.ui?.display);
   mount('/counter', ctx.ui?.counter);
   app.get('/', (_req, res) => res.redirect(ctx.ui?.counter ? '/counter' : '/api/health'));
+  // Browsers ask for /favicon.ico whatever a page links: answer with the screens' icon, not a 404.
+  const icon = [ctx.ui?.counter, ctx.ui?.kiosk, ctx.ui?.display].map((d) => d && join(d, 'favicon.svg')).find((p) => p && existsSync(p));
+  if (icon) app.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').sendFile(icon));
 }
 
 function noCacheHtml(res: express.Response, path: string): void {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { openPrinter, parsePrinterUri, PrintSpooler, renderTicket, sampleTicket, VirtualPrinter, type PrinterStatus, type PrinterTransport, type PrintJobState } from '@antre/printers';
+import { openPrinter, parsePrinterUri, PrintSpooler, renderPreviewPng, renderTicket, sampleTicket, VirtualPrinter, type PrinterStatus, type PrinterTransport, type PrintJobState } from '@antre/printers';
 import type { Ticket } from '../contract/domain.js';
-import type { PrinterStateView } from '../contract/events.js';
+import type { PrinterStateView, PrintJobListItem } from '../contract/events.js';
 import type { KioskConfig, Venue } from '../contract/venue.js';
 import type { AppContext, PrintOutcome, TicketPrinter } from '../context.js';
 import type { AntreServer } from '../realtime/io.js';
@@ -89,10 +89,7 @@ export class PrintService implements TicketPrinter {
   async printTicket(ticket: Ticket, kioskId: string | null): Promise<PrintOutcome> {
     const slot = [...this.slots.values()].find((s) => s.kiosk.id === kioskId);
     if (!slot) return { jobId: null, state: 'none', printerId: null };
-    const e = this.ctx.queue.engine;
-    const view = e.estimator.ticketView(ticket, this.ctx.queue.clock());
-    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`);
-    const bytes = renderTicket(data, { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
+    const bytes = this.ticketBytes(ticket, slot);
     const jobId = `job-${ticket.id}`;
     const first = this.firstAnswer(jobId);
     const state = this.spooler.submit(slot.printerId, { id: jobId, ticketId: ticket.id, bytes });
@@ -119,14 +116,68 @@ export class PrintService implements TicketPrinter {
   }
 
   reprint(jobId: string): PrintJobState {
-    return this.spooler.reprint(jobId);
+    if (this.spooler.bytesOf(jobId)) return this.spooler.reprint(jobId);
+    // After a restart the spooler forgot the day's jobs; the ticket itself is on disk: print it anew.
+    const found = this.dayTicketJob(jobId);
+    if (!found) throw new Error(`unknown print job "${jobId}"`);
+    return this.spooler.submit(found.slot.printerId, { id: jobId, ticketId: found.ticket.id, bytes: this.ticketBytes(found.ticket, found.slot) });
+  }
+
+  /** Whether a job id names a job this server can show or reprint (the spooler's, or a ticket of today). */
+  knows(jobId: string): boolean {
+    return this.spooler.bytesOf(jobId) !== null || this.dayTicketJob(jobId) !== null;
+  }
+
+  /** The printed ticket as an image: the job's own bytes, or after a restart the ticket rendered again. */
+  previewPng(jobId: string): Buffer | null {
+    const bytes = this.spooler.bytesOf(jobId);
+    const found = bytes ? null : this.dayTicketJob(jobId);
+    const slot = found?.slot ?? [...this.slots.values()].find((s) => this.spooler.jobsFor(s.printerId).some((j) => j.id === jobId));
+    const out = bytes ?? (found ? this.ticketBytes(found.ticket, found.slot) : null);
+    return out ? renderPreviewPng(out, { paper: slot?.kiosk.paper ?? 80 }) : null;
+  }
+
+  /**
+   * The day's jobs of one printer, newest first: the spooler's with their state, and the tickets
+   * this kiosk issued today that the spooler no longer knows (after a restart: state unknown).
+   */
+  dayJobs(printerId: string, limit = 30): PrintJobListItem[] {
+    const slot = this.slots.get(printerId);
+    if (!slot) return [];
+    const tickets = this.ctx.queue.engine.state.tickets;
+    const known = this.spooler.jobsFor(printerId);
+    const seen = new Set(known.map((j) => j.id));
+    const items: PrintJobListItem[] = known.map((j) => ({
+      id: j.id, ticketId: j.ticketId ?? null, number: j.ticketId ? tickets.get(j.ticketId)?.number ?? null : null, test: j.id.startsWith('test-'),
+      state: j.state, at: j.submittedAt, reprints: j.reprints, error: j.error ?? null,
+    }));
+    for (const t of tickets.values()) {
+      if (t.source.kind !== 'kiosk' || t.source.id !== slot.kiosk.id || t.transferredFrom || seen.has(`job-${t.id}`)) continue;
+      items.push({ id: `job-${t.id}`, ticketId: t.id, number: t.number, test: false, state: 'unknown', at: t.issuedAt, reprints: 0, error: null });
+    }
+    return items.sort((a, b) => b.at - a.at).slice(0, limit);
+  }
+
+  private dayTicketJob(jobId: string): { ticket: Ticket; slot: Slot } | null {
+    if (!jobId.startsWith('job-')) return null;
+    const ticket = this.ctx.queue.engine.state.tickets.get(jobId.slice(4));
+    if (!ticket || ticket.source.kind !== 'kiosk') return null;
+    const slot = [...this.slots.values()].find((s) => s.kiosk.id === ticket.source.id);
+    return slot ? { ticket, slot } : null;
+  }
+
+  private ticketBytes(ticket: Ticket, slot: Slot): Buffer {
+    const e = this.ctx.queue.engine;
+    const view = e.estimator.ticketView(ticket, this.ctx.queue.clock());
+    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`);
+    return renderTicket(data, { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
   }
 
   /** Prints the sample ticket on one printer (supervisor's test button). */
   testPrint(printerId: string): PrintJobState {
     const slot = this.slots.get(printerId);
     if (!slot) throw new Error(`unknown printer ${printerId}`);
-    const bytes = renderTicket(sampleTicket({ qrUrl: `${this.ctx.publicUrl}/kiosk` }), { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
+    const bytes = renderTicket(sampleTicket({ specimen: true, issuedAt: this.ctx.queue.clock(), qrUrl: `${this.ctx.publicUrl}/kiosk` }), { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
     return this.spooler.submit(printerId, { id: `test-${randomBytes(6).toString('base64url')}`, bytes });
   }
 
@@ -136,7 +187,7 @@ export class PrintService implements TicketPrinter {
 
   kioskOf(jobId: string): string | null {
     const job = [...this.slots.keys()].flatMap((p) => this.spooler.jobsFor(p)).find((j) => j.id === jobId);
-    return job ? this.slots.get(job.printerId)?.kiosk.id ?? null : null;
+    return job ? this.slots.get(job.printerId)?.kiosk.id ?? null : this.dayTicketJob(jobId)?.slot.kiosk.id ?? null;
   }
 
   states(): PrinterStateView[] {

@@ -31,6 +31,8 @@ export function testVenueInput(over: Partial<VenueInput> = {}): VenueInput {
       { id: 'loket-4', name: 'Loket 4', floor: 2, agencyId: 'bpn', serviceIds: ['sertipikat'] },
     ],
     kiosks: [{ id: 'kiosk-1', name: 'Kios 1', floor: 1, printer: 'none' }],
+    // Officers here may recall and mark absent at once; the spacing rules have their own tests.
+    settings: { minRecallSeconds: 0, minNoShowSeconds: 0 },
     ...over,
   };
 }

@@ -25,6 +25,14 @@ export function printerRoutes(ctx: AppContext): Router {
     if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });
     res.status(202).json(p.testPrint(req.params.id));
   });
+  r.get('/print-jobs/:jobId/preview.png', (req, res) => {
+    // Images load from <img>, which cannot send a header: the staff token may come as ?token=.
+    if (!req.headers.authorization && typeof req.query.token === 'string') req.headers.authorization = `Bearer ${req.query.token}`;
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const png = ID.test(req.params.jobId) ? printing().previewPng(req.params.jobId) : null;
+    if (!png) throw new AntreError('NOT_FOUND');
+    res.type('png').set('Cache-Control', 'private, no-cache').send(png);
+  });
   r.post('/print-jobs/:jobId/reprint', (req, res) => {
     const who = principalOf(req, ctx);
     const p = printing();
@@ -51,6 +59,13 @@ export function printerRoutes(ctx: AppContext): Router {
     const job = printing().virtual?.job(req.params.id);
     if (!job) throw new AntreError('NOT_FOUND');
     res.type('png').set('Cache-Control', 'private, max-age=3600').send(job.png);
+  });
+  // After /printers/virtual/jobs, which this pattern would otherwise take.
+  r.get('/printers/:id/jobs', (req, res) => {
+    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const p = printing();
+    if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });
+    res.json({ jobs: p.dayJobs(req.params.id) });
   });
   return r;
 }
