@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_PASSWORD, login, post, startServerProcess } from '../support/server-process.ts';
+import { DEFAULT_LIMITS } from '../../server/src/security/limits.ts';
 import { coldStart, printerPath } from './goals.ts';
 import { prefillDay } from './prefill.ts';
 import { forkTs, swarm } from './swarm.ts';
@@ -71,7 +72,8 @@ async function measureVenue(size: number) {
   const dataDir = mkdtempSync(join(tmpdir(), `antre-bench-${size}-`));
   prefillDay(dataDir, size, 2 * CALLS + 50);
   // Built server with the V8 flags of `npm start`.
-  const proc = await startServerProcess({ dataDir, built: true, env: { LOG_LEVEL: 'error' } });
+  // The production pacing of password hashes (the test harness turns it off for its cheap hashes).
+  const proc = await startServerProcess({ dataDir, built: true, env: { LOG_LEVEL: 'error', ANTRE_LIMIT_HASH_PACE_MS: String(DEFAULT_LIMITS.hashPaceMs), ANTRE_LIMIT_HASH_QUEUE: String(DEFAULT_LIMITS.hashQueue) } });
   try {
     const token = await login(proc.url, 'admin', ADMIN_PASSWORD);
     for (let i = 0; i < 20; i++) await post(proc.url, '/api/tickets', token, { serviceId: 'kk' }); // warm-up

@@ -28,6 +28,8 @@ export const LOAD_LIMITS_ENV: Record<string, string> = {
   ANTRE_LIMIT_ANONYMOUS_REQUEST_BURST: '100000',
   ANTRE_LIMIT_TICKET_SOCKETS_PER_ADDRESS: '100000',
   ANTRE_LIMIT_LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+  // The tests' cheap hashes need no pacing (the production pace is tested in tests/security).
+  ANTRE_LIMIT_HASH_PACE_MS: '1',
 };
 
 /** A free TCP port on loopback (shared with the printer tests). */

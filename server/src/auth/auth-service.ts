@@ -41,7 +41,7 @@ export class AuthService extends EventEmitter<AuthEvents> {
     this.accountFailures = new RateLimiter(limits.loginFailuresPerAccount, window);
     this.addressFailures = new RateLimiter(limits.loginAttemptsPerAddress, window);
     this.pairingFailures = new RateLimiter(limits.pairingFailuresPerAddress, window);
-    this.hashing = new Semaphore(limits.hashConcurrency, limits.hashQueue);
+    this.hashing = new Semaphore(limits.hashConcurrency, limits.hashQueue, limits.hashPaceMs);
   }
 
   /** Creates the first admin if there is none; returns the password when it was generated. */

@@ -29,6 +29,8 @@ export interface Limits {
   /** Password hashes computed at once, and how many log-ins may wait for one before more are refused (503). */
   hashConcurrency: number;
   hashQueue: number;
+  /** Least time between two password hashes starting (ms): a flood's hashing takes at most about half a core. */
+  hashPaceMs: number;
   /** Wrong pairing codes per address within the log-in window. */
   pairingFailuresPerAddress: number;
   /** A staff session unused this long ends (minutes). */
@@ -55,7 +57,8 @@ export const DEFAULT_LIMITS: Limits = {
   loginAttemptsPerAddress: 20,
   loginWindowSeconds: 15 * 60,
   hashConcurrency: 1,
-  hashQueue: 16,
+  hashQueue: 8,
+  hashPaceMs: 400,
   pairingFailuresPerAddress: 10,
   sessionIdleMinutes: 12 * 60,
   heapShedRatio: 0.85,

@@ -8,8 +8,10 @@ import { AntreError } from '../contract/errors.js';
 export class Semaphore {
   private active = 0;
   private waiting: (() => void)[] = [];
+  private lastStart = -Infinity;
 
-  constructor(private readonly limit: number, private readonly queue: number) {}
+  /** `paceMs`: the least time between two task starts, so CPU-heavy tasks take at most a share of a core. */
+  constructor(private readonly limit: number, private readonly queue: number, private readonly paceMs = 0) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) {
@@ -17,6 +19,9 @@ export class Semaphore {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else this.active++;
     try {
+      const wait = this.lastStart + this.paceMs - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastStart = performance.now();
       return await task();
     } finally {
       const next = this.waiting.shift();

@@ -26,7 +26,7 @@ export async function startHarness(over: Partial<StartOptions> = {}): Promise<Ha
     demo: true, log: pino({ level: 'silent' }), publicUrl: 'http://antre.test', uiRoot: join(dir, 'no-ui'),
     ...over,
     // Tests issue bursts through one kiosk; the kiosk budget itself is tested in tests/security with the defaults.
-    limits: { kioskTicketsPerMinute: 100000, principalRequestsPerSecond: 100000, principalRequestBurst: 100000, anonymousRequestsPerSecond: 100000, anonymousRequestBurst: 100000, loginAttemptsPerAddress: 100000, pairingFailuresPerAddress: 100000, ...over.limits },
+    limits: { kioskTicketsPerMinute: 100000, principalRequestsPerSecond: 100000, principalRequestBurst: 100000, anonymousRequestsPerSecond: 100000, anonymousRequestBurst: 100000, loginAttemptsPerAddress: 100000, pairingFailuresPerAddress: 100000, hashPaceMs: 0, ...over.limits },
   });
   const api: Harness['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = {};
