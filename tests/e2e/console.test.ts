@@ -352,6 +352,11 @@ describe('officer console on the real venue (screenshots)', () => {
   it('desk and phone at MPP Simpurusiang look right', async () => {
     real = await startServerProcess({ venue: join(ROOT, 'server/venues/mpp-simpurusiang.json'), env: { ANTRE_IGNORE_HOURS: '1' } });
     const token = await login(real.url, 'admin', ADMIN_PASSWORD);
+    // The demo staff are created once the server already answers: wait for them before an officer logs in.
+    await expect.poll(async () => {
+      const r = await fetch(`${real.url}/api/users`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await r.json()) as { users?: { username: string }[] }).users?.some((u) => u.username === 'petugas2') ?? false;
+    }, { timeout: 30_000 }).toBe(true);
     const plan: [string, string | null][] = [
       ['dukcapil-ktp-el', null], ['dukcapil-kk', null], ['dukcapil-ktp-el', 'lansia'], ['dukcapil-pindah-datang', null], ['dukcapil-ktp-el', null],
       ['dukcapil-kk', 'ibu_hamil'], ['dukcapil-ktp-el', null], ['dukcapil-kk', null], ['dukcapil-ktp-el', 'disabilitas'], ['dukcapil-ktp-el', null],

@@ -102,6 +102,22 @@ describe('staff pages on the building’s laptops', () => {
     await page.close();
   }, SLOW);
 
+  it('an over-long running text is refused in both languages, naming the line, before anything is sent', async () => {
+    const page = await browser.page(SIZES[0]);
+    await logIn(page, '/counter/supervisor', 'supervisor');
+    const box = page.locator('textarea.sv-running');
+    await box.waitFor();
+    await box.fill(`Selamat datang\n${'x'.repeat(320)}`);
+    const problems = page.locator('[data-testid=running-problems]');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('Baris 2 terlalu panjang: 320 huruf, paling banyak 300.');
+    expect(await problems.textContent()).toContain('Line 2 is too long: 320 characters, at most 300.');
+    expect(await page.locator('.sv-panel button.sv-btn--primary', { hasText: 'Simpan' }).first().isDisabled()).toBe(true);
+    await problems.scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervisor-running-text-too-long');
+    await page.close();
+  }, SLOW);
+
   it('admin pages fit 1366x768 and 1280x800', async () => {
     const page = await browser.page(SIZES[0]);
     await logIn(page, '/counter/admin', 'admin');

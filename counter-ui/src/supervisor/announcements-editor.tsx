@@ -6,6 +6,20 @@ import { problemsOf } from './format';
 import { Bilingual } from './staff-frame';
 import { S } from './texts';
 
+/** The server's limits (announcementsBody in the contract): checked here too, so the refusal names the line. */
+const MAX_LINES = 20;
+const MAX_CHARS = 300;
+
+/** What is wrong with the draft, line by line, in both languages (empty: it may be saved). */
+export function draftProblems(lines: string[]): LocalizedText[] {
+  const out: LocalizedText[] = [];
+  if (lines.length > MAX_LINES) out.push({ id: `Terlalu banyak baris: ${lines.length}, paling banyak ${MAX_LINES}.`, en: `Too many lines: ${lines.length}, at most ${MAX_LINES}.` });
+  lines.forEach((l, i) => {
+    if (l.length > MAX_CHARS) out.push({ id: `Baris ${i + 1} terlalu panjang: ${l.length} huruf, paling banyak ${MAX_CHARS}.`, en: `Line ${i + 1} is too long: ${l.length} characters, at most ${MAX_CHARS}.` });
+  });
+  return out;
+}
+
 /** The running text of the hall displays: one message per line, saved for every screen at once. */
 export function AnnouncementsEditor({ live, token, lang }: { live: string[]; token: string; lang: Lang }) {
   const [draft, setDraft] = useState(live.join('\n'));
@@ -15,10 +29,12 @@ export function AnnouncementsEditor({ live, token, lang }: { live: string[]; tok
   useEffect(() => {
     if (!dirty) setDraft(live.join('\n'));
   }, [live, dirty]);
+  const announcements = draft.split('\n').map((l) => l.trim()).filter(Boolean);
+  const problems = draftProblems(announcements);
   const save = async () => {
+    if (problems.length > 0) return;
     setBusy(true);
     setResult(null);
-    const announcements = draft.split('\n').map((l) => l.trim()).filter(Boolean);
     try {
       await api('/api/announcements', { method: 'PUT', token, body: { announcements } });
       setDirty(false);
@@ -40,8 +56,13 @@ export function AnnouncementsEditor({ live, token, lang }: { live: string[]; tok
           {result.problems.length > 0 && <ul>{result.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
         </div>
       )}
+      {dirty && problems.length > 0 && (
+        <ul className="sv-note sv-note--error" role="alert" data-testid="running-problems">
+          {problems.map((p) => <li key={p.en}><Bilingual text={p} lang={lang} /></li>)}
+        </ul>
+      )}
       <div className="sv-row">
-        <button type="button" className="sv-btn sv-btn--primary" disabled={!dirty || busy} onClick={() => void save()}>{pick(S.save, lang)}</button>
+        <button type="button" className="sv-btn sv-btn--primary" disabled={!dirty || busy || problems.length > 0} onClick={() => void save()}>{pick(S.save, lang)}</button>
         {dirty && <button type="button" className="sv-btn" onClick={() => (setDirty(false), setResult(null))}>{pick(S.cancel, lang)}</button>}
       </div>
     </section>
