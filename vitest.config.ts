@@ -1,22 +1,26 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import LongFirst from './tests/support/long-first.ts';
 
 // Three kinds of test file, told apart by where they live, so a new file needs no entry here:
 // - unit: beside the code in a workspace's src/ (a server in the test's own process at most);
 // - system: anything under tests/ but the browsers (real server processes, printers, disks, sockets);
-// - browser: tests/e2e/ (a server process and Chromium, with liveness bounds of a second or two).
+// - browser: tests/e2e/ (a server process and Chromium, with liveness bounds of a second or two);
+// - load: tests/soak/ (a server under a fixed schedule of load, judged on keeping it: alone, last).
 const unit = ['server/src/**/*.test.ts', 'printers/src/**/*.test.ts', '*-ui/src/**/*.test.{ts,tsx}'];
 const browser = ['tests/e2e/**/*.test.ts'];
+const load = ['tests/soak/**/*.test.ts'];
 const system = ['tests/**/*.test.ts'];
 
-// Every file uses its own ephemeral ports and temp data folders, so files may run side by side.
-// Most of a whole-system file's time is waiting (fsync, round trips, a child process starting),
-// not CPU, so the first group runs one file more than the machine has cores (four were too many
-// on a busy 2-core machine: server starts then took over 30 s). The browser files run after it,
-// two at a time, so their liveness bounds never share the cores with a burst of server starts.
-// ANTRE_TEST_WORKERS overrides both on a bigger or a busier machine.
+// Every file uses its own ephemeral ports and temp data folders, so files may run side by side:
+// unit and system files together, as many at a time as the machine has cores (most of a
+// whole-system file's time is waiting on fsyncs, round trips and child processes, but on a
+// 2-core machine shared with other work three at a time pushed server starts past 30 s and the
+// simulated day past its five minutes); then the browser files, two at a time; then the load
+// test alone. ANTRE_TEST_WORKERS sets the first two widths for a bigger or an idler machine.
 const workers = Number(process.env.ANTRE_TEST_WORKERS) || 0;
+const cores = Math.max(2, availableParallelism());
 
 export default defineConfig({
   resolve: {
@@ -34,9 +38,11 @@ export default defineConfig({
     reporters: ['default', './tests/support/slowest-files.ts'],
     sequence: { sequencer: LongFirst },
     projects: [
-      { extends: true, test: { name: 'unit', include: unit, maxWorkers: workers || 3, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'system', include: system, exclude: [...browser, '**/node_modules/**'], maxWorkers: workers || 3, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', include: unit, maxWorkers: workers || cores, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'system', include: system, exclude: [...browser, ...load, '**/node_modules/**', '**/dist/**'], maxWorkers: workers || cores, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'browser', include: browser, maxWorkers: workers || 2, sequence: { groupOrder: 1 } } },
+      // A load test measures whether the server keeps a schedule: it needs the machine to itself.
+      { extends: true, test: { name: 'load', include: load, maxWorkers: 1, sequence: { groupOrder: 2 } } },
     ],
   },
 });
