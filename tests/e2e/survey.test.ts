@@ -145,6 +145,18 @@ describe('SKM survey in the browser', () => {
     await phone.waitForSelector('[data-testid=phone-survey][data-state=answered]');
     await phone.close();
 
+    // A tablet at the exit of floor 1, upright: every visit finished on the floor waits there for its visitor.
+    const exit = await post(server.url, '/api/devices', admin, { kind: 'survey', name: 'Tablet pintu keluar', floor: 1 });
+    const floorTablet = new SurveyTablet(await browser.page({ width: 800, height: 1280 }));
+    await floorTablet.page.goto(`${server.url}/survey?pair=${exit.body.code}`);
+    await floorTablet.page.waitForSelector('[data-screen=survey-idle]');
+    const onFloor1 = venue.counters.filter((x) => x.floor === 1).slice(0, 3);
+    const waiting = [];
+    for (const x of onFloor1) waiting.push(await visit(x.serviceIds[0]!, x.id));
+    for (const w of waiting) await floorTablet.visitCard(w.id);
+    await screenshot(floorTablet.page, 'survey-tablet-5-floor-portrait');
+    await floorTablet.page.close();
+
     const sup = await browser.page({ width: 1366, height: 768 });
     await sup.goto(`${server.url}/counter/supervisor/skm`);
     await sup.waitForSelector('[data-testid=skm-respondents]');

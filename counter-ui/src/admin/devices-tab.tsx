@@ -99,7 +99,7 @@ export function DevicesTab({ token, venue, lang }: { token: string; venue: Venue
           </label>
           {refs.length > 0 && (
             <label className="sv-field">
-              <span>{pick(kind === 'button' ? A.counterRef : A.kioskRef, lang)}</span>
+              <span>{pick(kind === 'button' ? A.counterRef : kind === 'survey' ? A.surveyRef : A.kioskRef, lang)}</span>
               <select name="ref" value={ref} onChange={(e) => setRef(e.target.value)} required={kind === 'button'}>
                 <option value="">{pick(A.noRef, lang)}</option>
                 {refs.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}

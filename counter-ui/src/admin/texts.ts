@@ -88,6 +88,7 @@ export const A = {
   deviceFloor: { id: 'Lantai (layar: kosong = semua)', en: 'Floor (display: empty = all)' },
   allFloors: { id: '— semua / tidak ada —', en: '— all / none —' },
   kioskRef: { id: 'Kios di konfigurasi', en: 'Kiosk in the configuration' },
+  surveyRef: { id: 'Loket atau instansi (kosong: lantai di atas, atau seluruh gedung)', en: 'Counter or agency (empty: the floor above, or the whole building)' },
   counterRef: { id: 'Loket tombol ini', en: "This button's counter" },
   noRef: { id: '— tidak ada —', en: '— none —' },
   pairTitle: { id: 'Pasang {name}', en: 'Pair {name}' },

@@ -17,7 +17,7 @@ export function PublicSummary() {
   }, []);
   return (
     <div className="screen sv-screen sv-public" data-testid="skm-public">
-      <header className="topbar"><div className="topbar-title"><h1>{t('publicTitle')}</h1>{data && <p>{t('publicMonth', { month: data.month })}</p>}</div></header>
+      <header className="topbar"><div className="topbar-title"><h1>{t('publicTitle')}</h1>{data && <p>{t('publicMonth', { month: monthName(data.month) })}</p>}</div></header>
       <main className="screen-body">
         {off && <p className="sv-none">{t('publicOff')}</p>}
         {data && !data.agencies.length && <p className="sv-none">{t('idleNone')}</p>}
@@ -36,4 +36,9 @@ export function PublicSummary() {
       </main>
     </div>
   );
+}
+
+/** "2026-12" as "Desember 2026". */
+function monthName(month: string): string {
+  return new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${month}-15T00:00:00Z`));
 }

@@ -115,5 +115,6 @@ export interface SurveyResults {
 /** GET /api/surveys/public: the opt-in summary for the hall board and the building's website. */
 export interface SurveyPublicSummary {
   month: string;
+  /** `name` is the agency's short name where it has one (a board tile has little room). */
   agencies: { agencyId: string; name: string; respondents: number; converted: number | null; band: SkmBand | null }[];
 }

@@ -25,10 +25,10 @@ function inScope(q: SurveyResultsQuery, v: { agencyId: string; serviceId: string
 /** The SKM of one scope and period: the figures the annex asks for, the breakdowns, the chart's series. */
 export function buildResults(input: ResultsInput): SurveyResults {
   const { venue: v, query: q } = input;
-  const mine = input.records.filter((r) => inScope(q, r));
+  const mine = input.records.filter((r) => r.day >= q.from && r.day <= q.to && inScope(q, r));
   let population = 0;
   for (const t of input.finished) {
-    if (t.status === 'done' && inScope(q, { ...t, officerId: t.userId, floor: input.floorOf(t.counterId, t.serviceId) })) population++;
+    if (t.status === 'done' && t.day >= q.from && t.day <= q.to && inScope(q, { ...t, officerId: t.userId, floor: input.floorOf(t.counterId, t.serviceId) })) population++;
   }
   const skm = computeSkm(mine.map((r) => r.scores));
   const withheld = !!q.officerId && mine.length < SURVEY_MIN_GROUP;

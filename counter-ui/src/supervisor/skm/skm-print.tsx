@@ -2,7 +2,7 @@ import '../../styles/skm.css';
 import { useEffect, useState } from 'react';
 import { bandLabel, bandOfRaw, SKM_BAND_TABLE, SKM_ELEMENTS, SURVEY_MIN_GROUP, type LocalizedText, type SurveyResults } from '@antre/server/contract';
 import { api, errorText, isAuthError } from '../../shared/api';
-import { pick, type Lang } from '../../shared/i18n';
+import { pick } from '../../shared/i18n';
 import { Bilingual, type StaffPageProps } from '../staff-frame';
 import { useVenue } from '../use-staff-data';
 import { num, ProfileTables } from './skm-parts';

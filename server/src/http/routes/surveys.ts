@@ -75,7 +75,7 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
       agencies: ctx.queue.venue.agencies.map((a) => {
         const mine = list.filter((x) => x.agencyId === a.id);
         const s = computeSkm(mine.map((x) => x.scores));
-        return { agencyId: a.id, name: a.name, respondents: mine.length, converted: s.converted, band: s.band };
+        return { agencyId: a.id, name: a.shortName ?? a.name, respondents: mine.length, converted: s.converted, band: s.band };
       }).filter((a) => a.respondents > 0),
     };
     res.json(body);
