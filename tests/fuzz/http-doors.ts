@@ -49,6 +49,17 @@ export const actionParam: fc.Arbitrary<ParamChoice> = fc.oneof(
   { weight: 1, arbitrary: hostileString([300]).map((text) => ({ text, encode: true })) },
 );
 
+/** The plain values of each free parameter, for runs where only the token may be wrong. */
+export const PLAIN_VALUES = new WeakMap<fc.Arbitrary<ParamChoice>, fc.Arbitrary<ParamChoice>>();
+
+/** Path values with no object behind them in the world (secrets of links, message ids), and hostile ones. */
+function freeParam(...texts: string[]): fc.Arbitrary<ParamChoice> {
+  const plain = fc.constantFrom(...texts).map((text): ParamChoice => ({ text, encode: true }));
+  const arb = fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: hostileString([300]).map((text): ParamChoice => ({ text, encode: true })) });
+  PLAIN_VALUES.set(arb, plain);
+  return arb;
+}
+
 /** Every /api route and how to fuzz it. PUT /api/venue is last: an accepted edit reshapes the world. */
 export const DOORS: Door[] = [
   { method: 'GET', path: '/api/health', public: true },
@@ -110,18 +121,21 @@ export const DOORS: Door[] = [
   { method: 'GET', path: '/api/surveys/mine', queries: () => [{ from: '2026-11-25', to: '2026-11-25' }] },
   { method: 'GET', path: '/api/surveys/public', public: true },
   { method: 'GET', path: '/api/tickets/:id/contact', public: true, params: { id: param('ticket', 'ticketLive') } },
-  { method: 'POST', path: '/api/tickets/:id/contact', public: true, params: { id: param('ticketLive', 'ticket') }, bodies: () => [{ phone: '081234567890', consent: true }, { phone: '0812', consent: true }, { phone: '081234567890' }] },
+  { method: 'POST', path: '/api/tickets/:id/contact', public: true, params: { id: param('ticketLive', 'ticket') }, bodies: () => [{ phone: '081234567890', consent: true }, { phone: '+62 812 0000 1111', consent: true }] },
   { method: 'DELETE', path: '/api/tickets/:id/contact', public: true, params: { id: param('ticketLive', 'ticket') } },
   { method: 'GET', path: '/api/messages/outbox' },
-  { method: 'POST', path: '/api/messages/:id/retry', params: { id: param('ticket') } },
+  { method: 'POST', path: '/api/messages/:id/retry', params: { id: freeParam('m0000000000', 'nope') } },
   { method: 'GET', path: '/api/booking/services', public: true },
-  { method: 'GET', path: '/api/booking/slots', public: true, queries: () => [{ serviceId: 'ktp', day: '2026-11-26' }, { serviceId: 'kk', day: '2026-11-25' }] },
+  { method: 'GET', path: '/api/booking/slots', public: true, queries: () => [{ serviceId: 'ktp', day: '2026-11-25' }, { serviceId: 'kk', day: '2026-11-26' }] },
   { method: 'GET', path: '/api/booking/challenge', public: true },
-  { method: 'POST', path: '/api/bookings', public: true, bodies: () => [{ serviceId: 'ktp', day: '2026-11-26', time: '09:00', name: 'Budi', phone: '081234567890', consent: true, challenge: 'x', nonce: 'y' }] },
-  { method: 'GET', path: '/api/bookings/manage/:token', public: true, params: { token: param('ticket') } },
-  { method: 'POST', path: '/api/bookings/manage/:token/cancel', public: true, params: { token: param('ticket') } },
-  { method: 'POST', path: '/api/bookings/manage/:token/move', public: true, params: { token: param('ticket') }, bodies: () => [{ day: '2026-11-26', time: '10:00' }] },
-  { method: 'POST', path: '/api/bookings/check-in', bodies: () => [{ code: 'ABCD1234' }, { code: 'X' }] },
+  {
+    method: 'POST', path: '/api/bookings', public: true,
+    bodies: () => [{ serviceId: 'ktp', day: '2026-11-25', time: '10:00', name: 'Andi', phone: '081234567890', consent: true, challenge: '1.2.3.4', nonce: '0' }],
+  },
+  { method: 'GET', path: '/api/bookings/manage/:token', public: true, params: { token: freeParam('AAAAAAAAAAAAAAAAAAAAAAAA', 'x') } },
+  { method: 'POST', path: '/api/bookings/manage/:token/cancel', public: true, params: { token: freeParam('AAAAAAAAAAAAAAAAAAAAAAAA') } },
+  { method: 'POST', path: '/api/bookings/manage/:token/move', public: true, params: { token: freeParam('AAAAAAAAAAAAAAAAAAAAAAAA') }, bodies: () => [{ day: '2026-11-25', time: '11:00' }] },
+  { method: 'POST', path: '/api/bookings/check-in', bodies: () => [{ code: 'ACDEFH' }, { code: ' acdefh ' }] },
   { method: 'GET', path: '/api/venue/raw' },
   { method: 'PUT', path: '/api/venue', limit: 'venue', bodies: (w) => [w.h.server.ctx.queue.venue] },
 ];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { COUNTER_ACTIONS } from '@antre/server/contract';
 import { hostileValue } from './hostile.ts';
-import { counterBodies, DOORS, doorKey, type Door } from './http-doors.ts';
+import { counterBodies, DOORS, doorKey, PLAIN_VALUES, type Door } from './http-doors.ts';
 import {
   anyAuth, applyEdit, authHeader, bodyArb, bodyText, buildRequest, contentType, editArb, extraHeaders, hostileParam, junkQuery, queryText,
   enc, resolveParam, tokenOf, type AuthChoice, type ParamChoice,
@@ -144,8 +144,8 @@ export async function fuzzExpired(w: World, run: FuzzRun): Promise<void> {
   }
 }
 
-/** The door's reference ids only (an expired token must be the one thing wrong). */
+/** The door's reference ids only, or its plain values (an expired token must be the one thing wrong). */
 function pickRef(p: fc.Arbitrary<ParamChoice>): fc.Arbitrary<ParamChoice> {
-  return p.filter((x) => 'ref' in x);
+  return PLAIN_VALUES.get(p) ?? p.filter((x) => 'ref' in x);
 }
 

@@ -28,7 +28,7 @@ function venue() {
 async function start(): Promise<Harness> {
   return startHarness({
     dataDir: dir, venue: venue(),
-    messaging: { channels: [{ kind: 'whatsapp-cloud', baseUrl, phoneNumberId: '106540352242922', accessToken: api.token, templates: { booking_confirmed: 'antre_booking', called: 'antre_called', almost_turn: 'antre_almost' } }] },
+    messaging: { channels: [{ kind: 'whatsapp-cloud', baseUrl, phoneNumberId: '106540352242922', accessToken: api.token, templates: { booking_confirmed: 'antre_booking', booking_reminder: 'antre_reminder', called: 'antre_called', almost_turn: 'antre_almost' } }] },
   });
 }
 
@@ -145,8 +145,30 @@ describe('online booking', () => {
     expectError(await h.api('/api/bookings/check-in', { token: kiosk, body: { code: 'ZZZZZZ' } }), 'BOOKING_NOT_FOUND');
   });
 
+  it('reminds the day before from 16:00, once; deletes bookings (and numbers) past the retention', async () => {
+    const r = await book({ phone: '081200000050', day: '2026-11-26', time: '09:00' });
+    const reminders = () => api.received.filter((m) => m.body.template.name === 'antre_reminder');
+    await h.server.ctx.bookings!.housekeeping(h.clock.t); // 10:05: too early for tomorrow's reminders
+    expect(reminders()).toHaveLength(0);
+    h.clock.t = Date.parse('2026-11-25T16:00:00+08:00');
+    await h.server.ctx.bookings!.housekeeping(h.clock.t);
+    await h.server.ctx.bookings!.housekeeping(h.clock.t);
+    // every active booking of tomorrow, once: this one and the one made earlier for the 26th
+    await until(() => reminders().length === 2);
+    expect(reminders().map((m) => m.body.template.components![0]!.parameters.map((p) => p.text))).toContainEqual([r.body.code, 'KTP-el', '26-11-2026', '09:00']);
+    await new Promise((res) => setTimeout(res, 100));
+    expect(reminders()).toHaveLength(2);
+    const all = () => h.server.ctx.bookings!.store.all().length;
+    const before = all();
+    await h.server.ctx.bookings!.housekeeping(Date.parse('2026-12-02T10:00:00+08:00')); // 7 days after the 25th: still kept
+    expect(all()).toBe(before);
+    await h.server.ctx.bookings!.housekeeping(Date.parse('2026-12-04T10:00:00+08:00'));
+    expect(h.server.ctx.bookings!.store.all().map((b) => b.day)).not.toContain('2026-11-25');
+    expect(h.server.ctx.bookings!.store.all().map((b) => b.day)).not.toContain('2026-11-26');
+  });
+
   it('bookings are on disk: a restart keeps them', async () => {
-    const r = await book({ phone: '081200000040', time: '14:00' });
+    const r = await book({ phone: '081200000040', time: '17:00' });
     await h.close();
     h = await start();
     expect((await h.api(`/api/bookings/manage/${r.body.manageToken}`)).body).toMatchObject({ code: r.body.code, status: 'active' });
