@@ -143,6 +143,7 @@ export const AVAILABILITY: Record<AvailabilityReason, LocalizedText> = {
   closed_weekday: { id: 'Libur hari ini', en: 'Closed on this weekday' },
   quota_full: { id: 'Kuota habis', en: 'Quota full' },
   no_counter: { id: 'Tidak ada loket', en: 'No counter' },
+  on_break: { id: 'Istirahat', en: 'On a break' },
 };
 
 export const DEVICE_KIND: Record<DeviceKind, LocalizedText> = {

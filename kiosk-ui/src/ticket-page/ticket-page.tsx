@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { localTime, type TicketView } from '@antre/server/contract';
-import { estimateText } from '../shared/format';
+import { estimateText, startsText } from '../shared/format';
 import { local, translator, type Lang, type T } from '../shared/i18n';
 import type { PublicVenue } from '../shared/venue-types';
 import { CallAlert } from './alert';
@@ -107,6 +107,9 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
             <div><span>{t('tpAhead')}</span><strong data-testid="tp-ahead">{t('peopleN', { n: view.ahead })}</strong></div>
             <div className="tp-wide"><span>{t('estimatedWait')}</span><strong>{estimateText(t, view.estimatedWaitMinutes)}</strong></div>
           </div>
+          {venue && view.serviceStartsAt !== null && (
+            <p className="tp-where" data-testid="tp-starts">{startsText(t, lang, view.serviceStartsAt, Date.now(), venue.timeZone, venue.timeZoneLabel)}</p>
+          )}
           <p className="tp-where"><span>{t('whereToWait')}:</span> {floor ? local(floor.name, floor.nameEn, lang) : ''}{area ? ` · ${area}` : ''}</p>
         </section>
       );

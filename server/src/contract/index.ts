@@ -7,3 +7,4 @@ export * from './time.js';
 export * from './responses.js';
 export * from './reports.js';
 export * from './board-update.js';
+export * from './plan.js';

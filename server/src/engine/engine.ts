@@ -7,6 +7,10 @@ import { DayState, type Change } from './state.js';
 import { nextClass, nextStreak } from './order.js';
 import { ticketWindow } from './hours.js';
 import { Estimator } from './estimate.js';
+import type { AgencyDayBody, AgencyDayState, DayPlan, ServicePlan } from '../contract/plan.js';
+import { zonedTime } from '../contract/time.js';
+import { dayPlan } from './plan.js';
+import { breakAt, scheduledPauses } from './breaks.js';
 
 /** What a command did: its answer and the durable changes behind it. */
 export interface Outcome<T> {
@@ -36,6 +40,7 @@ export class Engine {
   private counterConfigs = new Map<string, Counter>();
   /** One frozen `source` per kiosk or officer, shared by their tickets (a day holds thousands). */
   private sources = new Map<string, Ticket['source']>();
+  private planMemo: { venue: Venue; state: DayState; rev: number; plan: DayPlan; services: Map<string, ServicePlan> } | null = null;
 
   constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
     this.estimator = new Estimator(this);
@@ -84,6 +89,37 @@ export class Engine {
     return this.state.services.get(id)!;
   }
 
+  /** Today's plan (roster, hours, the supervisor's marks), computed again only when one of them changes. */
+  plan(): DayPlan {
+    const m = this.planMemo;
+    if (m && m.venue === this.venue && m.state === this.state && m.rev === this.state.agenciesRev) return m.plan;
+    const plan = dayPlan(this.venue, this.state.day, this.state.agencies);
+    this.planMemo = { venue: this.venue, state: this.state, rev: this.state.agenciesRev, plan, services: new Map(plan.services.map((s) => [s.serviceId, s])) };
+    return plan;
+  }
+
+  servicePlan(serviceId: string): ServicePlan {
+    this.plan();
+    return this.planMemo!.services.get(serviceId)!;
+  }
+
+  /** A supervisor marks an agency absent (its services close today, with the reason), late, or present again. */
+  setAgencyDay(agencyId: string, body: AgencyDayBody, actor: Actor, now: number): Outcome<AgencyDayState> {
+    this.assertDay(now);
+    if (!this.venue.agencies.some((a) => a.id === agencyId)) throw new AntreError('AGENCY_NOT_FOUND', { agencyId });
+    const from = body.status === 'late' ? zonedTime(this.state.day, body.from, this.venue.timeZone) : null;
+    const reason = body.status === 'present' ? null : body.reason ?? null;
+    const agency: AgencyDayState = { agencyId, status: body.status, reason, from, userId: actor.userId, at: now };
+    return this.commit(agency, [{ t: 'agency', agency }]);
+  }
+
+  /** Counters that pause by themselves now for a scheduled break (lunch, Friday prayer). */
+  scheduledPauses(now: number): Outcome<CounterState[]> {
+    this.assertDay(now);
+    const changes: Change[] = scheduledPauses(this.venue, this.state, now).map((counter) => ({ t: 'counter', counter }));
+    return this.commit(changes.map((c) => (c as { counter: CounterState }).counter), changes);
+  }
+
   /** Counters (open or on a break) that serve a service now. */
   countersServing(serviceId: string): Counter[] {
     return this.venue.counters.filter((c) => c.serviceIds.includes(serviceId) && this.state.counters.get(c.id)?.status !== 'closed');
@@ -93,14 +129,26 @@ export class Engine {
   assertCanIssue(service: Service, now: number): void {
     const st = this.serviceState(service.id);
     if (st.closedToday) throw new AntreError('SERVICE_CLOSED', { serviceId: service.id, reason: st.closedReason });
+    // Nobody is ever sent to a gerai that will not serve today.
+    const plan = this.servicePlan(service.id);
+    if (plan.status === 'absent') throw new AntreError('SERVICE_CLOSED', { serviceId: service.id, reason: plan.reason, absent: true });
     if (!this.opts.ignoreHours) {
       const w = ticketWindow(this.venue, service, now);
       if (!w.open) throw new AntreError('OUTSIDE_HOURS', { serviceId: service.id, reason: w.reason, opensAt: w.opensAt });
+      const agency = this.venue.agencies.find((a) => a.id === service.agencyId);
+      const pause = agency && !agency.ticketsDuringBreaks && !agency.serveThroughBreaks ? breakAt(this.venue, agency, now) : null;
+      if (pause) throw new AntreError('ON_BREAK', { serviceId: service.id, reason: pause.reason, until: pause.end });
     }
     if (service.dailyQuota !== null && st.issued >= service.dailyQuota) {
       throw new AntreError('QUOTA_FULL', { serviceId: service.id, quota: service.dailyQuota });
     }
-    if (this.countersServing(service.id).length === 0) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
+    // From opening time a planned service takes tickets before its officer has opened the counter.
+    if (this.countersServing(service.id).length === 0 && !this.plannedAhead(plan, now)) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
+  }
+
+  /** A service the plan expects to serve later today (or now, its officer not yet at the desk). */
+  plannedAhead(plan: ServicePlan, now: number): boolean {
+    return plan.status === 'planned' && plan.until !== null && now < plan.until;
   }
 
   /** A visitor takes a ticket. */

@@ -22,7 +22,17 @@ export class Estimator {
     }
     if (open > 0) return Math.round((ahead * per) / open);
     if (soonestBack < Infinity) return Math.round((soonestBack - now) / 60000 + ahead * per);
+    const plan = e.servicePlan(serviceId);
+    if (e.plannedAhead(plan, now)) return Math.round((Math.max(now, plan.from ?? now) - now) / 60000 + (ahead * per) / Math.max(1, plan.counterIds.length));
     return null;
+  }
+
+  /** When the plan expects service to start, while no counter of the service is open or on a break yet. */
+  serviceStartsAt(serviceId: string, now: number): number | null {
+    const e = this.engine;
+    if (e.countersServing(serviceId).length > 0) return null;
+    const plan = e.servicePlan(serviceId);
+    return e.plannedAhead(plan, now) ? plan.from : null;
   }
 
   /** The lines of one service in predicted call order (reserved tickets excluded). */
@@ -54,6 +64,7 @@ export class Estimator {
       floor: e.venue.agencies.find((a) => a.id === t.agencyId)?.floor ?? e.venue.floors[0]!.number,
       status: t.status, priority: t.priority, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
       estimatedWaitMinutes: t.status === 'waiting' ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
+      serviceStartsAt: t.status === 'waiting' ? this.serviceStartsAt(t.serviceId, now) : null,
       counterId: t.status === 'called' || t.status === 'serving' ? t.counterId : null,
       calledAt: t.calledAt, recalls: t.recalls,
       transferredTo: moved ? { id: moved.id, number: moved.number, serviceId: moved.serviceId } : null,
@@ -89,13 +100,16 @@ export class Estimator {
     const window = ticketWindow(e.venue, svc, now);
     let reason: QueueInfo['reason'] = 'open';
     let available = true;
+    let breakEnds: number | null = null;
     try {
       e.assertCanIssue(svc, now);
     } catch (err) {
       available = false;
       const code = err instanceof AntreError ? err.code : 'SERVICE_CLOSED';
-      reason = code === 'SERVICE_CLOSED' ? 'closed_today' : code === 'OUTSIDE_HOURS' ? window.reason : code === 'QUOTA_FULL' ? 'quota_full' : 'no_counter';
+      reason = code === 'SERVICE_CLOSED' ? 'closed_today' : code === 'OUTSIDE_HOURS' ? window.reason : code === 'QUOTA_FULL' ? 'quota_full' : code === 'ON_BREAK' ? 'on_break' : 'no_counter';
+      if (code === 'ON_BREAK') breakEnds = (err as AntreError & { details: { until: number } }).details.until;
     }
+    const plan = e.servicePlan(serviceId);
     const guess = this.forNewcomer(serviceId, null, now);
     return {
       serviceId, agencyId: svc.agencyId, floor: e.venue.agencies.find((a) => a.id === svc.agencyId)?.floor ?? 1,
@@ -103,7 +117,8 @@ export class Estimator {
       nowServing, countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
       estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
       quotaLeft: svc.dailyQuota === null ? null : Math.max(0, svc.dailyQuota - st.issued),
-      available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: reason === 'open' ? null : window.opensAt,
+      available, reason, closedReason: st.closedToday ? st.closedReason : plan.status === 'absent' ? plan.reason : null,
+      opensAt: reason === 'open' ? null : breakEnds ?? window.opensAt, serviceStartsAt: this.serviceStartsAt(serviceId, now),
       oldestWaitingSince: oldest, lastCallAt: st.lastCallAt,
     };
   }

@@ -1,5 +1,6 @@
 import type { CallEvent, CounterState, ServiceDayState, Ticket } from '../contract/domain.js';
 import type { Venue } from '../contract/venue.js';
+import type { AgencyDayState } from '../contract/plan.js';
 import { TicketBook, type PackedTicket } from './ticket-book.js';
 
 /** A durable change: what the journal records and replay applies, nothing else. */
@@ -7,7 +8,9 @@ export type Change =
   | { t: 'ticket'; ticket: Ticket }
   | { t: 'counter'; counter: CounterState }
   | { t: 'service'; service: ServiceDayState }
-  | { t: 'call'; call: CallEvent };
+  | { t: 'call'; call: CallEvent }
+  /** A supervisor marked an agency absent, late or present for the day. */
+  | { t: 'agency'; agency: AgencyDayState };
 
 /** The persisted shape of one service day (the lowdb document). */
 export interface DayDoc {
@@ -18,6 +21,8 @@ export interface DayDoc {
   calls: CallEvent[];
   /** Highest number per service ever used today, so a number is never reused. */
   seq: Record<string, number>;
+  /** The supervisor's marks for the day (absent, late); missing in days written before them. */
+  agencies?: AgencyDayState[];
 }
 
 /** The day document as it is written to disk: the same JSON, finished tickets unpacked only as they are written. */
@@ -55,6 +60,9 @@ export class DayState {
   readonly counters = new Map<string, CounterState>();
   readonly services = new Map<string, ServiceDayState>();
   readonly seq = new Map<string, number>();
+  readonly agencies = new Map<string, AgencyDayState>();
+  /** Bumped on every agency mark, so the day's plan is computed again only then. */
+  agenciesRev = 0;
   calls: CallEvent[] = [];
   /** Waiting tickets per service, in call order within each class. */
   private readonly lines = new Map<string, Lines>();
@@ -83,6 +91,7 @@ export class DayState {
     for (const c of doc.counters) s.counters.set(c.counterId, c);
     for (const sv of doc.services) s.services.set(sv.serviceId, sv);
     for (const [k, v] of Object.entries(doc.seq)) s.seq.set(k, v);
+    for (const a of doc.agencies ?? []) s.agencies.set(a.agencyId, a);
     const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
@@ -115,6 +124,7 @@ export class DayState {
       services: [...this.services.values()],
       calls: [...this.calls],
       seq: Object.fromEntries(this.seq),
+      agencies: [...this.agencies.values()],
     };
   }
 
@@ -132,6 +142,10 @@ export class DayState {
         break;
       case 'service':
         this.services.set(change.service.serviceId, change.service);
+        break;
+      case 'agency':
+        this.agencies.set(change.agency.agencyId, change.agency);
+        this.agenciesRev++;
         break;
       case 'call':
         this.calls.push(change.call);

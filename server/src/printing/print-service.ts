@@ -91,7 +91,7 @@ export class PrintService implements TicketPrinter {
     if (!slot) return { jobId: null, state: 'none', printerId: null };
     const e = this.ctx.queue.engine;
     const view = e.estimator.ticketView(ticket, this.ctx.queue.clock());
-    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`);
+    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`, view.serviceStartsAt);
     const bytes = renderTicket(data, { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
     const jobId = `job-${ticket.id}`;
     const first = this.firstAnswer(jobId);
