@@ -5,6 +5,7 @@ import type { BoardStore } from './store/board-store.js';
 import type { Ticket } from './contract/domain.js';
 import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
+import type { DayTicker } from './queue/day-ticker.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -27,4 +28,5 @@ export interface AppContext {
   ui?: { kiosk?: string; display?: string; counter?: string };
   demo: boolean;
   startedAt: number;
+  ticker?: DayTicker;
 }

@@ -14,6 +14,7 @@ import { PrintService, validatePrinters } from './printing/print-service.js';
 import { createApp } from './http/app.js';
 import { savedVenuePath } from './http/routes/venue-admin.js';
 import { QueueService } from './queue/queue-service.js';
+import { DayTicker } from './queue/day-ticker.js';
 import { attachRealtime, type AntreServer } from './realtime/io.js';
 import type { Notifier } from './realtime/notifier.js';
 import { BoardStore } from './store/board-store.js';
@@ -47,6 +48,8 @@ export interface RunningServer {
   http: HttpServer;
   io: AntreServer;
   notifier: Notifier;
+  /** What time alone changes (scheduled breaks, alerts); tests call tick() after moving the clock. */
+  ticker: DayTicker;
   port: number;
   url: string;
   adminPassword: string | null;
@@ -106,14 +109,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const dev = auth.devices(queue.clock()).find((d) => d.id === deviceId);
     if (dev?.ref) printer.agentStatus(dev.ref, s);
   });
+  const ticker = new DayTicker(queue, (err, what) => log.error({ err }, what));
+  ctx.ticker = ticker;
+  ticker.start();
   let closed = false;
   return {
-    ctx, http, io: rt.io, notifier: rt.notifier, port, url: `http://127.0.0.1:${port}`,
+    ctx, http, io: rt.io, notifier: rt.notifier, ticker, port, url: `http://127.0.0.1:${port}`,
     adminPassword: boot.password,
     async close() {
       if (closed) return;
       closed = true;
       rt.io.emit('server:restarting');
+      ticker.stop();
+      await ticker.idle();
       await queue.close();
       rt.notifier.close();
       await printer.close();
