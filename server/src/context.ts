@@ -6,6 +6,7 @@ import type { Ticket } from './contract/domain.js';
 import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
 import type { DayTicker } from './queue/day-ticker.js';
+import type { AlertMonitor } from './reports/alert-monitor.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -29,4 +30,5 @@ export interface AppContext {
   demo: boolean;
   startedAt: number;
   ticker?: DayTicker;
+  alerts?: AlertMonitor;
 }

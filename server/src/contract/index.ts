@@ -8,3 +8,4 @@ export * from './responses.js';
 export * from './reports.js';
 export * from './board-update.js';
 export * from './plan.js';
+export * from './alert-records.js';

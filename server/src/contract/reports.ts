@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { LocalizedText } from './errors.js';
+import type { PriorityCategory } from './domain.js';
 import type { Venue } from './venue.js';
 
 /** Why a supervisor should look at a service now. */
-export const ALERT_KINDS = ['waiting_no_counter', 'idle_queue', 'wait_over_target'] as const;
+export const ALERT_KINDS = [
+  'waiting_no_counter', 'idle_queue', 'wait_over_target',
+  'break_overrun', 'late_open', 'called_not_started', 'priority_wait', 'device_offline', 'quota_low',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One alert on the supervisor's monitor; computed from live state, never stored. */
@@ -23,6 +27,14 @@ export interface Alert {
   /** The threshold crossed, in minutes (idle or target wait), when there is one. */
   limitMinutes: number | null;
   message: LocalizedText;
+  /** The counter concerned (break overrun, late opening, a call not started). */
+  counterId?: string | null;
+  /** The officer concerned: at the counter, else the one the roster names. */
+  officer?: string | null;
+  /** The visitor waiting longest among those concerned, and whether they are a priority visitor. */
+  oldest?: { number: string; priority: PriorityCategory | null; since: number } | null;
+  /** The device concerned (offline). */
+  deviceId?: string | null;
 }
 
 export interface AlertsResponse {

@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { counterRoutes } from './routes/counters.js';
 import { dayPlanRoutes } from './routes/day-plan.js';
+import { alertRoutes } from './routes/alerts.js';
 import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
@@ -34,6 +35,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(counterRoutes(ctx));
   api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
+  api.use(alertRoutes(ctx)); // before reportRoutes: /alerts/active is not /alerts
   api.use(reportRoutes(ctx));
   api.use(dayPlanRoutes(ctx));
   api.use(notFound);
