@@ -127,6 +127,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       closed = true;
       rt.io.emit('server:restarting');
       ticker.stop();
+      alerts.stop();
       await ticker.idle();
       await queue.close();
       rt.notifier.close();

@@ -9,3 +9,4 @@ export * from './reports.js';
 export * from './board-update.js';
 export * from './plan.js';
 export * from './alert-records.js';
+export * from './accountability.js';

@@ -23,6 +23,17 @@ export interface DayDoc {
   seq: Record<string, number>;
   /** The supervisor's marks for the day (absent, late); missing in days written before them. */
   agencies?: AgencyDayState[];
+  /** Every change of a counter's status (open, break with its reason, closed), for the accountability record. */
+  counterLog?: CounterLogEntry[];
+}
+
+/** One change of a counter's status: when, to what, why (a break's reason), who was signed in. */
+export interface CounterLogEntry {
+  counterId: string;
+  at: number;
+  status: CounterState['status'];
+  reason: string | null;
+  userId: string | null;
 }
 
 /** The day document as it is written to disk: the same JSON, finished tickets unpacked only as they are written. */
@@ -61,6 +72,7 @@ export class DayState {
   readonly services = new Map<string, ServiceDayState>();
   readonly seq = new Map<string, number>();
   readonly agencies = new Map<string, AgencyDayState>();
+  counterLog: CounterLogEntry[] = [];
   /** Bumped on every agency mark, so the day's plan is computed again only then. */
   agenciesRev = 0;
   calls: CallEvent[] = [];
@@ -92,6 +104,7 @@ export class DayState {
     for (const sv of doc.services) s.services.set(sv.serviceId, sv);
     for (const [k, v] of Object.entries(doc.seq)) s.seq.set(k, v);
     for (const a of doc.agencies ?? []) s.agencies.set(a.agencyId, a);
+    s.counterLog = [...(doc.counterLog ?? [])];
     const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
@@ -125,6 +138,7 @@ export class DayState {
       calls: [...this.calls],
       seq: Object.fromEntries(this.seq),
       agencies: [...this.agencies.values()],
+      counterLog: [...this.counterLog],
     };
   }
 
@@ -137,9 +151,13 @@ export class DayState {
         this.putTicket(change.ticket, true);
         break;
       }
-      case 'counter':
-        this.counters.set(change.counter.counterId, change.counter);
+      case 'counter': {
+        const prev = this.counters.get(change.counter.counterId);
+        const c = change.counter;
+        if (!prev || prev.status !== c.status || prev.breakReason !== c.breakReason) this.counterLog.push({ counterId: c.counterId, at: c.since, status: c.status, reason: c.breakReason, userId: c.userId });
+        this.counters.set(c.counterId, c);
         break;
+      }
       case 'service':
         this.services.set(change.service.serviceId, change.service);
         break;

@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.js';
 import { counterRoutes } from './routes/counters.js';
 import { dayPlanRoutes } from './routes/day-plan.js';
 import { alertRoutes } from './routes/alerts.js';
+import { accountabilityRoutes } from './routes/accountability.js';
 import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
@@ -38,6 +39,7 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(alertRoutes(ctx)); // before reportRoutes: /alerts/active is not /alerts
   api.use(reportRoutes(ctx));
   api.use(dayPlanRoutes(ctx));
+  api.use(accountabilityRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
   serveUi(app, ctx);

@@ -15,11 +15,34 @@ import { computeDayAlerts, withOldest } from './day-alerts.js';
  */
 export class AlertMonitor {
   private lastPush = '';
+  /** Evaluations and acknowledgements run one at a time: two at once could record one alert twice. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private soon: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: AppContext, private readonly store: AlertStore, private readonly io: () => AntreServer | null) {}
 
   async start(): Promise<void> {
     await this.store.open(this.ctx.queue.day);
+    // A command can start or end an alert (a counter closes on waiting visitors): look again at once, not at the next tick.
+    this.ctx.queue.on('changes', () => {
+      if (this.soon) return;
+      this.soon = setTimeout(() => {
+        this.soon = null;
+        this.evaluate(this.ctx.queue.clock()).catch((err) => this.ctx.log.error({ err }, 'alert evaluation'));
+      }, 200);
+      this.soon.unref();
+    });
+  }
+
+  stop(): void {
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = null;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   /** Every alert that holds now, from the engine's state, the plan, devices and printers. */
@@ -47,7 +70,11 @@ export class AlertMonitor {
   }
 
   /** One evaluation: alerts that began are recorded, those that no longer hold are ended, then supervisors hear. */
-  async evaluate(now: number): Promise<void> {
+  evaluate(now: number): Promise<void> {
+    return this.serial(() => this.evaluateNow(now));
+  }
+
+  private async evaluateNow(now: number): Promise<void> {
     if (this.store.day !== this.ctx.queue.day) {
       const open = this.store.records().filter((r) => r.endedAt === null);
       if (open.length) await this.store.save(this.store.records().map((r) => (r.endedAt === null ? { ...r, endedAt: now } : r)));
@@ -67,7 +94,11 @@ export class AlertMonitor {
   }
 
   /** A supervisor has seen the alert: who and when are kept with it. */
-  async ack(recordId: string, user: { id: string; name: string }, now: number): Promise<AlertRecord> {
+  ack(recordId: string, user: { id: string; name: string }, now: number): Promise<AlertRecord> {
+    return this.serial(() => this.ackNow(recordId, user, now));
+  }
+
+  private async ackNow(recordId: string, user: { id: string; name: string }, now: number): Promise<AlertRecord> {
     const records = [...this.store.records()];
     const i = records.findIndex((r) => r.id === recordId);
     if (i < 0) throw new AntreError('ALERT_NOT_FOUND', { id: recordId });
