@@ -59,7 +59,7 @@ export function NotAllowed({ session, roles, lang, logout }: { session: Session;
   );
 }
 
-export type Page = 'monitor' | 'reports' | 'admin';
+export type Page = 'monitor' | 'reports' | 'day' | 'admin';
 
 /** The bar over every supervisor and admin page: where am I, where else can I go, who am I. */
 export function TopBar(props: { page: Page; session: Session; lang: Lang; toggleLang: () => void; logout: () => void; connected?: boolean; right?: ReactNode }) {
@@ -68,6 +68,7 @@ export function TopBar(props: { page: Page; session: Session; lang: Lang; toggle
   const links: { page: Page; href: string; text: LocalizedText }[] = [
     { page: 'monitor', href: '/counter/supervisor', text: S.monitorTitle },
     { page: 'reports', href: '/counter/supervisor/reports', text: S.reportsTitle },
+    { page: 'day', href: '/counter/supervisor/day', text: S.dayTitle },
   ];
   if (role === 'admin') links.push({ page: 'admin', href: '/counter/admin', text: S.adminTitle });
   return (

@@ -3,6 +3,7 @@ import { useLang } from '../shared/i18n';
 import { useSession } from '../shared/session';
 import { MonitorPage } from './monitor-page';
 import { ReportsPage } from './reports-page';
+import { DayPage } from './day-page';
 import { NotAllowed, StaffLogin } from './staff-frame';
 import { S } from './texts';
 
@@ -14,6 +15,7 @@ export function SupervisorApp() {
   const out = () => void logout();
   if (session.user.role === 'officer') return <NotAllowed session={session} roles={S.rolesSupervisor} lang={lang} logout={out} />;
   const props = { session, lang, toggleLang: toggle, logout: out, expire };
-  const reports = /\/reports\/?$/.test(window.location.pathname);
-  return reports ? <ReportsPage key={session.token} {...props} /> : <MonitorPage key={session.token} {...props} />;
+  const path = window.location.pathname;
+  if (/\/day\/?$/.test(path)) return <DayPage key={session.token} {...props} />;
+  return /\/reports\/?$/.test(path) ? <ReportsPage key={session.token} {...props} /> : <MonitorPage key={session.token} {...props} />;
 }
