@@ -41,6 +41,9 @@ export function ConfirmScreen({ t, lang, venue, service, queue, online, now, pri
             <span className="fact-value">{queue ? estimateText(t, queue.estimatedWaitMinutes) : '–'}</span>
           </div>
         </div>
+        {queue?.available && queue.servedBeforeClose === false && (
+          <div className="notice notice-closed" role="alert" data-testid="not-before-closing">{t('notBeforeClosing')}</div>
+        )}
         {queue?.available && queue.serviceStartsAt !== null && (
           <div className="notice" data-testid="service-starts">{startsText(t, lang, queue.serviceStartsAt, now, venue.timeZone, venue.timeZoneLabel)}</div>
         )}

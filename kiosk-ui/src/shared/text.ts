@@ -57,6 +57,7 @@ export const TEXT = {
   reason_open: { id: 'Buka', en: 'Open' },
   reason_on_break: { id: 'Sedang istirahat', en: 'On a break' },
   serviceStartsAt: { id: 'Pelayanan dimulai pukul {time}', en: 'Service starts at {time}' },
+  notBeforeClosing: { id: 'Perhatian: antrean sudah panjang, Anda mungkin tidak terlayani sebelum layanan tutup hari ini.', en: 'Please note: the line is long; you may not be served before the service closes today.' },
   serviceStartsSoon: { id: 'Petugas segera membuka loket', en: 'The officer will open the counter shortly' },
   opensToday: { id: 'Buka pukul {time}', en: 'Opens at {time}' },
   opensTomorrow: { id: 'Buka lagi besok pukul {time}', en: 'Opens again tomorrow at {time}' },

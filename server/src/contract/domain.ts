@@ -108,6 +108,8 @@ export interface QueueInfo {
    * has one (tickets are taken from opening time); null once a counter is open.
    */
   serviceStartsAt: number | null;
+  /** False when a visitor taking a ticket now is not expected to be called before closing (the kiosk says so first). */
+  servedBeforeClose: boolean | null;
   /** Epoch ms of the oldest waiting ticket's queue time. */
   oldestWaitingSince: number | null;
   lastCallAt: number | null;
@@ -152,6 +154,7 @@ export interface TicketView {
   estimatedWaitMinutes: number | null;
   /** As in QueueInfo: when service is expected to start, while no counter of it is open yet. */
   serviceStartsAt: number | null;
+  servedBeforeClose: boolean | null;
   counterId: string | null;
   calledAt: number | null;
   recalls: number;

@@ -150,6 +150,8 @@ export const settingsSchema = z.strictObject({
   quotaLowShare: z.number().min(0).max(1).default(0.1),
   /** How often the server evaluates breaks and alerts, in seconds. */
   alertEvalSeconds: z.number().int().min(1).max(60).default(5),
+  /** The service's target time counts as this many visits in the estimate, so a few quick ones do not replace it. */
+  estimatePriorWeight: z.number().min(0).max(100).default(5),
   /** Recent service times in the rolling mean of the estimate. */
   estimateWindow: z.number().int().min(1).max(200).default(20),
   /** Digits or cardinal reading of numbers in spoken calls. */

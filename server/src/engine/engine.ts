@@ -40,6 +40,8 @@ export class Engine {
   private counterConfigs = new Map<string, Counter>();
   /** One frozen `source` per kiosk or officer, shared by their tickets (a day holds thousands). */
   private sources = new Map<string, Ticket['source']>();
+  /** Bumped on every command that changed something: read models computed from the state key on it. */
+  version = 0;
   private planMemo: { venue: Venue; state: DayState; rev: number; plan: DayPlan; services: Map<string, ServicePlan> } | null = null;
 
   constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
@@ -355,7 +357,13 @@ export class Engine {
     return { cfg, cs, ticket };
   }
 
+  /** Whether opening hours are ignored (demo at any hour): then no closing time or breaks bound an estimate. */
+  get ignoresHours(): boolean {
+    return !!this.opts.ignoreHours;
+  }
+
   private commit<T>(value: T, changes: Change[]): Outcome<T> {
+    if (changes.length) this.version++;
     for (const c of changes) this.state.apply(c);
     return { value, changes };
   }

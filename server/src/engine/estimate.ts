@@ -1,30 +1,85 @@
 import type { PriorityCategory, PublicCounter, QueueInfo, Ticket, TicketView } from '../contract/domain.js';
 import { AntreError } from '../contract/errors.js';
 import type { Engine } from './engine.js';
-import { ticketWindow } from './hours.js';
+import { effectiveHours, ticketWindow } from './hours.js';
+import { agencyBreaks } from './breaks.js';
+import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
+import { localDay, weekdayOfDay, zonedTime } from '../contract/time.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
 export class Estimator {
+  private readonly cache = new Map<string, { version: number; state: unknown; venue: unknown; now: number; desks: number; times: (number | null)[]; open: (number | null)[] }>();
+
   constructor(private readonly engine: Engine) {}
 
-  /** Minutes until `ahead` visitors are served by the counters that serve this service now. */
+  /** Minutes until the visitor `ahead` places from the desk is called; null when no desk serves the service today. */
   minutesFor(serviceId: string, ahead: number, now: number): number | null {
+    const f = this.forecast(serviceId, ahead + 1, now);
+    const at = f.times[ahead] ?? f.open[ahead] ?? null;
+    return at === null ? null : Math.max(0, Math.round((at - now) / 60000));
+  }
+
+  /** Whether the visitor `ahead` places from the desk is expected to be called before closing; null when unknown. */
+  servedBeforeClose(serviceId: string, ahead: number, now: number): boolean | null {
+    const f = this.forecast(serviceId, ahead + 1, now);
+    if (!f.desks) return null;
+    return f.times[ahead] !== null && f.times[ahead] !== undefined;
+  }
+
+  /** Minutes a visitor of a service takes at the desk: the target shrunk toward what was measured today. */
+  serviceMinutes(serviceId: string): number {
     const e = this.engine;
-    const svc = e.service(serviceId);
-    const per = e.state.meanServiceMinutes(serviceId) ?? svc.targetMinutes;
-    let open = 0;
-    let soonestBack = Infinity;
-    for (const c of e.countersServing(serviceId)) {
-      const cs = e.state.counters.get(c.id)!;
-      if (cs.status === 'open') open++;
-      else if (cs.status === 'break') soonestBack = Math.min(soonestBack, Math.max(now, cs.breakUntil ?? now));
+    return shrunkMinutes(e.service(serviceId).targetMinutes, e.state.meanServiceMinutes(serviceId), e.state.measuredCount(serviceId), e.venue.settings.estimatePriorWeight);
+  }
+
+  /**
+   * When the first `positions` visitors of a service are called, by the desks that serve it now
+   * (or, none open yet, the ones the day's plan expects), with what each desk serves first, the
+   * visitor at each desk, scheduled breaks and closing time. `open` ignores closing time.
+   * Kept for a few seconds per engine version: screens ask for every service at once.
+   */
+  private forecast(serviceId: string, positions: number, now: number): { desks: number; times: (number | null)[]; open: (number | null)[] } {
+    const e = this.engine;
+    const c = this.cache.get(serviceId);
+    if (c && c.version === e.version && c.state === e.state && c.venue === e.venue && Math.abs(c.now - now) < 5000 && c.times.length >= positions) return c;
+    let desks = e.countersServing(serviceId);
+    let startAt: number | null = null;
+    if (!desks.length) {
+      const plan = e.servicePlan(serviceId);
+      if (!e.plannedAhead(plan, now)) return { desks: 0, times: [], open: [] };
+      desks = plan.counterIds.map((id) => e.counter(id));
+      startAt = Math.max(now, plan.from ?? now);
     }
-    if (open > 0) return Math.round((ahead * per) / open);
-    if (soonestBack < Infinity) return Math.round((soonestBack - now) / 60000 + ahead * per);
-    const plan = e.servicePlan(serviceId);
-    if (e.plannedAhead(plan, now)) return Math.round((Math.max(now, plan.from ?? now) - now) / 60000 + (ahead * per) / Math.max(1, plan.counterIds.length));
-    return null;
+    const svc = e.service(serviceId);
+    const day = localDay(now, e.venue.timeZone);
+    const hours = e.ignoresHours ? null : effectiveHours(e.venue, svc)[weekdayOfDay(day)] ?? null;
+    const closesAt = hours ? zonedTime(day, hours.close, e.venue.timeZone) : Infinity;
+    const services = new Set(desks.flatMap((d) => d.serviceIds));
+    const minutes = new Map([...services].map((s) => [s, this.serviceMinutes(s)]));
+    const waiting = new Map([...services].map((s) => {
+      const l = e.state.linesOf(s);
+      return [s, l.regular.length + l.priority.length];
+    }));
+    const counters: ForecastCounter[] = desks.map((d) => {
+      const cs = e.state.counters.get(d.id)!;
+      const agency = e.venue.agencies.find((a) => a.id === d.agencyId);
+      let freeAt = startAt ?? now;
+      if (startAt === null && cs.status === 'break') freeAt = Math.max(now, cs.breakUntil ?? now);
+      else if (startAt === null && cs.ticketId) {
+        const t = e.state.tickets.get(cs.ticketId);
+        const from = t?.startedAt ?? t?.calledAt ?? now;
+        if (t) freeAt = Math.max(now, from + (minutes.get(t.serviceId) ?? this.serviceMinutes(t.serviceId)) * 60000);
+      }
+      const breaks = e.ignoresHours || !agency || agency.serveThroughBreaks ? [] : agencyBreaks(e.venue, agency, day);
+      return { id: d.id, serviceIds: d.serviceIds, freeAt, breaks, closesAt };
+    });
+    const n = Math.max(positions, (waiting.get(serviceId) ?? 0) + 1);
+    const times = forecastCalls({ now, counters, waiting, minutes, serviceId, positions: n });
+    const open = closesAt === Infinity ? times : forecastCalls({ now, counters: counters.map((x) => ({ ...x, closesAt: Infinity })), waiting, minutes, serviceId, positions: n });
+    const out = { desks: desks.length, times, open, version: e.version, state: e.state, venue: e.venue, now };
+    this.cache.set(serviceId, out);
+    return out;
   }
 
   /** When the plan expects service to start, while no counter of the service is open or on a break yet. */
@@ -65,6 +120,7 @@ export class Estimator {
       status: t.status, priority: t.priority, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
       estimatedWaitMinutes: t.status === 'waiting' ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
       serviceStartsAt: t.status === 'waiting' ? this.serviceStartsAt(t.serviceId, now) : null,
+      servedBeforeClose: t.status === 'waiting' ? this.servedBeforeClose(t.serviceId, Math.max(0, ahead), now) : null,
       counterId: t.status === 'called' || t.status === 'serving' ? t.counterId : null,
       calledAt: t.calledAt, recalls: t.recalls,
       transferredTo: moved ? { id: moved.id, number: moved.number, serviceId: moved.serviceId } : null,
@@ -119,6 +175,7 @@ export class Estimator {
       quotaLeft: svc.dailyQuota === null ? null : Math.max(0, svc.dailyQuota - st.issued),
       available, reason, closedReason: st.closedToday ? st.closedReason : plan.status === 'absent' ? plan.reason : null,
       opensAt: reason === 'open' ? null : breakEnds ?? window.opensAt, serviceStartsAt: this.serviceStartsAt(serviceId, now),
+      servedBeforeClose: this.servedBeforeClose(serviceId, guess.ahead, now),
       oldestWaitingSince: oldest, lastCallAt: st.lastCallAt,
     };
   }

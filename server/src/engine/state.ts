@@ -241,6 +241,11 @@ export class DayState {
     return list.reduce((a, b) => a + b, 0) / list.length / 60000;
   }
 
+  /** How many service times the mean is taken over (the prior's counterweight). */
+  measuredCount(serviceId: string): number {
+    return this.durations.get(serviceId)?.length ?? 0;
+  }
+
   nextSeq(serviceId: string): number {
     return (this.seq.get(serviceId) ?? 0) + 1;
   }
