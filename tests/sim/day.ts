@@ -141,6 +141,7 @@ export class DayRunner implements Floor {
     if (!code) {
       const t = await this.ticket(r.body.id);
       this.fail(this.ledger.add(t, v, false));
+      this.ledger.get(t.id).estimate = typeof r.body.estimatedWaitMinutes === 'number' ? r.body.estimatedWaitMinutes : null;
       this.tally.issued(v.agencyId);
       if (service.dailyQuota && issuedHere >= service.dailyQuota) this.fail([`${t.number} issued beyond the daily quota of ${service.dailyQuota}`]);
       if (this.closedServices.has(v.serviceId)) this.fail([`${t.number} issued for ${v.serviceId}, closed today`]);

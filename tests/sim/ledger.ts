@@ -21,6 +21,8 @@ export interface LedgerTicket {
   /** Only this counter may call it (a resumed hold). */
   target: string | null;
   heldOnce: boolean;
+  /** The wait the kiosk announced when the ticket was taken, in minutes. */
+  estimate: number | null;
 }
 
 const LIVE = new Set<TicketStatus>(['waiting', 'called', 'serving', 'held']);
@@ -45,7 +47,7 @@ export class Ledger {
     this.acknowledged++;
     this.tickets.set(t.id, {
       id: t.id, day: t.day, number: t.number, serviceId: t.serviceId, priority: t.priority, status: t.status, counterId: null,
-      queuedAt: t.queuedAt, issuedAt: t.issuedAt, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, visitor, transferredIn, target: t.targetCounterId, heldOnce: false,
+      queuedAt: t.queuedAt, issuedAt: t.issuedAt, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, visitor, transferredIn, target: t.targetCounterId, heldOnce: false, estimate: null,
     });
     return problems;
   }
