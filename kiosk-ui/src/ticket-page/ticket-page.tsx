@@ -134,7 +134,16 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
     case 'held':
       return <section className="tp-panel"><p>{t('tpHeld')}</p></section>;
     case 'done':
-      return <section className="tp-panel tp-final"><p>{t('tpDone')}</p></section>;
+      return (
+        <section className="tp-panel tp-final" data-testid="tp-done">
+          <p>{view.outcome && view.outcome.outcome !== 'selesai' ? t(`tpOutcome_${view.outcome.outcome}`) : t('tpDone')}</p>
+          {view.outcome && view.outcome.missing.length > 0 && (
+            <ul className="tp-missing" data-testid="tp-missing">{view.outcome.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+          )}
+          {view.outcome?.agencyId && <p>{venue?.agencies.find((a) => a.id === view.outcome!.agencyId)?.name ?? view.outcome.agencyId}</p>}
+          {view.outcome?.reason && <p>{view.outcome.reason}</p>}
+        </section>
+      );
     case 'no_show':
       return <section className="tp-panel tp-final"><p>{t('tpNoShow')}</p></section>;
     case 'expired':

@@ -155,6 +155,8 @@ export interface TicketView {
   /** As in QueueInfo: when service is expected to start, while no counter of it is open yet. */
   serviceStartsAt: number | null;
   servedBeforeClose: boolean | null;
+  /** How the visit ended, once finished: what was missing, where the visitor was referred, why refused. */
+  outcome: { outcome: 'selesai' | 'berkas_tidak_lengkap' | 'dirujuk' | 'ditolak'; missing: string[]; agencyId: string | null; reason: string | null } | null;
   counterId: string | null;
   calledAt: number | null;
   recalls: number;

@@ -62,3 +62,30 @@ export interface DayPlan {
   counters: PlannedCounter[];
   services: ServicePlan[];
 }
+
+/** How a visit ended at the desk: served, sent home for missing papers, referred elsewhere, or refused. */
+export const VISIT_OUTCOMES = ['selesai', 'berkas_tidak_lengkap', 'dirujuk', 'ditolak'] as const;
+export type VisitOutcomeKind = (typeof VISIT_OUTCOMES)[number];
+
+/** POST /api/counters/:id/finish body (optional: no body is "selesai"). */
+export const finishBody = z
+  .discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('selesai') }),
+    /** `missing`: indices into the service's requirements list. */
+    z.strictObject({ outcome: z.literal('berkas_tidak_lengkap'), missing: z.array(z.number().int().min(0).max(19)).min(1).max(20) }),
+    z.strictObject({ outcome: z.literal('dirujuk'), agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/), note: z.string().trim().min(1).max(200).optional() }),
+    z.strictObject({ outcome: z.literal('ditolak'), reason: z.string().trim().min(1).max(200) }),
+  ])
+  .optional();
+export type FinishBody = z.infer<typeof finishBody>;
+
+/** The outcome kept for a finished visit (the requirement texts are copied: the venue file may change later). */
+export interface VisitOutcome {
+  ticketId: string;
+  serviceId: string;
+  outcome: VisitOutcomeKind;
+  missing: string[];
+  agencyId: string | null;
+  reason: string | null;
+  at: number;
+}

@@ -85,6 +85,19 @@ export interface Report {
   generatedAt: number;
   total: ReportRow;
   by: Record<ReportGroupBy, ReportRow[]>;
+  /** How visits ended per service, and which requirement sent people home how often. */
+  outcomes?: OutcomeRow[];
+}
+
+export interface OutcomeRow {
+  serviceId: string;
+  label: string;
+  selesai: number;
+  berkas_tidak_lengkap: number;
+  dirujuk: number;
+  ditolak: number;
+  /** Requirement text -> times it was missing, most often first. */
+  missing: { requirement: string; count: number }[];
 }
 
 /** Longest range one report may cover, in days. */

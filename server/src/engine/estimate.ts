@@ -5,6 +5,7 @@ import { effectiveHours, ticketWindow } from './hours.js';
 import { agencyBreaks } from './breaks.js';
 import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
 import { localDay, weekdayOfDay, zonedTime } from '../contract/time.js';
+import type { VisitOutcome } from '../contract/plan.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
@@ -121,6 +122,7 @@ export class Estimator {
       estimatedWaitMinutes: t.status === 'waiting' ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
       serviceStartsAt: t.status === 'waiting' ? this.serviceStartsAt(t.serviceId, now) : null,
       servedBeforeClose: t.status === 'waiting' ? this.servedBeforeClose(t.serviceId, Math.max(0, ahead), now) : null,
+      outcome: outcomeView(e.state.outcomes.get(t.id)),
       counterId: t.status === 'called' || t.status === 'serving' ? t.counterId : null,
       calledAt: t.calledAt, recalls: t.recalls,
       transferredTo: moved ? { id: moved.id, number: moved.number, serviceId: moved.serviceId } : null,
@@ -192,4 +194,8 @@ export class Estimator {
       ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, calledAt: t.calledAt } : null,
     };
   }
+}
+
+function outcomeView(o: VisitOutcome | undefined): TicketView['outcome'] {
+  return o ? { outcome: o.outcome, missing: o.missing, agencyId: o.agencyId, reason: o.reason } : null;
 }

@@ -1,6 +1,6 @@
 import type { CallEvent, CounterState, ServiceDayState, Ticket } from '../contract/domain.js';
 import type { Venue } from '../contract/venue.js';
-import type { AgencyDayState } from '../contract/plan.js';
+import type { AgencyDayState, VisitOutcome } from '../contract/plan.js';
 import { TicketBook, type PackedTicket } from './ticket-book.js';
 
 /** A durable change: what the journal records and replay applies, nothing else. */
@@ -10,7 +10,9 @@ export type Change =
   | { t: 'service'; service: ServiceDayState }
   | { t: 'call'; call: CallEvent }
   /** A supervisor marked an agency absent, late or present for the day. */
-  | { t: 'agency'; agency: AgencyDayState };
+  | { t: 'agency'; agency: AgencyDayState }
+  /** How a finished visit ended (selesai, papers missing, referred, refused). */
+  | { t: 'outcome'; outcome: VisitOutcome };
 
 /** The persisted shape of one service day (the lowdb document). */
 export interface DayDoc {
@@ -23,6 +25,8 @@ export interface DayDoc {
   seq: Record<string, number>;
   /** The supervisor's marks for the day (absent, late); missing in days written before them. */
   agencies?: AgencyDayState[];
+  /** How finished visits ended; missing in days written before outcomes. */
+  outcomes?: VisitOutcome[];
   /** Every change of a counter's status (open, break with its reason, closed), for the accountability record. */
   counterLog?: CounterLogEntry[];
 }
@@ -73,6 +77,7 @@ export class DayState {
   readonly seq = new Map<string, number>();
   readonly agencies = new Map<string, AgencyDayState>();
   counterLog: CounterLogEntry[] = [];
+  readonly outcomes = new Map<string, VisitOutcome>();
   /** Bumped on every agency mark, so the day's plan is computed again only then. */
   agenciesRev = 0;
   calls: CallEvent[] = [];
@@ -105,6 +110,7 @@ export class DayState {
     for (const [k, v] of Object.entries(doc.seq)) s.seq.set(k, v);
     for (const a of doc.agencies ?? []) s.agencies.set(a.agencyId, a);
     s.counterLog = [...(doc.counterLog ?? [])];
+    for (const o of doc.outcomes ?? []) s.outcomes.set(o.ticketId, o);
     const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
@@ -139,6 +145,7 @@ export class DayState {
       seq: Object.fromEntries(this.seq),
       agencies: [...this.agencies.values()],
       counterLog: [...this.counterLog],
+      outcomes: [...this.outcomes.values()],
     };
   }
 
@@ -164,6 +171,9 @@ export class DayState {
       case 'agency':
         this.agencies.set(change.agency.agencyId, change.agency);
         this.agenciesRev++;
+        break;
+      case 'outcome':
+        this.outcomes.set(change.outcome.ticketId, change.outcome);
         break;
       case 'call':
         this.calls.push(change.call);
