@@ -4,6 +4,7 @@ import { ActionPanel } from './action-panel';
 import { useEnv } from './console-context';
 import { ConsoleHeader } from './console-header';
 import { BreakDialog, CloseDialog, HoldDialog, TransferDialog } from './dialogs';
+import { OutcomeDialog } from './outcome-dialog';
 import type { ConsoleAction } from './keymap';
 import { NoticeBar } from './notice-bar';
 import { DayCountsCard, HeldList, KeyLegend } from './side-cards';
@@ -16,7 +17,7 @@ import { useKeys } from './use-keys';
 import { useNow } from './use-now';
 import { WaitingList } from './waiting-list';
 
-type Dialog = 'transfer' | 'break' | 'hold' | 'close' | null;
+type Dialog = 'transfer' | 'break' | 'hold' | 'close' | 'outcome' | null;
 
 /** The officer's desk on a PC: current visitor, actions, the waiting list, held visitors, my day. */
 export function DeskScreen(props: DeskProps) {
@@ -83,6 +84,9 @@ export function DeskScreen(props: DeskProps) {
             <>
               <TicketPanel ticket={current} summary={state?.ticket ?? null} now={now} />
               <ActionPanel ticket={current ?? state?.ticket ?? null} busy={busy} onAction={act} />
+              {current && (current.status === 'called' || current.status === 'serving') && (
+                <button type="button" className="btn btn--ghost btn--small" data-action="outcome" disabled={busy !== null} onClick={() => setDialog('outcome')}>{t('outcomeOther')}</button>
+              )}
             </>
           )}
           <KeyLegend />
@@ -96,6 +100,7 @@ export function DeskScreen(props: DeskProps) {
       {dialog === 'transfer' && current && <TransferDialog ticket={current} counterId={counter.id} onSubmit={(b) => submit('transfer', b)} onClose={closeDialog} />}
       {dialog === 'hold' && <HoldDialog ticket={current} onSubmit={(b) => submit('hold', b)} onClose={closeDialog} />}
       {dialog === 'break' && <BreakDialog now={now} onSubmit={(b) => submit('break', b)} onClose={closeDialog} />}
+      {dialog === 'outcome' && current && <OutcomeDialog ticket={current} onSubmit={(b) => submit('finish', b)} onClose={closeDialog} />}
       {dialog === 'close' && <CloseDialog onSubmit={() => submit('close')} onClose={closeDialog} />}
     </div>
   );
