@@ -16,6 +16,8 @@ const wita = (hhmm: string) => Date.parse(`${DAY}T${hhmm}:00+08:00`);
 let h: Harness;
 let b: Browser;
 let officer: string;
+/** A-002, the elderly visitor who waited through lunch. */
+let elderly: { id: string; number: string };
 
 const post = async (path: string, token: string, body?: unknown) => {
   const r = await h.api(path, { token, method: 'POST', body });
@@ -65,7 +67,7 @@ describe('the daily record on the supervisor pages', () => {
     await at('12:00');
     const c1 = (await h.api('/api/counters')).body.counters.find((c: { counterId: string }) => c.counterId === 'loket-1');
     expect(c1).toMatchObject({ status: 'break', breakUntil: wita('13:00') });
-    await post('/api/tickets', officer, { serviceId: 'dukcapil-ktp-el', priority: 'lansia' });
+    elderly = await post('/api/tickets', officer, { serviceId: 'dukcapil-ktp-el', priority: 'lansia' });
 
     // Every other desk is back from lunch on time.
     await at('13:00');
@@ -86,6 +88,30 @@ describe('the daily record on the supervisor pages', () => {
     await post('/api/counters/loket-1/call-next', officer);
     await at('13:12');
     await page.waitForSelector('.sv-alert[data-kind="break_overrun"][data-counter="loket-1"]', { state: 'detached', timeout: 5000 });
+    await page.close();
+  });
+
+  it('lets the officer finish with missing papers, and the visitor page lists them', async () => {
+    await at('13:20');
+    const page = await b.page({ width: 1366, height: 768 });
+    await login(page, '/counter', 'petugas1');
+    await page.waitForSelector('[data-action=outcome]', { timeout: 10000 });
+    await page.click('[data-action=outcome]');
+    await page.check('input[name=missing][value="0"]');
+    await screenshot(page, 'console-outcome');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/counters/loket-1/finish') && r.request().method() === 'POST'),
+      page.click('.modal [type=submit], .modal button:has-text("Selesai")'),
+    ]);
+    expect(res.status()).toBe(200);
+    const view = (await h.api(`/api/tickets/${elderly.id}`)).body;
+    expect(view.outcome).toMatchObject({ outcome: 'berkas_tidak_lengkap', missing: [expect.any(String)] });
+    const visitor = await b.page({ width: 390, height: 844 });
+    await visitor.goto(`${h.server.url}/t/${elderly.id}`);
+    await visitor.waitForSelector('[data-testid=tp-missing] li');
+    expect(await visitor.textContent('[data-testid=tp-missing]')).toContain(view.outcome.missing[0]);
+    await screenshot(visitor, 'ticket-page-missing');
+    await visitor.close();
     await page.close();
   });
 
