@@ -95,3 +95,12 @@ describe('breaks that act', () => {
     expect(e.estimator.queueInfo('skck', at('12:15')).estimatedWaitMinutes).toBe(57);
   });
 });
+
+describe('breaks in a demo at any hour', () => {
+  it('does not pause counters when opening hours are ignored', () => {
+    const venue = dayVenue();
+    const e = new Engine(venue, DayState.fresh(venue, WED, wita(WED, '07:00')), { newId: seqIds(), ignoreHours: true });
+    e.setCounterStatus('loket-1', { status: 'open' }, { userId: 'u' }, wita(WED, '08:00'));
+    expect(e.scheduledPauses(wita(WED, '12:00')).changes).toEqual([]);
+  });
+});

@@ -118,6 +118,8 @@ export class Engine {
   /** Counters that pause by themselves now for a scheduled break (lunch, Friday prayer). */
   scheduledPauses(now: number): Outcome<CounterState[]> {
     this.assertDay(now);
+    // A demo taking tickets at any hour keeps no hours, so no breaks either.
+    if (this.opts.ignoreHours) return { value: [], changes: [] };
     const changes: Change[] = scheduledPauses(this.venue, this.state, now).map((counter) => ({ t: 'counter', counter }));
     return this.commit(changes.map((c) => (c as { counter: CounterState }).counter), changes);
   }
