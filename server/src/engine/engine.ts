@@ -7,10 +7,11 @@ import { DayState, type Change } from './state.js';
 import { nextClass, nextStreak } from './order.js';
 import { ticketWindow } from './hours.js';
 import { Estimator } from './estimate.js';
-import type { AgencyDayBody, AgencyDayState, DayPlan, FinishBody, ServicePlan, VisitOutcome } from '../contract/plan.js';
+import type { AgencyDayBody, AgencyDayState, DayPlan, FinishBody, ServicePlan } from '../contract/plan.js';
 import { zonedTime } from '../contract/time.js';
 import { dayPlan } from './plan.js';
 import { breakAt, scheduledPauses } from './breaks.js';
+import { visitOutcome } from './outcome.js';
 
 /** What a command did: its answer and the durable changes behind it. */
 export interface Outcome<T> {
@@ -185,7 +186,7 @@ export class Engine {
     const pick = this.pickNext(cfg, onlyServiceId);
     if (!pick) throw new AntreError('QUEUE_EMPTY', { counterId });
     // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
-    const changes: Change[] = current ? [...this.finishChanges(current, cs, actor, now).changes, { t: 'outcome', outcome: this.visitOutcome(current, { outcome: 'selesai' }, now) }] : [];
+    const changes: Change[] = current ? [...this.finishChanges(current, cs, actor, now).changes, { t: 'outcome', outcome: visitOutcome(this.venue, this.service(current.serviceId), current.id, { outcome: 'selesai' }, now) }] : [];
     const { ticket: next, cls, regularBefore } = pick;
     const called: Ticket = {
       ...next, status: 'called', counterId, userId: actor.userId, calledAt: now, targetCounterId: null,
@@ -236,28 +237,10 @@ export class Engine {
   /** Service done; the counter is free. The outcome (default selesai) is kept for the visitor's page and reports. */
   finish(counterId: string, actor: Actor, now: number, result?: FinishBody): Outcome<Ticket> {
     const { cs, ticket } = this.current(counterId, ['called', 'serving']);
-    const outcome = this.visitOutcome(ticket, result ?? { outcome: 'selesai' }, now);
+    const outcome = visitOutcome(this.venue, this.service(ticket.serviceId), ticket.id, result ?? { outcome: 'selesai' }, now);
     const out = this.finishChanges(ticket, cs, actor, now);
     this.state.apply({ t: 'outcome', outcome });
     return { value: out.value, changes: [...out.changes, { t: 'outcome', outcome }] };
-  }
-
-  /** Checks an outcome against the service (its requirements, the agency referred to) before anything changes. */
-  private visitOutcome(ticket: Ticket, r: NonNullable<FinishBody>, now: number): VisitOutcome {
-    const svc = this.service(ticket.serviceId);
-    const base = { ticketId: ticket.id, serviceId: svc.id, outcome: r.outcome, missing: [] as string[], agencyId: null as string | null, reason: null as string | null, at: now };
-    if (r.outcome === 'berkas_tidak_lengkap') {
-      const bad = r.missing.filter((i) => i >= svc.requirements.length);
-      if (bad.length) throw new AntreError('INVALID_INPUT', { missing: bad }, { id: 'Persyaratan itu tidak ada pada layanan ini.', en: 'That requirement is not one of the service.' });
-      base.missing = [...new Set(r.missing)].sort((a, b) => a - b).map((i) => svc.requirements[i]!);
-    }
-    if (r.outcome === 'dirujuk') {
-      if (!this.venue.agencies.some((a) => a.id === r.agencyId)) throw new AntreError('AGENCY_NOT_FOUND', { agencyId: r.agencyId });
-      base.agencyId = r.agencyId;
-      base.reason = r.note ?? null;
-    }
-    if (r.outcome === 'ditolak') base.reason = r.reason;
-    return base;
   }
 
   private finishChanges(ticket: Ticket, cs: CounterState, actor: Actor, now: number): Outcome<Ticket> {
