@@ -4,6 +4,7 @@ import { AntreError } from '../contract/errors.js';
 import type { Alert } from '../contract/reports.js';
 import type { AppContext } from '../context.js';
 import type { AntreServer } from '../realtime/io.js';
+import { BOARD_UPDATE_MS } from '../realtime/notifier.js';
 import type { AlertStore } from '../store/alert-store.js';
 import { computeAlerts } from './alerts.js';
 import { computeDayAlerts, withOldest } from './day-alerts.js';
@@ -23,13 +24,14 @@ export class AlertMonitor {
 
   async start(): Promise<void> {
     await this.store.open(this.ctx.queue.day);
-    // A command can start or end an alert (a counter closes on waiting visitors): look again at once, not at the next tick.
+    // A command can start or end an alert (a counter closes on waiting visitors): look again soon, not at the next tick;
+    // just after the boards' gathered update, so a supervisor sees the alert with the tiles that explain it.
     this.ctx.queue.on('changes', () => {
       if (this.soon) return;
       this.soon = setTimeout(() => {
         this.soon = null;
         this.evaluate(this.ctx.queue.clock()).catch((err) => this.ctx.log.error({ err }, 'alert evaluation'));
-      }, 200);
+      }, BOARD_UPDATE_MS + 200);
       this.soon.unref();
     });
   }
