@@ -147,4 +147,3 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
 
-export { computeAlerts, type AlertInput } from '../reports/alerts.js';
