@@ -16,6 +16,8 @@ export interface TicketPrintData {
   timeZone: string;
   ahead: number;
   estimatedWaitMinutes: number | null;
+  /** Epoch ms service is expected to start, when no counter was open yet as the ticket was taken. */
+  serviceStartsAt?: number | null;
   requirements: string[];
   fee: string;
   qrUrl: string;

@@ -10,6 +10,8 @@ import type { PrintService } from './printing/print-service.js';
 import type { SurveyService } from './survey/survey-service.js';
 import type { Messaging } from './messaging/messaging.js';
 import type { BookingService } from './booking/booking-service.js';
+import type { DayTicker } from './queue/day-ticker.js';
+import type { AlertMonitor } from './reports/alert-monitor.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -44,4 +46,6 @@ export interface AppContext {
   /** Online bookings and check-in. */
   bookings?: BookingService;
   startedAt: number;
+  ticker?: DayTicker;
+  alerts?: AlertMonitor;
 }

@@ -14,6 +14,9 @@ import { PrintService, validatePrinters } from './printing/print-service.js';
 import { createApp } from './http/app.js';
 import { savedVenuePath } from './http/routes/venue-admin.js';
 import { QueueService } from './queue/queue-service.js';
+import { DayTicker } from './queue/day-ticker.js';
+import { AlertMonitor } from './reports/alert-monitor.js';
+import { AlertStore } from './store/alert-store.js';
 import { attachRealtime, type AntreServer } from './realtime/io.js';
 import type { Notifier } from './realtime/notifier.js';
 import { BoardStore } from './store/board-store.js';
@@ -63,6 +66,8 @@ export interface RunningServer {
   http: HttpServer;
   io: AntreServer;
   notifier: Notifier;
+  /** What time alone changes (scheduled breaks, alerts); tests call tick() after moving the clock. */
+  ticker: DayTicker;
   port: number;
   url: string;
   adminPassword: string | null;
@@ -138,14 +143,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const dev = auth.devices(queue.clock()).find((d) => d.id === deviceId);
     if (dev?.ref) printer.agentStatus(dev.ref, s);
   });
+  const alerts = new AlertMonitor(ctx, new AlertStore(dataDir), () => rt.io);
+  await alerts.start();
+  ctx.alerts = alerts;
+  const ticker = new DayTicker(queue, (err, what) => log.error({ err }, what));
+  ticker.add((now) => alerts.evaluate(now));
+  ctx.ticker = ticker;
+  ticker.start();
   let closed = false;
   return {
-    ctx, http, io: rt.io, notifier: rt.notifier, port, url: `http://127.0.0.1:${port}`,
+    ctx, http, io: rt.io, notifier: rt.notifier, ticker, port, url: `http://127.0.0.1:${port}`,
     adminPassword: boot.password,
     async close() {
       if (closed) return;
       closed = true;
       rt.io.emit('server:restarting');
+      ticker.stop();
+      alerts.stop();
+      await ticker.idle();
       await queue.close();
       await surveyStore.close();
       clearInterval(housekeeping);

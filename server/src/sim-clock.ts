@@ -46,6 +46,7 @@ export function listenForSimClock(clock: SimClock, server: RunningServer): void 
       try {
         clock.set(at);
         await server.ctx.queue.rollover(at);
+        await server.ticker.tick();
         server.notifier.tick();
         reply({ type: 'sim:clock:ok', at, day: server.ctx.queue.day });
       } catch (err) {

@@ -181,6 +181,7 @@ export class DayRunner implements Floor {
     if (!code2) {
       const t = await this.ticket(r.body.id);
       this.fail(this.ledger.add(t, v, false));
+      this.ledger.get(t.id).estimate = typeof r.body.estimatedWaitMinutes === 'number' ? r.body.estimatedWaitMinutes : null;
       this.tally.issued(v.agencyId);
       if (quota !== null && issuedHere >= quota) this.fail([`${t.number} issued beyond the walk-in quota of ${quota}`]);
       if (this.closedServices.has(v.serviceId)) this.fail([`${t.number} issued for ${v.serviceId}, closed today`]);

@@ -23,6 +23,8 @@ export interface LedgerTicket {
   heldOnce: boolean;
   /** Checked in from an online booking: called by slot, ahead of walk-ins. */
   booked: { slotAt: number } | null;
+  /** The wait the kiosk announced when the ticket was taken, in minutes. */
+  estimate: number | null;
 }
 
 const LIVE = new Set<TicketStatus>(['waiting', 'called', 'serving', 'held']);
@@ -47,7 +49,7 @@ export class Ledger {
     this.acknowledged++;
     this.tickets.set(t.id, {
       id: t.id, day: t.day, number: t.number, serviceId: t.serviceId, priority: t.priority, status: t.status, counterId: null,
-      queuedAt: t.queuedAt, issuedAt: t.issuedAt, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, visitor, transferredIn, target: t.targetCounterId, heldOnce: false,
+      queuedAt: t.queuedAt, issuedAt: t.issuedAt, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, visitor, transferredIn, target: t.targetCounterId, heldOnce: false, estimate: null,
       booked: t.booking ? { slotAt: t.booking.slotAt } : null,
     });
     return problems;

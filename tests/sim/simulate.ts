@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/server-process.ts';
 import { simulate } from './simulation.ts';
+import { estimateErrorLine } from './estimate-error.ts';
 
 /**
  * npm run simulate -- --seed 7 [--days 2026-11-26,2026-11-27] [--scale 1] [--kills 24]
@@ -27,6 +28,11 @@ const dir = join(ROOT, 'tests/artifacts');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `sim-seed-${seed}.json`);
 writeFileSync(file, JSON.stringify({ ...outcome.report, hash: outcome.hash }, null, 2) + '\n');
+const csvFiles = Object.entries(outcome.accountabilityCsv).map(([day, csv]) => {
+  const f = join(dir, `sim-seed-${seed}-${day}-akuntabilitas.csv`);
+  writeFileSync(f, csv);
+  return f;
+});
 const r = outcome.report;
 console.log('');
 console.log(`Simulated ${r.days.length} service day(s) of MPP Simpurusiang, seed ${seed}, scale ${r.scale}`);
@@ -39,7 +45,9 @@ console.log(`  SKM: ${r.surveys.answered} answers acknowledged, all counted by t
 console.log(`  Power cuts (SIGKILL): ${r.faults.powerCuts}; tickets acknowledged: ${r.ticketsAcknowledged}; lost: ${r.ticketsLost}`);
 console.log(`  Steps: ${r.checks.steps}; screen comparisons: ${r.checks.screenComparisons}; ledger comparisons: ${r.checks.ledgerComparisons}; full recounts: ${r.checks.recounts}; events received by screens: ${outcome.eventsReceived}`);
 console.log(`  Invariant violations: ${outcome.violations.length}`);
+console.log(estimateErrorLine(r.estimateError));
 console.log(`  Report: ${file}  (sha256 ${outcome.hash.slice(0, 16)})`);
+for (const f of csvFiles) console.log(`  Accountability record: ${f}`);
 const sec = (ms: number) => (ms / 1000).toFixed(1);
 console.log(`  Wall time: ${sec(outcome.wallMs)} s (moving the clock ${sec(outcome.wall.clock)} s, API calls ${sec(outcome.wall.api)} s, screen checks ${sec(outcome.wall.check)} s)`);
 process.exit(outcome.violations.length ? 1 : 0);

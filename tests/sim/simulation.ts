@@ -8,6 +8,7 @@ import { apiClient, errorCode, type Api } from './api.ts';
 import { DayRunner } from './day.ts';
 import { planDay } from './plan.ts';
 import { Rng } from './rng.ts';
+import { estimateError } from './estimate-error.ts';
 import { SimServer } from './server-ctl.ts';
 import { setUpBuilding } from './setup.ts';
 
@@ -35,6 +36,8 @@ export interface SimOutcome {
   wallMs: number;
   eventsReceived: number;
   wall: { clock: number; api: number; check: number };
+  /** Each played day's accountability record as the supervisor downloads it (CSV). */
+  accountabilityCsv: Record<string, string>;
 }
 
 const VENUE_PATH = join(ROOT, 'server/venues/mpp-simpurusiang.json');
@@ -71,11 +74,17 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     const probe = await api('POST', '/api/tickets', building.kiosks.get(1)!, { serviceId: venue.services[0]!.id });
     const closedDay = { day: after, weekday: weekdayOfDay(after), answer: errorCode(probe) ?? String(probe.status) };
     if (venue.hours[weekdayOfDay(after)] === null && closedDay.answer !== 'OUTSIDE_HOURS') runner.violations.push(`a ticket on ${after} (closed) was answered ${closedDay.answer}`);
+    const accountabilityCsv: Record<string, string> = {};
+    for (const day of opts.days) {
+      const res = await fetch(`${server.url}/api/accountability.csv?day=${day}`, { headers: { authorization: `Bearer ${building.supervisorToken}` } });
+      if (res.status !== 200) runner.violations.push(`the accountability record of ${day} was answered ${res.status}`);
+      else accountabilityCsv[day] = Buffer.from(await res.arrayBuffer()).toString('utf8');
+    }
     const surveys = await surveyResults(api, building.adminToken, opts.days, runner);
     const report = { ...buildReport(opts, runner, server, closedDay), surveys };
     const hash = createHash('sha256').update(JSON.stringify(report)).digest('hex');
     const eventsReceived = building.screens.reduce((s, x) => s + x.events, 0);
-    return { report, hash, violations: runner.violations, wallMs: Date.now() - started, eventsReceived, wall: runner.wall };
+    return { report, hash, violations: runner.violations, wallMs: Date.now() - started, eventsReceived, wall: runner.wall, accountabilityCsv };
   } catch (err) {
     const tail = server.output().split('\n').slice(-20).join('\n');
     throw new Error(`${(err as Error).message}\n--- server output (tail) ---\n${tail}`, { cause: err });
@@ -138,6 +147,7 @@ function buildReport(opts: SimOptions, runner: DayRunner, server: SimServer, clo
     ticketsLost: 0 + runner.violations.filter((v) => v.includes('is missing')).length,
     finalStatus: countBy(all.map((t) => t.status)),
     violations: runner.violations.length,
+    estimateError: estimateError(all),
   };
 }
 

@@ -5,6 +5,7 @@ import { useEnv } from './console-context';
 import { ConsoleHeader } from './console-header';
 import { BreakDialog, CloseDialog, HoldDialog, NoShowDialog, TransferDialog } from './dialogs';
 import { UndoAbsent } from './absent-controls';
+import { OutcomeDialog } from './outcome-dialog';
 import type { ConsoleAction } from './keymap';
 import { NoticeBar } from './notice-bar';
 import { DayCountsCard, HeldList, KeyLegend } from './side-cards';
@@ -17,7 +18,7 @@ import { useKeys } from './use-keys';
 import { useNow } from './use-now';
 import { WaitingList } from './waiting-list';
 
-type Dialog = 'transfer' | 'break' | 'hold' | 'close' | 'no-show' | null;
+type Dialog = 'transfer' | 'break' | 'hold' | 'close' | 'no-show' | 'outcome' | null;
 
 /** The officer's desk on a PC: current visitor, actions, the waiting list, held visitors, my day. */
 export function DeskScreen(props: DeskProps) {
@@ -91,6 +92,9 @@ export function DeskScreen(props: DeskProps) {
               <TicketPanel ticket={current} summary={state?.ticket ?? null} now={now} />
               <ActionPanel ticket={current ?? state?.ticket ?? null} lastCallAt={state?.lastCallAt} now={now} busy={busy} onAction={act} />
               <UndoAbsent absent={commands.absent} now={now} busy={busy} onUndo={(ticketId) => void run('undo-no-show', { ticketId })} />
+              {current && (current.status === 'called' || current.status === 'serving') && (
+                <button type="button" className="btn btn--ghost btn--small" data-action="outcome" disabled={busy !== null} onClick={() => setDialog('outcome')}>{t('outcomeOther')}</button>
+              )}
             </>
           )}
           <KeyLegend />
@@ -104,6 +108,7 @@ export function DeskScreen(props: DeskProps) {
       {dialog === 'transfer' && current && <TransferDialog ticket={current} counterId={counter.id} isClosed={(id) => props.live.counters.get(id)?.status === 'closed'} onSubmit={(b) => submit('transfer', b)} onClose={closeDialog} />}
       {dialog === 'hold' && <HoldDialog ticket={current} onSubmit={(b) => submit('hold', b)} onClose={closeDialog} />}
       {dialog === 'break' && <BreakDialog now={now} onSubmit={(b) => submit('break', b)} onClose={closeDialog} />}
+      {dialog === 'outcome' && current && <OutcomeDialog ticket={current} onSubmit={(b) => submit('finish', b)} onClose={closeDialog} />}
       {dialog === 'close' && <CloseDialog onSubmit={() => submit('close')} onClose={closeDialog} />}
       {dialog === 'no-show' && current && <NoShowDialog ticket={current} now={now} lastCallAt={state?.lastCallAt} onSubmit={() => submit(lastRecall ? 'recall' : 'no-show')} onClose={closeDialog} />}
     </div>

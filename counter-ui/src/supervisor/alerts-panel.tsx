@@ -1,13 +1,23 @@
-import type { Alert } from '@antre/server/contract';
+import type { AlertRecord } from '@antre/server/contract';
+import { localTime } from '@antre/server/contract';
 import { pick, type Lang } from '../shared/i18n';
 import { Bilingual } from './staff-frame';
 import { S } from './texts';
 
+interface Props {
+  alerts: AlertRecord[];
+  lang: Lang;
+  timeZone: string;
+  onReroute: (serviceId: string) => void;
+  onAck: (id: string) => void;
+}
+
 /**
- * The top of the monitor: a green strip when all is well; otherwise every alert in both languages,
- * the critical ones (nobody can serve waiting visitors) big and red, the warnings amber in a grid.
+ * The top of the monitor: a green strip when all is well; otherwise every alert the server holds,
+ * in both languages, the critical ones (nobody serves waiting visitors, an officer not back from a
+ * break, a priority visitor kept waiting) big and red, the warnings amber; each acknowledged once.
  */
-export function AlertsPanel({ alerts, lang, onReroute }: { alerts: Alert[]; lang: Lang; onReroute: (serviceId: string) => void }) {
+export function AlertsPanel({ alerts, lang, timeZone, onReroute, onAck }: Props) {
   if (!alerts.length) {
     return (
       <section className="sv-alerts sv-alerts--none" aria-label={pick(S.alertsTitle, lang, { n: 0 })} data-testid="alerts">
@@ -17,13 +27,20 @@ export function AlertsPanel({ alerts, lang, onReroute }: { alerts: Alert[]; lang
   }
   const critical = alerts.filter((a) => a.severity === 'critical');
   const warnings = alerts.filter((a) => a.severity !== 'critical');
-  const card = (a: Alert) => (
-    <article key={a.id} className={`sv-alert sv-alert--${a.severity}`} role="alert" data-kind={a.kind} data-service={a.serviceId}>
+  const card = (a: AlertRecord) => (
+    <article key={a.id} className={`sv-alert sv-alert--${a.severity}${a.ackAt ? ' is-acked' : ''}`} role="alert" data-kind={a.kind} data-service={a.serviceId} data-counter={a.counterId ?? undefined}>
       <AlertIcon critical={a.severity === 'critical'} />
       <div className="sv-alert__text">
         <Bilingual text={a.message} lang={lang} />
+        <span className="sv-alert__meta">
+          {pick(S.alertSince, lang, { time: localTime(a.begunAt, timeZone) })}
+          {a.ackAt !== null && ` · ${pick(S.alertAckedBy, lang, { name: a.ackByName ?? '', time: localTime(a.ackAt, timeZone) })}`}
+        </span>
       </div>
-      <button type="button" className="sv-btn sv-btn--small" onClick={() => onReroute(a.serviceId)}>{pick(S.reroute, lang)}</button>
+      <div className="sv-alert__actions">
+        {a.ackAt === null && <button type="button" className="sv-btn sv-btn--small" data-action="ack" onClick={() => onAck(a.id)}>{pick(S.alertAck, lang)}</button>}
+        {a.serviceId && <button type="button" className="sv-btn sv-btn--small" onClick={() => onReroute(a.serviceId)}>{pick(S.reroute, lang)}</button>}
+      </div>
     </article>
   );
   return (

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { computeAlerts, localTime } from '@antre/server/contract';
+import { useEffect, useState } from 'react';
+import { localTime } from '@antre/server/contract';
 import { pick } from '../shared/i18n';
 import { useLive } from '../shared/use-live';
 import { AlertsPanel } from './alerts-panel';
@@ -12,10 +12,11 @@ import { ServiceTable } from './service-table';
 import { TopBar, type StaffPageProps } from './staff-frame';
 import { S } from './texts';
 import { useNow, useVenue } from './use-staff-data';
+import { useServerAlerts } from './use-server-alerts';
 
 /**
- * The live floor monitor. Alerts are recomputed here from the socket's state on every delta and
- * every second, with the same pure function GET /api/alerts uses, so no polling is needed.
+ * The live floor monitor. Alerts come from the server, which evaluates them every few seconds
+ * and after every command whether this page is open or not, and pushes them here.
  */
 export function MonitorPage({ session, lang, toggleLang, logout, expire }: StaffPageProps) {
   const { state, socket } = useLive(session.token);
@@ -25,10 +26,7 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
   useEffect(() => {
     if (state.authError) expire();
   }, [state.authError, expire]);
-  const alerts = useMemo(
-    () => (venue && state.snapshot ? computeAlerts({ venue, queues: state.queues.values(), counters: state.counters.values(), now }) : []),
-    [venue, state.snapshot, state.queues, state.counters, now],
-  );
+  const { active, ack } = useServerAlerts(socket, session.token, state.connected);
   const clockText = venue ? `${localTime(now, venue.timeZone)} ${venue.timeZoneLabel}` : '';
   return (
     <div className="sv">
@@ -37,7 +35,7 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
         <p className="sv-loading">{pick(S.loading, lang)}</p>
       ) : (
         <main className="sv-monitor">
-          <AlertsPanel alerts={alerts} lang={lang} onReroute={setReroute} />
+          <AlertsPanel alerts={active ?? []} lang={lang} timeZone={venue.timeZone} onReroute={setReroute} onAck={(id) => void ack(id)} />
           <div className="sv-monitor__grid">
             <div className="sv-monitor__floors">
               {venue.floors.map((f) => (

@@ -60,7 +60,7 @@ export function NotAllowed({ session, roles, lang, logout }: { session: Session;
   );
 }
 
-export type Page = 'monitor' | 'reports' | 'skm' | 'admin';
+export type Page = 'monitor' | 'reports' | 'skm' | 'day' | 'admin';
 
 /** The bar over every supervisor and admin page: where am I, where else can I go, who am I. */
 export function TopBar(props: { page: Page; session: Session; lang: Lang; toggleLang: () => void; logout: () => void; connected?: boolean; right?: ReactNode }) {
@@ -70,6 +70,7 @@ export function TopBar(props: { page: Page; session: Session; lang: Lang; toggle
     { page: 'monitor', href: '/counter/supervisor', text: S.monitorTitle },
     { page: 'reports', href: '/counter/supervisor/reports', text: S.reportsTitle },
     { page: 'skm', href: '/counter/supervisor/skm', text: K.navTitle },
+    { page: 'day', href: '/counter/supervisor/day', text: S.dayTitle },
   ];
   if (role === 'admin') links.push({ page: 'admin', href: '/counter/admin', text: S.adminTitle });
   return (

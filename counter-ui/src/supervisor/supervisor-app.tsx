@@ -5,6 +5,7 @@ import { MonitorPage } from './monitor-page';
 import { ReportsPage } from './reports-page';
 import { SkmPage } from './skm/skm-page';
 import { SkmPrint } from './skm/skm-print';
+import { DayPage } from './day-page';
 import { NotAllowed, StaffLogin } from './staff-frame';
 import { S } from './texts';
 
@@ -17,6 +18,7 @@ export function SupervisorApp() {
   if (session.user.role === 'officer') return <NotAllowed session={session} roles={S.rolesSupervisor} lang={lang} logout={out} />;
   const props = { session, lang, toggleLang: toggle, logout: out, expire };
   const path = window.location.pathname;
+  if (/\/day\/?$/.test(path)) return <DayPage key={session.token} {...props} />;
   if (/\/skm\/print\/?$/.test(path)) return <SkmPrint key={session.token} {...props} />;
   if (/\/skm\/?$/.test(path)) return <SkmPage key={session.token} {...props} />;
   const reports = /\/reports\/?$/.test(path);

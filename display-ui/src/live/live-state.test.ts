@@ -10,7 +10,7 @@ const call = (n: number, over: Partial<CallEvent> = {}): CallEvent => ({
 const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({ counterId: id, status: 'open', since: 0, breakReason: null, breakUntil: null, ticket: null, lastCallAt: null, ...over });
 const queue = (serviceId: string, agencyId: string, waiting: number): QueueInfo => ({
   serviceId, agencyId, floor: 1, waiting, waitingPriority: 0, nowServing: [], countersOpen: 1, estimatedWaitMinutes: null,
-  quota: null, quotaLeft: null, available: true, reason: 'open', closedReason: null, opensAt: null, oldestWaitingSince: null, lastCallAt: null,
+  quota: null, quotaLeft: null, available: true, reason: 'open', closedReason: null, opensAt: null, serviceStartsAt: null, servedBeforeClose: null, oldestWaitingSince: null, lastCallAt: null,
 });
 const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
   rev: 10, day: '2027-01-11', now: NOW, venueVersion: 1, counters: [counter('loket-1'), counter('loket-2')],

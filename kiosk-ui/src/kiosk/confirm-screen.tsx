@@ -4,6 +4,7 @@ import type { PublicVenue } from '../shared/venue-types';
 import { hoursOf, hoursOn, weekSummary } from './availability';
 import { Icon } from './icons';
 import { clock, estimateText, reasonText, reopenText } from './wording';
+import { startsText } from '../shared/format';
 
 interface Props {
   t: T;
@@ -40,6 +41,12 @@ export function ConfirmScreen({ t, lang, venue, service, queue, online, now, pri
             <span className="fact-value">{queue ? estimateText(t, queue.estimatedWaitMinutes) : '–'}</span>
           </div>
         </div>
+        {queue?.available && queue.servedBeforeClose === false && (
+          <div className="notice notice-closed" role="alert" data-testid="not-before-closing">{t('notBeforeClosing')}</div>
+        )}
+        {queue?.available && queue.serviceStartsAt !== null && (
+          <div className="notice" data-testid="service-starts">{startsText(t, lang, queue.serviceStartsAt, now, venue.timeZone, venue.timeZoneLabel)}</div>
+        )}
         <div className="fact">
           <span className="fact-label">{t('bring')}</span>
           {requirements.length ? (

@@ -5,6 +5,7 @@ import { local, type Lang, type T } from '../shared/i18n';
 import type { IssuedTicket, PublicVenue } from '../shared/venue-types';
 import { Icon } from './icons';
 import { estimateText } from './wording';
+import { startsText } from '../shared/format';
 
 interface Props {
   t: T;
@@ -82,6 +83,9 @@ export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, pri
         <div className="ticket-queue">
           <span><Icon name="people" size={40} /> {ticket.ahead > 0 ? t('aheadN', { n: ticket.ahead }) : t('aheadNone')}</span>
           <span><Icon name="clock" size={40} /> {t('estimatedWait')}: {estimateText(t, ticket.estimatedWaitMinutes)}</span>
+          {ticket.serviceStartsAt !== null && ticket.serviceStartsAt > ticket.issuedAt && (
+            <span data-testid="ticket-starts">{startsText(t, lang, ticket.serviceStartsAt, ticket.issuedAt, venue.timeZone, venue.timeZoneLabel)}</span>
+          )}
         </div>
       </section>
       <section className="ticket-side">

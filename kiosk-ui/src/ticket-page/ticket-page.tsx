@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { localTime, type TicketView } from '@antre/server/contract';
-import { estimateText } from '../shared/format';
+import { estimateText, startsText } from '../shared/format';
 import { local, translator, type Lang, type T } from '../shared/i18n';
 import type { PublicVenue } from '../shared/venue-types';
 import { PhoneSurvey } from '../survey/phone-survey';
@@ -112,6 +112,9 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
             <div><span>{t('tpAhead')}</span><strong data-testid="tp-ahead">{t('peopleN', { n: view.ahead })}</strong></div>
             <div className="tp-wide"><span>{t('estimatedWait')}</span><strong>{estimateText(t, view.estimatedWaitMinutes)}</strong></div>
           </div>
+          {venue && view.serviceStartsAt !== null && (
+            <p className="tp-where" data-testid="tp-starts">{startsText(t, lang, view.serviceStartsAt, Date.now(), venue.timeZone, venue.timeZoneLabel)}</p>
+          )}
           <p className="tp-where"><span>{t('whereToWait')}:</span> {floor ? local(floor.name, floor.nameEn, lang) : ''}{area ? ` · ${area}` : ''}</p>
         </section>
       );
@@ -138,7 +141,16 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
     case 'held':
       return <section className="tp-panel"><p>{t('tpHeld')}</p></section>;
     case 'done':
-      return <section className="tp-panel tp-final"><p>{t('tpDone')}</p></section>;
+      return (
+        <section className="tp-panel tp-final" data-testid="tp-done">
+          <p>{view.outcome && view.outcome.outcome !== 'selesai' ? t(`tpOutcome_${view.outcome.outcome}`) : t('tpDone')}</p>
+          {view.outcome && view.outcome.missing.length > 0 && (
+            <ul className="tp-missing" data-testid="tp-missing">{view.outcome.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+          )}
+          {view.outcome?.agencyId && <p>{venue?.agencies.find((a) => a.id === view.outcome!.agencyId)?.name ?? view.outcome.agencyId}</p>}
+          {view.outcome?.reason && <p>{view.outcome.reason}</p>}
+        </section>
+      );
     case 'no_show':
       return <section className="tp-panel tp-final"><p>{t('tpNoShow')}</p></section>;
     case 'expired':

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 import { validate } from '../http/errors.js';
 import { requireCounterAccess, type CounterAccess } from './access.js';
+import { finishBody } from '../contract/plan.js';
 
 const holdBody = z.strictObject({ note: z.string().trim().min(1).max(300).optional() }).optional();
 
@@ -41,9 +42,10 @@ function run(ctx: AppContext, counterId: string, action: CounterAction, body: un
     case 'start':
       validate(emptyBody, body);
       return q.run((e, now) => e.start(counterId, actor, now));
-    case 'finish':
-      validate(emptyBody, body);
-      return q.run((e, now) => e.finish(counterId, actor, now));
+    case 'finish': {
+      const b = validate(finishBody, body);
+      return q.run((e, now) => e.finish(counterId, actor, now, b));
+    }
     case 'no-show':
       validate(emptyBody, body);
       return q.run((e, now) => e.noShow(counterId, actor, now));

@@ -69,6 +69,8 @@ export interface CounterState {
   breakUntil: number | null;
   since: number;
   lastCallAt: number | null;
+  /** The scheduled break (day and start, "2026-11-27T11:30") this counter last paused for by itself. */
+  autoBreak?: string | null;
 }
 
 /** Per service per day: closed for the day, and the priority interleave state. */
@@ -86,7 +88,7 @@ export interface ServiceDayState {
   bookedStreak?: number;
 }
 
-export type AvailabilityReason = 'open' | 'closed_today' | 'outside_hours' | 'before_hours' | 'after_hours' | 'closed_weekday' | 'quota_full' | 'no_counter';
+export type AvailabilityReason = 'open' | 'closed_today' | 'outside_hours' | 'before_hours' | 'after_hours' | 'closed_weekday' | 'quota_full' | 'no_counter' | 'on_break';
 
 /** What a visitor needs to know about one service now. */
 export interface QueueInfo {
@@ -105,8 +107,15 @@ export interface QueueInfo {
   reason: AvailabilityReason;
   /** What the supervisor gave as the reason for closing the service today. */
   closedReason: string | null;
-  /** Epoch ms the service next opens, when closed now. */
+  /** Epoch ms the service next opens, when closed now (or, on a break that stops tickets, when it ends). */
   opensAt: number | null;
+  /**
+   * Epoch ms service is expected to start, while no counter of it is open yet but the day's plan
+   * has one (tickets are taken from opening time); null once a counter is open.
+   */
+  serviceStartsAt: number | null;
+  /** False when a visitor taking a ticket now is not expected to be called before closing (the kiosk says so first). */
+  servedBeforeClose: boolean | null;
   /** Epoch ms of the oldest waiting ticket's queue time. */
   oldestWaitingSince: number | null;
   lastCallAt: number | null;
@@ -154,6 +163,11 @@ export interface TicketView {
   issuedAt: number;
   ahead: number;
   estimatedWaitMinutes: number | null;
+  /** As in QueueInfo: when service is expected to start, while no counter of it is open yet. */
+  serviceStartsAt: number | null;
+  servedBeforeClose: boolean | null;
+  /** How the visit ended, once finished: what was missing, where the visitor was referred, why refused. */
+  outcome: { outcome: 'selesai' | 'berkas_tidak_lengkap' | 'dirujuk' | 'ditolak'; missing: string[]; agencyId: string | null; reason: string | null } | null;
   counterId: string | null;
   calledAt: number | null;
   recalls: number;

@@ -1,6 +1,7 @@
 import type { ErrorBody } from './errors.js';
 import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView } from './domain.js';
 import type { SurveyVisit } from './survey.js';
+import type { AlertsLive } from './alert-records.js';
 
 /** Counter commands that travel over a socket as well as over HTTP. */
 export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'hold', 'resume', 'transfer', 'status', 'undo-no-show'] as const;
@@ -85,6 +86,8 @@ export interface ServerToClientEvents {
   'print:job': (job: PrintJobMessage, ack: (r: { ok: boolean; error?: string }) => void) => void;
   /** Supervisors: a printer's state changed. */
   printer: (p: PrinterStateView) => void;
+  /** Supervisors: the alerts now (evaluated on the server every few seconds); `begun` names new ones, for the sound. */
+  alerts: (a: AlertsLive & { begun: string[] }) => void;
   /** The kiosk that printed it, and supervisors: a print job moved on. */
   printJob: (j: PrintJobView) => void;
   /** Survey tablets: a visit just finished where the tablet stands. */

@@ -11,3 +11,6 @@ export * from './skm-elements.js';
 export * from './skm.js';
 export * from './survey.js';
 export * from './booking.js';
+export * from './plan.js';
+export * from './alert-records.js';
+export * from './accountability.js';

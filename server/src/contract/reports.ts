@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { LocalizedText } from './errors.js';
+import type { PriorityCategory } from './domain.js';
 import type { Venue } from './venue.js';
 
 /** Why a supervisor should look at a service now. */
-export const ALERT_KINDS = ['waiting_no_counter', 'idle_queue', 'wait_over_target'] as const;
+export const ALERT_KINDS = [
+  'waiting_no_counter', 'idle_queue', 'wait_over_target',
+  'break_overrun', 'late_open', 'called_not_started', 'priority_wait', 'device_offline', 'quota_low',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One alert on the supervisor's monitor; computed from live state, never stored. */
@@ -23,6 +27,14 @@ export interface Alert {
   /** The threshold crossed, in minutes (idle or target wait), when there is one. */
   limitMinutes: number | null;
   message: LocalizedText;
+  /** The counter concerned (break overrun, late opening, a call not started). */
+  counterId?: string | null;
+  /** The officer concerned: at the counter, else the one the roster names. */
+  officer?: string | null;
+  /** The visitor waiting longest among those concerned, and whether they are a priority visitor. */
+  oldest?: { number: string; priority: PriorityCategory | null; since: number } | null;
+  /** The device concerned (offline). */
+  deviceId?: string | null;
 }
 
 export interface AlertsResponse {
@@ -73,6 +85,19 @@ export interface Report {
   generatedAt: number;
   total: ReportRow;
   by: Record<ReportGroupBy, ReportRow[]>;
+  /** How visits ended per service, and which requirement sent people home how often. */
+  outcomes?: OutcomeRow[];
+}
+
+export interface OutcomeRow {
+  serviceId: string;
+  label: string;
+  selesai: number;
+  berkas_tidak_lengkap: number;
+  dirujuk: number;
+  ditolak: number;
+  /** Requirement text -> times it was missing, most often first. */
+  missing: { requirement: string; count: number }[];
 }
 
 /** Longest range one report may cover, in days. */
@@ -122,4 +147,3 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
 
-export { computeAlerts, type AlertInput } from '../reports/alerts.js';

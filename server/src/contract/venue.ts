@@ -40,6 +40,17 @@ export const floorSchema = z.strictObject({
   nameEn: z.string().min(1).max(60).optional(),
 });
 
+/** One counter of an agency's weekly roster: the days it is staffed and its usual officer. */
+export const rosterEntrySchema = z.strictObject({
+  counterId: slug,
+  /** Weekdays the counter is staffed; the agency's open days when left out. */
+  days: z.array(z.enum(WEEKDAYS)).max(7).optional(),
+  /** Username of the officer who usually sits there (for the plan and the accountability record). */
+  officer: z.string().max(64).optional(),
+  /** Staffed from this time instead of opening time (a counter that starts later). */
+  from: hhmm.optional(),
+});
+
 export const agencySchema = z.strictObject({
   id: slug,
   name: z.string().min(1).max(120),
@@ -53,6 +64,15 @@ export const agencySchema = z.strictObject({
   descriptionEn: z.string().max(400).optional(),
   /** Facts no public source confirmed: shown to admins as "to confirm with the gerai". */
   toConfirm: z.array(z.string().max(200)).max(20).default([]),
+  /**
+   * The agency's weekly roster. Without one, nothing is planned: its counters serve only once an
+   * officer opens them (and a ticket needs an open counter), as before rosters existed.
+   */
+  roster: z.array(rosterEntrySchema).max(100).optional(),
+  /** Keep serving through the building's breaks (officers take turns): counters are not paused. */
+  serveThroughBreaks: z.boolean().default(false),
+  /** Keep issuing tickets during a break (estimates include the break); false stops the kiosk until it ends. */
+  ticketsDuringBreaks: z.boolean().default(true),
 });
 
 /** Online booking of one service: its share of the day's quota and how the day is cut into slots. */
@@ -164,6 +184,22 @@ export const settingsSchema = z.strictObject({
   maxRecalls: z.number().int().min(0).max(10).default(2),
   /** Supervisor alert: visitors wait and no call for this many minutes. */
   idleAlertMinutes: z.number().int().min(1).max(240).default(15),
+  /** Alert: a counter still on a break this many minutes after its announced return. */
+  breakOverrunMinutes: z.number().int().min(1).max(240).default(10),
+  /** Alert: a planned counter still closed this many minutes after its planned start. */
+  lateOpenMinutes: z.number().int().min(1).max(240).default(15),
+  /** Alert: a visitor called this many minutes ago and not yet started. */
+  calledNotStartedMinutes: z.number().int().min(1).max(240).default(10),
+  /** Alert: a priority visitor (lansia, disabilitas, ibu hamil) waiting this long. */
+  priorityWaitMinutes: z.number().int().min(1).max(240).default(15),
+  /** Alert: a printer, kiosk or board offline this long. */
+  deviceOfflineMinutes: z.number().int().min(1).max(240).default(3),
+  /** Alert: a service's quota has this share (0..1) or less left while its tickets still go out. */
+  quotaLowShare: z.number().min(0).max(1).default(0.1),
+  /** How often the server evaluates breaks and alerts, in seconds. */
+  alertEvalSeconds: z.number().int().min(1).max(60).default(5),
+  /** The service's target time counts as this many visits in the estimate, so a few quick ones do not replace it. */
+  estimatePriorWeight: z.number().min(0).max(100).default(5),
   /** Recent service times in the rolling mean of the estimate. */
   estimateWindow: z.number().int().min(1).max(200).default(20),
   /** Digits or cardinal reading of numbers in spoken calls. */
@@ -213,6 +249,14 @@ export const venueSchema = z
       if (agencies.has(a.id)) issue(['agencies', i, 'id'], `agency id "${a.id}" is used twice`);
       agencies.add(a.id);
       if (!floors.has(a.floor)) issue(['agencies', i, 'floor'], `floor ${a.floor} is not in floors`);
+    });
+    v.agencies.forEach((a, i) => {
+      dupes((a.roster ?? []).map((r) => r.counterId), (d) => issue(['agencies', i, 'roster'], `counter "${d}" is listed twice`));
+      (a.roster ?? []).forEach((r, j) => {
+        const c = v.counters.find((x) => x.id === r.counterId);
+        if (!c) issue(['agencies', i, 'roster', j, 'counterId'], `counter "${r.counterId}" does not exist`);
+        else if (c.agencyId !== a.id) issue(['agencies', i, 'roster', j, 'counterId'], `counter "${r.counterId}" belongs to agency "${c.agencyId}", not "${a.id}"`);
+      });
     });
     v.services.forEach((s, i) => {
       if (services.has(s.id)) issue(['services', i, 'id'], `service id "${s.id}" is used twice`);
@@ -267,6 +311,7 @@ function isTimeZone(tz: string): boolean {
 
 export type DayHours = z.infer<typeof dayHoursSchema>;
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 export type Floor = z.infer<typeof floorSchema>;
 export type Agency = z.infer<typeof agencySchema>;
 export type Service = z.infer<typeof serviceSchema>;

@@ -193,14 +193,15 @@ describe('transfer', () => {
 });
 
 describe('estimates', () => {
-  it('uses a rolling mean of measured service times and the counters open', () => {
+  it('uses the target time shrunk toward the measured service times and the counters open', () => {
     const { e, issue, next, clock } = setup();
     for (let i = 0; i < 5; i++) issue('sertipikat');
     expect(e.estimator.queueInfo('sertipikat', clock.t).estimatedWaitMinutes).toBe(100); // 5 x target 20, one counter
     next('loket-4');
     e.start('loket-4', { userId: 'u' }, clock.t);
     e.finish('loket-4', { userId: 'u' }, clock.minutes(6));
-    expect(e.estimator.forNewcomer('sertipikat', null, clock.t)).toEqual({ ahead: 4, minutes: 24 });
+    // One quick visit (6 min) does not replace the 20-minute target: it is shrunk toward it, (5 x 20 + 6) / 6 = 17.7 min each.
+    expect(e.estimator.forNewcomer('sertipikat', null, clock.t)).toEqual({ ahead: 4, minutes: 71 });
   });
 
   it('has no estimate when every counter of the service is closed', () => {

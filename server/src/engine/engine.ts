@@ -9,6 +9,11 @@ import { ticketWindow } from './hours.js';
 import { Estimator } from './estimate.js';
 import { bookedGoesNext, dueBooked, walkInQuota } from './booked.js';
 import { bookingSettings } from '../contract/venue.js';
+import type { AgencyDayBody, AgencyDayState, DayPlan, FinishBody, ServicePlan } from '../contract/plan.js';
+import { zonedTime } from '../contract/time.js';
+import { dayPlan } from './plan.js';
+import { breakAt, scheduledPauses } from './breaks.js';
+import { visitOutcome } from './outcome.js';
 
 /** What a command did: its answer and the durable changes behind it. */
 export interface Outcome<T> {
@@ -38,6 +43,9 @@ export class Engine {
   private counterConfigs = new Map<string, Counter>();
   /** One frozen `source` per kiosk or officer, shared by their tickets (a day holds thousands). */
   private sources = new Map<string, Ticket['source']>();
+  /** Bumped on every command that changed something: read models computed from the state key on it. */
+  version = 0;
+  private planMemo: { venue: Venue; state: DayState; rev: number; plan: DayPlan; services: Map<string, ServicePlan> } | null = null;
 
   constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
     this.estimator = new Estimator(this);
@@ -86,6 +94,39 @@ export class Engine {
     return this.state.services.get(id)!;
   }
 
+  /** Today's plan (roster, hours, the supervisor's marks), computed again only when one of them changes. */
+  plan(): DayPlan {
+    const m = this.planMemo;
+    if (m && m.venue === this.venue && m.state === this.state && m.rev === this.state.agenciesRev) return m.plan;
+    const plan = dayPlan(this.venue, this.state.day, this.state.agencies);
+    this.planMemo = { venue: this.venue, state: this.state, rev: this.state.agenciesRev, plan, services: new Map(plan.services.map((s) => [s.serviceId, s])) };
+    return plan;
+  }
+
+  servicePlan(serviceId: string): ServicePlan {
+    this.plan();
+    return this.planMemo!.services.get(serviceId)!;
+  }
+
+  /** A supervisor marks an agency absent (its services close today, with the reason), late, or present again. */
+  setAgencyDay(agencyId: string, body: AgencyDayBody, actor: Actor, now: number): Outcome<AgencyDayState> {
+    this.assertDay(now);
+    if (!this.venue.agencies.some((a) => a.id === agencyId)) throw new AntreError('AGENCY_NOT_FOUND', { agencyId });
+    const from = body.status === 'late' ? zonedTime(this.state.day, body.from, this.venue.timeZone) : null;
+    const reason = body.status === 'present' ? null : body.reason ?? null;
+    const agency: AgencyDayState = { agencyId, status: body.status, reason, from, userId: actor.userId, at: now };
+    return this.commit(agency, [{ t: 'agency', agency }]);
+  }
+
+  /** Counters that pause by themselves now for a scheduled break (lunch, Friday prayer). */
+  scheduledPauses(now: number): Outcome<CounterState[]> {
+    this.assertDay(now);
+    // A demo taking tickets at any hour keeps no hours, so no breaks either.
+    if (this.opts.ignoreHours) return { value: [], changes: [] };
+    const changes: Change[] = scheduledPauses(this.venue, this.state, now).map((counter) => ({ t: 'counter', counter }));
+    return this.commit(changes.map((c) => (c as { counter: CounterState }).counter), changes);
+  }
+
   /** Counters (open or on a break) that serve a service now. */
   countersServing(serviceId: string): Counter[] {
     return this.venue.counters.filter((c) => c.serviceIds.includes(serviceId) && this.state.counters.get(c.id)?.status !== 'closed');
@@ -95,15 +136,27 @@ export class Engine {
   assertCanIssue(service: Service, now: number, booked = false): void {
     const st = this.serviceState(service.id);
     if (st.closedToday) throw new AntreError('SERVICE_CLOSED', { serviceId: service.id, reason: st.closedReason });
+    // Nobody is ever sent to a gerai that will not serve today.
+    const plan = this.servicePlan(service.id);
+    if (plan.status === 'absent') throw new AntreError('SERVICE_CLOSED', { serviceId: service.id, reason: plan.reason, absent: true });
     if (!this.opts.ignoreHours) {
       const w = ticketWindow(this.venue, service, now);
       if (!w.open) throw new AntreError('OUTSIDE_HOURS', { serviceId: service.id, reason: w.reason, opensAt: w.opensAt });
+      const agency = this.venue.agencies.find((a) => a.id === service.agencyId);
+      const pause = agency && !agency.ticketsDuringBreaks && !agency.serveThroughBreaks ? breakAt(this.venue, agency, now) : null;
+      if (pause) throw new AntreError('ON_BREAK', { serviceId: service.id, reason: pause.reason, until: pause.end });
     }
     const walkIns = walkInQuota(service);
     if (!booked && walkIns !== null && st.issued - (st.booked ?? 0) >= walkIns) {
       throw new AntreError('QUOTA_FULL', { serviceId: service.id, quota: service.dailyQuota });
     }
-    if (this.countersServing(service.id).length === 0) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
+    // From opening time a planned service takes tickets before its officer has opened the counter.
+    if (this.countersServing(service.id).length === 0 && !this.plannedAhead(plan, now)) throw new AntreError('NO_COUNTER_OPEN', { serviceId: service.id });
+  }
+
+  /** A service the plan expects to serve later today (or now, its officer not yet at the desk). */
+  plannedAhead(plan: ServicePlan, now: number): boolean {
+    return plan.status === 'planned' && plan.until !== null && now < plan.until;
   }
 
   /**
@@ -156,7 +209,9 @@ export class Engine {
     if (!pick) throw new AntreError('QUEUE_EMPTY', { counterId });
     // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
     // A called visitor finished by the button was served from the call on (the button has no "start").
-    const changes: Change[] = current ? this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes : [];
+    const changes: Change[] = current
+      ? [...this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes, { t: 'outcome', outcome: visitOutcome(this.venue, this.service(current.serviceId), current.id, { outcome: 'selesai' }, now) }]
+      : [];
     const { ticket: next, cls, regularBefore } = pick;
     const called: Ticket = {
       ...next, status: 'called', counterId, userId: actor.userId, calledAt: now, targetCounterId: null,
@@ -218,10 +273,13 @@ export class Engine {
     return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs } }]);
   }
 
-  /** Service done; the counter is free. */
-  finish(counterId: string, actor: Actor, now: number): Outcome<Ticket> {
+  /** Service done; the counter is free. The outcome (default selesai) is kept for the visitor's page and reports. */
+  finish(counterId: string, actor: Actor, now: number, result?: FinishBody): Outcome<Ticket> {
     const { cs, ticket } = this.current(counterId, ['called', 'serving']);
-    return this.finishChanges(ticket, cs, actor, now);
+    const outcome = visitOutcome(this.venue, this.service(ticket.serviceId), ticket.id, result ?? { outcome: 'selesai' }, now);
+    const out = this.finishChanges(ticket, cs, actor, now);
+    this.state.apply({ t: 'outcome', outcome });
+    return { value: out.value, changes: [...out.changes, { t: 'outcome', outcome }] };
   }
 
   private finishChanges(ticket: Ticket, cs: CounterState, actor: Actor, now: number): Outcome<Ticket> {
@@ -370,7 +428,13 @@ export class Engine {
     return { cfg, cs, ticket };
   }
 
+  /** Whether opening hours are ignored (demo at any hour): then no closing time or breaks bound an estimate. */
+  get ignoresHours(): boolean {
+    return !!this.opts.ignoreHours;
+  }
+
   private commit<T>(value: T, changes: Change[]): Outcome<T> {
+    if (changes.length) this.version++;
     for (const c of changes) this.state.apply(c);
     return { value, changes };
   }

@@ -1,30 +1,96 @@
 import type { PriorityCategory, PublicCounter, QueueInfo, Ticket, TicketView } from '../contract/domain.js';
 import { AntreError } from '../contract/errors.js';
 import type { Engine } from './engine.js';
-import { nextDayOpening, ticketWindow } from './hours.js';
+import { effectiveHours, nextDayOpening, ticketWindow } from './hours.js';
+import { agencyBreaks } from './breaks.js';
+import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
+import { localDay, weekdayOfDay, zonedTime } from '../contract/time.js';
+import type { VisitOutcome } from '../contract/plan.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
 import { walkInQuota, withBooked } from './booked.js';
 import { bookingSettings } from '../contract/venue.js';
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
 export class Estimator {
+  private readonly cache = new Map<string, { version: number; state: unknown; venue: unknown; now: number; desks: number; times: (number | null)[]; open: (number | null)[] }>();
+
   constructor(private readonly engine: Engine) {}
 
-  /** Minutes until `ahead` visitors are served by the counters that serve this service now. */
+  /** Minutes until the visitor `ahead` places from the desk is called; null when no desk serves the service today. */
   minutesFor(serviceId: string, ahead: number, now: number): number | null {
+    const f = this.forecast(serviceId, ahead + 1, now);
+    const at = f.times[ahead] ?? f.open[ahead] ?? null;
+    return at === null ? null : Math.max(0, Math.round((at - now) / 60000));
+  }
+
+  /** Whether the visitor `ahead` places from the desk is expected to be called before closing; null when unknown. */
+  servedBeforeClose(serviceId: string, ahead: number, now: number): boolean | null {
+    const f = this.forecast(serviceId, ahead + 1, now);
+    if (!f.desks) return null;
+    return f.times[ahead] !== null && f.times[ahead] !== undefined;
+  }
+
+  /** Minutes a visitor of a service takes at the desk: the target shrunk toward what was measured today. */
+  serviceMinutes(serviceId: string): number {
     const e = this.engine;
-    const svc = e.service(serviceId);
-    const per = e.state.meanServiceMinutes(serviceId) ?? svc.targetMinutes;
-    let open = 0;
-    let soonestBack = Infinity;
-    for (const c of e.countersServing(serviceId)) {
-      const cs = e.state.counters.get(c.id)!;
-      if (cs.status === 'open') open++;
-      else if (cs.status === 'break') soonestBack = Math.min(soonestBack, Math.max(now, cs.breakUntil ?? now));
+    return shrunkMinutes(e.service(serviceId).targetMinutes, e.state.meanServiceMinutes(serviceId), e.state.measuredCount(serviceId), e.venue.settings.estimatePriorWeight);
+  }
+
+  /**
+   * When the first `positions` visitors of a service are called, by the desks that serve it now
+   * (or, none open yet, the ones the day's plan expects), with what each desk serves first, the
+   * visitor at each desk, scheduled breaks and closing time. `open` ignores closing time.
+   * Kept for a few seconds per engine version: screens ask for every service at once.
+   */
+  private forecast(serviceId: string, positions: number, now: number): { desks: number; times: (number | null)[]; open: (number | null)[] } {
+    const e = this.engine;
+    const c = this.cache.get(serviceId);
+    if (c && c.version === e.version && c.state === e.state && c.venue === e.venue && Math.abs(c.now - now) < 5000 && c.times.length >= positions) return c;
+    let desks = e.countersServing(serviceId);
+    let startAt: number | null = null;
+    if (!desks.length) {
+      const plan = e.servicePlan(serviceId);
+      if (!e.plannedAhead(plan, now)) return { desks: 0, times: [], open: [] };
+      desks = plan.counterIds.map((id) => e.counter(id));
+      startAt = Math.max(now, plan.from ?? now);
     }
-    if (open > 0) return Math.round((ahead * per) / open);
-    if (soonestBack < Infinity) return Math.round((soonestBack - now) / 60000 + ahead * per);
-    return null;
+    const svc = e.service(serviceId);
+    const day = localDay(now, e.venue.timeZone);
+    const hours = e.ignoresHours ? null : effectiveHours(e.venue, svc)[weekdayOfDay(day)] ?? null;
+    const closesAt = hours ? zonedTime(day, hours.close, e.venue.timeZone) : Infinity;
+    const services = new Set(desks.flatMap((d) => d.serviceIds));
+    const minutes = new Map([...services].map((s) => [s, this.serviceMinutes(s)]));
+    const waiting = new Map([...services].map((s) => {
+      const l = e.state.linesOf(s);
+      return [s, l.regular.length + l.priority.length];
+    }));
+    const counters: ForecastCounter[] = desks.map((d) => {
+      const cs = e.state.counters.get(d.id)!;
+      const agency = e.venue.agencies.find((a) => a.id === d.agencyId);
+      let freeAt = startAt ?? now;
+      if (startAt === null && cs.status === 'break') freeAt = Math.max(now, cs.breakUntil ?? now);
+      else if (startAt === null && cs.ticketId) {
+        const t = e.state.tickets.get(cs.ticketId);
+        const from = t?.startedAt ?? t?.calledAt ?? now;
+        if (t) freeAt = Math.max(now, from + (minutes.get(t.serviceId) ?? this.serviceMinutes(t.serviceId)) * 60000);
+      }
+      const breaks = e.ignoresHours || !agency || agency.serveThroughBreaks ? [] : agencyBreaks(e.venue, agency, day);
+      return { id: d.id, serviceIds: d.serviceIds, freeAt, breaks, closesAt };
+    });
+    const n = Math.max(positions, (waiting.get(serviceId) ?? 0) + 1);
+    const times = forecastCalls({ now, counters, waiting, minutes, serviceId, positions: n });
+    const open = closesAt === Infinity ? times : forecastCalls({ now, counters: counters.map((x) => ({ ...x, closesAt: Infinity })), waiting, minutes, serviceId, positions: n });
+    const out = { desks: desks.length, times, open, version: e.version, state: e.state, venue: e.venue, now };
+    this.cache.set(serviceId, out);
+    return out;
+  }
+
+  /** When the plan expects service to start, while no counter of the service is open or on a break yet. */
+  serviceStartsAt(serviceId: string, now: number): number | null {
+    const e = this.engine;
+    if (e.countersServing(serviceId).length > 0) return null;
+    const plan = e.servicePlan(serviceId);
+    return e.plannedAhead(plan, now) ? plan.from : null;
   }
 
   /** The lines of one service in predicted call order (reserved tickets excluded); booked ones whose slot has not come last. */
@@ -61,6 +127,9 @@ export class Estimator {
       status: t.status, priority: t.priority, prioritized: t.priority !== null, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
       // A ticket of a service removed from the venue since is shown as it stands, without an estimate.
       estimatedWaitMinutes: t.status === 'waiting' && known ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
+      serviceStartsAt: t.status === 'waiting' && known ? this.serviceStartsAt(t.serviceId, now) : null,
+      servedBeforeClose: t.status === 'waiting' && known ? this.servedBeforeClose(t.serviceId, Math.max(0, ahead), now) : null,
+      outcome: outcomeView(e.state.outcomes.get(t.id)),
       counterId: t.status === 'called' || t.status === 'serving' ? t.counterId : null,
       calledAt: t.calledAt, recalls: t.recalls,
       transferredTo: moved ? { id: moved.id, number: moved.number, serviceId: moved.serviceId } : null,
@@ -96,13 +165,16 @@ export class Estimator {
     const window = ticketWindow(e.venue, svc, now);
     let reason: QueueInfo['reason'] = 'open';
     let available = true;
+    let breakEnds: number | null = null;
     try {
       e.assertCanIssue(svc, now);
     } catch (err) {
       available = false;
       const code = err instanceof AntreError ? err.code : 'SERVICE_CLOSED';
-      reason = code === 'SERVICE_CLOSED' ? 'closed_today' : code === 'OUTSIDE_HOURS' ? window.reason : code === 'QUOTA_FULL' ? 'quota_full' : 'no_counter';
+      reason = code === 'SERVICE_CLOSED' ? 'closed_today' : code === 'OUTSIDE_HOURS' ? window.reason : code === 'QUOTA_FULL' ? 'quota_full' : code === 'ON_BREAK' ? 'on_break' : 'no_counter';
+      if (code === 'ON_BREAK') breakEnds = (err as AntreError & { details: { until: number } }).details.until;
     }
+    const plan = e.servicePlan(serviceId);
     const guess = this.forNewcomer(serviceId, null, now);
     return {
       serviceId, agencyId: svc.agencyId, floor: e.venue.agencies.find((a) => a.id === svc.agencyId)?.floor ?? 1,
@@ -110,7 +182,10 @@ export class Estimator {
       nowServing, countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
       estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
       quotaLeft: walkInQuota(svc) === null ? null : Math.max(0, walkInQuota(svc)! - (st.issued - (st.booked ?? 0))),
-      available, reason, closedReason: st.closedToday ? st.closedReason : null, opensAt: opensAgainAt(reason, window.opensAt, () => nextDayOpening(e.venue, svc, now)),
+      available, reason, closedReason: st.closedToday ? st.closedReason : plan.status === 'absent' ? plan.reason : null,
+      opensAt: reason === 'open' ? null : breakEnds ?? opensAgainAt(reason, window.opensAt, () => nextDayOpening(e.venue, svc, now)),
+      serviceStartsAt: this.serviceStartsAt(serviceId, now),
+      servedBeforeClose: this.servedBeforeClose(serviceId, guess.ahead, now),
       oldestWaitingSince: oldest, lastCallAt: st.lastCallAt, priorityStreak: st.priorityStreak,
     };
   }
@@ -138,4 +213,8 @@ function opensAgainAt(reason: QueueInfo['reason'], windowOpensAt: number | null,
   if (reason === 'open' || reason === 'no_counter') return null;
   if (reason === 'closed_today' || reason === 'quota_full') return nextDay();
   return windowOpensAt;
+}
+
+function outcomeView(o: VisitOutcome | undefined): TicketView['outcome'] {
+  return o ? { outcome: o.outcome, missing: o.missing, agencyId: o.agencyId, reason: o.reason } : null;
 }

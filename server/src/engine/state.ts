@@ -1,5 +1,6 @@
 import type { CallEvent, CounterState, ServiceDayState, Ticket } from '../contract/domain.js';
 import type { Venue } from '../contract/venue.js';
+import type { AgencyDayState, VisitOutcome } from '../contract/plan.js';
 import { TicketBook, type PackedTicket } from './ticket-book.js';
 
 /** A durable change: what the journal records and replay applies, nothing else. */
@@ -9,7 +10,11 @@ export type Change =
   | { t: 'service'; service: ServiceDayState }
   | { t: 'call'; call: CallEvent }
   /** A kiosk's request key (Idempotency-Key) answered with this ticket: a retry gets the same ticket. */
-  | { t: 'request'; key: string; ticketId: string };
+  | { t: 'request'; key: string; ticketId: string }
+  /** A supervisor marked an agency absent, late or present for the day. */
+  | { t: 'agency'; agency: AgencyDayState }
+  /** How a finished visit ended (selesai, papers missing, referred, refused). */
+  | { t: 'outcome'; outcome: VisitOutcome };
 
 /** The persisted shape of one service day (the lowdb document). */
 export interface DayDoc {
@@ -22,6 +27,21 @@ export interface DayDoc {
   seq: Record<string, number>;
   /** Request keys of issued tickets (absent in documents of earlier versions). */
   requests?: Record<string, string>;
+  /** The supervisor's marks for the day (absent, late); missing in days written before them. */
+  agencies?: AgencyDayState[];
+  /** How finished visits ended; missing in days written before outcomes. */
+  outcomes?: VisitOutcome[];
+  /** Every change of a counter's status (open, break with its reason, closed), for the accountability record. */
+  counterLog?: CounterLogEntry[];
+}
+
+/** One change of a counter's status: when, to what, why (a break's reason), who was signed in. */
+export interface CounterLogEntry {
+  counterId: string;
+  at: number;
+  status: CounterState['status'];
+  reason: string | null;
+  userId: string | null;
 }
 
 /** The day document as it is written to disk: the same JSON, finished tickets unpacked only as they are written. */
@@ -61,6 +81,11 @@ export class DayState {
   readonly counters = new Map<string, CounterState>();
   readonly services = new Map<string, ServiceDayState>();
   readonly seq = new Map<string, number>();
+  readonly agencies = new Map<string, AgencyDayState>();
+  counterLog: CounterLogEntry[] = [];
+  readonly outcomes = new Map<string, VisitOutcome>();
+  /** Bumped on every agency mark, so the day's plan is computed again only then. */
+  agenciesRev = 0;
   calls: CallEvent[] = [];
   /** Ticket ids by the request key that issued them. */
   readonly requests = new Map<string, string>();
@@ -91,6 +116,9 @@ export class DayState {
     for (const c of doc.counters) s.counters.set(c.counterId, c);
     for (const sv of doc.services) s.services.set(sv.serviceId, sv);
     for (const [k, v] of Object.entries(doc.seq)) s.seq.set(k, v);
+    for (const a of doc.agencies ?? []) s.agencies.set(a.agencyId, a);
+    s.counterLog = [...(doc.counterLog ?? [])];
+    for (const o of doc.outcomes ?? []) s.outcomes.set(o.ticketId, o);
     const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
@@ -125,6 +153,9 @@ export class DayState {
       calls: [...this.calls],
       seq: Object.fromEntries(this.seq),
       requests: Object.fromEntries(this.requests),
+      agencies: [...this.agencies.values()],
+      counterLog: [...this.counterLog],
+      outcomes: [...this.outcomes.values()],
     };
   }
 
@@ -137,11 +168,22 @@ export class DayState {
         this.putTicket(change.ticket, true);
         break;
       }
-      case 'counter':
-        this.counters.set(change.counter.counterId, change.counter);
+      case 'counter': {
+        const prev = this.counters.get(change.counter.counterId);
+        const c = change.counter;
+        if (!prev || prev.status !== c.status || prev.breakReason !== c.breakReason) this.counterLog.push({ counterId: c.counterId, at: c.since, status: c.status, reason: c.breakReason, userId: c.userId });
+        this.counters.set(c.counterId, c);
         break;
+      }
       case 'service':
         this.services.set(change.service.serviceId, change.service);
+        break;
+      case 'agency':
+        this.agencies.set(change.agency.agencyId, change.agency);
+        this.agenciesRev++;
+        break;
+      case 'outcome':
+        this.outcomes.set(change.outcome.ticketId, change.outcome);
         break;
       case 'call':
         this.calls.push(change.call);
@@ -220,6 +262,11 @@ export class DayState {
     const list = this.durations.get(serviceId);
     if (!list || list.length === 0) return null;
     return list.reduce((a, b) => a + b, 0) / list.length / 60000;
+  }
+
+  /** How many service times the mean is taken over (the prior's counterweight). */
+  measuredCount(serviceId: string): number {
+    return this.durations.get(serviceId)?.length ?? 0;
   }
 
   nextSeq(serviceId: string): number {

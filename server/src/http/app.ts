@@ -13,6 +13,9 @@ import { authRoutes } from './routes/auth.js';
 import { contactRoutes } from './routes/contacts.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { counterRoutes } from './routes/counters.js';
+import { dayPlanRoutes } from './routes/day-plan.js';
+import { alertRoutes } from './routes/alerts.js';
+import { accountabilityRoutes } from './routes/accountability.js';
 import { printerRoutes } from './routes/printers.js';
 import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
@@ -43,8 +46,11 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   api.use(counterRoutes(ctx));
   api.use(printerRoutes(ctx));
   api.use(adminRoutes(ctx, notifier));
+  api.use(alertRoutes(ctx)); // before reportRoutes: /alerts/active is not /alerts
   api.use(reportRoutes(ctx));
   if (ctx.surveys) api.use(surveyRoutes(ctx, ctx.surveys));
+  api.use(dayPlanRoutes(ctx));
+  api.use(accountabilityRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
   serveUi(app, ctx);

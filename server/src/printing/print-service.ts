@@ -169,7 +169,7 @@ export class PrintService implements TicketPrinter {
   private ticketBytes(ticket: Ticket, slot: Slot): Buffer {
     const e = this.ctx.queue.engine;
     const view = e.estimator.ticketView(ticket, this.ctx.queue.clock());
-    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`);
+    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`, view.serviceStartsAt);
     return renderTicket(data, { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
   }
 

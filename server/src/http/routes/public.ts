@@ -7,7 +7,9 @@ import { principalOf } from '../principal.js';
 
 /** The venue as any screen may see it (printer addresses are internal). */
 export function publicVenue(v: Venue, version: number): PublicVenue {
-  return { ...v, version, kiosks: v.kiosks.map((k) => ({ id: k.id, name: k.name, floor: k.floor, paper: k.paper })) };
+  // The roster's officers are staff names: screens get which counters are staffed, not by whom.
+  const agencies = v.agencies.map((a) => (a.roster ? { ...a, roster: a.roster.map(({ officer: _officer, ...r }) => r) } : a));
+  return { ...v, agencies, version, kiosks: v.kiosks.map((k) => ({ id: k.id, name: k.name, floor: k.floor, paper: k.paper })) };
 }
 
 export function publicRoutes(ctx: AppContext): Router {

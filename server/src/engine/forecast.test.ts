@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from './engine.js';
+import { DayState } from './state.js';
+import { seqIds, testVenue } from '../testing/builders.js';
+import { dayVenue, wita } from '../testing/day-venue.js';
+import { forecastCalls, shrunkMinutes } from './forecast.js';
+
+const DAY = '2026-11-25';
+const at = (hhmm: string) => wita(DAY, hhmm);
+
+function setup(venue = dayVenue()) {
+  const e = new Engine(venue, DayState.fresh(venue, DAY, at('07:00')), { newId: seqIds() });
+  const u = { userId: 'u' };
+  const issue = (serviceId: string, hhmm: string) => e.issue({ serviceId, source: { kind: 'kiosk', id: 'k' } }, at(hhmm)).value;
+  return { e, u, issue };
+}
+
+describe('estimates that hold', () => {
+  it('shrinks the target toward measured times instead of replacing it', () => {
+    expect(shrunkMinutes(20, null, 0, 5)).toBe(20);
+    expect(shrunkMinutes(20, 2, 1, 5)).toBeCloseTo(17, 5);
+    expect(shrunkMinutes(20, 2, 20, 5)).toBeCloseTo(5.6, 5);
+  });
+
+  it('counts a desk shared by two services once across them', () => {
+    // loket-1 takes KTP first, loket-2 takes KK first; both serve both.
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('09:00'));
+    e.setCounterStatus('loket-2', { status: 'open' }, u, at('09:00'));
+    for (let i = 0; i < 4; i++) issue('kk', '09:00');
+    // A KTP newcomer: loket-1 takes them at once (it serves KTP first), whatever the KK line.
+    expect(e.estimator.forNewcomer('ktp', null, at('09:00')).minutes).toBe(0);
+    // A fifth KK visitor: loket-2 serves KK at 15 min a visit, loket-1 helps once KTP is empty: 4 ahead over two desks.
+    expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(30);
+    for (let i = 0; i < 3; i++) issue('ktp', '09:00');
+    // Now loket-1 is busy with KTP for 30 min: the KK line mostly waits for loket-2.
+    expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(45);
+  });
+
+  it('counts the visitor already at the desk', () => {
+    const { e, u, issue } = setup(testVenue());
+    const now = Date.parse('2026-11-25T01:00:00Z');
+    e.setCounterStatus('loket-4', { status: 'open' }, u, now);
+    issue('sertipikat', '09:00');
+    e.callNext('loket-4', u, now);
+    e.start('loket-4', u, now + 5 * 60000);
+    // Started 5 min ago, 20 min expected: the desk is free in 15.
+    expect(e.estimator.forNewcomer('sertipikat', null, now + 10 * 60000).minutes).toBe(15);
+  });
+
+  it('waits out a scheduled break and warns when closing comes first', () => {
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-4', { status: 'open' }, u, at('08:00'));
+    for (let i = 0; i < 4; i++) issue('sertipikat', '11:30');
+    // 4 visitors of 20 min from 11:30: 11:30, 11:50, then lunch, 13:00, 13:20: the newcomer at 13:40.
+    expect(e.estimator.forNewcomer('sertipikat', null, at('11:30')).minutes).toBe(130);
+    expect(e.estimator.queueInfo('sertipikat', at('11:30')).servedBeforeClose).toBe(true);
+    // At 14:20 with 4 waiting the fifth would be called at 15:40, after the 15:00 close.
+    const late = setup();
+    late.e.setCounterStatus('loket-4', { status: 'open' }, u, at('08:00'));
+    for (let i = 0; i < 4; i++) late.issue('sertipikat', '14:20');
+    expect(late.e.estimator.queueInfo('sertipikat', at('14:20'))).toMatchObject({ servedBeforeClose: false, estimatedWaitMinutes: 80 });
+  });
+
+  it('stops at an empty line and at closing time in the raw forecast', () => {
+    const times = forecastCalls({
+      now: 0, serviceId: 's', positions: 3, waiting: new Map([['s', 3]]), minutes: new Map([['s', 10]]),
+      counters: [{ id: 'c', serviceIds: ['s'], freeAt: 0, breaks: [{ start: 10 * 60000, end: 20 * 60000 }], closesAt: 25 * 60000 }],
+    });
+    expect(times).toEqual([0, 20 * 60000, null]);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { AlertRecord } from '../contract/alert-records.js';
+import { AntreError } from '../contract/errors.js';
+import { DurableJSONFile, isRecord, readJsonFileSync } from './durable-file.js';
+
+interface AlertDoc {
+  format: 1;
+  day: string;
+  records: AlertRecord[];
+}
+
+/**
+ * The day's alerts with when they began, who acknowledged them and when they ended: one document
+ * per service day (alerts/YYYY-MM-DD.json), written durably before anyone is told.
+ */
+export class AlertStore {
+  private db: Low<AlertDoc> | null = null;
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'alerts');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  get day(): string | null {
+    return this.db?.data.day ?? null;
+  }
+
+  /** Opens a day's document (a new day starts empty). */
+  async open(day: string): Promise<void> {
+    const db = new Low<AlertDoc>(new DurableJSONFile(this.path(day), problem(day)), { format: 1, day, records: [] });
+    await db.read();
+    this.db = db;
+  }
+
+  records(): readonly AlertRecord[] {
+    return this.db?.data.records ?? [];
+  }
+
+  /** A past day's (or today's) records, for the history and the accountability record. */
+  history(day: string): AlertRecord[] {
+    if (day === this.day) return [...this.records()];
+    return readJsonFileSync<AlertDoc>(this.path(day), problem(day))?.records ?? [];
+  }
+
+  /** Resolves once the records are on disk; a failed write keeps the disk's version (STORAGE_FAILED). */
+  async save(records: AlertRecord[]): Promise<void> {
+    const db = this.db;
+    if (!db) throw new Error('alert store not open');
+    db.data = { ...db.data, records };
+    try {
+      await db.write();
+    } catch (err) {
+      db.data = readJsonFileSync<AlertDoc>(this.path(db.data.day), problem(db.data.day)) ?? { format: 1, day: db.data.day, records: [] };
+      throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+  }
+
+  private path(day: string): string {
+    return join(this.dir, `${day}.json`);
+  }
+}
+
+function problem(day: string) {
+  return (v: unknown): string | null => {
+    if (!isRecord(v) || v.format !== 1) return 'not an alert document';
+    if (v.day !== day) return `holds the day ${JSON.stringify(v.day)}, not ${day}`;
+    return Array.isArray(v.records) ? null : '"records" is not a list';
+  };
+}
