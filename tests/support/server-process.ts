@@ -28,6 +28,9 @@ export const LOAD_LIMITS_ENV: Record<string, string> = {
   ANTRE_LIMIT_ANONYMOUS_REQUEST_BURST: '100000',
   ANTRE_LIMIT_TICKET_SOCKETS_PER_ADDRESS: '100000',
   ANTRE_LIMIT_LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+  // Simulated days and browser days move time faster than a screen would: they ask for snapshots more often.
+  ANTRE_LIMIT_SOCKET_EVENTS_PER_SECOND: '100000',
+  ANTRE_LIMIT_SOCKET_EVENT_BURST: '100000',
   // The tests' cheap hashes need no pacing (the production pace is tested in tests/security).
   ANTRE_LIMIT_HASH_PACE_MS: '1',
 };

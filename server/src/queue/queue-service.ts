@@ -59,6 +59,7 @@ export class QueueService extends EventEmitter<QueueEvents> {
   /** Why commands are refused: a write or a reload failed and the disk has not proved healthy since. */
   private failure: { err: unknown; at: number; memoryStale: boolean } | null = null;
   private lastRecoverAt = -Infinity;
+  private recovering: Promise<void> | null = null;
   readonly clock: () => number;
 
   private constructor(private readonly opts: QueueServiceOptions) {
@@ -229,24 +230,30 @@ export class QueueService extends EventEmitter<QueueEvents> {
    * the disk still refuses.
    */
   private async tryRecover(): Promise<void> {
-    const failure = this.failure;
-    if (!failure) return;
-    const now = performance.now();
-    if (now - this.lastRecoverAt < RECOVER_EVERY_MS) throw storageFailed(failure.err);
-    this.lastRecoverAt = now;
-    await this.locked(async () => {
-      if (!this.failure) return;
-      try {
-        await this.store.recover();
-        await this.store.probe();
-        if (this.failure.memoryStale) this.reloadFromDisk();
-      } catch (err) {
-        this.failure = { err, at: this.failure.at, memoryStale: this.failure.memoryStale };
-        throw storageFailed(err);
-      }
-      this.failure = null;
-      this.opts.onNotice?.('storage healthy again: taking commands');
+    if (!this.failure) return;
+    // One try at a time; a command arriving within the pace waits for the next try rather than being refused untried.
+    this.recovering ??= (async () => {
+      const wait = this.lastRecoverAt + RECOVER_EVERY_MS - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastRecoverAt = performance.now();
+      await this.locked(async () => {
+        if (!this.failure) return;
+        try {
+          await this.store.recover();
+          await this.store.probe();
+          if (this.failure.memoryStale) this.reloadFromDisk();
+        } catch (err) {
+          this.failure = { err, at: this.failure.at, memoryStale: this.failure.memoryStale };
+          return;
+        }
+        this.failure = null;
+        this.opts.onNotice?.('storage healthy again: taking commands');
+      });
+    })().finally(() => {
+      this.recovering = null;
     });
+    await this.recovering;
+    if (this.failure) throw storageFailed(this.failure.err);
   }
 
   /** Ends the held day (waiting visitors expire) and starts the day `now` is in. */
