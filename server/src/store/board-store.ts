@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { AntreError } from '../contract/errors.js';
-import { DurableJSONFile, isRecord } from './durable-file.js';
+import { copyOnWrite, DurableJSONFile, isRecord } from './durable-file.js';
 
 export interface BoardDoc {
   format: 1;
@@ -12,11 +11,13 @@ export interface BoardDoc {
 export class BoardStore {
   private readonly db: Low<BoardDoc>;
   private readonly file: DurableJSONFile<BoardDoc>;
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string, private readonly defaults: () => string[]) {
     this.file = new DurableJSONFile(join(dir, 'board.json'), boardProblem);
     this.db = new Low<BoardDoc>(this.file, { format: 1, announcements: null });
+    this.update = copyOnWrite(this.file, () => this.db.data, (d) => {
+      this.db.data = d;
+    });
   }
 
   async load(): Promise<void> {
@@ -27,23 +28,14 @@ export class BoardStore {
     return this.db.data.announcements ?? this.defaults();
   }
 
-  /**
-   * Resolves once the text is on disk, and only then shows it: edits run one at a time, and a
-   * failed write (STORAGE_FAILED) keeps the previous text, which is what a restart would show.
-   */
+  /** Resolves once the text is on disk, and only then shows it; a failed write keeps the previous text (STORAGE_FAILED), which is what a restart would show. */
   setAnnouncements(list: string[]): Promise<void> {
-    const run = this.chain.then(async () => {
-      const next: BoardDoc = { format: 1, announcements: [...list] };
-      try {
-        await this.file.write(next);
-      } catch (err) {
-        throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-      }
-      this.db.data = next;
+    return this.update((d) => {
+      d.announcements = [...list];
     });
-    this.chain = run.catch(() => undefined);
-    return run;
   }
+
+  private readonly update: <R>(fn: (copy: BoardDoc) => R) => Promise<R>;
 }
 
 function boardProblem(v: unknown): string | null {

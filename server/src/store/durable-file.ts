@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { disk } from './disk.js';
+import { AntreError } from '../contract/errors.js';
 import { dirname, basename, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -160,4 +161,28 @@ export class DurableJSONFile<T> implements Adapter<T> {
     }
     this.writing = null;
   }
+}
+
+/**
+ * Changes to a small document, one at a time: each is made on a copy, written durably, and only
+ * then becomes the document. Memory is never ahead of the disk, and a failed write
+ * (STORAGE_FAILED) changes nothing, also for the change queued behind it.
+ */
+export function copyOnWrite<T>(file: DurableJSONFile<T>, get: () => T, set: (doc: T) => void): <R>(fn: (copy: T) => R) => Promise<R> {
+  let chain: Promise<unknown> = Promise.resolve();
+  return <R>(fn: (copy: T) => R): Promise<R> => {
+    const run = chain.then(async () => {
+      const next = structuredClone(get());
+      const out = fn(next);
+      try {
+        await file.write(next);
+      } catch (err) {
+        throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      }
+      set(next);
+      return out;
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  };
 }

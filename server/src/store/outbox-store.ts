@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { AntreError } from '../contract/errors.js';
 import type { MessageKind } from '../messaging/channel.js';
-import { DurableJSONFile, isRecord } from './durable-file.js';
+import { copyOnWrite, DurableJSONFile, isRecord } from './durable-file.js';
 
 /** A message waiting to go, or given up on (dead letter), as kept on disk. */
 export interface StoredMessage {
@@ -39,11 +38,13 @@ export interface OutboxDoc {
 export class OutboxStore {
   private readonly db: Low<OutboxDoc>;
   private readonly file: DurableJSONFile<OutboxDoc>;
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
     this.file = new DurableJSONFile(join(dir, 'outbox.json'), outboxProblem);
     this.db = new Low<OutboxDoc>(this.file, empty());
+    this.change = copyOnWrite(this.file, () => this.db.data, (d) => {
+      this.db.data = d;
+    });
   }
 
   async load(): Promise<void> {
@@ -54,24 +55,8 @@ export class OutboxStore {
     return this.db.data;
   }
 
-  /**
-   * Applies a change on a copy, writes it, and only then makes it the outbox: changes run one at a
-   * time, memory is never ahead of the disk, and a failed write (STORAGE_FAILED) changes nothing.
-   */
-  change(fn: (doc: OutboxDoc) => void): Promise<void> {
-    const run = this.chain.then(async () => {
-      const next = structuredClone(this.db.data);
-      fn(next);
-      try {
-        await this.file.write(next);
-      } catch (err) {
-        throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-      }
-      this.db.data = next;
-    });
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
+  /** Applies a change and writes it (copyOnWrite: never ahead of the disk, a failed write changes nothing). */
+  readonly change: <R>(fn: (copy: OutboxDoc) => R) => Promise<R>;
 }
 
 function empty(): OutboxDoc {

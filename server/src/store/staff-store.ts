@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DeviceKind, Role } from '../contract/domain.js';
-import { AntreError } from '../contract/errors.js';
 import { existsSync, statSync } from 'node:fs';
-import { DurableJSONFile, isRecord } from './durable-file.js';
+import { copyOnWrite, DurableJSONFile, isRecord } from './durable-file.js';
 import { disk } from './disk.js';
 
 export interface UserRecord {
@@ -62,12 +61,14 @@ export class StaffStore {
   readonly db: Low<StaffDoc>;
   private readonly path: string;
   private readonly file: DurableJSONFile<StaffDoc>;
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
     this.path = join(dir, 'staff.json');
     this.file = new DurableJSONFile(this.path, staffProblem, false, 0o600);
     this.db = new Low<StaffDoc>(this.file, empty());
+    this.update = copyOnWrite(this.file, () => this.db.data, (d) => {
+      this.db.data = d;
+    });
   }
 
   async load(): Promise<void> {
@@ -80,24 +81,6 @@ export class StaffStore {
     return this.db.data;
   }
 
-  /**
-   * Applies a change and resolves once it is on disk. Changes run one at a time, each on a copy
-   * that replaces the document only after its write succeeded: memory is never ahead of the disk,
-   * and a failed write (STORAGE_FAILED) changes nothing, also for the change queued behind it.
-   */
-  update<T = void>(fn: (d: StaffDoc) => T): Promise<T> {
-    const run = this.chain.then(async () => {
-      const next = structuredClone(this.db.data);
-      const out = fn(next);
-      try {
-        await this.file.write(next);
-      } catch (err) {
-        throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-      }
-      this.db.data = next;
-      return out;
-    });
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
+  /** Applies a change and resolves once it is on disk (copyOnWrite: never ahead of the disk, a failed write changes nothing). */
+  readonly update: <R>(fn: (copy: StaffDoc) => R) => Promise<R>;
 }
