@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AntreError } from '../contract/errors.js';
 import { localDay } from '../contract/time.js';
-import { seqIds, testVenue, testVenueInput, TestClock } from '../testing/builders.js';
+import { seqIds, testVenue, testVenueInput, TestClock, errorCode } from '../testing/builders.js';
 import { Engine } from './engine.js';
 import { DayState } from './state.js';
 
@@ -24,15 +23,7 @@ function setup(bookedRatio = 2) {
   return { e, clock, walkIn, booked, next };
 }
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AntreError) return err.code;
-    throw err;
-  }
-  return 'NO_ERROR';
-};
+const code = errorCode;
 
 describe('booked visitors in the one queue', () => {
   it('a booked visitor who came early waits for the slot, then goes ahead of walk-ins who came earlier', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AntreError } from '../contract/errors.js';
 import type { VenueInput } from '../contract/venue.js';
 import { dayVenue, dayVenueInput, wita } from '../testing/day-venue.js';
-import { seqIds } from '../testing/builders.js';
+import { seqIds, errorCode } from '../testing/builders.js';
 import { Engine } from './engine.js';
 import { DayState } from './state.js';
 
@@ -19,15 +18,7 @@ function setup(day = WED, venue = dayVenue()) {
   return { e, at, u, open, issue, status };
 }
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AntreError) return err.code;
-    throw err;
-  }
-  return 'NO_ERROR';
-}
+const code = errorCode;
 
 describe('breaks that act', () => {
   it('pauses free counters at lunch by themselves, with the reason and the end of the break', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AntreError } from '../contract/errors.js';
 import { Engine } from './engine.js';
 import { DayState } from './state.js';
-import { seqIds, testVenue, TestClock } from '../testing/builders.js';
+import { seqIds, testVenue, TestClock, errorCode } from '../testing/builders.js';
 import { localDay } from '../contract/time.js';
 import type { Venue } from '../contract/venue.js';
 
@@ -16,15 +16,7 @@ function setup(venue: Venue = testVenue(), clock = new TestClock()) {
   return { e, clock, issue, next, open };
 }
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AntreError) return err.code;
-    throw err;
-  }
-  return 'NO_ERROR';
-}
+const code = errorCode;
 
 describe('issue', () => {
   it('numbers tickets per service with the service prefix and three digits', () => {

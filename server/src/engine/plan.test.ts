@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AntreError } from '../contract/errors.js';
 import type { AgencyDayState } from '../contract/plan.js';
 import { parseVenue } from '../venue/load-venue.js';
 import { dayVenue, dayVenueInput, wita } from '../testing/day-venue.js';
-import { seqIds, testVenue } from '../testing/builders.js';
+import { seqIds, testVenue, errorCode } from '../testing/builders.js';
 import { Engine } from './engine.js';
 import { dayPlan } from './plan.js';
 import { DayState } from './state.js';
@@ -17,15 +16,7 @@ function engineAt(day: string, venue = dayVenue()) {
   return { e, issue };
 }
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AntreError) return err.code;
-    throw err;
-  }
-  return 'NO_ERROR';
-}
+const code = errorCode;
 
 describe('the day plan', () => {
   it('follows the roster: counters per weekday, late starters, agencies without a roster unplanned', () => {

@@ -1,3 +1,4 @@
+import { AntreError } from '../contract/errors.js';
 import type { VenueInput, Venue } from '../contract/venue.js';
 import { parseVenue } from '../venue/load-venue.js';
 
@@ -58,4 +59,15 @@ export class TestClock {
   minutes(n: number): number {
     return this.advance(n * 60000);
   }
+}
+
+/** The error code a command refuses with, or NO_ERROR: a refusal is a value to compare. */
+export function errorCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AntreError) return err.code;
+    throw err;
+  }
+  return 'NO_ERROR';
 }
