@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { AntreError } from '../contract/errors.js';
 import { budget, take } from '../security/guard.js';
-import { clientKey } from './principal.js';
+import { clientKey, rememberPrincipal } from './principal.js';
 
 /**
  * Every API request pays from a budget before any route runs: a staff session or a device from its
@@ -17,6 +17,7 @@ export function requestBudget(ctx: AppContext) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const p = token ? ctx.auth.resolve(token, ctx.queue.clock()) : null;
+    if (p) rememberPrincipal(req, p);
     const [limiter, key] = p ? [principals, p.kind === 'user' ? `u:${p.user.id}` : `d:${p.device.id}`] : [anonymous, clientKey(req)];
     if (!p && ctx.guard.overloaded && req.path !== '/health') return next(new AntreError('SERVER_BUSY'));
     take(limiter, key).then(
