@@ -198,6 +198,8 @@ function onConnection(ctx: AppContext, io: AntreServer, notifier: Notifier, sock
 /**
  * A socket's allowance of events: a steady rate with a burst above it. Past it, events are refused;
  * a socket refused many times in a row is not a screen that lost its way but a flood, and is dropped.
+ * Kept on the socket itself rather than in rate-limiter-flexible's keyed store: the decision is
+ * needed synchronously for every event, and the state goes away with the socket.
  */
 class SocketBudget {
   private tokens: number;
