@@ -125,7 +125,8 @@ describe('supervisor pages', () => {
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain('Akta kelahiran: 2 orang menunggu, tidak ada loket yang buka');
     expect(text).toContain('Birth certificate: 2 waiting and no counter open');
-    expect(await monitor.page.getAttribute('.sv-tile[data-counter="loket-4"]', 'data-status')).toBe('closed');
+    // The alert may arrive before the board update that closes the tile (updates are gathered for up to a second).
+    await expect.poll(() => monitor.page.getAttribute('.sv-tile[data-counter="loket-4"]', 'data-status'), { timeout: 3000 }).toBe('closed');
     expect(await monitor.page.textContent(`tr[data-service="${serviceId}"] .sv-services__waiting`)).toBe('2');
     // The server's GET /api/alerts, computed by the same function, agrees.
     const server_ = await api('/api/alerts');
