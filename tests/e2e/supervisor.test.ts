@@ -127,7 +127,7 @@ describe('supervisor pages', () => {
     expect(text).toContain('Birth certificate: 2 waiting and no counter open');
     // The alert may arrive before the board update that closes the tile (updates are gathered for up to a second).
     await expect.poll(() => monitor.page.getAttribute('.sv-tile[data-counter="loket-4"]', 'data-status'), { timeout: 3000 }).toBe('closed');
-    expect(await monitor.page.textContent(`tr[data-service="${serviceId}"] .sv-services__waiting`)).toBe('2');
+    await expect.poll(() => monitor.page.textContent(`tr[data-service="${serviceId}"] .sv-services__waiting`), { timeout: 3000 }).toBe('2');
     // The server's GET /api/alerts, computed by the same function, agrees.
     const server_ = await api('/api/alerts');
     const ids = server_.alerts.map((a: { id: string }) => a.id) as string[];
