@@ -210,7 +210,7 @@ export class Engine {
     // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
     // A called visitor finished by the button was served from the call on (the button has no "start").
     const changes: Change[] = current
-      ? [...this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes, { t: 'outcome', outcome: visitOutcome(this.venue, this.service(current.serviceId), current.id, { outcome: 'selesai' }, now) }]
+      ? [...this.finishParts(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes, { t: 'outcome', outcome: visitOutcome(this.venue, this.service(current.serviceId), current.id, { outcome: 'selesai' }, now) }]
       : [];
     const { ticket: next, cls, regularBefore } = pick;
     const called: Ticket = {
@@ -283,8 +283,14 @@ export class Engine {
   }
 
   private finishChanges(ticket: Ticket, cs: CounterState, actor: Actor, now: number): Outcome<Ticket> {
+    const out = this.finishParts(ticket, cs, actor, now);
+    return this.commit(out.value, out.changes);
+  }
+
+  /** The changes that finish a visit, not yet applied (a caller that goes on, like call next, applies them once with its own). */
+  private finishParts(ticket: Ticket, cs: CounterState, actor: Actor, now: number): Outcome<Ticket> {
     const t: Ticket = { ...ticket, status: 'done', startedAt: ticket.startedAt ?? now, finishedAt: now, history: [...ticket.history, ev(now, 'finished', cs.counterId, actor)] };
-    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+    return { value: t, changes: [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }] };
   }
 
   /** The visitor did not come. */
