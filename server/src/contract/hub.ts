@@ -15,6 +15,7 @@
 import type { LocalizedText } from './errors.js';
 import type { Alert } from './reports.js';
 import type { PublicCounter } from './domain.js';
+import type { PublicVenue } from './responses.js';
 
 /** What a site's change feed carries. */
 export const HUB_EVENT_KINDS = [
@@ -71,6 +72,8 @@ export interface HubBatch {
   configVersion: number;
   /** A short live summary, so the hub's all-sites page needs no replay to show now. */
   live: HubSiteLive;
+  /** The site's public venue (names, floors, counters), sent on the first batch after a start and after every venue change. */
+  venue?: PublicVenue;
 }
 
 /** The hub's answer to a batch. */
