@@ -25,6 +25,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Serves the route `id` of the map on `router`, through `handlers` (middleware first, as with router.get). */
 export function on<K extends RouteId>(router: Router, id: K, ...handlers: Handler<K>[]): void {
   const def = ROUTES[id];
+  if (!def) throw new Error(`route ${String(id)} is not in the route map (contract/api/routes.ts)`);
   const wrapped = handlers.map((h) => (req: Request, res: Response, next: NextFunction) => {
     // Express 5 parses the query anew at each read: keep one object, so validate() can tell it is the query.
     if (!Object.prototype.hasOwnProperty.call(req, 'query')) Object.defineProperty(req, 'query', { value: req.query, configurable: true, enumerable: true, writable: true });
