@@ -22,8 +22,8 @@ function typeOf(s: Json | undefined): string {
   if (s.type === 'array') return `${typeOf(s.items as Json)}[]`;
   if (s.type === 'object' && s.properties) return `{ ${Object.keys(s.properties as Json).map(esc).join(', ')} }`;
   const base = Array.isArray(s.type) ? s.type.join(' | ') : String(s.type ?? 'any');
-  const rules = [s.pattern && `pattern ${s.pattern}`, s.minLength !== undefined && `min ${s.minLength}`, s.maxLength !== undefined && `max ${s.maxLength}`, s.minimum !== undefined && `&ge; ${s.minimum}`, s.maximum !== undefined && `&le; ${s.maximum}`].filter(Boolean);
-  return esc(base) + (rules.length ? ` <small>(${rules.map((r) => esc(r)).join(', ').replace(/&amp;(ge|le);/g, '&$1;')})</small>` : '');
+  const rules = [s.pattern && `pattern ${s.pattern}`, s.minLength !== undefined && `min ${s.minLength}`, s.maxLength !== undefined && `max ${s.maxLength}`, s.minimum !== undefined && `≥ ${s.minimum}`, s.maximum !== undefined && `≤ ${s.maximum}`].filter(Boolean);
+  return esc(base) + (rules.length ? ` <small>(${rules.map((r) => esc(r)).join(', ')})</small>` : '');
 }
 
 function fields(s: Json): string {
@@ -44,7 +44,7 @@ function operation(method: string, path: string, op: Json): string {
   const okSchema = (r: Json) => ((r.content as Record<string, Json> | undefined)?.['application/json']?.schema as Json | undefined);
   return `<section class="op" id="${esc(op.operationId)}">
 <h3><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(API_V1 + path)}</code></h3>
-<p>${esc(op.summary)}<br><i lang="id">${esc(op['x-summary-id'])}</i></p>
+<p lang="id">${esc(op['x-summary-id'])}<br><i lang="en">${esc(op.summary)}</i></p>
 <p class="meta">For / untuk: ${((op['x-antre-audience'] ?? []) as string[]).map((a) => `<span class="aud">${esc(a)}</span>`).join(' ')} · id <code>${esc(op.operationId)}</code>${op.security ? ' · <code>Authorization: Bearer</code>' : ''}</p>
 ${params.length ? `<h4>Parameters</h4><table class="f">${params.map((p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? '' : '<span class="opt">?</span>'}</td><td>${esc(p.in)}</td><td>${typeOf(p.schema as Json)}${p.description ? ` <span class="muted">${esc(p.description)}</span>` : ''}</td></tr>`).join('')}</table>` : ''}
 ${bodySchema ? `<h4>Body${body.required ? '' : ' (optional)'}</h4>${fields(bodySchema)}` : ''}
@@ -83,8 +83,8 @@ table.errors{border-collapse:collapse;background:#fff;font-size:13px}table.error
 pre{background:#fff;border:1px solid #dde1e6;padding:10px;overflow:auto;font-size:12px;max-height:420px}
 </style></head>
 <body><header><h1>Antre API v1</h1>
-<p>${esc((doc.info as Json).description).split('\n').filter(Boolean).slice(0, 2).join(' ')}</p>
-<p>Machine-readable: <a href="${API_V1}/openapi.json">${API_V1}/openapi.json</a> (OpenAPI 3.1) · Jalur lama <code>/api/…</code> masih dijawab sampai ${esc(LEGACY_SUNSET_AT.slice(0, 10))} (usang) / the unversioned <code>/api/…</code> paths answer until then (deprecated).</p></header>
+<p>${esc((doc.info as Json).description).split('\n').filter(Boolean).slice(0, 2).join(' ').replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
+<p>Untuk mesin / machine-readable: <a href="${API_V1}/openapi.json">${API_V1}/openapi.json</a> (OpenAPI 3.1) · Jalur lama <code>/api/…</code> masih dijawab sampai ${esc(LEGACY_SUNSET_AT.slice(0, 10))} (usang) / the unversioned <code>/api/…</code> paths answer until then (deprecated).</p></header>
 <div class="wrap"><nav>${tags.map((t) => `<h2>${esc(t)}</h2>${ops.filter((o) => (o.op.tags as string[])[0] === t).map((o) => `<a href="#${esc(o.op.operationId)}">${esc(o.method.toUpperCase())} ${esc(o.path)}</a>`).join('')}`).join('')}<h2>Reference</h2><a href="#errors">Error codes / kode kesalahan</a><a href="#schemas">Schemas</a></nav>
 <main>
 ${tags.map((t) => `<h2 class="tag">${esc(t)}</h2>${ops.filter((o) => (o.op.tags as string[])[0] === t).map((o) => operation(o.method, o.path, o.op)).join('\n')}`).join('\n')}
