@@ -7,6 +7,9 @@ import { ERRORS, type ErrorCode } from '../contract/errors.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { createApp } from './app.js';
 import { openApiDocument, openApiPath } from './openapi.js';
+import request from 'supertest';
+import { z } from 'zod';
+import { errorHandler, validate } from './errors.js';
 import { on } from './route-map.js';
 
 /** What express keeps of a layer (router 2.x): enough to walk it and ask whether a path matches. */
@@ -106,6 +109,25 @@ describe('the route map against the express router', () => {
     expect(() => on(Router(), 'tickets.delete' as RouteId, (_req, res) => res.end())).toThrow(/not in the route map/);
   });
 
+  it("validates with the map's schemas: a handler that asks less of its input still gets the map's check", async () => {
+    const r = Router();
+    // A lenient handler schema for the query, body and path parameter of three mapped routes.
+    on(r, 'booking.slots', (req, res) => res.json(validate(z.object({}).loose(), req.query)));
+    on(r, 'tickets.issue', (req, res) => res.json(validate(z.unknown(), req.body)));
+    on(r, 'alerts.ack', (req, res) => res.json({ id: validate(z.string(), req.params.id) }));
+    const mini = express().use(express.json()).use(r).use(errorHandler({ error: () => undefined }));
+    const slots = await request(mini).get('/booking/slots?serviceId=ktp');
+    expect(slots.status).toBe(400);
+    expect(slots.body.error).toMatchObject({ code: 'INVALID_INPUT', message: { id: ERRORS.INVALID_INPUT.id, en: ERRORS.INVALID_INPUT.en } });
+    expect(JSON.stringify(slots.body.error.details)).toContain('day');
+    expect((await request(mini).get('/booking/slots?serviceId=ktp&day=2026-12-02')).body).toEqual({ serviceId: 'ktp', day: '2026-12-02' });
+    expect((await request(mini).post('/tickets').send({ serviceId: 'ktp', extra: 1 })).body.error.code).toBe('INVALID_INPUT');
+    expect((await request(mini).post('/alerts/a%20b/ack')).body.error.code).toBe('INVALID_INPUT');
+    expect((await request(mini).post('/alerts/a-b/ack')).body).toEqual({ id: 'a-b' });
+    // Outside a mapped route (a socket command) the schema given is the one applied.
+    expect(validate(z.unknown(), { extra: 1 })).toEqual({ extra: 1 });
+  });
+
   it('answers the old paths as v1 does, marked deprecated with a link to the v1 address', async () => {
     const v1 = await fetch(`${h.server.url}/api/v1/queues`);
     expect(v1.status).toBe(200);
@@ -149,6 +171,8 @@ describe('the OpenAPI document', () => {
     for (const id of ROUTE_IDS) {
       const op = paths[openApiPath(ROUTES[id].path)]?.[ROUTES[id].method.toLowerCase()];
       expect(op?.operationId, id).toBe(id);
+      const declared = ((op as unknown as { parameters: { name: string; in: string }[] }).parameters).filter((p) => p.in === 'path').map((p) => p.name);
+      expect(declared, id).toEqual([...ROUTES[id].path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]));
       const listed = Object.values(op!.responses).flatMap((r) => r.content?.['application/json']?.schema.allOf?.[1]?.properties?.error?.properties?.code?.enum ?? []);
       expect(new Set(listed), id).toEqual(new Set([...API_SPEC[id].errors, ...ANY_ROUTE]));
       for (const code of listed) expect(op!.responses[String(ERRORS[code as ErrorCode].status)], `${id} ${code}`).toBeDefined();
