@@ -58,10 +58,12 @@ export class FeedStore {
   private segments: Segment[] = [];
   private journal: Journal | null = null;
   private metaWrite: Promise<void> = Promise.resolve();
-  /** Highest sequence acknowledged on disk. */
+  /** Highest sequence acknowledged on disk, with every one before it. */
   durableSeq = 0;
+  private inOrder: Promise<void> = Promise.resolve();
+  private appendFailed: unknown = null;
 
-  constructor(venueDataDir: string, private readonly onRepair: (message: string) => void = () => {}) {
+  constructor(venueDataDir: string, private readonly onRepair: (message: string) => void = () => {}, private readonly segmentEvents = SEGMENT_EVENTS) {
     this.dir = join(venueDataDir, 'hub');
   }
 
@@ -79,6 +81,8 @@ export class FeedStore {
    */
   async open(now: number, each: (e: HubEvent) => void): Promise<void> {
     await this.close();
+    await this.inOrder;
+    this.appendFailed = null;
     mkdirSync(this.dir, { recursive: true });
     const files = readdirSync(this.dir).map((f) => SEG_RE.exec(f)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1])).sort((a, b) => a - b);
     const meta = readJsonFileSync<FeedMeta>(this.metaPath(), metaProblem);
@@ -89,9 +93,17 @@ export class FeedStore {
     } else this.meta = meta;
     this.segments = [];
     let expect = files[0] ?? this.meta.acked + 1;
-    for (const first of files) {
+    for (const [i, first] of files.entries()) {
       const path = this.segPath(first);
-      if (first !== expect) throw new CorruptDataError(path, `the feed skips from ${expect - 1} to ${first}`);
+      if (first !== expect) {
+        // Segments flush on their own: a power cut can keep a newer segment's records and lose the older one's
+        // unsynced tail. Nothing past such a hole was ever durable in order, so none of it was sent: drop it; start-up
+        // reconciliation emits those changes again.
+        for (const f of files.slice(i)) await disk().unlink(this.segPath(f));
+        await disk().fsyncDir(this.dir);
+        this.onRepair(`Hub feed ${this.dir}: dropped ${files.length - i} segment(s) after a hole at ${expect} (a power cut during a segment switch); the day's changes are sent again.`);
+        break;
+      }
       const events = Journal.readAll<HubEvent>(path, { check: eventProblem, head: EVENT_HEAD, onRepair: this.onRepair });
       let maxDay = '';
       for (const e of events) {
@@ -104,47 +116,16 @@ export class FeedStore {
     }
     this.durableSeq = expect - 1;
     const tail = this.segments.at(-1);
-    if (!tail || tail.last - tail.first + 1 >= SEGMENT_EVENTS) await this.rotate();
+    if (!tail || tail.last - tail.first + 1 >= this.segmentEvents) await this.startSegment(this.durableSeq + 1);
     else {
       this.journal = new Journal(tail.path);
       await this.journal.open(() => {});
     }
   }
 
-  private async rotate(): Promise<void> {
-    const first = this.durableSeq + 1;
+  /** Starts the segment whose first event is `first`; appends from now on go there. */
+  private startSegment(first: number): Promise<void> {
     const seg: Segment = { first, last: first - 1, maxDay: '', path: this.segPath(first) };
-    const old = this.journal;
-    this.journal = new Journal(seg.path);
-    this.segments.push(seg);
-    const opened = this.journal.open(() => {});
-    await old?.close();
-    await opened;
-  }
-
-  /** Why appends are refused (a failed write), until recover(). */
-  get broken(): unknown {
-    return this.journal?.broken ?? null;
-  }
-
-  /** Appends one event (its seq must follow the last appended); resolves once it is on disk. */
-  append(e: HubEvent): Promise<void> {
-    const j = this.journal;
-    if (!j) return Promise.reject(new Error('feed is not open'));
-    const seg = this.segments.at(-1)!;
-    const done = j.append(e).then(() => {
-      seg.last = Math.max(seg.last, e.seq);
-      if (e.day > seg.maxDay) seg.maxDay = e.day;
-      this.durableSeq = Math.max(this.durableSeq, e.seq);
-    });
-    // Counted on queueing, so the next segment starts exactly after this one's events.
-    if (e.seq - seg.first + 1 >= SEGMENT_EVENTS) void this.rotateAfter(e.seq);
-    return done;
-  }
-
-  private rotateAfter(seq: number): Promise<void> {
-    const first = seq + 1;
-    const seg: Segment = { first, last: seq, maxDay: '', path: this.segPath(first) };
     const old = this.journal;
     this.journal = new Journal(seg.path);
     this.segments.push(seg);
@@ -152,7 +133,39 @@ export class FeedStore {
     return (async () => {
       await old?.close();
       await opened;
-    })().catch(() => undefined);
+    })();
+  }
+
+  /** Why appends are refused (a failed write), until recover(). */
+  get broken(): unknown {
+    return this.journal?.broken ?? this.appendFailed;
+  }
+
+  /**
+   * Appends one event (its seq must follow the last appended); resolves once it and every event
+   * before it are on disk, in sequence order, also across a segment switch (two files flush on
+   * their own). After one append fails, none after it counts until the feed is opened again: the
+   * durable sequence never runs past a hole.
+   */
+  append(e: HubEvent): Promise<void> {
+    const j = this.journal;
+    if (!j) return Promise.reject(new Error('feed is not open'));
+    const seg = this.segments.at(-1)!;
+    const written = j.append(e);
+    const done = this.inOrder.then(() => written).then(() => {
+      if (this.appendFailed) throw this.appendFailed;
+      seg.last = Math.max(seg.last, e.seq);
+      if (e.day > seg.maxDay) seg.maxDay = e.day;
+      this.durableSeq = e.seq;
+    });
+    done.catch((err: unknown) => {
+      this.appendFailed ??= err;
+    });
+    this.inOrder = done.catch(() => undefined);
+    // Counted on queueing, so the next segment starts exactly after this one's events.
+    // A segment that cannot be opened fails the appends made to it, which the feed recovers from.
+    if (e.seq - seg.first + 1 >= this.segmentEvents) this.startSegment(e.seq + 1).catch(() => undefined);
+    return done;
   }
 
   /** Events from `from` on (at most `max`), read from disk, only ones acknowledged there. */

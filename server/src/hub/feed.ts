@@ -63,6 +63,11 @@ export class HubFeed {
     return this.store.durableSeq;
   }
 
+  /** Highest sequence given to an event (on disk or on its way). */
+  get assignedSeq(): number {
+    return this.lastSeq;
+  }
+
   /** Why the feed stopped taking events (a failed write), until rebuilt. */
   get failure(): unknown {
     return this.failed;

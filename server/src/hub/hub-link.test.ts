@@ -49,7 +49,7 @@ async function issue(n: number, serviceId = 'ktp'): Promise<Ticket[]> {
 /** The hub has every event the site wrote to its feed. */
 async function caughtUp(): Promise<void> {
   const link = h!.server.ctx.hub!;
-  await until('the hub to catch up', () => link.feed.durableSeq > 0 && hub!.nextSeq === link.feed.durableSeq + 1 && link.status().pendingEvents === 0);
+  await until('the hub to catch up', () => link.feed.durableSeq > 0 && link.feed.assignedSeq === link.feed.durableSeq && hub!.nextSeq === link.feed.durableSeq + 1 && link.status().pendingEvents === 0);
 }
 
 function ticketsAtHub(): Map<string, Ticket> {

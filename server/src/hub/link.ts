@@ -233,11 +233,13 @@ export class HubLink {
 
   status(): HubLinkStatus {
     const meta = this.started ? this.feed.store.meta : null;
+    const f = this.started ? this.feed.failure : null;
+    const lastError = f ? { at: this.ctx.queue.clock(), message: `the feed could not be written (${(f as NodeJS.ErrnoException).code ?? String(f)}); it is rebuilt from the day once the disk takes writes` } : this.lastError;
     return {
-      state: !this.started ? (this.lastError ? 'failed' : 'starting') : this.lastError ? 'retrying' : this.lastOkAt === null ? 'starting' : 'ok',
+      state: !this.started ? (lastError ? 'failed' : 'starting') : lastError ? 'retrying' : this.lastOkAt === null ? 'starting' : 'ok',
       url: this.settings.url, siteId: this.settings.siteId, feedId: meta?.feedId ?? null, lastOkAt: this.lastOkAt, lastSentAt: this.lastSentAt,
       pendingEvents: this.started ? Math.max(0, this.feed.durableSeq - this.hubNext + 1) : 0, hubNextSeq: this.hubNext,
-      configVersion: meta?.configVersion ?? 0, lastError: this.lastError,
+      configVersion: meta?.configVersion ?? 0, lastError,
     };
   }
 
