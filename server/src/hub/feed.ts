@@ -17,6 +17,8 @@ export interface FeedSources {
   /** The accountability record of a day that has ended. */
   accountability?: (day: string) => AccountabilityReport | null;
   onError?: (err: unknown, what: string) => void;
+  /** Tests only (HubSettings.testFeedDelayMs): write each event this long after it was made. */
+  delayMs?: number;
 }
 
 interface Item {
@@ -191,6 +193,12 @@ export class HubFeed {
     if (m.get(it.key) === h) return;
     m.set(it.key, h);
     const e: HubEvent = { seq: ++this.lastSeq, at: this.clock(), day, kind: it.kind, key: it.key, data: it.data };
+    // Timers of one delay fire in the order they were set: the sequence order holds.
+    if (this.src.delayMs) setTimeout(() => this.write(e), this.src.delayMs);
+    else this.write(e);
+  }
+
+  private write(e: HubEvent): void {
     this.store.append(e).then(
       () => this.pushTail(e),
       (err: unknown) => {

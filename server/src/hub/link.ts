@@ -70,6 +70,7 @@ export class HubLink {
       alerts: (day) => ctx.alerts?.history(day) ?? [],
       accountability: (day) => accountabilityFor(ctx, day),
       onError: (err, what) => ctx.log.error({ err }, what),
+      delayMs: settings.testFeedDelayMs,
     }, q.clock);
     this.onAnswered = (r) => this.feed.survey(r);
   }

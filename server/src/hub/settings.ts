@@ -9,6 +9,12 @@ export interface HubSettings {
   maxBackoffMs?: number;
   /** How long one request may take before it counts as failed (ms). */
   requestTimeoutMs?: number;
+  /**
+   * Tests only: the feed writes each change this long after the queue committed it, so a test can
+   * kill the process inside that window for certain (ANTRE_TEST_HUB_FEED_DELAY_MS, honoured like the
+   * other test settings only under vitest or with ANTRE_TEST_SETTINGS=1).
+   */
+  testFeedDelayMs?: number;
 }
 
 export const DEFAULT_HUB_INTERVAL_MS = 2000;
@@ -34,5 +40,7 @@ export function hubSettingsFromEnv(env: NodeJS.ProcessEnv): HubSettings | null {
   const raw = env.ANTRE_HUB_INTERVAL_MS;
   const intervalMs = raw ? Number(raw) : DEFAULT_HUB_INTERVAL_MS;
   if (!Number.isFinite(intervalMs) || intervalMs < 50) throw new HubSettingsError(`ANTRE_HUB_INTERVAL_MS: "${raw}" is not a number of milliseconds (50 or more)`);
-  return { url: url.replace(/\/+$/, ''), siteId, credential, intervalMs };
+  const testing = env.NODE_ENV === 'test' || env.ANTRE_TEST_SETTINGS === '1';
+  const delay = testing ? Number(env.ANTRE_TEST_HUB_FEED_DELAY_MS) : NaN;
+  return { url: url.replace(/\/+$/, ''), siteId, credential, intervalMs, ...(delay > 0 ? { testFeedDelayMs: delay } : {}) };
 }
