@@ -143,10 +143,11 @@ export class HubLink {
       signal: AbortSignal.timeout(timeout),
     });
     const text = await res.text();
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
+      // Not JSON (a proxy's error page): the status says enough.
       parsed = null;
     }
     return { status: res.status, body: parsed };
