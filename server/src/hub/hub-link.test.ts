@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -132,6 +132,27 @@ describe('hub link: the site reports to its hub', () => {
     expect(ticketsAtHub().size).toBe(24);
     expect(gapless(hub)).toBe(true);
   });
+
+  it('catches up a long absence from the feed on disk, in batches of at most 500', async () => {
+    hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
+    hub.mode = 'down';
+    h = await startHarness({ hub: settings(hub.url) });
+    const q = h.server.ctx.queue;
+    // Far more events than the sender keeps in memory (2,000), over two feed segments (5,000 each).
+    await Promise.all(Array.from({ length: 3000 }, () => q.run((e, now) => e.issue({ serviceId: 'ktp', source: { kind: 'staff', id: 'uji' } }, now))));
+    const link = h.server.ctx.hub!;
+    await until('the feed to hold them all', () => link.feed.assignedSeq === link.feed.durableSeq && link.feed.durableSeq >= 6000);
+    expect(link.status().pendingEvents).toBe(link.feed.durableSeq);
+    const segments = readdirSync(join(h.dir, 'test-mpp', 'hub')).filter((f) => f.endsWith('.jsonl'));
+    expect(segments.length).toBeGreaterThan(1);
+    hub.mode = 'up';
+    await caughtUp();
+    expect(ticketsAtHub().size).toBe(3000);
+    expect(gapless(hub)).toBe(true);
+    expect(hub.duplicates).toBe(0);
+    const sizes = hub.batches.map((b) => b.events.length);
+    expect(Math.max(...sizes)).toBe(500);
+  }, 60000);
 
   it('keeps the queue answering while the hub never answers', async () => {
     hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
