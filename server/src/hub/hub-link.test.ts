@@ -228,5 +228,17 @@ describe('hub link: the site reports to its hub', () => {
     expect(hub.results).toHaveLength(2);
     expect(hub.batches.at(-1)!.configVersion).toBe(1);
     expect(h.server.ctx.hub!.status().configVersion).toBe(1);
+
+    // Staff accounts follow the account form's rules: a counter the venue lacks, a password that is not a hash.
+    hub.configs.push({ version: 3, staff: [{ username: 'petugas.dua', name: 'Dua', role: 'officer', counterIds: ['loket-99'], passwordHash }] });
+    await until('the site to refuse version 3', () => hub!.results.length === 3);
+    expect(hub.results[2]).toMatchObject({ version: 3, outcome: 'refused', reason: { id: expect.stringMatching(/petugas tidak valid.*loket-99/), en: expect.stringMatching(/Staff accounts are not valid.*loket-99/) } });
+    hub.configs.push({ version: 4, staff: [{ username: 'petugas.dua', name: 'Dua', role: 'officer', counterIds: [], passwordHash: 'sandi-biasa' }] });
+    await until('the site to refuse version 4', () => hub!.results.length === 4);
+    expect(hub.results[3]!.reason!.en).toMatch(/passwordHash/);
+    expect(h.server.ctx.auth.users().some((u) => u.username === 'petugas.dua')).toBe(false);
+    hub.configs.push({ version: 5, settings: { lunchBreak: '12:00' } });
+    await until('the site to refuse version 5', () => hub!.results.length === 5);
+    expect(hub.results[4]!.reason!.en).toMatch(/lunchBreak/);
   });
 });
