@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import type { HubBatch, HubBatchAnswer, HubConfig, HubConfigResult, HubEvent } from '../contract/hub.js';
+import type { HubBatch, HubBatchAnswer, HubConfig, HubConfigResult, HubEvent, HubLinkStatus } from '../contract/hub.js';
 import type { SurveyRecord } from '../contract/survey.js';
 import { accountabilityFor } from '../http/routes/accountability.js';
 import { publicVenue } from '../http/routes/public.js';
@@ -15,23 +15,6 @@ export const BATCH_EVENTS = 500;
 /** Bytes per batch body, under the hub's 1 MB with room for the live summary and the venue. */
 const BATCH_BYTES = 800 * 1024;
 const DEFAULT_MAX_BACKOFF_MS = 60_000;
-
-/** The hub link as `GET /api/health` shows it. */
-export interface HubLinkStatus {
-  state: 'starting' | 'ok' | 'retrying' | 'failed';
-  url: string;
-  siteId: string;
-  feedId: string | null;
-  /** Site clock of the last request that reached the hub and was answered 2xx. */
-  lastOkAt: number | null;
-  lastSentAt: number | null;
-  /** Events on disk the hub has not acknowledged. */
-  pendingEvents: number;
-  /** The next sequence the hub expects. */
-  hubNextSeq: number;
-  configVersion: number;
-  lastError: { at: number; message: string } | null;
-}
 
 class HubAnswerError extends Error {
   constructor(readonly status: number, readonly body: unknown) {
