@@ -172,6 +172,8 @@ export class HubLink {
     if (res.status !== 200) throw new HubAnswerError(res.status, res.body);
     const ans = res.body as HubBatchAnswer;
     this.lastOkAt = q.clock();
+    // What the hub saw about this site (clock skew, sequence back): for the building's log too.
+    for (const n of ans.notices ?? []) this.ctx.log.warn({ kind: n.kind, detail: n.detail }, `hub notice: ${n.message?.en ?? n.kind}`);
     if (includeVenue) this.venueSent = venueVersion;
     this.hubNext = this.clamp(ans.nextSeq);
     const meta = this.feed.store.meta;
