@@ -133,6 +133,31 @@ describe('hub link: the site reports to its hub', () => {
     expect(gapless(hub)).toBe(true);
   });
 
+  it('backs off while the hub refuses or is gone, and comes back by itself', async () => {
+    hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
+    h = await startHarness({ hub: settings(hub.url, { intervalMs: 40, maxBackoffMs: 400 }) });
+    await issue(2);
+    await caughtUp();
+    hub.mode = 'down';
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, 3000));
+    const tries = hub.refused;
+    const seconds = (performance.now() - t0) / 1000;
+    // Every 40 ms without backoff would be ~75 tries; doubling up to a 400 ms cap (jittered 50-100%) is at most ~15.
+    expect(tries).toBeGreaterThanOrEqual(3);
+    expect(tries).toBeLessThan(Math.ceil(seconds / 0.2) + 6);
+    // Gone altogether (nothing listens): the error is the network's, and the queue runs on.
+    const port = hub.port;
+    await hub.close();
+    await issue(3);
+    await until('a network error', () => /ECONNREFUSED|fetch failed/.test(h!.server.ctx.hub!.status().lastError?.message ?? ''));
+    hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL, port });
+    // A hub that lost nothing of its own would answer 409 from its nextSeq; this one starts empty and takes all from 1.
+    await caughtUp();
+    expect(ticketsAtHub().size).toBe(5);
+    expect(gapless(hub)).toBe(true);
+  });
+
   it('catches up a long absence from the feed on disk, in batches of at most 500', async () => {
     hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
     hub.mode = 'down';

@@ -29,13 +29,16 @@ export interface FakeHub {
   results: HubConfigResult[];
   /** Requests seen while hanging (left unanswered). */
   hung: number;
+  /** Requests answered 503 while down. */
+  refused: number;
+  port: number;
   close(): Promise<void>;
 }
 
 export async function startFakeHub(opts: { siteId: string; credential: string; port?: number }): Promise<FakeHub> {
   const hub: FakeHub = {
     url: '', bySeq: new Map(), byKey: new Map(), batches: [], nextSeq: 1, applied: 0, duplicates: 0, notices: [], venue: null,
-    mode: 'up', claimNextSeq: null, configs: [], results: [], hung: 0, close: async () => undefined,
+    mode: 'up', claimNextSeq: null, configs: [], results: [], hung: 0, refused: 0, port: 0, close: async () => undefined,
   };
   const fail = (res: express.Response, status: number, code: string, en: string, extra: Record<string, unknown> = {}) =>
     res.status(status).json({ error: { code, message: { id: en, en } }, ...extra });
@@ -45,7 +48,10 @@ export async function startFakeHub(opts: { siteId: string; credential: string; p
       hub.hung++;
       return;
     }
-    if (hub.mode === 'down') return fail(res, 503, 'HUB_DOWN', 'down for the test');
+    if (hub.mode === 'down') {
+      hub.refused++;
+      return fail(res, 503, 'HUB_DOWN', 'down for the test');
+    }
     if (req.headers.authorization !== `Bearer ${opts.credential}`) return fail(res, 401, 'UNAUTHORIZED', 'bad site credential');
     next();
   });
@@ -109,7 +115,8 @@ export async function startFakeHub(opts: { siteId: string; credential: string; p
   });
   await new Promise<void>((r) => http.listen(opts.port ?? 0, '127.0.0.1', () => r()));
   const a = http.address();
-  hub.url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+  hub.port = typeof a === 'object' && a ? a.port : 0;
+  hub.url = `http://127.0.0.1:${hub.port}`;
   hub.close = async () => {
     for (const s of sockets) s.destroy();
     await new Promise<void>((r) => http.close(() => r()));
