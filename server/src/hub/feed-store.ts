@@ -130,6 +130,8 @@ export class FeedStore {
     this.journal = new Journal(seg.path);
     this.segments.push(seg);
     const opened = this.journal.open(() => {});
+    // Handled here as well: a failed open must not go unheard while the old segment is still closing.
+    opened.catch(() => undefined);
     return (async () => {
       await old?.close();
       await opened;
@@ -199,6 +201,24 @@ export class FeedStore {
       dropped = true;
     }
     if (dropped) await disk().fsyncDir(this.dir).catch(() => undefined);
+  }
+
+  /**
+   * Starts a new life of the feed: a new random id, sequences from 1, nothing of the old one kept
+   * (the applied settings versions stay). For a hub that asks for events this site no longer holds.
+   * Crash-safe in either half: old segments go first, so a restart finds the old feed without them
+   * (and asks again) or the new one.
+   */
+  async reset(now: number): Promise<void> {
+    await this.close();
+    await this.inOrder;
+    for (const s of this.segments) await disk().unlink(s.path).catch(() => undefined);
+    await disk().fsyncDir(this.dir);
+    this.segments = [];
+    const old = this.meta;
+    this.meta = { format: 1, feedId: randomUUID(), createdAt: now, acked: 0, configVersion: old.configVersion, refusedVersion: old.refusedVersion };
+    await writeFileDurable(this.metaPath(), JSON.stringify(this.meta));
+    await this.open(now, () => {});
   }
 
   /** Changes the feed document durably, one change at a time. */

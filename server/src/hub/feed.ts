@@ -88,6 +88,7 @@ export class HubFeed {
 
   /** Reads the feed back and reconciles; also the way back after a failed write. Synchronous after the reads, so no change slips in. */
   async rebuild(): Promise<void> {
+    this.failed ??= new Error('the feed is being read back');
     this.known.clear();
     this.tail = [];
     await this.store.open(this.clock(), (e) => {
@@ -100,6 +101,23 @@ export class HubFeed {
     const today = this.src.queue.day;
     const days = [...new Set([...this.known.keys(), today])].filter((d) => d <= today).sort();
     for (const d of days) this.reconcile(d);
+    this.day = today;
+  }
+
+  /**
+   * A new life of the feed (new id, sequences from 1) holding the newest days again, for a hub that
+   * lost what this site has already pruned. Changes meanwhile are dropped and found by the reconciliation.
+   */
+  async reset(): Promise<void> {
+    const days = [...this.known.keys()];
+    this.failed = new Error('the feed is being started anew');
+    await this.store.reset(this.clock());
+    this.known.clear();
+    this.tail = [];
+    this.lastSeq = 0;
+    this.failed = null;
+    const today = this.src.queue.day;
+    for (const d of [...new Set([...days, today])].filter((x) => x <= today).sort()) this.reconcile(d);
     this.day = today;
   }
 

@@ -158,6 +158,41 @@ describe('hub link: the site reports to its hub', () => {
     expect(gapless(hub)).toBe(true);
   });
 
+  it('prunes what the hub acknowledged, and starts a new feed when a restored hub asks for what is gone', async () => {
+    hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
+    // Sessions outlive the two days the clock moves.
+    h = await startHarness({ hub: settings(hub.url, { feedSegmentEvents: 5 }), limits: { sessionIdleMinutes: 10 * 24 * 60 } });
+    const link = h.server.ctx.hub!;
+    const days: string[] = [];
+    for (let d = 0; d < 3; d++) {
+      if (d) {
+        h.clock.advance(24 * 3600_000);
+        await h.server.ticker.tick();
+      }
+      days.push(h.server.ctx.queue.day);
+      await issue(3);
+      await caughtUp();
+    }
+    // The first day is acknowledged and older than the two days start-up compares against: its files are gone.
+    await until('the first day pruned', () => link.feed.store.oldestSeq > 1);
+    const firstFeed = hub.batches[0]!.feedId;
+    // The hub is restored from a copy that has nothing: it asks for 1, which this site no longer holds.
+    hub.bySeq.clear();
+    hub.byKey.clear();
+    hub.nextSeq = 1;
+    await issue(1);
+    await until('a new feed', () => hub!.notices.some((n) => n.kind === 'feed_reset'));
+    await caughtUp();
+    expect(hub.batches.at(-1)!.feedId).not.toBe(firstFeed);
+    expect(link.status().feedId).toBe(hub.batches.at(-1)!.feedId);
+    expect(gapless(hub)).toBe(true);
+    const atHub = ticketsAtHub();
+    // The newest two days are there again, today's new ticket too; the first day is what the hub itself lost.
+    for (const t of siteTickets()) expect(atHub.get(t.id)).toEqual(t);
+    expect([...atHub.values()].filter((t) => t.day === days[1]).length).toBe(3);
+    expect([...atHub.values()].some((t) => t.day === days[0])).toBe(false);
+  });
+
   it('catches up a long absence from the feed on disk, in batches of at most 500', async () => {
     hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
     hub.mode = 'down';

@@ -46,7 +46,7 @@ export class HubLink {
 
   constructor(private readonly ctx: AppContext, readonly settings: HubSettings, private readonly notifier: () => Notifier | null) {
     const q = ctx.queue;
-    const store = new FeedStore(q.store.dir.replace(/[\\/]days$/, ''), (m) => ctx.log.warn(m));
+    const store = new FeedStore(q.store.dir.replace(/[\\/]days$/, ''), (m) => ctx.log.warn(m), settings.feedSegmentEvents);
     this.feed = new HubFeed(store, {
       queue: q,
       surveys: (day) => ctx.surveys?.store.between(day, day) ?? [],
@@ -85,6 +85,7 @@ export class HubLink {
   }
 
   private async tick(): Promise<void> {
+    if (this.closed) return;
     let delay = this.settings.intervalMs;
     try {
       if (this.feed.failure) await this.heal();
@@ -163,15 +164,17 @@ export class HubLink {
     const res = await this.request('POST', '/hub/v1/ingest', batch);
     const err = (res.body as { error?: { code?: string }; nextSeq?: number } | null);
     if (res.status === 409 && err?.error?.code === 'SEQUENCE_GAP' && Number.isInteger(err.nextSeq)) {
-      const next = this.clamp(err.nextSeq!);
       this.lastOkAt = q.clock();
-      if (next === from) throw new HubAnswerError(409, { error: { code: 'SEQUENCE_GAP', message: { en: `the hub asks for ${err.nextSeq}; this site holds events from ${this.feed.store.oldestSeq} only` } } });
+      if (err.nextSeq! < this.feed.store.oldestSeq) return this.startAnew(err.nextSeq!);
+      const next = this.clamp(err.nextSeq!);
+      if (next === from) throw new HubAnswerError(409, res.body);
       this.hubNext = next;
       return true;
     }
     if (res.status !== 200) throw new HubAnswerError(res.status, res.body);
     const ans = res.body as HubBatchAnswer;
     this.lastOkAt = q.clock();
+    if (ans.nextSeq < this.feed.store.oldestSeq) return this.startAnew(ans.nextSeq);
     // What the hub saw about this site (clock skew, sequence back): for the building's log too.
     for (const n of ans.notices ?? []) this.ctx.log.warn({ kind: n.kind, detail: n.detail }, `hub notice: ${n.message?.en ?? n.kind}`);
     if (includeVenue) this.venueSent = venueVersion;
@@ -184,6 +187,19 @@ export class HubLink {
     }
     if (ans.configVersion > Math.max(meta.configVersion, meta.refusedVersion)) this.configWanted = true;
     return this.feed.durableSeq >= this.hubNext && events.length > 0;
+  }
+
+  /**
+   * The hub asks for events this site has already pruned (the hub was restored from an older copy):
+   * they cannot be sent again. The feed starts a new life (new id, from 1) holding the newest days,
+   * which the hub notices as a feed reset; what the hub lost before them stays lost and is logged.
+   */
+  private async startAnew(asked: number): Promise<boolean> {
+    this.ctx.log.warn({ asked, oldest: this.feed.store.oldestSeq }, 'hub asks for events this site no longer holds; the feed starts anew with the newest days');
+    await this.feed.reset();
+    this.hubNext = 1;
+    this.venueSent = -1;
+    return true;
   }
 
   /** The longest prefix of `events` whose body stays under the batch's byte bound (at least one event). */

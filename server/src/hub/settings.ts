@@ -15,6 +15,8 @@ export interface HubSettings {
    * other test settings only under vitest or with ANTRE_TEST_SETTINGS=1).
    */
   testFeedDelayMs?: number;
+  /** Events per feed file (tests make it small to see segments pruned). */
+  feedSegmentEvents?: number;
 }
 
 export const DEFAULT_HUB_INTERVAL_MS = 2000;

@@ -22,6 +22,8 @@ export interface FakeHub {
   duplicates: number;
   notices: HubNotice[];
   venue: PublicVenue | null;
+  /** The feed id of the site's current feed life; a new one starts the hub's sequence again from 1. */
+  feedId: string | null;
   mode: 'up' | 'down' | 'hang';
   /** Answer the next ingest 409 SEQUENCE_GAP with this nextSeq (as a hub restored from an older copy would). */
   claimNextSeq: number | null;
@@ -37,7 +39,7 @@ export interface FakeHub {
 
 export async function startFakeHub(opts: { siteId: string; credential: string; port?: number }): Promise<FakeHub> {
   const hub: FakeHub = {
-    url: '', bySeq: new Map(), byKey: new Map(), batches: [], nextSeq: 1, applied: 0, duplicates: 0, notices: [], venue: null,
+    url: '', bySeq: new Map(), byKey: new Map(), batches: [], nextSeq: 1, applied: 0, duplicates: 0, notices: [], venue: null, feedId: null,
     mode: 'up', claimNextSeq: null, configs: [], results: [], hung: 0, refused: 0, port: 0, close: async () => undefined,
   };
   const fail = (res: express.Response, status: number, code: string, en: string, extra: Record<string, unknown> = {}) =>
@@ -66,7 +68,13 @@ export async function startFakeHub(opts: { siteId: string; credential: string; p
       hub.batches.push(b);
       return fail(res, 409, 'SEQUENCE_GAP', 'gap', { nextSeq });
     }
-    if (b.fromSeq > hub.nextSeq) {
+    if (hub.feedId !== null && hub.feedId !== b.feedId) {
+      hub.notices.push({ kind: 'feed_reset', siteId: b.siteId, at: Date.now(), message: { id: 'feed baru', en: 'new feed' }, detail: { oldFeedId: hub.feedId, newFeedId: b.feedId } });
+      hub.bySeq.clear();
+      hub.nextSeq = 1;
+    }
+    hub.feedId = b.feedId;
+    if (b.fromSeq > hub.nextSeq && b.events.length) {
       hub.batches.push(b);
       return fail(res, 409, 'SEQUENCE_GAP', 'gap', { nextSeq: hub.nextSeq });
     }
