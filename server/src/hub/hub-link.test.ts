@@ -249,12 +249,27 @@ describe('hub link: the site reports to its hub', () => {
     await caughtUp();
     const atHub = ticketsAtHub();
     for (const t of made) expect(atHub.has(t.id)).toBe(true);
+    // A restart with nothing new sends nothing again, also once the day was compacted into its document.
+    for (let i = 0; i < 3; i++) {
+      expect((await h.api('/api/counters/loket-1/call-next', { token: h.adminToken, body: {} })).status).toBe(200);
+      expect((await h.api('/api/counters/loket-1/finish', { token: h.adminToken, body: {} })).status).toBe(200);
+    }
+    await caughtUp();
     const applied = hub.applied;
-    // A restart with nothing new sends nothing again.
     await h.close();
-    h = await startHarness({ dataDir: dir, hub: settings(hub.url) });
-    await until('a heartbeat', () => hub!.batches.length > 3 && hub!.batches.at(-1)!.events.length === 0);
-    expect(hub.applied).toBe(applied);
+    h = await startHarness({ dataDir: dir, hub: settings(hub.url), compactEvery: 2 });
+    await issue(3);
+    await caughtUp();
+    const afterOne = hub.applied;
+    // Only the three new tickets' changes (ticket, service) were news.
+    expect(afterOne - applied).toBeLessThanOrEqual(6);
+    await until('the compacted day document', () => readdirSync(join(dir, 'test-mpp', 'days')).some((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)));
+    await h.close();
+    h = await startHarness({ dataDir: dir, hub: settings(hub.url), compactEvery: 2 });
+    const batches = hub.batches.length;
+    await until('a heartbeat', () => hub!.batches.length > batches + 2 && hub!.batches.at(-1)!.events.length === 0);
+    expect(applied).toBeGreaterThan(0);
+    expect(hub.applied).toBe(afterOne);
     expect(hub.duplicates).toBe(0);
   });
 
