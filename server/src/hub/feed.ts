@@ -91,11 +91,16 @@ export class HubFeed {
     this.failed ??= new Error('the feed is being read back');
     this.known.clear();
     this.tail = [];
-    await this.store.open(this.clock(), (e) => {
-      this.dayMap(e.day).set(e.key, digest(e.data));
-      this.keepNewestDays(2);
-      if (e.seq > this.store.meta.acked) this.pushTail(e);
-    });
+    try {
+      await this.store.open(this.clock(), (e) => {
+        this.dayMap(e.day).set(e.key, digest(e.data));
+        this.keepNewestDays(2);
+        if (e.seq > this.store.meta.acked) this.pushTail(e);
+      });
+    } catch (err) {
+      this.failed = err;
+      throw err;
+    }
     this.lastSeq = this.store.durableSeq;
     this.failed = null;
     const today = this.src.queue.day;

@@ -237,7 +237,7 @@ export class HubLink {
   status(): HubLinkStatus {
     const meta = this.started ? this.feed.store.meta : null;
     const f = this.started ? this.feed.failure : null;
-    const lastError = f ? { at: this.ctx.queue.clock(), message: `the feed could not be written (${(f as NodeJS.ErrnoException).code ?? String(f)}); it is rebuilt from the day once the disk takes writes` } : this.lastError;
+    const lastError = f ? { at: this.ctx.queue.clock(), message: `the feed could not be written or read (${(f as NodeJS.ErrnoException).code ?? (f as Error).message ?? String(f)}); it is rebuilt from the day once the disk allows` } : this.lastError;
     return {
       state: !this.started ? (lastError ? 'failed' : 'starting') : lastError ? 'retrying' : this.lastOkAt === null ? 'starting' : 'ok',
       url: this.settings.url, siteId: this.settings.siteId, feedId: meta?.feedId ?? null, lastOkAt: this.lastOkAt, lastSentAt: this.lastSentAt,
