@@ -12,6 +12,7 @@ import type { Messaging } from './messaging/messaging.js';
 import type { BookingService } from './booking/booking-service.js';
 import type { DayTicker } from './queue/day-ticker.js';
 import type { AlertMonitor } from './reports/alert-monitor.js';
+import type { HubLink } from './hub/link.js';
 
 /** Called after a kiosk ticket is durable: prints it (printers plug in here). */
 export interface TicketPrinter {
@@ -48,4 +49,6 @@ export interface AppContext {
   startedAt: number;
   ticker?: DayTicker;
   alerts?: AlertMonitor;
+  /** The link to the hub of many buildings, when ANTRE_HUB_URL is set. */
+  hub?: HubLink;
 }

@@ -7,6 +7,7 @@ import { duration } from './format';
 import { DEVICE_KIND, S } from './texts';
 import { usePolled } from './use-staff-data';
 import { PrinterJobs } from './printer-jobs';
+import { HubLinkPanel } from './hub-link';
 
 /** Kiosks, displays, buttons (online, last seen) and the ticket printers' paper and cover, kept fresh. */
 export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token: string; socket: LiveSocket | null; now: number; lang: Lang; isAdmin: boolean; tz: string }) {
@@ -61,6 +62,7 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
           );
         })}
       </ul>
+      <HubLinkPanel token={token} now={now} lang={lang} />
       <h2>{pick(S.devices, lang)}</h2>
       {devices.data && devices.data.devices.length === 0 && <p className="sv-muted sv-small">{pick(S.noDevices, lang)}</p>}
       <ul className="sv-devlist">

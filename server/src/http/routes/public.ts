@@ -23,6 +23,8 @@ export function publicRoutes(ctx: AppContext): Router {
         rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576), heapTotal: Math.round(mem.heapTotal / 1048576),
         external: Math.round(mem.external / 1048576),
       },
+      // The hub link's state (last sent, events waiting, last error); absent when the site runs alone.
+      ...(ctx.hub ? { hub: ctx.hub.status() } : {}),
     });
   });
   on(r, 'venue.get', (_req, res) => {

@@ -48,8 +48,11 @@ export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | nul
   return r;
 }
 
-/** Validates, refuses edits that would strand today's visitors, saves durably, then goes live. */
-async function saveVenue(ctx: AppContext, body: unknown, notifier: () => Notifier | null): Promise<VenueSaveResponse> {
+/**
+ * Validates, refuses edits that would strand today's visitors, saves durably, then goes live. Run
+ * inside `queue.exclusive()`; the hub's settings take the same path as the admin's editor.
+ */
+export async function saveVenue(ctx: AppContext, body: unknown, notifier: () => Notifier | null): Promise<VenueSaveResponse> {
   const parsed = venueSchema.safeParse(body);
   if (!parsed.success) throw new AntreError('VENUE_INVALID', { problems: describeIssues(parsed.error.issues) });
   const next = parsed.data;
