@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import type { PublicCounter, Ticket, TicketView } from '../domain.js';
+import type { HubLinkStatus } from '../hub.js';
 import type { IssuedTicket, PublicVenue } from '../responses.js';
 import type { ApiAnswers } from './answers.js';
 import { counterActionAnswer, counterListAnswer, healthAnswer, issuedTicketAnswer, publicCounterAnswer, publicVenueAnswer, ticketAnswer, ticketViewAnswer, visitorTicketAnswer } from './responses.js';
@@ -16,6 +17,7 @@ agree<Same<z.infer<typeof issuedTicketAnswer>, IssuedTicket>>(true);
 agree<Same<z.infer<typeof visitorTicketAnswer>, ApiAnswers['tickets.get']>>(true);
 agree<Same<z.infer<typeof counterActionAnswer>, ApiAnswers['counters.action']>>(true);
 agree<Same<z.infer<typeof publicVenueAnswer>['kiosks'], PublicVenue['kiosks']>>(true);
+agree<Same<NonNullable<z.infer<typeof healthAnswer>['hub']>, HubLinkStatus>>(true);
 
 let h: Harness;
 let officer: string;

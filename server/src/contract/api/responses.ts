@@ -19,6 +19,18 @@ export const healthAnswer = z.object({
   venue: z.string(),
   uptimeSeconds: z.number().int(),
   memoryMB: z.object({ rss: z.number(), heapUsed: z.number(), heapTotal: z.number(), external: z.number() }),
+  hub: z.object({
+    state: z.enum(['starting', 'ok', 'retrying', 'failed']),
+    url: z.string(),
+    siteId: z.string(),
+    feedId: z.string().nullable(),
+    lastOkAt: epochMs.nullable(),
+    lastSentAt: epochMs.nullable(),
+    pendingEvents: z.number().int().meta({ description: "Events on the site's disk the hub has not acknowledged" }),
+    hubNextSeq: z.number().int(),
+    configVersion: z.number().int(),
+    lastError: z.object({ at: epochMs, message: z.string() }).nullable(),
+  }).optional().meta({ description: "The link to the hub of many buildings, when the site has one" }),
 }).meta({ id: 'Health' });
 
 const ticketStatus = z.enum(TICKET_STATUSES);
