@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PrinterStateView, PublicDevice } from '@antre/server/contract';
+import type { PrinterStateView } from '@antre/server/contract';
 import { api } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import type { LiveSocket } from '../shared/use-live';
@@ -11,8 +11,8 @@ import { HubLinkPanel } from './hub-link';
 
 /** Kiosks, displays, buttons (online, last seen) and the ticket printers' paper and cover, kept fresh. */
 export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token: string; socket: LiveSocket | null; now: number; lang: Lang; isAdmin: boolean; tz: string }) {
-  const devices = usePolled<{ devices: PublicDevice[] }>('/api/devices', token, 15000);
-  const printers = usePolled<{ printers: PrinterStateView[] }>('/api/printers', token, 15000);
+  const devices = usePolled('devices.list', {}, token, 15000);
+  const printers = usePolled('printers.list', {}, token, 15000);
   const [pushed, setPushed] = useState<Map<string, PrinterStateView>>(new Map());
   const [sent, setSent] = useState<string | null>(null);
   /** The printer whose jobs of the day are unfolded. */
@@ -30,7 +30,7 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
   }, [printers.data]);
   const printerList = (printers.data?.printers ?? []).map((p) => pushed.get(p.printerId) ?? p);
   const test = async (id: string) => {
-    await api(`/api/printers/${encodeURIComponent(id)}/test`, { token, method: 'POST' }).then(() => setSent(id), () => setSent(null));
+    await api.call('printers.test', { token, params: { id } }).then(() => setSent(id), () => setSent(null));
   };
   return (
     <section className="sv-card sv-panel" aria-labelledby="sv-devices">

@@ -1,4 +1,3 @@
-import type { HubLinkStatus } from '@antre/server/contract';
 import { pick, type Lang } from '../shared/i18n';
 import { duration } from './format';
 import { S } from './texts';
@@ -6,7 +5,7 @@ import { usePolled } from './use-staff-data';
 
 /** This building's link to the hub of many buildings, when it has one: is it reporting, how much waits, why not. */
 export function HubLinkPanel({ token, now, lang }: { token: string; now: number; lang: Lang }) {
-  const health = usePolled<{ hub?: HubLinkStatus }>('/api/health', token, 15000);
+  const health = usePolled('health', {}, token, 15000);
   const hub = health.data?.hub;
   if (!hub) return null;
   const good = hub.state === 'ok';

@@ -9,6 +9,7 @@ import { digest } from '../../auth/secrets.js';
 import { budget, take } from '../../security/guard.js';
 import { agenciesOf, visitorTicketView } from '../../realtime/presenters.js';
 import type { PrintOutcome } from '../../contract/responses.js';
+import { on } from '../route-map.js';
 
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -18,7 +19,7 @@ const KEY_RE = /^[A-Za-z0-9_.:-]{8,128}$/;
 export function ticketRoutes(ctx: AppContext): Router {
   const r = Router();
   const kioskTickets = budget(ctx.limits.kioskTicketsPerMinute, 60, 'kiosk-tickets');
-  r.post('/tickets', async (req, res) => {
+  on(r, 'tickets.issue', async (req, res) => {
     const p = requireIssuer(principalOf(req, ctx));
     const body = validate(issueTicketBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
@@ -53,20 +54,20 @@ export function ticketRoutes(ctx: AppContext): Router {
     }
     res.status(201).json({ ...ctx.queue.engine.estimator.ticketView(ticket, now), url: ticketUrl(ctx, ticket.id), print });
   });
-  r.get('/tickets', (req, res) => {
+  on(r, 'tickets.list', (req, res) => {
     const p = principalOf(req, ctx);
     requireUser(p);
     // Officers see the tickets of the agencies their counters serve; supervisors and admins every agency.
     const agencies = agenciesOf(ctx, p);
     res.json({ day: ctx.queue.day, tickets: [...ctx.queue.engine.state.tickets.values()].filter((t) => agencies.has(t.agencyId)) });
   });
-  r.get('/tickets/:id', (req, res) => {
+  on(r, 'tickets.get', (req, res) => {
     const id = req.params.id;
     const t = ID_RE.test(id) ? ctx.queue.engine.state.tickets.get(id) : undefined;
     if (!t) throw new AntreError('TICKET_NOT_FOUND');
     res.json({ ...visitorTicketView(ctx.queue.engine.estimator.ticketView(t, ctx.queue.clock())), url: ticketUrl(ctx, t.id) });
   });
-  r.post('/tickets/:id/transfer', async (req, res) => {
+  on(r, 'tickets.transfer', async (req, res) => {
     const u = requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
     const body = validate(transferBody, req.body);
     if (!ID_RE.test(req.params.id)) throw new AntreError('TICKET_NOT_FOUND');
