@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const HUB_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+export interface HubProcess {
+  child: ChildProcess;
+  url: string;
+  pid: number;
+  output(): string;
+  /** SIGTERM and wait (or SIGKILL with `kill9`). */
+  stop(kill9?: boolean): Promise<void>;
+}
+
+/** The built hub (`node hub/dist/main.js`) as its own process on a database, on a free port. */
+export async function startHubProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
+  if (!existsSync(HUB_MAIN)) throw new Error('hub/dist/main.js is missing: run `npm run build -w hub` first');
+  const child = spawn(process.execPath, [HUB_MAIN], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, ANTRE_HUB_PORT: '0', ANTRE_HUB_HOST: '127.0.0.1', ANTRE_HUB_ADMIN_PASSWORD: 'admin-pass-123', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '1000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 30_000);
+    const check = () => {
+      const m = /listening on http:\/\/[\d.]+:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited (${code}): ${out}`));
+    });
+  });
+  return {
+    child,
+    url,
+    pid: child.pid!,
+    output: () => out,
+    stop(kill9 = false) {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(kill9 ? 'SIGKILL' : 'SIGTERM');
+      });
+    },
+  };
+}
