@@ -1,8 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HUB_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const HUB_SRC = fileURLToPath(new URL('../', import.meta.url));
+
+/** Newest modification time under a folder (the hub's sources), to refuse a stale build. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : e.name.endsWith('.test.ts') || p.includes('/testing/') ? 0 : statSync(p).mtimeMs);
+  }
+  return t;
+}
 
 export interface HubProcess {
   child: ChildProcess;
@@ -16,6 +28,7 @@ export interface HubProcess {
 /** The built hub (`node hub/dist/main.js`) as its own process on a database, on a free port. */
 export async function startHubProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
   if (!existsSync(HUB_MAIN)) throw new Error('hub/dist/main.js is missing: run `npm run build -w hub` first');
+  if (statSync(HUB_MAIN).mtimeMs < newest(HUB_SRC)) throw new Error('hub/dist is older than hub/src: run `npm run build -w hub` first');
   const child = spawn(process.execPath, [HUB_MAIN], {
     env: { ...process.env, DATABASE_URL: databaseUrl, ANTRE_HUB_PORT: '0', ANTRE_HUB_HOST: '127.0.0.1', ANTRE_HUB_ADMIN_PASSWORD: 'admin-pass-123', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
