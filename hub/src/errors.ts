@@ -16,6 +16,7 @@ export const HUB_ERRORS = {
   CONFIG_NOT_FOUND: { status: 404, id: 'Versi pengaturan tidak ditemukan.', en: 'Settings version not found.' },
   SITE_EXISTS: { status: 409, id: 'Kode gedung itu sudah dipakai.', en: 'That site id is already taken.' },
   USERNAME_TAKEN: { status: 409, id: 'Nama pengguna sudah dipakai.', en: 'That username is taken.' },
+  TOO_MANY_ATTEMPTS: { status: 429, id: 'Terlalu banyak percobaan masuk. Coba lagi nanti.', en: 'Too many log-in attempts. Try again later.' },
   SEQUENCE_GAP: { status: 409, id: 'Urutan data terputus; kirim ulang mulai dari nomor yang diminta.', en: 'The feed has a gap; resend from the sequence asked for.' },
   DB_UNAVAILABLE: { status: 503, id: 'Basis data pusat sedang tidak tersedia. Coba lagi sebentar.', en: 'The hub database is unavailable. Try again shortly.' },
   INTERNAL: { status: 500, id: 'Terjadi kesalahan pada server pusat.', en: 'Something went wrong on the hub.' },

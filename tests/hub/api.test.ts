@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThrowawayPostgres } from '../../hub/src/index.ts';
 import { SimSite, witaTime } from '../../hub/src/testing/sim-site.ts';
-import { DAY, HAVE_POSTGRES, jsonRequest, startCluster, startTestHub, type TestHub } from './support.ts';
+import { ADMIN_PASSWORD, DAY, HAVE_POSTGRES, jsonRequest, startCluster, startTestHub, type TestHub } from './support.ts';
 
 /** Everything a refused request could have changed, to compare before and after. */
 async function snapshot(t: TestHub) {
@@ -147,6 +147,20 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     expectError(await t.api('GET', '/hub/v1/sites/nowhere'), 404, 'SITE_NOT_FOUND');
     expectError(await t.api('GET', '/hub/v1/no-such-route'), 404, 'NOT_FOUND');
     expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('stops password guessing after ten failures per address and name, and a success clears the count', async () => {
+    const made = await t.api('POST', '/hub/v1/users', { username: 'dinas', password: 'benar-sekali-1', role: 'hub-viewer' });
+    expect(made.status).toBe(201);
+    for (let i = 0; i < 9; i++) expectError(await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: `salah-${i}` }, null), 401, 'INVALID_CREDENTIALS');
+    expect((await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: 'benar-sekali-1' }, null)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expectError(await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: `salah-${i}` }, null), 401, 'INVALID_CREDENTIALS');
+    const res = await fetch(`${t.url}/hub/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dinas', password: 'benar-sekali-1' }) });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await res.json()).error.code).toBe('TOO_MANY_ATTEMPTS');
+    // Another name from the same address is not held up.
+    expect((await t.api('POST', '/hub/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD }, null)).status).toBe(200);
   });
 
   it('versions central settings per site: the site pulls the newest, says applied or refused, and the history shows it', async () => {

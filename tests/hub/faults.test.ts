@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ThrowawayPostgres } from '../../hub/src/index.ts';
+import { startHub, startThrowawayPostgres, type ThrowawayPostgres } from '../../hub/src/index.ts';
 import { startHubProcess } from '../../hub/src/testing/hub-process.ts';
 import { SimSite, witaTime } from '../../hub/src/testing/sim-site.ts';
 import { ADMIN_PASSWORD, DAY, HAVE_POSTGRES, freshDatabase, jsonRequest, startCluster, startTestHub } from './support.ts';
@@ -102,6 +102,26 @@ describe.skipIf(!HAVE_POSTGRES)('hub faults (real PostgreSQL, real hub process)'
       expect(summary.notices).toEqual([]);
     } finally {
       await back.close();
+    }
+  });
+
+  it('answers 503 DB_UNAVAILABLE while PostgreSQL is gone, and stays up', async () => {
+    const own = await startThrowawayPostgres();
+    const hub = await startHub({ databaseUrl: own.url, port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, log: () => undefined });
+    try {
+      const token = (await jsonRequest(`${hub.url}/hub/v1/auth/login`, 'POST', { username: 'admin', password: ADMIN_PASSWORD })).body.token;
+      const credential = (await jsonRequest(`${hub.url}/hub/v1/sites`, 'POST', { siteId: 'belopa', name: 'MPP Simpurusiang', region: 'Luwu' }, token)).body.credential;
+      await own.stop();
+      expect(await jsonRequest(`${hub.url}/hub/v1/health`, 'GET')).toEqual({ status: 503, body: { ok: false, db: 'down' } });
+      const site = new SimSite({ siteId: 'belopa', credential, hubUrl: hub.url, day: DAY, seed: 23, visitors: 20 });
+      site.workUntil(witaTime(DAY, 12));
+      const res = await site.sendOnce(Date.now());
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('DB_UNAVAILABLE');
+      expect((await jsonRequest(`${hub.url}/hub/v1/sites`, 'GET', undefined, token)).body.error.code).toBe('DB_UNAVAILABLE');
+    } finally {
+      await hub.close();
+      await own.stop();
     }
   });
 });

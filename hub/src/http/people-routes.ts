@@ -1,4 +1,5 @@
 import { Router, json } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { HubError } from '../errors.js';
 import { accountability, report } from '../store/reports.js';
@@ -18,9 +19,22 @@ export function peopleRoutes(ctx: HubContext): Router {
   const r = Router();
   const body = json({ limit: '64kb' });
 
+  // Ten tries per address and name in 15 minutes: guessing a password costs the guesser, and the
+  // PBKDF2 work a flood of log-ins asks for stays bounded. A success clears the count.
+  const attempts = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
   r.post('/auth/login', body, async (req, res) => {
     const { username, password } = parse(loginBody, req.body);
-    res.json(await login(ctx.pool, username, password, ctx.now()));
+    const key = `${req.ip}|${username}`;
+    try {
+      await attempts.consume(key);
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
+      throw new HubError('TOO_MANY_ATTEMPTS');
+    }
+    const session = await login(ctx.pool, username, password, ctx.now());
+    await attempts.delete(key);
+    res.json(session);
   });
 
   r.get('/sites', async (req, res) => {

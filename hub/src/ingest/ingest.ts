@@ -93,10 +93,8 @@ async function applyBatch(client: PoolClient, batch: HubBatchIn, now: number): P
     await upsertEvents(client, siteId, fresh);
     next = end + 1;
   }
-  await client.query('UPDATE site_feed SET feed_id = $2, next_seq = $3 WHERE site_id = $1', [siteId, batch.feedId, next]);
-
   const skew = batch.sentAt - now;
-  const live = await updateLive(client, batch, now, skew, fresh);
+  const live = await updateFeedAndLive(client, batch, next, now, skew, fresh);
   if (Math.abs(skew) > CLOCK_SKEW_LIMIT_MS) {
     const last = live.skew_noticed_at === null ? null : Number(live.skew_noticed_at);
     const lastSkew = live.prev_skew === null ? null : Number(live.prev_skew);
@@ -108,8 +106,7 @@ async function applyBatch(client: PoolClient, batch: HubBatchIn, now: number): P
   }
   if (batch.venue) await client.query('UPDATE sites SET venue = $2 WHERE site_id = $1', [siteId, JSON.stringify(batch.venue)]);
   await insertNotices(client, notices);
-  const hubVersion = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM config_versions WHERE site_id = $1', [siteId]);
-  return { applied: fresh.length, duplicates, nextSeq: next, notices, configVersion: hubVersion.rows[0]?.v ?? 0 };
+  return { applied: fresh.length, duplicates, nextSeq: next, notices, configVersion: live.hub_version ?? 0 };
 }
 
 /** Latest state per (day, key) wins: within a batch the last event of a key, across batches the later seq. */
@@ -117,38 +114,47 @@ async function upsertEvents(client: PoolClient, siteId: string, events: HubEvent
   const last = new Map<string, HubEventIn>();
   for (const e of events) last.set(`${e.day}\n${e.key}`, e);
   const rows = [...last.values()].map((e) => ({ day: e.day, key: e.key, kind: e.kind, at: e.at, seq: e.seq, data: e.data ?? null }));
+  // One round trip for both writes (a batch is a handful of statements; each is a wait on a busy hub).
   await client.query(
-    `INSERT INTO events (site_id, day, key, kind, at, seq, data)
-     SELECT $1, x.day, x.key, x.kind, x.at, x.seq, x.data
-       FROM jsonb_to_recordset($2::jsonb) AS x(day date, key text, kind text, at bigint, seq bigint, data jsonb)
-     ON CONFLICT (site_id, day, key) DO UPDATE SET kind = EXCLUDED.kind, at = EXCLUDED.at, seq = EXCLUDED.seq, data = EXCLUDED.data`,
-    [siteId, JSON.stringify(rows)],
-  );
-  await client.query(
-    `INSERT INTO feed_seqs (site_id, seq, hash) SELECT $1, s, h FROM unnest($2::bigint[], $3::bytea[]) AS t(s, h)
+    `WITH e AS (
+       INSERT INTO events (site_id, day, key, kind, at, seq, data)
+       SELECT $1, x.day, x.key, x.kind, x.at, x.seq, x.data
+         FROM jsonb_to_recordset($2::jsonb) AS x(day date, key text, kind text, at bigint, seq bigint, data jsonb)
+       ON CONFLICT (site_id, day, key) DO UPDATE SET kind = EXCLUDED.kind, at = EXCLUDED.at, seq = EXCLUDED.seq, data = EXCLUDED.data
+       RETURNING 1)
+     INSERT INTO feed_seqs (site_id, seq, hash) SELECT $1, s, h FROM unnest($3::bigint[], $4::bytea[]) AS t(s, h)
      ON CONFLICT (site_id, seq) DO UPDATE SET hash = EXCLUDED.hash`,
-    [siteId, events.map((e) => e.seq), events.map(eventDigest)],
+    [siteId, JSON.stringify(rows), events.map((e) => e.seq), events.map(eventDigest)],
   );
 }
 
 interface LiveRow {
   skew_noticed_at: string | null;
   prev_skew: string | null;
+  hub_version: number | null;
 }
 
-/** The site's now: its summary, when it was last heard, its clock skew, and the lag of what just arrived. */
-async function updateLive(client: PoolClient, batch: HubBatchIn, now: number, skew: number, fresh: HubEventIn[]): Promise<LiveRow> {
+/**
+ * Moves the feed to `next` and records the site's now: its summary, when it was last heard, its
+ * clock skew and the lag of what just arrived; answers the newest settings version beside.
+ */
+async function updateFeedAndLive(client: PoolClient, batch: HubBatchIn, next: number, now: number, skew: number, fresh: HubEventIn[]): Promise<LiveRow> {
   // Site time of the newest event, moved onto the hub's clock by the skew the batch showed.
   const newest = fresh.reduce((m, e) => Math.max(m, e.at), -Infinity);
   const lag = fresh.length ? Math.max(0, (now - (newest - skew)) / 1000) : null;
   const res = await client.query<LiveRow>(
-    `INSERT INTO site_live AS l (site_id, live, last_seen_at, lag_seconds, clock_skew_ms, site_config_version)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (site_id) DO UPDATE SET live = EXCLUDED.live, last_seen_at = EXCLUDED.last_seen_at,
-       lag_seconds = COALESCE(EXCLUDED.lag_seconds, l.lag_seconds), clock_skew_ms = EXCLUDED.clock_skew_ms,
-       site_config_version = EXCLUDED.site_config_version
-     RETURNING skew_noticed_at, (SELECT clock_skew_ms FROM site_live WHERE site_id = $1) AS prev_skew`,
-    [batch.siteId, JSON.stringify(batch.live), now, lag, skew, batch.configVersion],
+    `WITH f AS (UPDATE site_feed SET feed_id = $7, next_seq = $8 WHERE site_id = $1 RETURNING 1),
+     l AS (
+       INSERT INTO site_live AS l (site_id, live, last_seen_at, lag_seconds, clock_skew_ms, site_config_version)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (site_id) DO UPDATE SET live = EXCLUDED.live, last_seen_at = EXCLUDED.last_seen_at,
+         lag_seconds = COALESCE(EXCLUDED.lag_seconds, l.lag_seconds), clock_skew_ms = EXCLUDED.clock_skew_ms,
+         site_config_version = EXCLUDED.site_config_version
+       RETURNING skew_noticed_at)
+     SELECT l.skew_noticed_at, (SELECT clock_skew_ms FROM site_live WHERE site_id = $1) AS prev_skew,
+            (SELECT max(version) FROM config_versions WHERE site_id = $1) AS hub_version
+       FROM l, (SELECT count(*) FROM f) AS fc`,
+    [batch.siteId, JSON.stringify(batch.live), now, lag, skew, batch.configVersion, batch.feedId, next],
   );
   return res.rows[0]!;
 }

@@ -33,6 +33,10 @@ export async function startHubProcess(databaseUrl: string, env: Record<string, s
     env: { ...process.env, DATABASE_URL: databaseUrl, ANTRE_HUB_PORT: '0', ANTRE_HUB_HOST: '127.0.0.1', ANTRE_HUB_ADMIN_PASSWORD: 'admin-pass-123', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A bench or test that dies must not leave its hub running.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
