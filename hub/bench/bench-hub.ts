@@ -4,6 +4,7 @@
  *
  *   --sites 5,20,50   --speed 20   --from 9 --minutes 30   --visitors 1000   --interval 2000
  *   --quick           a few seconds, for the test suite (liveness only)
+ *   HUB_PROF_DIR      write a V8 CPU profile of the hub process into that folder
  *   DATABASE_URL      use that PostgreSQL (one database per run is created in it); else a throwaway cluster
  */
 import { readFileSync } from 'node:fs';

@@ -53,6 +53,8 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     const good = site.batch(t.clock.now);
     const auth = { authorization: `Bearer ${credential}`, 'content-type': 'application/json' };
     const before = await snapshot(t);
+    const partitions = async () => (await t.sql("SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'events_2%'"))[0].n;
+    const partitionsBefore = await partitions();
     const ingest = (body: unknown, token: string | null = credential) => jsonRequest(`${t.url}/hub/v1/ingest`, 'POST', body, token);
     expectError(await rawPost(t.url, '/hub/v1/ingest', auth, '{"siteId": "belopa",'), 400, 'INVALID_JSON');
     expectError(await rawPost(t.url, '/hub/v1/ingest', { ...auth, 'content-type': 'text/plain' }, JSON.stringify(good)), 415, 'UNSUPPORTED_MEDIA_TYPE');
@@ -65,6 +67,11 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     expect(refused.body.error.details[0].path).toBe('events.3.seq');
     expectError(await ingest({ ...good, events: good.events.map((e, i) => (i === 5 ? { ...e, day: '2026-02-30' } : e)) }), 400, 'INVALID_INPUT');
     expectError(await ingest({ ...good, events: good.events.map((e, i) => (i === 5 ? { ...e, kind: 'lottery' } : e)) }), 400, 'INVALID_INPUT');
+    const future = await ingest({ ...good, events: good.events.map((e, i) => (i === 5 ? { ...e, day: '2027-06-01' } : e)) });
+    expectError(future, 400, 'INVALID_INPUT');
+    expect(future.body.error.details[0].path).toBe('events.5.day');
+    const spread = good.events.map((e, i) => ({ ...e, day: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01` }));
+    expectError(await ingest({ ...good, events: spread }), 400, 'INVALID_INPUT');
     expectError(await ingest({ ...good, live: undefined }), 400, 'INVALID_INPUT');
     expectError(await ingest([1, 2, 3]), 400, 'INVALID_INPUT');
     expectError(await ingest({ ...good, siteId: 'walmas' }), 403, 'SITE_MISMATCH');
@@ -73,6 +80,7 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     expectError(await ingest(good, 'hs_nowhere_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), 401, 'SITE_CREDENTIAL_INVALID');
     expectError(await ingest(good, t.token), 401, 'SITE_CREDENTIAL_INVALID');
     expect(await snapshot(t)).toEqual(before);
+    expect(await partitions()).toBe(partitionsBefore);
     // The hub is still well and takes the good batch.
     expect((await ingest(good)).status).toBe(200);
   });

@@ -11,6 +11,20 @@ export function eventDigest(e: HubEventIn): Buffer {
   return createHash('sha256').update(JSON.stringify([e.at, e.day, e.kind, e.key, e.data ?? null])).digest().subarray(0, 16);
 }
 
+/** A day more than this past the hub's date is refused (a site's clock may be off, not by days). */
+const FUTURE_DAYS = 2;
+/** Months one batch may touch: each new month creates partitions, which a batch must not do by the hundred. */
+const MAX_MONTHS_PER_BATCH = 12;
+
+/** Refuses days far in the future and batches spread over many months (INVALID_INPUT, nothing changed). */
+function checkDays(batch: HubBatchIn, now: number): void {
+  const latest = new Date(now + FUTURE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const late = batch.events.findIndex((e) => e.day > latest);
+  if (late >= 0) throw new HubError('INVALID_INPUT', [{ path: `events.${late}.day`, message: `day ${batch.events[late]!.day} is after ${latest}` }]);
+  const months = new Set(batch.events.map((e) => e.day.slice(0, 7)));
+  if (months.size > MAX_MONTHS_PER_BATCH) throw new HubError('INVALID_INPUT', [{ path: 'events', message: `a batch may span at most ${MAX_MONTHS_PER_BATCH} months` }]);
+}
+
 interface FeedRow {
   feed_id: string | null;
   next_seq: string;
@@ -26,6 +40,7 @@ interface FeedRow {
  * the site's history went back (restored backup) and the site's new history is taken from there.
  */
 export async function ingestBatch(pool: Pool, partitions: Partitions, batch: HubBatchIn, now: number): Promise<BatchAnswer> {
+  checkDays(batch, now);
   await partitions.ensure(batch.events.map((e) => e.day));
   const client = await pool.connect();
   let released = false;
