@@ -13,6 +13,9 @@ export interface ThrowawayOptions {
   port?: number;
   /** Parent of the temp folder (default: the OS temp folder). */
   parentDir?: string;
+  /** Where to look for the binaries (default: /usr/lib/postgresql/<version>/bin, then PATH). */
+  searchRoot?: string;
+  searchPath?: string;
 }
 
 export interface ThrowawayPostgres {
@@ -32,8 +35,7 @@ export class PostgresMissingError extends Error {
 }
 
 /** Finds the folder holding initdb and pg_ctl: Debian's versioned folders first (newest), then PATH. */
-export function findPostgresBin(): string | null {
-  const root = '/usr/lib/postgresql';
+export function findPostgresBin(root = '/usr/lib/postgresql', searchPath = process.env.PATH ?? ''): string | null {
   if (existsSync(root)) {
     const versions = spawnSync('ls', [root], { encoding: 'utf8' }).stdout.split('\n').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
     for (const v of versions) {
@@ -41,7 +43,7 @@ export function findPostgresBin(): string | null {
       if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return bin;
     }
   }
-  for (const dir of (process.env.PATH ?? '').split(':')) {
+  for (const dir of searchPath.split(':')) {
     if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
   }
   return null;
@@ -91,7 +93,7 @@ async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
  * stops it and deletes the folder; a process that exits without calling it stops it too.
  */
 export async function startThrowawayPostgres(opts: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
-  const bin = findPostgresBin();
+  const bin = findPostgresBin(opts.searchRoot, opts.searchPath);
   if (!bin) throw new PostgresMissingError();
   const isRoot = process.getuid?.() === 0;
   const dir = await mkdtemp(join(opts.parentDir ?? tmpdir(), 'antre-pg-'));
