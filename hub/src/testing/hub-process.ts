@@ -25,10 +25,15 @@ export interface HubProcess {
   stop(kill9?: boolean): Promise<void>;
 }
 
-/** The built hub (`node hub/dist/main.js`) as its own process on a database, on a free port. */
-export async function startHubProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
+/** Refuses a missing build or one older than its sources (a test of stale code proves nothing). */
+export function assertHubBuilt(): void {
   if (!existsSync(HUB_MAIN)) throw new Error('hub/dist/main.js is missing: run `npm run build -w hub` first');
   if (statSync(HUB_MAIN).mtimeMs < newest(HUB_SRC)) throw new Error('hub/dist is older than hub/src: run `npm run build -w hub` first');
+}
+
+/** The built hub (`node hub/dist/main.js`) as its own process on a database, on a free port. */
+export async function startHubProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
+  assertHubBuilt();
   const child = spawn(process.execPath, [...(process.env.HUB_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_PROF_DIR}`] : []), HUB_MAIN], {
     env: { ...process.env, DATABASE_URL: databaseUrl, ANTRE_HUB_PORT: '0', ANTRE_HUB_HOST: '127.0.0.1', ANTRE_HUB_ADMIN_PASSWORD: 'admin-pass-123', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
