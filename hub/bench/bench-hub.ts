@@ -4,6 +4,7 @@
  *
  *   --sites 5,20,50   --speed 20   --from 9 --minutes 30   --visitors 1000   --interval 2000
  *   --quick           a few seconds, for the test suite (liveness only)
+ *   --verbose         every site's lag too
  *   HUB_PROF_DIR      write a V8 CPU profile of the hub process into that folder
  *   DATABASE_URL      use that PostgreSQL (one database per run is created in it); else a throwaway cluster
  */
@@ -31,11 +32,17 @@ const opts = {
 
 const f = (n: number, d = 1) => n.toFixed(d);
 
+/** The spread of the sites' own p99 lags: best, median, worst. */
+function sitesP99(r: ProvinceResult): string {
+  const p = r.lag.map((l) => l.p99).sort((a, b) => a - b);
+  return `best ${f(p[0] ?? 0, 2)}, median ${f(p[Math.floor(p.length / 2)] ?? 0, 2)}, worst ${f(p.at(-1) ?? 0, 2)} s`;
+}
+
 function line(r: ProvinceResult): string {
   return [
     `${String(r.sites).padStart(3)} sites`,
     `${String(r.events).padStart(7)} events in ${f(r.wallSeconds)} s = ${f(r.eventsPerSecond)} events/s`,
-    `lag p50 ${f(r.lagP50, 2)} s, p99 ${f(r.lagP99, 2)} s (worst site p99 ${f(r.worstSiteP99, 2)} s)`,
+    `lag p50 ${f(r.lagP50, 2)} s, p99 ${f(r.lagP99, 2)} s (per site p99: ${sitesP99(r)})`,
     `hub CPU ${f(r.hubCpuUsPerEvent, 0)} µs/event, PostgreSQL CPU ${r.pgCpuUsPerEvent === null ? 'n/a' : f(r.pgCpuUsPerEvent, 0)} µs/event, request wall ${f(r.requestWallUsPerEvent, 0)} µs/event`,
     `${f(r.bytesPerEvent, 0)} B/event stored, ${f(r.bytesPerSiteDay / 1024 / 1024, 2)} MB per site-day (${r.eventsPerSiteDay} events)`,
     r.failures ? `${r.failures} failed sends` : '',
@@ -60,6 +67,7 @@ async function main(): Promise<void> {
       const r = await runProvince({ ...opts, sites, databaseUrl: url.toString(), postmasterPid });
       results.push(r);
       console.log(line(r));
+      if (process.argv.includes('--verbose')) for (const l of r.lag) console.log(`    ${l.siteId}: ${l.events} events, lag p50 ${f(l.p50, 2)} s, p99 ${f(l.p99, 2)} s`);
     }
   } finally {
     await own?.stop();
