@@ -183,4 +183,21 @@ describe.skipIf(!HAVE_POSTGRES)('hub ingest (real PostgreSQL)', () => {
       await t.close();
     }
   });
+
+  it('makes a month partition again when an operator has dropped it while the hub ran', async () => {
+    const t = await startTestHub(cluster);
+    try {
+      const credential = await t.addSite('belopa');
+      const site = new SimSite({ siteId: 'belopa', credential, hubUrl: t.url, day: DAY, seed: 8, visitors: 30, batchSize: 20 });
+      site.workUntil(witaTime(DAY, 10));
+      expect((await site.sendOnce(t.clock.now)).status).toBe(200);
+      await t.sql('DROP TABLE events_2026_12');
+      site.workUntil(witaTime(DAY, 16));
+      await site.catchUp(t.clock.now);
+      const [row] = await t.sql("SELECT count(*)::int AS n FROM events WHERE site_id = 'belopa'");
+      expect(row.n).toBe(new Set(site.log.filter((e) => e.seq > 20).map((e) => e.key)).size);
+    } finally {
+      await t.close();
+    }
+  });
 });

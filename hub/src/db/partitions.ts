@@ -35,6 +35,11 @@ export class Partitions {
     }
   }
 
+  /** Forgets what it knew (a month partition was detached or dropped by an operator): the next ensure checks again. */
+  forget(): void {
+    this.known.clear();
+  }
+
   private async create(month: string): Promise<void> {
     const [y, m] = month.split('_').map(Number) as [number, number];
     const from = `${y}-${String(m).padStart(2, '0')}-01`;

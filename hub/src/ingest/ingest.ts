@@ -41,6 +41,17 @@ interface FeedRow {
  */
 export async function ingestBatch(pool: Pool, partitions: Partitions, batch: HubBatchIn, now: number): Promise<BatchAnswer> {
   checkDays(batch, now);
+  try {
+    return await ingestOnce(pool, partitions, batch, now);
+  } catch (err) {
+    // 23514 here is "no partition of events found for row": a month partition went away under us.
+    if ((err as { code?: string }).code !== '23514') throw err;
+    partitions.forget();
+    return ingestOnce(pool, partitions, batch, now);
+  }
+}
+
+async function ingestOnce(pool: Pool, partitions: Partitions, batch: HubBatchIn, now: number): Promise<BatchAnswer> {
   await partitions.ensure(batch.events.map((e) => e.day));
   const client = await pool.connect();
   let released = false;
