@@ -10,14 +10,16 @@ export function AdminPage(props: HubPageProps) {
     <div className="sv">
       <HubTopBar {...props} route={{ page: 'admin' }} />
       <main className="hub-main hub-admin">
-        <section className="sv-card" data-testid="admin-sites">
-          <SitesAdmin token={session.token} lang={lang} />
-        </section>
+        <div className="hub-admin__col">
+          <section className="sv-card" data-testid="admin-sites">
+            <SitesAdmin token={session.token} lang={lang} />
+          </section>
+          <section className="sv-card" data-testid="admin-users">
+            <UsersAdmin token={session.token} lang={lang} />
+          </section>
+        </div>
         <section className="sv-card" data-testid="admin-config">
           <ConfigAdmin token={session.token} lang={lang} />
-        </section>
-        <section className="sv-card" data-testid="admin-users">
-          <UsersAdmin token={session.token} lang={lang} />
         </section>
       </main>
     </div>

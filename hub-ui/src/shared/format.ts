@@ -21,3 +21,13 @@ export function spanText(seconds: number, lang: Lang): string {
 export function skewText(ms: number, lang: Lang): string {
   return `${ms >= 0 ? '+' : '−'}${spanText(ms / 1000, lang)}`;
 }
+
+/** How long ago a site was last heard from: "baru saja" under 5 s, else "terakhir 12 dtk lalu". */
+export function seenText(now: number, lastSeenAt: number, lang: Lang): string {
+  return now - lastSeenAt < 5000 ? pick(H.seenJust, lang) : pick(H.seenAgo, lang, { d: spanText((now - lastSeenAt) / 1000, lang) });
+}
+
+/** Minutes as a bare figure (the unit is in the label): 18, 6.5, or — when unknown. */
+export function minutesFigure(m: number | null): string {
+  return m === null ? '—' : String(Math.round(m * 10) / 10);
+}

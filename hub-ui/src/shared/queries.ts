@@ -33,11 +33,12 @@ export function useAccountability(token: string, siteId: string, from: string | 
  * last answer that carried the hub's `now` (a staff PC's clock may be minutes off).
  */
 export function useHubNow(hubNow: number | undefined, receivedAt: number): number {
-  const [tick, setTick] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const id = setInterval(() => setTick(Date.now()), 1000);
+    const id = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(id);
   }, []);
+  // Read at render, not at the last tick: an answer that just arrived must not look a second old.
   const offset = hubNow === undefined ? 0 : hubNow - receivedAt;
-  return tick + offset;
+  return Date.now() + offset;
 }

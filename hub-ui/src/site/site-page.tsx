@@ -6,7 +6,7 @@ import { CounterTiles } from '@antre/counter-ui/supervisor/counter-tiles';
 import { minutesText } from '@antre/counter-ui/supervisor/format';
 import { Bilingual } from '@antre/counter-ui/supervisor/staff-frame';
 import { HubStatus, HubTopBar, type HubPageProps } from '../frame';
-import { HUB_TZ, hubTime, skewText, spanText } from '../shared/format';
+import { HUB_TZ, hubTime, seenText, skewText, spanText } from '../shared/format';
 import { useAccountability, useHubNow, useNotices, useSiteDetail, useSites } from '../shared/queries';
 import { siteHealth } from '../sites/trouble';
 import { H, NOTICE_KIND } from '../texts';
@@ -76,7 +76,7 @@ function SiteView({ site, venue, now, lang, noticesList, acc, accLoading }: {
           <span className="hub-pill hub-pill--on" data-testid="presence">{pick(H.online, lang)}</span>
         )}
         <span className="sv-muted sv-small">
-          {site.lastSeenAt !== null ? pick(H.seenAgo, lang, { d: spanText((now - site.lastSeenAt) / 1000, lang) }) : pick(H.neverSeen, lang)}
+          {site.lastSeenAt !== null ? seenText(now, site.lastSeenAt, lang) : pick(H.neverSeen, lang)}
           {site.lagSeconds !== null && ` · ${pick(H.lag, lang, { v: spanText(site.lagSeconds, lang) })}`}
           {site.clockSkewMs !== null && ` · ${pick(H.skew, lang, { v: skewText(site.clockSkewMs, lang) })}`}
           {` · ${pick(H.feed, lang, { n: site.nextSeq })} · ${pick(H.configVersions, lang, { site: site.configVersion.site, hub: site.configVersion.hub })}`}

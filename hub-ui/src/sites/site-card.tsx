@@ -1,7 +1,7 @@
 import type { Alert, HubNotice, HubSiteSummary } from '@antre/server/contract';
 import { pick, type Lang } from '@antre/counter-ui/shared/i18n';
-import { duration, minutesText } from '@antre/counter-ui/supervisor/format';
-import { hubTime, skewText, spanText } from '../shared/format';
+import { duration } from '@antre/counter-ui/supervisor/format';
+import { hubTime, minutesFigure, seenText, skewText, spanText } from '../shared/format';
 import { routeHref } from '../shared/route';
 import { H, NOTICE_KIND } from '../texts';
 import { TROUBLE, type SiteHealth } from './trouble';
@@ -41,7 +41,7 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
           <Kpi label={pick(H.serving, lang)} value={String(live.serving)} />
           <Kpi label={pick(H.counters, lang)} value={`${live.countersOpen}/${live.countersTotal}`} />
           <Kpi label={pick(H.issuedServed, lang)} value={`${live.issued}/${live.served}`} />
-          <Kpi label={pick(H.medianWait, lang)} value={minutesText(live.medianWaitMinutes, lang)} />
+          <Kpi label={pick(H.medianWaitMin, lang)} value={minutesFigure(live.medianWaitMinutes)} />
         </div>
       ) : (
         <p className="sv-muted">{pick(H.noLive, lang)}</p>
@@ -66,7 +66,7 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
 function Presence({ site, health, now, lang }: { site: HubSiteSummary; health: SiteHealth; now: number; lang: Lang }) {
   if (health.revoked) return <span className="hub-pill hub-pill--revoked" data-testid="presence">{pick(H.revoked, lang)}</span>;
   if (health.offline) return <span className="hub-pill hub-pill--off" data-testid="presence">{pick(H.offline, lang)}</span>;
-  const ago = site.lastSeenAt === null ? '' : now - site.lastSeenAt < 5000 ? pick(H.seenJust, lang) : pick(H.seenAgo, lang, { d: spanText((now - site.lastSeenAt) / 1000, lang) });
+  const ago = site.lastSeenAt === null ? '' : seenText(now, site.lastSeenAt, lang);
   return <span className="hub-pill hub-pill--on" data-testid="presence">{pick(H.online, lang)} · {ago}</span>;
 }
 

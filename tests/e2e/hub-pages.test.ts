@@ -1,0 +1,250 @@
+// The hub's pages in Chromium against the real hub (PostgreSQL started by the test): sites created
+// through the admin API, batches posted as a site's sender posts them, one site in trouble and one
+// silent, then every page looked at and photographed at 1366x768.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { HubBatch, HubBatchAnswer, HubSitesResponse, PublicVenue } from '@antre/server/contract';
+import { ROOT } from '../support/server-process.ts';
+import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { batch, counterStates, dayOf, feedEvents, liveOf, noCallAlert, siteVenue, survey, ticket } from './hub-site-fixtures.ts';
+
+const HUB_ENTRY = join(ROOT, 'hub/src/index.ts');
+const HAS_HUB = existsSync(HUB_ENTRY);
+if (!HAS_HUB) console.warn('hub-pages.test.ts SKIPPED: hub/src/index.ts is not in this tree, and this test runs the pages against the real hub server only.');
+
+/** The hub's library entry as its interface describes it. */
+interface HubModule {
+  startThrowawayPostgres(opts?: unknown): Promise<{ url: string; stop(): Promise<void> }>;
+  startHub(opts: { databaseUrl: string; port: number; adminPassword: string; uiDir?: string; clock?: () => number }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+const ADMIN_PASSWORD = 'pusat-uji-12345';
+const VIEW = { width: 1366, height: 768 };
+const MIN = 60_000;
+const SITES = {
+  trouble: { siteId: 'luwu-belopa', name: 'MPP Kabupaten Luwu (Belopa)', region: 'Kabupaten Luwu' },
+  fine: { siteId: 'luwu-walmas', name: 'MPP Walenrang-Lamasi', region: 'Kabupaten Luwu' },
+  silent: { siteId: 'palopo', name: 'MPP Kota Palopo', region: 'Kota Palopo' },
+};
+
+/** The hub's pages as a person uses them. */
+class HubPages {
+  constructor(readonly page: Page, readonly url: string) {}
+  async login(username: string, password: string): Promise<void> {
+    await this.page.goto(`${this.url}/`);
+    await this.page.fill('input[name=username]', username);
+    await this.page.fill('input[name=password]', password);
+    await this.page.click('button[type=submit]');
+    await this.page.waitForSelector('.hub-main');
+  }
+  async go(hash: string): Promise<void> {
+    await this.page.evaluate((h) => (window.location.hash = h), hash);
+  }
+  card(siteId: string) {
+    return this.page.locator(`.hub-card[data-site="${siteId}"]`);
+  }
+  async cardOrder(): Promise<string[]> {
+    return this.page.locator('.hub-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-site') ?? ''));
+  }
+}
+
+let hubUrl: string;
+let hub: { close(): Promise<void> } | undefined;
+let db: { stop(): Promise<void> } | undefined;
+let browser: Browser | undefined;
+let pages: HubPages;
+let adminToken: string;
+/** The hub's clock: moved by the test, so "silent for five minutes" takes no five minutes. */
+let hubNow = Date.now();
+const credentials = new Map<string, string>();
+let troubleTickets = 0;
+
+async function call<T = any>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const r = await fetch(`${hubUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+async function send(siteId: string, b: HubBatch): Promise<HubBatchAnswer> {
+  const r = await call<HubBatchAnswer>('POST', '/hub/v1/ingest', credentials.get(siteId)!, b);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+
+/** A site's day so far: `waiting` visitors waiting, `done` served (with SKM answers), one at a desk. */
+function siteDay(venue: PublicVenue, opts: { waiting: number; done: number; noCallMinutes: number | null; openCounters: number }, now: number) {
+  const day = dayOf(now);
+  const svc = venue.services[0]!;
+  const tickets = [
+    ...Array.from({ length: opts.done }, (_, i) => ticket(day, i + 1, svc.id, svc.agencyId, 'done', now - 180 * MIN + i * MIN, 'loket-1')),
+    ticket(day, opts.done + 1, svc.id, svc.agencyId, 'serving', now - 40 * MIN, 'loket-1'),
+    ...Array.from({ length: opts.waiting }, (_, i) => ticket(day, opts.done + 2 + i, svc.id, svc.agencyId, 'waiting', now - 35 * MIN + i * MIN)),
+  ];
+  const surveys = tickets.filter((t) => t.status === 'done').slice(0, 4).map((t) => survey(t, [4, 3, 4, 3, 4, 4, 3, 4, 4]));
+  const lastCall = now - (opts.noCallMinutes ?? 2) * MIN;
+  const counters = counterStates(venue, opts.openCounters, lastCall, tickets[opts.done]!);
+  const alerts = opts.noCallMinutes === null ? [] : [noCallAlert(venue, svc.id, opts.waiting, opts.noCallMinutes, now)];
+  return { tickets, surveys, live: liveOf(day, tickets, counters, alerts, 18) };
+}
+
+describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not in the tree)', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'hub-ui/dist/index.html'))) throw new Error('hub-ui is not built: run `npm run build -w hub-ui` first');
+    const mod = (await import(/* @vite-ignore */ HUB_ENTRY)) as HubModule;
+    const pg = await mod.startThrowawayPostgres();
+    db = pg;
+    const started = await mod.startHub({ databaseUrl: pg.url, port: 0, adminPassword: ADMIN_PASSWORD, uiDir: join(ROOT, 'hub-ui/dist'), clock: () => hubNow });
+    hub = started;
+    hubUrl = started.url.replace(/\/$/, '');
+    const login = await call('POST', '/hub/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    adminToken = login.body.token;
+    for (const s of Object.values(SITES)) {
+      const r = await call('POST', '/hub/v1/sites', adminToken, s);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      credentials.set(s.siteId, r.body.credential);
+    }
+
+    // The silent site reports once, then nothing for five minutes.
+    const silentVenue = siteVenue(SITES.silent.siteId, SITES.silent.name);
+    const silent = siteDay(silentVenue, { waiting: 3, done: 5, noCallMinutes: null, openCounters: 2 }, hubNow);
+    await send(SITES.silent.siteId, batch(SITES.silent.siteId, 1, feedEvents(1, hubNow, silent.tickets, []), silent.live, hubNow, silentVenue));
+    hubNow += 5 * MIN;
+
+    // The site in trouble: 14 waiting, nobody called for 32 minutes.
+    const troubleVenue = siteVenue(SITES.trouble.siteId, SITES.trouble.name);
+    const trouble = siteDay(troubleVenue, { waiting: 14, done: 20, noCallMinutes: 32, openCounters: 3 }, hubNow);
+    troubleTickets = trouble.tickets.length;
+    const events = feedEvents(1, hubNow - MIN, trouble.tickets, trouble.surveys);
+    // Two batches, as a sender that caught up in steps sends them.
+    await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 1, events.slice(0, 10), trouble.live, hubNow, troubleVenue));
+    const second = await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 11, events.slice(10), trouble.live, hubNow));
+    expect(second.nextSeq).toBe(events.length + 1);
+
+    const fineVenue = siteVenue(SITES.fine.siteId, SITES.fine.name);
+    const fine = siteDay(fineVenue, { waiting: 2, done: 6, noCallMinutes: null, openCounters: 4 }, hubNow);
+    await send(SITES.fine.siteId, batch(SITES.fine.siteId, 1, feedEvents(1, hubNow, fine.tickets, fine.surveys), fine.live, hubNow, fineVenue));
+
+    browser = await launchBrowser();
+    pages = new HubPages(await browser.page(VIEW), hubUrl);
+    await pages.login('admin', ADMIN_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    await db?.stop();
+  });
+
+  it('shows every site live, the one in trouble first with its alert, the silent one offline', async () => {
+    const sites = await call<HubSitesResponse>('GET', '/hub/v1/sites', adminToken);
+    expect(sites.body.sites.map((s) => s.siteId).sort()).toEqual(Object.values(SITES).map((s) => s.siteId).sort());
+    const trouble = pages.card(SITES.trouble.siteId);
+    await trouble.locator('.hub-alert--critical[data-kind=idle_queue]').waitFor({ timeout: 10_000 });
+    expect((await pages.cardOrder())[0]).toBe(SITES.trouble.siteId);
+    expect(await trouble.getAttribute('data-level')).toBe('critical');
+    expect(await trouble.locator('.hub-alert--critical .hub-alert__minutes').textContent()).toBe('32 mnt');
+    expect(await trouble.locator('.hub-alert--critical').textContent()).toContain('tidak ada panggilan selama 32 menit');
+    expect(await trouble.locator('[data-testid=waiting] strong').textContent()).toBe('14');
+
+    const silent = pages.card(SITES.silent.siteId);
+    expect(await silent.getAttribute('data-level')).toBe('offline');
+    expect(await silent.locator('[data-testid=presence]').textContent()).toBe('LURING');
+    expect(await silent.locator('[data-testid=offline]').textContent()).toContain('5 mnt');
+    expect(await pages.card(SITES.fine.siteId).getAttribute('data-level')).toBe('fine');
+    expect(await pages.cardOrder()).toEqual([SITES.trouble.siteId, SITES.silent.siteId, SITES.fine.siteId]);
+    // Province totals count the online sites only: 14 + 2 waiting.
+    expect(await pages.page.locator('[data-total=tWaiting] strong').textContent()).toBe('16');
+    expect(await pages.page.locator('[data-total=tSites] strong').textContent()).toBe('2 / 3');
+    await screenshot(pages.page, 'hub-all-sites-1366x768');
+    // English on request, remembered; Bahasa Indonesia again for the rest.
+    await pages.page.getByRole('button', { name: 'English' }).click();
+    expect(await silent.locator('[data-testid=presence]').textContent()).toBe('OFFLINE');
+    expect(await trouble.locator('.hub-alert--critical').textContent()).toContain('no call for 32 min');
+    await pages.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+
+  it('shows a site with the supervisor tiles of its counters per floor and its alert', async () => {
+    await pages.card(SITES.trouble.siteId).locator('h2 a').click();
+    await pages.page.locator('.sv-tile').first().waitFor({ timeout: 10_000 });
+    const venue = siteVenue(SITES.trouble.siteId, SITES.trouble.name);
+    expect(await pages.page.locator('.sv-floor').count()).toBe(venue.floors.length);
+    expect(await pages.page.locator('.sv-tile').count()).toBe(venue.counters.length);
+    expect(await pages.page.locator('.sv-tile[data-counter="loket-1"]').getAttribute('data-status')).toBe('open');
+    expect(await pages.page.locator('.sv-tile[data-counter="loket-1"] .sv-tile__number').textContent()).toBe('A-021');
+    expect(await pages.page.locator(`.sv-tile[data-counter="${venue.counters.at(-1)!.id}"]`).getAttribute('data-status')).toBe('closed');
+    await pages.page.locator('.sv-alert--critical[data-kind=idle_queue]').waitFor();
+    // Read-only: nobody acknowledges or re-routes a site's alert from the hub.
+    expect(await pages.page.locator('.sv-alert button').count()).toBe(0);
+    await screenshot(pages.page, 'hub-site-1366x768');
+  });
+
+  it('reports each site and every site together over a range, with the IKM', async () => {
+    await pages.go('#/reports');
+    const row = pages.page.locator(`table[data-testid=report] tr[data-site="${SITES.trouble.siteId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('td').first().textContent()).toBe(String(troubleTickets));
+    expect(await row.locator('[data-testid=ikm]').textContent()).toMatch(/\d/);
+    expect(await pages.page.locator('table[data-testid=report] tfoot tr').count()).toBe(1);
+    await screenshot(pages.page, 'hub-reports-1366x768');
+  });
+
+  it('adds a site and shows its credential once, which the hub then accepts from that site', async () => {
+    await pages.go('#/admin');
+    const form = pages.page.locator('[data-testid=add-site]');
+    await form.locator('input[name=siteId]').fill('luwu-bajo');
+    await form.locator('input[name=name]').fill('MPP Bajo');
+    await form.locator('input[name=region]').fill('Kabupaten Luwu');
+    await form.locator('button[type=submit]').click();
+    const shown = pages.page.locator('[data-testid=credential]');
+    await shown.waitFor({ timeout: 10_000 });
+    const credential = (await shown.textContent()) ?? '';
+    expect(credential).toMatch(/^hs_luwu-bajo_/);
+    credentials.set('luwu-bajo', credential);
+    await screenshot(pages.page, 'hub-admin-credential-1366x768');
+    const venue = siteVenue('luwu-bajo', 'MPP Bajo');
+    const day = siteDay(venue, { waiting: 0, done: 0, noCallMinutes: null, openCounters: 1 }, hubNow);
+    await send('luwu-bajo', batch('luwu-bajo', 1, [], day.live, hubNow, venue));
+    await pages.page.getByRole('button', { name: 'Selesai' }).click();
+    await pages.page.locator('[data-testid=admin-sites] tr[data-site="luwu-bajo"]').waitFor();
+    await screenshot(pages.page, 'hub-admin-1366x768');
+  });
+
+  it('revokes a credential from the admin page: the site is refused and shown revoked', async () => {
+    pages.page.once('dialog', (d) => void d.accept());
+    await pages.page.locator('[data-testid=admin-sites] tr[data-site="luwu-bajo"] button[data-action=revoke]').click();
+    await pages.page.locator('[data-testid=admin-sites] .sv-note--ok').waitFor({ timeout: 10_000 });
+    const venue = siteVenue('luwu-bajo', 'MPP Bajo');
+    const day = siteDay(venue, { waiting: 0, done: 0, noCallMinutes: null, openCounters: 1 }, hubNow);
+    const refused = await call('POST', '/hub/v1/ingest', credentials.get('luwu-bajo')!, batch('luwu-bajo', 1, [], day.live, hubNow));
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('SITE_REVOKED');
+    await pages.go('#/');
+    await expect.poll(() => pages.card('luwu-bajo').locator('[data-testid=presence]').textContent(), { timeout: 10_000 }).toBe('Kredensial dicabut');
+  });
+
+  it("sends a venue to a site and shows the site's refusal with its reason", async () => {
+    await pages.go('#/admin');
+    const form = pages.page.locator('[data-testid=config-form]');
+    await form.locator('select[name=site]').selectOption(SITES.fine.siteId);
+    await form.locator('textarea[name=venue]').fill('{ not json');
+    await form.locator('button[type=submit]').click();
+    expect(await pages.page.locator('[data-testid=admin-config] .sv-note--error').textContent()).toContain('JSON tidak valid');
+    await form.locator('textarea[name=venue]').fill(JSON.stringify({ id: 'walmas', floors: [] }));
+    await form.locator('button[type=submit]').click();
+    await pages.page.locator('[data-testid=admin-config] .sv-note--ok').waitFor({ timeout: 10_000 });
+    const pulled = await call('GET', '/hub/v1/site/config?since=0', credentials.get(SITES.fine.siteId)!);
+    expect(pulled.status).toBe(200);
+    const reason = { id: 'Denah tidak valid: floors kosong', en: 'Invalid venue: no floors' };
+    const res = await call('POST', '/hub/v1/site/config/result', credentials.get(SITES.fine.siteId)!, { version: pulled.body.version, outcome: 'refused', reason });
+    expect(res.status).toBe(204);
+    const row = pages.page.locator(`[data-testid=config-history] tr[data-version="${pulled.body.version}"]`);
+    await expect.poll(() => row.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('refused');
+    expect(await row.textContent()).toContain(reason.id);
+  });
+});
