@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import type { HubBatch, HubBatchAnswer, HubSitesResponse, PublicVenue } from '@antre/server/contract';
 import { ROOT } from '../support/server-process.ts';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
-import { batch, counterStates, dayOf, feedEvents, liveOf, noCallAlert, siteVenue, survey, ticket } from './hub-site-fixtures.ts';
+import { addDays } from '@antre/server/contract';
+import { batch, counterRowEvent, counterStates, dayOf, feedEvents, liveOf, noCallAlert, siteVenue, survey, ticket } from './hub-site-fixtures.ts';
 
 const HUB_ENTRY = join(ROOT, 'hub/src/index.ts');
 const HAS_HUB = existsSync(HUB_ENTRY);
@@ -120,7 +121,8 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     const troubleVenue = siteVenue(SITES.trouble.siteId, SITES.trouble.name);
     const trouble = siteDay(troubleVenue, { waiting: 14, done: 20, noCallMinutes: 32, openCounters: 3 }, hubNow);
     troubleTickets = trouble.tickets.length;
-    const events = feedEvents(1, hubNow - MIN, trouble.tickets, trouble.surveys);
+    const yesterday = addDays(dayOf(hubNow), -1);
+    const events = [counterRowEvent(1, hubNow - 20 * 60 * MIN, yesterday, 'loket-1', 'Loket 1'), ...feedEvents(2, hubNow - MIN, trouble.tickets, trouble.surveys)];
     // Two batches, as a sender that caught up in steps sends them.
     await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 1, events.slice(0, 10), trouble.live, hubNow, troubleVenue));
     const second = await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 11, events.slice(10), trouble.live, hubNow));
@@ -181,6 +183,10 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     await pages.page.locator('.sv-alert--critical[data-kind=idle_queue]').waitFor();
     // Read-only: nobody acknowledges or re-routes a site's alert from the hub.
     expect(await pages.page.locator('.sv-alert button').count()).toBe(0);
+    const record = pages.page.locator('[data-testid=accountability] li').first();
+    await record.waitFor({ timeout: 10_000 });
+    expect(await record.textContent()).toContain('Loket · Loket 1');
+    expect(await record.textContent()).toContain('41 panggilan, 38 dilayani, 3 tidak hadir · buka telat 12 mnt · diam 35 mnt saat ada antrean');
     await screenshot(pages.page, 'hub-site-1366x768');
   });
 
@@ -197,6 +203,17 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
   it('adds a site and shows its credential once, which the hub then accepts from that site', async () => {
     await pages.go('#/admin');
     const form = pages.page.locator('[data-testid=add-site]');
+    // A site id the hub refuses: its reason in both languages, field by field, and nothing added.
+    await form.locator('input[name=siteId]').fill('Bajo Baru');
+    await form.locator('input[name=name]').fill('MPP Bajo');
+    await form.locator('input[name=region]').fill('Kabupaten Luwu');
+    await form.locator('button[type=submit]').click();
+    const refusal = pages.page.locator('[data-testid=admin-sites] .sv-note--error');
+    await refusal.waitFor({ timeout: 10_000 });
+    expect(await refusal.textContent()).toContain('Data yang dikirim tidak valid.');
+    expect(await refusal.textContent()).toContain('The request data is invalid.');
+    expect(await refusal.locator('li').first().textContent()).toMatch(/^siteId: /);
+    expect((await call<HubSitesResponse>('GET', '/hub/v1/sites', adminToken)).body.sites).toHaveLength(3);
     await form.locator('input[name=siteId]').fill('luwu-bajo');
     await form.locator('input[name=name]').fill('MPP Bajo');
     await form.locator('input[name=region]').fill('Kabupaten Luwu');

@@ -41,6 +41,16 @@ export function feedEvents(fromSeq: number, at: number, tickets: Ticket[], surve
   return items.map((it, i) => ({ seq: fromSeq + i, at, ...it }));
 }
 
+/** Yesterday's accountability row of one counter, as the site sends it once the day has ended. */
+export function counterRowEvent(seq: number, at: number, day: string, counterId: string, label: string): HubEvent {
+  const row = {
+    type: 'row', day, kind: 'counter', key: counterId, label, agencyId: 'dukcapil', with: ['petugas1'], plannedOpen: null, actualOpen: null, firstCall: null,
+    lateOpenMinutes: 12, earlyCloseMinutes: null, openMinutes: 400, breakMinutes: {}, idleWhileWaitingMinutes: 35, calls: 41, served: 38, noShows: 3,
+    transfers: 0, longestWaitMinutes: 52, alerts: 2, alertsAcked: 1,
+  };
+  return { seq, at, day, kind: 'accountability', key: `accountability:${day}:counter:${counterId}`, data: row };
+}
+
 /** A critical alert: visitors wait and nobody has been called for `minutes`. */
 export function noCallAlert(venue: PublicVenue, serviceId: string, waiting: number, minutes: number, now: number): Alert {
   const svc = venue.services.find((s) => s.id === serviceId)!;
