@@ -2,8 +2,8 @@ import type { Alert, HubNotice, HubSiteSummary } from '@antre/server/contract';
 
 /** A site silent for longer than this is shown offline: it sends a heartbeat every 2 s by default. */
 export const OFFLINE_AFTER_MS = 30_000;
-/** A site clock further off the hub's than this makes its times (waits, calls) untrustworthy. */
-export const SKEW_WARN_MS = 60_000;
+/** A site clock further off the hub's than this makes its times (waits, calls) untrustworthy; the hub's clock-skew notice uses the same limit. */
+export const SKEW_WARN_MS = 2 * 60_000;
 /** Events applied later than this after they happened: the feed is falling behind. */
 export const LAG_WARN_SECONDS = 60;
 /** Notices older than this are still listed on the site's page but no longer rank it as in trouble. */
