@@ -2,7 +2,7 @@
 // through the admin API, batches posted as a site's sender posts them, one site in trouble and one
 // silent, then every page looked at and photographed at 1366x768.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HubBatch, HubBatchAnswer, HubSitesResponse, PublicVenue } from '@antre/server/contract';
@@ -202,6 +202,11 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     expect(await row.locator('td').first().textContent()).toBe(String(troubleTickets));
     expect(await row.locator('[data-testid=ikm]').textContent()).toMatch(/\d/);
     expect(await pages.page.locator('table[data-testid=report] tfoot tr').count()).toBe(1);
+    // The CSV says what the table says.
+    const [download] = await Promise.all([pages.page.waitForEvent('download'), pages.page.getByRole('button', { name: 'Unduh CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    expect(csv[0]).toMatch(/^Kode MPP,MPP,Diambil,Selesai,/);
+    expect(csv.find((l) => l.startsWith(`${SITES.trouble.siteId},`))).toMatch(new RegExp(`^${SITES.trouble.siteId},${SITES.trouble.name.replace(/[()]/g, '\\$&')},${troubleTickets},20,`));
     await screenshot(pages.page, 'hub-reports-1366x768');
   });
 
@@ -237,13 +242,26 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     await screenshot(pages.page, 'hub-admin-1366x768');
   });
 
-  it('revokes a credential from the admin page: the site is refused and shown revoked', async () => {
+  it('gives a site a new credential (the old one stops working), then revokes it: the site is refused and shown revoked', async () => {
+    const old = credentials.get('luwu-bajo')!;
+    const venue = siteVenue('luwu-bajo', 'MPP Bajo');
+    const heartbeat = batch('luwu-bajo', 1, [], siteDay(venue, { waiting: 0, done: 0, noCallMinutes: null, openCounters: 1 }, hubNow).live, hubNow);
+    pages.page.once('dialog', (d) => void d.accept());
+    await pages.page.locator('[data-testid=admin-sites] tr[data-site="luwu-bajo"] button[data-action=rotate]').click();
+    const shown = pages.page.locator('[data-testid=credential]');
+    await shown.waitFor({ timeout: 10_000 });
+    const fresh = (await shown.textContent()) ?? '';
+    expect(fresh).toMatch(/^hs_luwu-bajo_/);
+    expect(fresh).not.toBe(old);
+    await pages.page.getByRole('button', { name: 'Selesai' }).click();
+    expect((await call('POST', '/hub/v1/ingest', old, heartbeat)).status).toBe(401);
+    credentials.set('luwu-bajo', fresh);
+    await send('luwu-bajo', heartbeat);
+
     pages.page.once('dialog', (d) => void d.accept());
     await pages.page.locator('[data-testid=admin-sites] tr[data-site="luwu-bajo"] button[data-action=revoke]').click();
     await pages.page.locator('[data-testid=admin-sites] .sv-note--ok').waitFor({ timeout: 10_000 });
-    const venue = siteVenue('luwu-bajo', 'MPP Bajo');
-    const day = siteDay(venue, { waiting: 0, done: 0, noCallMinutes: null, openCounters: 1 }, hubNow);
-    const refused = await call('POST', '/hub/v1/ingest', credentials.get('luwu-bajo')!, batch('luwu-bajo', 1, [], day.live, hubNow));
+    const refused = await call('POST', '/hub/v1/ingest', fresh, heartbeat);
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('SITE_REVOKED');
     await pages.go('#/');
@@ -268,5 +286,22 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     const row = pages.page.locator(`[data-testid=config-history] tr[data-version="${pulled.body.version}"]`);
     await expect.poll(() => row.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('refused');
     expect(await row.textContent()).toContain(reason.id);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(pages.page, 'hub-admin-config-refused-1366x768');
+  });
+
+  it('adds a viewer, who sees every site but not the central admin', async () => {
+    const form = pages.page.locator('[data-testid=add-user]');
+    await form.locator('input[name=new-username]').fill('pemantau1');
+    await form.locator('input[name=new-password]').fill('lihat-saja-123');
+    await form.locator('button[type=submit]').click();
+    await pages.page.locator('[data-testid=admin-users] tr[data-user="pemantau1"]').waitFor({ timeout: 10_000 });
+    await pages.page.getByRole('button', { name: 'Keluar' }).click();
+    await pages.login('pemantau1', 'lihat-saja-123');
+    await pages.card(SITES.trouble.siteId).waitFor({ timeout: 10_000 });
+    expect(await pages.page.locator('.sv-top__nav a').allTextContents()).toEqual(['Semua MPP', 'Laporan']);
+    await pages.go('#/admin');
+    expect(await pages.page.locator('.hub-main [role=alert]').textContent()).toContain('hanya untuk admin pusat');
+    expect(await pages.page.locator('[data-testid=admin-sites]').count()).toBe(0);
   });
 });
