@@ -304,4 +304,23 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     expect(await pages.page.locator('.hub-main [role=alert]').textContent()).toContain('hanya untuk admin pusat');
     expect(await pages.page.locator('[data-testid=admin-sites]').count()).toBe(0);
   });
+
+  it('says plainly when the hub stops answering, and does not then call the sites offline', async () => {
+    await pages.go('#/');
+    await pages.card(SITES.trouble.siteId).waitFor();
+    await hub!.close();
+    hub = undefined;
+    const status = pages.page.locator('.sv-top .sv-conn.is-off');
+    await status.waitFor({ timeout: 20_000 });
+    expect(await status.textContent()).toMatch(/^Pusat tidak menjawab — data terakhir \d\d:\d\d$/);
+    // A minute on, the sites are still shown as they were last reported, not as gone silent.
+    await pages.page.clock.install();
+    await pages.page.clock.runFor(60_000);
+    // Any render reads the clock: switching the language twice makes one for sure.
+    await pages.page.getByRole('button', { name: 'English' }).click();
+    await pages.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    expect(await pages.card(SITES.trouble.siteId).getAttribute('data-level')).toBe('critical');
+    expect(await pages.card(SITES.fine.siteId).locator('[data-testid=presence]').textContent()).toMatch(/^Daring/);
+    await screenshot(pages.page, 'hub-unreachable-1366x768');
+  });
 });

@@ -30,15 +30,18 @@ export function useAccountability(token: string, siteId: string, from: string | 
 
 /**
  * The hub's clock, ticking every second: the browser's clock corrected by the offset seen in the
- * last answer that carried the hub's `now` (a staff PC's clock may be minutes off).
+ * last answer that carried the hub's `now` (a staff PC's clock may be minutes off). While the hub
+ * does not answer (`frozen`), time stands at its last answer: the figures on screen are as of
+ * then, and a site must not turn "offline" because the hub, not the site, went quiet.
  */
-export function useHubNow(hubNow: number | undefined, receivedAt: number): number {
+export function useHubNow(hubNow: number | undefined, receivedAt: number, frozen = false): number {
   const [, setTick] = useState(0);
   useEffect(() => {
     const id = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(id);
   }, []);
   // Read at render, not at the last tick: an answer that just arrived must not look a second old.
+  if (frozen && hubNow !== undefined) return hubNow;
   const offset = hubNow === undefined ? 0 : hubNow - receivedAt;
   return Date.now() + offset;
 }

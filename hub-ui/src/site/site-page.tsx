@@ -22,7 +22,7 @@ export function SitePage(props: HubPageProps & { siteId: string }) {
   const sites = useSites(session.token);
   const detail = useSiteDetail(session.token, siteId);
   const notices = useNotices(session.token, siteId);
-  const now = useHubNow(sites.data?.now, sites.dataUpdatedAt);
+  const now = useHubNow(sites.data?.now, sites.dataUpdatedAt, sites.isError);
   const today = localDay(now, HUB_TZ);
   const acc = useAccountability(session.token, siteId, addDays(today, -(ACCOUNTABILITY_DAYS - 1)), today);
   // The live part comes with the 3-second poll of every site; the venue with the slower detail.

@@ -12,7 +12,7 @@ import { provinceTotals, sortByTrouble, type ProvinceTotals } from './trouble';
 export function AllSitesPage(props: HubPageProps) {
   const { lang, session } = props;
   const sites = useSites(session.token);
-  const now = useHubNow(sites.data?.now, sites.dataUpdatedAt);
+  const now = useHubNow(sites.data?.now, sites.dataUpdatedAt, sites.isError);
   const data = sites.data;
   const status = <HubStatus failing={sites.isError && !!data} lastAt={data?.now ?? 0} lang={lang} timeText={hubTime} />;
   return (

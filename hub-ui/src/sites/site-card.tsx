@@ -16,6 +16,8 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
   const level = Object.entries(TROUBLE).find(([, v]) => v === health.level)?.[0] ?? 'fine';
   const critical = health.alerts.filter((a) => a.severity === 'critical');
   const warnings = health.alerts.filter((a) => a.severity !== 'critical');
+  // What an offline or revoked site last said is shown greyed: it is not the present.
+  const stale = health.offline || health.revoked;
   return (
     <article className={`hub-card hub-card--${level}`} data-site={site.siteId} data-level={level} data-offline={health.offline || undefined}>
       <header className="hub-card__head">
@@ -31,12 +33,12 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
         </p>
       )}
       {critical.length > 0 && (
-        <div className={`hub-critical${health.offline ? ' is-stale' : ''}`}>
+        <div className={`hub-critical${stale ? ' is-stale' : ''}`}>
           {critical.map((a) => <AlertLine key={a.id} a={a} lang={lang} />)}
         </div>
       )}
       {live ? (
-        <div className={`hub-card__kpis${health.offline ? ' is-stale' : ''}`}>
+        <div className={`hub-card__kpis${stale ? ' is-stale' : ''}`}>
           <Kpi label={pick(H.waiting, lang)} value={String(live.waiting)} big testId="waiting" />
           <Kpi label={pick(H.serving, lang)} value={String(live.serving)} />
           <Kpi label={pick(H.counters, lang)} value={`${live.countersOpen}/${live.countersTotal}`} />
@@ -52,12 +54,12 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
           {warnings.length > WARNINGS_SHOWN && <span className="sv-muted sv-small">{pick(H.moreAlerts, lang, { n: warnings.length - WARNINGS_SHOWN })}</span>}
         </div>
       )}
-      {live && !health.offline && health.alerts.length === 0 && <p className="hub-ok">{pick(H.allWell, lang)}</p>}
+      {live && !stale && health.alerts.length === 0 && <p className="hub-ok">{pick(H.allWell, lang)}</p>}
       <Notices site={site} health={health} lang={lang} />
       <footer className="hub-card__foot sv-muted sv-small">
         {site.lagSeconds !== null && <span className={health.lagBad ? 'sv-bad' : ''}>{pick(H.lag, lang, { v: spanText(site.lagSeconds, lang) })}</span>}
         {site.clockSkewMs !== null && <span className={health.skewBad ? 'sv-bad' : ''} data-testid="skew">{pick(H.skew, lang, { v: skewText(site.clockSkewMs, lang) })}</span>}
-        {health.offline && live && site.lastSeenAt !== null && <span>{pick(H.staleLive, lang, { t: hubTime(site.lastSeenAt) })}</span>}
+        {stale && live && site.lastSeenAt !== null && <span>{pick(H.staleLive, lang, { t: hubTime(site.lastSeenAt) })}</span>}
       </footer>
     </article>
   );
