@@ -297,12 +297,29 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     await form.locator('button[type=submit]').click();
     await pages.page.locator('[data-testid=admin-users] tr[data-user="pemantau1"]').waitFor({ timeout: 10_000 });
     await pages.page.getByRole('button', { name: 'Keluar' }).click();
+    // A wrong password: the hub's refusal in both languages, still on the log-in card.
+    await pages.page.fill('input[name=username]', 'pemantau1');
+    await pages.page.fill('input[name=password]', 'salah-sandi-999');
+    await pages.page.click('button[type=submit]');
+    const refusal = pages.page.locator('.sv-login [role=alert]');
+    await refusal.waitFor({ timeout: 10_000 });
+    expect(await refusal.textContent()).toBe('Nama pengguna atau kata sandi salah.Wrong username or password.');
     await pages.login('pemantau1', 'lihat-saja-123');
     await pages.card(SITES.trouble.siteId).waitFor({ timeout: 10_000 });
     expect(await pages.page.locator('.sv-top__nav a').allTextContents()).toEqual(['Semua MPP', 'Laporan']);
     await pages.go('#/admin');
     expect(await pages.page.locator('.hub-main [role=alert]').textContent()).toContain('hanya untuk admin pusat');
     expect(await pages.page.locator('[data-testid=admin-sites]').count()).toBe(0);
+    // A token the hub no longer accepts ends the session and says why.
+    await pages.go('#/');
+    await pages.page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem('antre.hub.session')!);
+      localStorage.setItem('antre.hub.session', JSON.stringify({ ...s, token: 'not-a-token' }));
+    });
+    await pages.page.reload();
+    await pages.page.locator('.sv-login [role=status]').waitFor({ timeout: 10_000 });
+    expect(await pages.page.locator('.sv-login [role=status]').textContent()).toBe('Sesi Anda berakhir. Silakan masuk lagi.');
+    await pages.login('pemantau1', 'lihat-saja-123');
   });
 
   it('says plainly when the hub stops answering, and does not then call the sites offline', async () => {
