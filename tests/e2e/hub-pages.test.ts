@@ -61,6 +61,9 @@ let adminToken: string;
 let hubNow = Date.now();
 const credentials = new Map<string, string>();
 let troubleTickets = 0;
+/** What the site in trouble last sent, to send it again changed. */
+let troubleLive: HubBatch['live'];
+let troubleNextSeq = 1;
 
 async function call<T = any>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};
@@ -127,6 +130,8 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 1, events.slice(0, 10), trouble.live, hubNow, troubleVenue));
     const second = await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 11, events.slice(10), trouble.live, hubNow));
     expect(second.nextSeq).toBe(events.length + 1);
+    troubleLive = trouble.live;
+    troubleNextSeq = second.nextSeq;
 
     const fineVenue = siteVenue(SITES.fine.siteId, SITES.fine.name);
     const fine = siteDay(fineVenue, { waiting: 6, done: 6, noCallMinutes: null, openCounters: 4 }, hubNow);
@@ -174,6 +179,18 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     expect(await silent.locator('[data-testid=presence]').textContent()).toBe('OFFLINE');
     expect(await trouble.locator('.hub-alert--critical').textContent()).toContain('no call for 32 min');
     await pages.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+
+  it("follows a site's next summary without a reload", async () => {
+    const waiting = pages.card(SITES.trouble.siteId).locator('[data-testid=waiting] strong');
+    expect(await waiting.textContent()).toBe('14');
+    const sentAt = Date.now();
+    await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, troubleNextSeq, [], { ...troubleLive, waiting: 15 }, hubNow));
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000, interval: 100 }).toBe('15');
+    // A liveness bound, not a speed target: the page polls every 3 s.
+    console.log(`hub-pages: a site's summary reached the all-sites page ${Date.now() - sentAt} ms after its batch was sent`);
+    await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, troubleNextSeq, [], troubleLive, hubNow));
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe('14');
   });
 
   it('shows a site with the supervisor tiles of its counters per floor and its alert', async () => {
