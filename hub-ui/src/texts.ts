@@ -18,6 +18,8 @@ export const H = {
   hubUnreachable: { id: 'Pusat tidak menjawab — data terakhir {t}', en: 'The hub is not answering — last data {t}' },
   adminOnly: { id: 'Halaman ini hanya untuk admin pusat. Anda masuk sebagai {name} ({role}).', en: 'This page is for hub admins only. You are logged in as {name} ({role}).' },
   // All sites
+  regionsTitle: { id: 'Wilayah', en: 'Regions' },
+  allRegions: { id: 'Semua wilayah', en: 'All regions' },
   provinceTitle: { id: 'Seluruh MPP', en: 'Every site' },
   tSites: { id: 'MPP daring', en: 'Sites online' },
   tWaiting: { id: 'Menunggu', en: 'Waiting' },

@@ -179,6 +179,12 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     expect(await silent.locator('[data-testid=presence]').textContent()).toBe('OFFLINE');
     expect(await trouble.locator('.hub-alert--critical').textContent()).toContain('no call for 32 min');
     await pages.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    // One regency or city at a time, the totals with it.
+    await pages.page.locator('.hub-regions [data-region="Kota Palopo"]').click();
+    expect(await pages.cardOrder()).toEqual([SITES.silent.siteId]);
+    expect(await pages.page.locator('[data-total=tSites] strong').textContent()).toBe('0 / 1');
+    await pages.page.locator('.hub-regions [data-region="*"]').click();
+    expect(await pages.cardOrder()).toHaveLength(3);
   });
 
   it("follows a site's next summary without a reload", async () => {

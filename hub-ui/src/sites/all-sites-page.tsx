@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { HubSiteSummary } from '@antre/server/contract';
 import { pick, type Lang } from '@antre/counter-ui/shared/i18n';
 import { Bilingual } from '@antre/counter-ui/supervisor/staff-frame';
 import { errorText } from '@antre/counter-ui/shared/api';
@@ -14,6 +16,8 @@ export function AllSitesPage(props: HubPageProps) {
   const sites = useSites(session.token);
   const now = useHubNow(sites.data?.now, sites.dataUpdatedAt, sites.isError);
   const data = sites.data;
+  const [region, setRegion] = useState<string | null>(null);
+  const shown = data ? data.sites.filter((s) => region === null || s.region === region) : [];
   const status = <HubStatus failing={sites.isError && !!data} lastAt={data?.now ?? 0} lang={lang} timeText={hubTime} />;
   return (
     <div className="sv">
@@ -23,12 +27,13 @@ export function AllSitesPage(props: HubPageProps) {
         {!data && !sites.isError && <p className="sv-loading">{pick(H.loading, lang)}</p>}
         {data && (
           <>
-            <Totals t={provinceTotals(data.sites, now)} lang={lang} />
-            {data.sites.length === 0 ? (
+            <Regions sites={data.sites} region={region} setRegion={setRegion} lang={lang} />
+            <Totals t={provinceTotals(shown, now)} lang={lang} />
+            {shown.length === 0 ? (
               <p className="sv-card sv-empty">{pick(H.noSites, lang)}</p>
             ) : (
               <div className="hub-cards" data-testid="site-cards">
-                {sortByTrouble(data.sites, now).map(({ site, health }) => (
+                {sortByTrouble(shown, now).map(({ site, health }) => (
                   <SiteCard key={site.siteId} site={site} health={health} now={now} lang={lang} />
                 ))}
               </div>
@@ -60,5 +65,21 @@ function Totals({ t, lang }: { t: ProvinceTotals; lang: Lang }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** A choice of one regency or city when the hub gathers more than one; the totals follow it. */
+function Regions({ sites, region, setRegion, lang }: { sites: HubSiteSummary[]; region: string | null; setRegion: (r: string | null) => void; lang: Lang }) {
+  const counts = new Map<string, number>();
+  for (const s of sites) counts.set(s.region, (counts.get(s.region) ?? 0) + 1);
+  if (counts.size < 2) return null;
+  const chip = (r: string | null, text: string) => (
+    <button key={r ?? '*'} type="button" className={`sv-chip${region === r ? ' is-on' : ''}`} aria-pressed={region === r} data-region={r ?? '*'} onClick={() => setRegion(r)}>{text}</button>
+  );
+  return (
+    <nav className="hub-regions" aria-label={pick(H.regionsTitle, lang)}>
+      {chip(null, `${pick(H.allRegions, lang)} (${sites.length})`)}
+      {[...counts].sort(([a], [b]) => a.localeCompare(b, 'id')).map(([r, n]) => chip(r, `${r} (${n})`))}
+    </nav>
   );
 }
