@@ -178,6 +178,7 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     await pages.page.getByRole('button', { name: 'English' }).click();
     expect(await silent.locator('[data-testid=presence]').textContent()).toBe('OFFLINE');
     expect(await trouble.locator('.hub-alert--critical').textContent()).toContain('no call for 32 min');
+    await screenshot(pages.page, 'hub-all-sites-en-1366x768');
     await pages.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     // One regency or city at a time, the totals with it.
     await pages.page.locator('.hub-regions [data-region="Kota Palopo"]').click();
