@@ -8,8 +8,10 @@ interface Props {
   alerts: AlertRecord[];
   lang: Lang;
   timeZone: string;
-  onReroute: (serviceId: string) => void;
-  onAck: (id: string) => void;
+  /** Without it (a read-only view such as the hub's), no re-route button. */
+  onReroute?: (serviceId: string) => void;
+  /** Without it (a read-only view such as the hub's), no acknowledge button. */
+  onAck?: (id: string) => void;
 }
 
 /**
@@ -38,8 +40,8 @@ export function AlertsPanel({ alerts, lang, timeZone, onReroute, onAck }: Props)
         </span>
       </div>
       <div className="sv-alert__actions">
-        {a.ackAt === null && <button type="button" className="sv-btn sv-btn--small" data-action="ack" onClick={() => onAck(a.id)}>{pick(S.alertAck, lang)}</button>}
-        {a.serviceId && <button type="button" className="sv-btn sv-btn--small" onClick={() => onReroute(a.serviceId)}>{pick(S.reroute, lang)}</button>}
+        {a.ackAt === null && onAck && <button type="button" className="sv-btn sv-btn--small" data-action="ack" onClick={() => onAck(a.id)}>{pick(S.alertAck, lang)}</button>}
+        {a.serviceId && onReroute && <button type="button" className="sv-btn sv-btn--small" onClick={() => onReroute(a.serviceId)}>{pick(S.reroute, lang)}</button>}
       </div>
     </article>
   );
