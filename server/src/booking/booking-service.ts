@@ -40,6 +40,16 @@ export class BookingService {
 
   constructor(dir: string, private readonly queue: QueueService, private readonly publicUrl: () => string, private readonly log: Logger, private readonly messaging?: Messaging) {
     this.store = new DurableList<Booking>(dir, 'bookings.json', (b) => typeof b === 'object' && b !== null && typeof (b as Booking).code === 'string' && typeof (b as Booking).phone === 'string');
+    queue.upcomingBookings = (serviceId) => this.upcoming(serviceId, queue.clock());
+  }
+
+  /** Slot times of today's bookings of a service that may still check in: the walk-in estimate counts them. */
+  private upcoming(serviceId: string, now: number): number[] {
+    const lateMs = bookingSettings(this.venue.settings).checkInAfterMinutes * 60_000;
+    const day = this.queue.day;
+    const out: number[] = [];
+    for (const b of this.store.all()) if (b.status === 'active' && b.serviceId === serviceId && b.day === day && b.slotAt + lateMs > now) out.push(b.slotAt);
+    return out;
   }
 
   async load(): Promise<void> {

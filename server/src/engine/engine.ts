@@ -31,6 +31,8 @@ export interface EngineOptions {
   newId: () => string;
   /** Skip opening-hours checks (demo at any hour). */
   ignoreHours?: boolean;
+  /** Slot times of today's online bookings for a service not checked in yet (the estimate counts them). */
+  upcomingBookings?: (serviceId: string) => readonly number[];
 }
 
 /**
@@ -46,6 +48,11 @@ export class Engine {
   /** Bumped on every command that changed something: read models computed from the state key on it. */
   version = 0;
   private planMemo: { venue: Venue; state: DayState; rev: number; plan: DayPlan; services: Map<string, ServicePlan> } | null = null;
+
+  /** Slot times of the service's bookings still to check in today. */
+  upcomingBookings(serviceId: string): readonly number[] {
+    return this.opts.upcomingBookings?.(serviceId) ?? [];
+  }
 
   constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
     this.estimator = new Estimator(this);

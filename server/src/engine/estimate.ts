@@ -78,8 +78,14 @@ export class Estimator {
       return { id: d.id, serviceIds: d.serviceIds, freeAt, breaks, closesAt };
     });
     const n = Math.max(positions, (waiting.get(serviceId) ?? 0) + 1);
-    const times = forecastCalls({ now, counters, waiting, minutes, serviceId, positions: n });
-    const open = closesAt === Infinity ? times : forecastCalls({ now, counters: counters.map((x) => ({ ...x, closesAt: Infinity })), waiting, minutes, serviceId, positions: n });
+    // Services a shared desk takes first keep arriving while this line waits.
+    const arrivals = new Map([...services].filter((s) => s !== serviceId).map((s) => [s, e.state.arrivalsPerMinute(s, now)]));
+    // Booked visitors, checked in or still to come today, go ahead of walk-ins from their slot on.
+    const booked = new Map([...services].map((s) => [s, [...e.state.linesOf(s).booked.map((t) => t.booking?.slotAt ?? now), ...e.upcomingBookings(s)]]));
+    const bookedStreaks = new Map([...services].map((s) => [s, e.serviceState(s).bookedStreak ?? 0]));
+    const plan = { now, waiting, minutes, serviceId, positions: n, arrivals, booked, bookedStreaks, bookedRatio: bookingSettings(e.venue.settings).bookedRatio };
+    const times = forecastCalls({ ...plan, counters });
+    const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
     const out = { desks: desks.length, times, open, version: e.version, state: e.state, venue: e.venue, now };
     this.cache.set(serviceId, out);
     return out;
@@ -116,6 +122,18 @@ export class Estimator {
     return this.order(t.serviceId, now).findIndex((x) => x.id === t.id);
   }
 
+  /** Minutes until a waiting ticket is called: a walk-in by the walk-ins ahead of it (booked ones are in the forecast), a booked one at its slot. */
+  private minutesForTicket(t: Ticket, ahead: number, now: number): number | null {
+    if (t.booking && !t.targetCounterId) {
+      const first = this.minutesFor(t.serviceId, 0, now);
+      return first === null ? null : Math.max(first, Math.round((t.booking.slotAt - now) / 60000));
+    }
+    if (t.targetCounterId) return this.minutesFor(t.serviceId, ahead, now);
+    const order = this.order(t.serviceId, now);
+    const bookedAhead = order.slice(0, ahead).filter((x) => x.booking).length;
+    return this.minutesFor(t.serviceId, Math.max(0, ahead - bookedAhead), now);
+  }
+
   ticketView(t: Ticket, now: number, ahead?: number): TicketView {
     const e = this.engine;
     const known = e.venue.services.some((s) => s.id === t.serviceId);
@@ -126,7 +144,7 @@ export class Estimator {
       floor: e.venue.agencies.find((a) => a.id === t.agencyId)?.floor ?? e.venue.floors[0]!.number,
       status: t.status, priority: t.priority, prioritized: t.priority !== null, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
       // A ticket of a service removed from the venue since is shown as it stands, without an estimate.
-      estimatedWaitMinutes: t.status === 'waiting' && known ? this.minutesFor(t.serviceId, Math.max(0, ahead), now) : null,
+      estimatedWaitMinutes: t.status === 'waiting' && known ? this.minutesForTicket(t, Math.max(0, ahead), now) : null,
       serviceStartsAt: t.status === 'waiting' && known ? this.serviceStartsAt(t.serviceId, now) : null,
       servedBeforeClose: t.status === 'waiting' && known ? this.servedBeforeClose(t.serviceId, Math.max(0, ahead), now) : null,
       outcome: outcomeView(e.state.outcomes.get(t.id)),

@@ -33,8 +33,48 @@ describe('estimates that hold', () => {
     // A fifth KK visitor: loket-2 serves KK at 15 min a visit, loket-1 helps once KTP is empty: 4 ahead over two desks.
     expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(30);
     for (let i = 0; i < 3; i++) issue('ktp', '09:00');
-    // Now loket-1 is busy with KTP for 30 min: the KK line mostly waits for loket-2.
-    expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(45);
+    // Now loket-1 is busy with KTP, and KTP visitors keep coming at the rate just seen (three in a
+    // quarter of an hour, one per 15-minute visit): loket-1 never gets to KK; the line waits for loket-2.
+    expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(60);
+  });
+
+  it('measures arrivals over the last hour, the same after a restart', () => {
+    const { e, issue } = setup();
+    e.setCounterStatus('loket-1', { status: 'open' }, { userId: 'u' }, at('08:00'));
+    for (const hhmm of ['08:00', '08:10', '08:20', '08:30', '09:10', '09:20']) issue('ktp', hhmm);
+    // Six since 08:00; the hour to 09:25 holds three (08:30, 09:10, 09:20).
+    expect(e.state.arrivalsPerMinute('ktp', at('09:25'))).toBeCloseTo(3 / 60, 5);
+    // Early on, the few first tickets count over a quarter of an hour at least.
+    expect(e.state.arrivalsPerMinute('ktp', at('08:05'))).toBeCloseTo(1 / 15, 5);
+    expect(e.state.arrivalsPerMinute('kk', at('09:25'))).toBe(0);
+    const again = DayState.fromDoc(e.venue, e.state.toDoc(), at('09:25'));
+    expect(again.arrivalsPerMinute('ktp', at('09:25'))).toBeCloseTo(3 / 60, 5);
+  });
+
+  it('lets booked visitors go ahead of walk-ins from their slot on, a few in a row at most', () => {
+    const desk = { id: 'd', serviceIds: ['a'], freeAt: 0, breaks: [], closesAt: Infinity };
+    const m = 60000;
+    const base = { now: 0, counters: [desk], waiting: new Map([['a', 3]]), minutes: new Map([['a', 10]]), serviceId: 'a', positions: 3, booked: new Map([['a', [5 * m, 6 * m]]]) };
+    const min = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : x / m));
+    // Both slots have come when the desk is next free: two booked in a row, then the walk-ins again.
+    expect(min(forecastCalls({ ...base, bookedRatio: 2 }))).toEqual([0, 30, 40]);
+    // One booked per walk-in.
+    expect(min(forecastCalls({ ...base, bookedRatio: 1 }))).toEqual([0, 20, 40]);
+    // Slots already come: two booked first; unless two were just called in a row, then a walk-in first.
+    const due = { ...base, booked: new Map([['a', [0, 0]]]), bookedRatio: 2 };
+    expect(min(forecastCalls(due))).toEqual([20, 30, 40]);
+    expect(min(forecastCalls({ ...due, bookedStreaks: new Map([['a', 2]]) }))).toEqual([0, 30, 40]);
+  });
+
+  it('lets a shared desk take the visitors still arriving for the service it serves first', () => {
+    const desk = { id: 'd', serviceIds: ['a', 'b'], freeAt: 0, breaks: [], closesAt: Infinity };
+    const base = { now: 0, counters: [desk], waiting: new Map([['a', 0], ['b', 3]]), minutes: new Map([['a', 10], ['b', 10]]), serviceId: 'b', positions: 3 };
+    const min = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : x / 60000));
+    expect(min(forecastCalls(base))).toEqual([0, 10, 20]);
+    // One visitor of `a` every 20 minutes: the desk takes the one who has come by minute 20 before the third of `b`.
+    expect(min(forecastCalls({ ...base, arrivals: new Map([['a', 1 / 20]]) }))).toEqual([0, 10, 30]);
+    // Arrivals for the line itself come after it: they change nothing.
+    expect(min(forecastCalls({ ...base, arrivals: new Map([['b', 5]]) }))).toEqual([0, 10, 20]);
   });
 
   it('counts the visitor already at the desk', () => {

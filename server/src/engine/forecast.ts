@@ -18,6 +18,20 @@ export interface ForecastInput {
   minutes: ReadonlyMap<string, number>;
   /** The service whose line is forecast. */
   serviceId: string;
+  /**
+   * Visitors per minute still arriving for the other services of these desks. A desk that takes
+   * another service before this one will also take those who come after now, ahead of this line.
+   */
+  arrivals?: ReadonlyMap<string, number>;
+  /**
+   * Booked visitors per service, as slot times (checked in and still to come): from its slot on,
+   * a booked visitor goes ahead of walk-ins, up to `bookedRatio` in a row while walk-ins wait.
+   * They take desk time but are not positions of the forecast line, which counts walk-ins.
+   */
+  booked?: ReadonlyMap<string, readonly number[]>;
+  bookedRatio?: number;
+  /** Booked visitors called in a row so far per service (ServiceDayState.bookedStreak). */
+  bookedStreaks?: ReadonlyMap<string, number>;
   /** Positions to forecast: 0 is the first in line. */
   positions: number;
 }
@@ -32,6 +46,35 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
   const out: (number | null)[] = [];
   const left = new Map(input.waiting);
   left.set(input.serviceId, Math.max(left.get(input.serviceId) ?? 0, input.positions));
+  // Visitors of the other services who will have come by `t` (expected, so fractional).
+  const rate = (s: string) => (s === input.serviceId ? 0 : input.arrivals?.get(s) ?? 0);
+  const has = (s: string, t: number) => (left.get(s) ?? 0) + (rate(s) * Math.max(0, t - input.now)) / 60000 >= 1 - 1e-9;
+  // Booked visitors not yet taken, per service, in slot order; and each service's run of booked calls.
+  const booked = new Map([...(input.booked ?? new Map<string, readonly number[]>())].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
+  const taken = new Map<string, number>();
+  const streaks = new Map(input.bookedStreaks ?? []);
+  const ratio = input.bookedRatio ?? Infinity;
+  const bookedDue = (s: string, t: number) => {
+    const list = booked.get(s);
+    const i = taken.get(s) ?? 0;
+    return list !== undefined && i < list.length && list[i]! <= t;
+  };
+  /** What a desk free at `t` takes next of a service: a due booked visitor, a walk-in, or nothing. */
+  const next = (s: string, t: number): 'booked' | 'walk-in' | null => {
+    const walkIn = has(s, t);
+    if (bookedDue(s, t) && (!walkIn || (streaks.get(s) ?? 0) < ratio)) return 'booked';
+    return walkIn ? 'walk-in' : null;
+  };
+  /** When a desk with nothing to do now next has work: the next booked slot of its services (walk-ins of other services keep arriving too). */
+  const nextWork = (d: ForecastCounter & { t: number }): number | null => {
+    let at: number | null = null;
+    for (const s of d.serviceIds) {
+      const list = booked.get(s);
+      const i = taken.get(s) ?? 0;
+      if (list && i < list.length && (at === null || list[i]! < at)) at = list[i]!;
+    }
+    return at;
+  };
   const desks = input.counters.map((c) => ({ ...c, t: Math.max(input.now, c.freeAt), done: false }));
   const limit = 20000;
   for (let step = 0; step < limit && out.length < input.positions; step++) {
@@ -39,16 +82,36 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
     for (const d of desks) {
       if (d.done) continue;
       d.t = afterBreaks(d.t, d.breaks);
-      if (d.t >= d.closesAt || !d.serviceIds.some((s) => (left.get(s) ?? 0) > 0)) {
+      if (d.t < d.closesAt && !d.serviceIds.some((s) => next(s, d.t))) {
+        // Idle until a booked visitor's slot comes (the line it forecasts always has walk-ins, so this is another desk's lull).
+        const at = nextWork(d);
+        if (at !== null && at > d.t) d.t = afterBreaks(at, d.breaks);
+      }
+      if (d.t >= d.closesAt || !d.serviceIds.some((s) => next(s, d.t))) {
         d.done = true;
         continue;
       }
       if (!best || d.t < best.t) best = d;
     }
     if (!best) break;
-    const sid = best.serviceIds.find((s) => (left.get(s) ?? 0) > 0)!;
-    left.set(sid, left.get(sid)! - 1);
-    if (sid === input.serviceId) out.push(best.t);
+    const at = best.t;
+    let sid = '';
+    let kind: 'booked' | 'walk-in' | null = null;
+    for (const s of best.serviceIds) {
+      kind = next(s, at);
+      if (kind) {
+        sid = s;
+        break;
+      }
+    }
+    if (kind === 'booked') {
+      taken.set(sid, (taken.get(sid) ?? 0) + 1);
+      streaks.set(sid, (streaks.get(sid) ?? 0) + 1);
+    } else {
+      left.set(sid, (left.get(sid) ?? 0) - 1);
+      streaks.set(sid, 0);
+      if (sid === input.serviceId) out.push(best.t);
+    }
     best.t += (input.minutes.get(sid) ?? 0) * 60000;
   }
   while (out.length < input.positions) out.push(null);

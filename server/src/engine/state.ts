@@ -61,6 +61,10 @@ interface Lines {
  */
 const CALLS_PER_COUNTER = 10;
 
+/** The arrival rate is measured over the last hour, and over at least a quarter of one. */
+const ARRIVAL_WINDOW_MS = 60 * 60_000;
+const MIN_ARRIVAL_SPAN_MS = 15 * 60_000;
+
 /** The calls worth keeping, oldest first: the last CALLS_PER_COUNTER of each counter. */
 export function keepRecentCalls(calls: readonly CallEvent[]): CallEvent[] {
   const seen = new Map<string, number>();
@@ -97,6 +101,8 @@ export class DayState {
   private readonly durations = new Map<string, number[]>();
   /** Tickets currently called, serving or held, by id: the live ones besides waiting. */
   readonly active = new Map<string, Ticket>();
+  /** When each service's tickets of the last hours were issued (transfers in included): the arrival rate. */
+  private readonly arrivals = new Map<string, number[]>();
 
   constructor(day: string, private readonly window = 20) {
     this.day = day;
@@ -122,6 +128,7 @@ export class DayState {
     const done = doc.tickets.filter((t) => t.status === 'done').sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
+    for (const t of [...doc.tickets].sort((a, b) => a.issuedAt - b.issuedAt)) s.noteArrival(t);
     s.calls = keepRecentCalls(doc.calls);
     for (const [k, v] of Object.entries(doc.requests ?? {})) s.requests.set(k, v);
     return s;
@@ -165,6 +172,7 @@ export class DayState {
       case 'ticket': {
         const prev = this.tickets.get(change.ticket.id);
         if (prev) this.unindex(prev);
+        else this.noteArrival(change.ticket);
         this.putTicket(change.ticket, true);
         break;
       }
@@ -255,6 +263,38 @@ export class DayState {
   /** All waiting tickets reserved for counters, for counts per service. */
   targetedAll(): Iterable<Ticket> {
     return [...this.targeted.values()].flat();
+  }
+
+  private noteArrival(t: Ticket): void {
+    const list = this.arrivals.get(t.serviceId) ?? [];
+    list.push(t.issuedAt);
+    // Kept for the rate's window and a little more; dropped in blocks so a push stays cheap.
+    if (list.length > 256 && list[0]! < t.issuedAt - 2 * ARRIVAL_WINDOW_MS) {
+      const keep = list.findIndex((x) => x >= t.issuedAt - ARRIVAL_WINDOW_MS);
+      list.splice(0, keep < 0 ? list.length : keep);
+    }
+    this.arrivals.set(t.serviceId, list);
+  }
+
+  /**
+   * Visitors per minute arriving for a service lately: tickets issued over the last hour, or since
+   * the first ticket of the day when that is shorter (but never over less than a quarter of an
+   * hour, so the first few tickets of the morning do not look like a flood).
+   */
+  arrivalsPerMinute(serviceId: string, now: number): number {
+    const list = this.arrivals.get(serviceId);
+    if (!list?.length) return 0;
+    let n = 0;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const at = list[i]!;
+      if (at > now) continue;
+      if (at <= now - ARRIVAL_WINDOW_MS) break;
+      n++;
+    }
+    if (!n) return 0;
+    // list[0] is the day's first ticket, or one older than the window (only such are dropped).
+    const span = Math.max(MIN_ARRIVAL_SPAN_MS, Math.min(ARRIVAL_WINDOW_MS, now - list[0]!));
+    return n / (span / 60000);
   }
 
   /** Mean recent service time in minutes, or null before any was measured. */

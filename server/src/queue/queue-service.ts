@@ -51,6 +51,8 @@ export class QueueService extends EventEmitter<QueueEvents> {
   readonly store: DayStore;
   rev = 0;
   venueVersion = 1;
+  /** Today's bookings not checked in yet, per service (set by the booking service): estimates count them. */
+  upcomingBookings: ((serviceId: string) => readonly number[]) | null = null;
   private pending: Job[] = [];
   private pumping = false;
   private lock: Promise<unknown> = Promise.resolve();
@@ -101,7 +103,9 @@ export class QueueService extends EventEmitter<QueueEvents> {
   private async load(now: number): Promise<void> {
     const day = localDay(now, this.opts.venue.timeZone);
     const { state, fresh } = this.restore(day, now);
-    this.engine = new Engine(this.engine?.venue ?? this.opts.venue, state, { newId: this.opts.newId, ignoreHours: this.opts.ignoreHours });
+    this.engine = new Engine(this.engine?.venue ?? this.opts.venue, state, {
+      newId: this.opts.newId, ignoreHours: this.opts.ignoreHours, upcomingBookings: (serviceId) => this.upcomingBookings?.(serviceId) ?? [],
+    });
     await this.store.open(day, () => undefined);
     if (fresh && this.opts.openCountersOnNewDay) {
       const changes: Change[] = this.venue.counters.map((c) => ({ t: 'counter', counter: { ...state.counters.get(c.id)!, status: 'open', since: now } }));
