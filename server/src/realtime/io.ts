@@ -5,7 +5,9 @@ import { COUNTER_ACTIONS, type ClientToServerEvents, type ServerToClientEvents, 
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 import { counterCommand } from '../commands/counter-commands.js';
-import { agenciesOf, floorsOf, presentSnapshot, zoneOf } from './presenters.js';
+import { floorsOf, presentSnapshot, zoneOf } from './presenters.js';
+import { agenciesOf, can, countersOf } from '../policy/policy.js';
+import { presentCommandAnswer } from '../presenters/tickets.js';
 import { Notifier } from './notifier.js';
 import type { Revocation } from '../auth/auth-service.js';
 import { digest } from '../auth/secrets.js';
@@ -36,12 +38,9 @@ export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string 
   const floors = floorsOf(ctx, p);
   const rooms = floors.map((f) => `floor:${f}`);
   if (v.floors.every((f) => floors.includes(f.number))) rooms.push(ALL_FLOORS);
-  if (p?.kind === 'user') {
-    const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;
-    for (const c of counters) rooms.push(`counter:${c.id}`);
-    for (const a of agenciesOf(ctx, p)) rooms.push(`agency:${a}`);
-    if (p.user.role !== 'officer') rooms.push('supervisors');
-  }
+  for (const c of countersOf(v, p)) rooms.push(`counter:${c}`);
+  for (const a of agenciesOf(v, p)) rooms.push(`agency:${a}`);
+  if (can(p, 'live.supervise')) rooms.push('supervisors');
   if (p?.kind === 'device' && p.device.kind === 'printer' && p.device.ref) rooms.push(`print-agent:${p.device.ref}`);
   if (p?.kind === 'device' && p.device.kind === 'kiosk' && p.device.ref) rooms.push(`kiosk:${p.device.ref}`);
   return rooms;
@@ -170,13 +169,13 @@ function onConnection(ctx: AppContext, io: AntreServer, notifier: Notifier, sock
       const p = principalNow(ctx, socket);
       if (p === false) return null;
       if (!cmd || typeof cmd !== 'object' || typeof cmd.counterId !== 'string' || !COUNTER_ACTIONS.includes(cmd.action)) throw new AntreError('INVALID_INPUT');
-      if (p?.kind !== 'user' && !(p?.kind === 'device' && p.device.kind === 'button')) throw new AntreError('FORBIDDEN');
+      if (!can(p, 'counter.socket')) throw new AntreError('FORBIDDEN');
       return counterCommand(ctx, p, cmd.counterId, cmd.action, cmd.body);
     };
     run().then(
       (data) => {
         if (data === null) return refuseDead(ack);
-        ack({ ok: true, data: 'counterId' in data && !('number' in data) ? ctx.queue.engine.estimator.publicCounter(data.counterId) : (data as never) });
+        ack({ ok: true, data: 'counterId' in data && !('number' in data) ? ctx.queue.engine.estimator.publicCounter(data.counterId) : presentCommandAnswer(ctx.queue.venue, socket.data.principal, data) });
       },
       (err) => fail(ack, err, 'socket command failed'),
     );

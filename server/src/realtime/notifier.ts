@@ -1,9 +1,11 @@
-import type { PublicCounter, QueueInfo } from '../contract/domain.js';
+import type { PublicCounter, QueueInfo, StaffTicket, Ticket } from '../contract/domain.js';
+import { ticketPresenter } from '../presenters/tickets.js';
 import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
 import { printerStatusBody } from '../contract/schemas.js';
 import { ALL_FLOORS, principalNow, roomsFor, type AntreServer, type AntreSocket } from './io.js';
+import { can } from '../policy/policy.js';
 import { presentSnapshot, visitorTicketView, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
@@ -53,7 +55,7 @@ export class Notifier {
       switch (c.t) {
         case 'ticket':
           affected.add(c.ticket.serviceId);
-          this.io.to(`agency:${c.ticket.agencyId}`).emit('ticket', { ...c.ticket, rev });
+          this.sendTicket(c.ticket, rev);
           directViews.add(c.ticket.id);
           break;
         case 'counter': {
@@ -71,6 +73,26 @@ export class Notifier {
     for (const s of affected) this.dirtyServices.add(s);
     this.schedule();
     this.sendTicketViews(affected, directViews);
+  }
+
+  /**
+   * A ticket changed: each staff socket following its agency gets it as its audience may see it
+   * (leads the record, officers their desks' view), computed once per audience.
+   */
+  private sendTicket(t: Ticket, rev: number): void {
+    const ids = this.io.sockets.adapter.rooms.get(`agency:${t.agencyId}`);
+    if (!ids?.size) return;
+    const venue = this.ctx.queue.venue;
+    const views = new Map<string, StaffTicket | null>();
+    for (const id of ids) {
+      const s = this.io.sockets.sockets.get(id);
+      const p = s?.data.principal ?? null;
+      if (!s || !p) continue;
+      const key = can(p, 'ticket.listAll') ? 'lead' : p.kind === 'user' ? `user:${p.user.id}` : `device:${p.device.id}`;
+      if (!views.has(key)) views.set(key, ticketPresenter(venue, p)?.(t) ?? null);
+      const view = views.get(key);
+      if (view) s.emit('ticket', { ...view, rev });
+    }
   }
 
   /** Sends now if the last send is long enough ago, else once that time is up. */
@@ -214,7 +236,7 @@ export class Notifier {
     const p = socket.data.principal;
     // Only a print agent reports, and only in the contract's shape: anything else is ignored.
     const status = printerStatusBody.safeParse(s);
-    if (p?.kind !== 'device' || p.device.kind !== 'printer' || !status.success) return;
+    if (p?.kind !== 'device' || !can(p, 'printer.report') || !status.success) return;
     for (const fn of this.printerListeners) fn(p.device.id, status.data);
   }
 
