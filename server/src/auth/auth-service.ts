@@ -1,5 +1,5 @@
 import { AntreError } from '../contract/errors.js';
-import type { DeviceKind, PublicDevice, PublicUser, Role } from '../contract/domain.js';
+import type { DeviceKind, PublicDevice, PublicUser } from '../contract/domain.js';
 import type { CreateUserBody, UpdateUserBody } from '../contract/schemas.js';
 import type { DeviceRecord, StaffStore, UserRecord } from '../store/staff-store.js';
 import { digest, hashPassword, newId, newPairingCode, newPassword, newToken, verifyPassword } from './secrets.js';
@@ -247,5 +247,3 @@ export function publicUser(u: UserRecord): PublicUser {
   return { id: u.id, username: u.username, name: u.name, role: u.role, counterIds: u.counterIds, disabled: u.disabled };
 }
 
-/** Roles allowed to act on any counter. */
-export const COUNTER_MASTERS: Role[] = ['admin', 'supervisor'];
