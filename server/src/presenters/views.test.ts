@@ -116,9 +116,14 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await ok('/api/tickets', { token: admin, body: { serviceId: 'ktp' } });
   await ok('/api/counters/loket-1/call-next', { token: officer, body: {} });
   await ok('/api/counters/loket-1/hold', { token: officer, body: { note: HOLD_NOTE } });
+  const elsewhere = await ok('/api/counters/loket-2/call-next', { token: admin, body: {} });
+  await ok('/api/counters/loket-2/start', { token: admin, body: {} });
+  await ok('/api/counters/loket-2/hold', { token: admin, body: { note: DONE_NOTE } });
+  await ok('/api/counters/loket-2/resume', { token: admin, body: { ticketId: elsewhere.id } });
+  // Resumed, the visitor waits for this desk again: called back first, then served.
   await ok('/api/counters/loket-2/call-next', { token: admin, body: {} });
   await ok('/api/counters/loket-2/start', { token: admin, body: {} });
-  await ok('/api/counters/loket-2/finish', { token: admin, body: { outcome: 'dirujuk', agencyId: 'polres', note: DONE_NOTE } });
+  await ok('/api/counters/loket-2/finish', { token: admin, body: {} });
   views.set('officer answer', await ok('/api/counters/loket-1/call-next', { token: officer, body: {} }));
   await ok('/api/counters/loket-1/no-show', { token: officer, body: {} });
   views.set('button answer', await ok('/api/counters/loket-1/call-next', { token: button, body: {} }));
@@ -192,6 +197,8 @@ describe('views per audience carry only their allowed fields', () => {
     expect(mine.every((t) => t.userId === undefined && t.source === undefined)).toBe(true);
     const served = all.find((t) => t.counterId === 'loket-2' && t.status === 'done')!;
     expect(mine.find((t) => t.id === served.id)!.history).toEqual([]);
+    expect(served.note).toBe(DONE_NOTE);
+    expect(mine.find((t) => t.id === served.id)!.note).toBeNull();
     // The held visitor's note is for whoever serves them next: it stays.
     expect(mine.find((t) => t.status === 'held')!.note).toBe(HOLD_NOTE);
     // Their own events are there: the console counts the officer's day from them.
