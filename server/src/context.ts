@@ -4,21 +4,16 @@ import type { OverloadGuard } from './security/guard.js';
 import type { AuthService } from './auth/auth-service.js';
 import type { QueueService } from './queue/queue-service.js';
 import type { BoardStore } from './store/board-store.js';
-import type { Ticket } from './contract/domain.js';
-import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
+import type { TicketPrinter } from './printing/ticket-printer.js';
 import type { SurveyService } from './survey/survey-service.js';
 import type { Messaging } from './messaging/messaging.js';
 import type { BookingService } from './booking/booking-service.js';
 import type { DayTicker } from './queue/day-ticker.js';
 import type { AlertMonitor } from './reports/alert-monitor.js';
 
-/** Called after a kiosk ticket is durable: prints it (printers plug in here). */
-export interface TicketPrinter {
-  printTicket(ticket: Ticket, kioskId: string | null): Promise<PrintOutcome> | PrintOutcome;
-}
-
 export type { PrintOutcome } from './contract/responses.js';
+export type { TicketPrinter } from './printing/ticket-printer.js';
 
 /** Everything a door needs, handed in (no module-level singletons). */
 export interface AppContext {
