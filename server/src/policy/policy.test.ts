@@ -29,6 +29,7 @@ const EXPECTED: Record<Action, string> = {
   'booking.public': OPEN,
   'survey.answer': '+ F F F F F F + S S S S',
   'survey.pending': 'U F F F F F F + F F F F',
+  'session.start': OPEN,
   'session.me': 'U + + + + + + + + + + +',
   'session.logout': STAFF,
   'device.rotateToken': 'U + + + + + + + F F F F',

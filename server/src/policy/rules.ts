@@ -54,6 +54,7 @@ export const POLICY = {
   'survey.pending': { why: 'A survey tablet lists the visits finished where it stands.', roles: [], devices: ['survey'] },
 
   // Sessions.
+  'session.start': { why: 'Anyone may try to log in or pair a device with a code (both bounded per address).', anyone: true, roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
   'session.me': { why: 'Anyone signed in (staff or a paired device) reads who they are.', roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
   'session.logout': { why: 'Staff end their own session; devices are revoked by an admin instead.', roles: STAFF, devices: [] },
   'device.rotateToken': { why: 'A paired device trades its own token for a fresh one.', roles: [], devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
