@@ -51,6 +51,13 @@ export function authorize(p: Principal | null, action: Action, resource?: Resour
   if (!v.ok) throw new AntreError(v.code, v.details);
 }
 
+/** As authorize, for actions nobody without a token may take: answers the caller. */
+export function authorizeCaller(p: Principal | null, action: Action, resource?: Resource): Principal {
+  authorize(p, action, resource);
+  if (!p) throw new AntreError('UNAUTHENTICATED');
+  return p;
+}
+
 /** As authorize, for actions only staff may take: answers the staff member (whose id the audit line needs). */
 export function authorizeStaff(p: Principal | null, action: Action, resource?: Resource): UserRecord {
   authorize(p, action, resource);

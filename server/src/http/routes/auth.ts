@@ -3,7 +3,7 @@ import { AntreError } from '../../contract/errors.js';
 import { loginBody } from '../../contract/schemas.js';
 import type { AppContext } from '../../context.js';
 import { publicUser } from '../../auth/auth-service.js';
-import { authorize } from '../../policy/policy.js';
+import { authorize, authorizeCaller } from '../../policy/policy.js';
 import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
 
@@ -19,16 +19,14 @@ export function authRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
   r.get('/auth/me', (req, res) => {
-    const p = principalOf(req, ctx);
-    authorize(p, 'session.me');
-    if (p!.kind === 'device') res.json({ device: ctx.auth.publicDevice(p!.device, ctx.queue.clock()) });
-    else res.json({ user: publicUser(p!.user) });
+    const p = authorizeCaller(principalOf(req, ctx), 'session.me');
+    if (p.kind === 'device') res.json({ device: ctx.auth.publicDevice(p.device, ctx.queue.clock()) });
+    else res.json({ user: publicUser(p.user) });
   });
   // A paired device trades its token for a fresh one (the old one stops at once and its sockets close).
   r.post('/auth/device-token', async (req, res) => {
-    const p = principalOf(req, ctx);
-    authorize(p, 'device.rotateToken');
-    if (p?.kind !== 'device') throw new AntreError('FORBIDDEN');
+    const p = authorizeCaller(principalOf(req, ctx), 'device.rotateToken');
+    if (p.kind !== 'device') throw new AntreError('FORBIDDEN');
     const out = await ctx.auth.rotateDeviceToken(p.device.id, ctx.queue.clock());
     ctx.auth.emit('revoked', { deviceId: p.device.id });
     res.json(out);

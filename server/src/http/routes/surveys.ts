@@ -3,7 +3,7 @@ import { AntreError } from '../../contract/errors.js';
 import { submitSurveyBody, surveyResultsQuery, SURVEY_MIN_GROUP, type SurveyPublicSummary, type SurveyResultsQuery } from '../../contract/survey.js';
 import { computeSkm } from '../../contract/skm.js';
 import type { AppContext } from '../../context.js';
-import { authorize, authorizeStaff } from '../../policy/policy.js';
+import { authorize, authorizeCaller, authorizeStaff } from '../../policy/policy.js';
 import { answersCsv, resultsCsv } from '../../survey/skm-csv.js';
 import { buildResults } from '../../survey/skm-results.js';
 import type { SurveyService } from '../../survey/survey-service.js';
@@ -31,9 +31,8 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     res.status(201).json({ id: rec.id, ticketId: rec.ticketId });
   });
   r.get('/surveys/pending', (req, res) => {
-    const p = principalOf(req, ctx);
-    authorize(p, 'survey.pending');
-    if (p?.kind !== 'device') throw new AntreError('FORBIDDEN');
+    const p = authorizeCaller(principalOf(req, ctx), 'survey.pending');
+    if (p.kind !== 'device') throw new AntreError('FORBIDDEN');
     res.json({ visits: surveys.pendingFor(p.device, now()) });
   });
   r.get('/surveys/results', (req, res) => {

@@ -7,7 +7,7 @@ import { principalOf } from '../principal.js';
 import { digest } from '../../auth/secrets.js';
 import { budget, take } from '../../security/guard.js';
 import { visitorTicketView } from '../../realtime/presenters.js';
-import { agenciesOf, authorize, authorizeStaff } from '../../policy/policy.js';
+import { agenciesOf, authorize, authorizeCaller, authorizeStaff } from '../../policy/policy.js';
 import { leadTicket, ticketPresenter } from '../../presenters/tickets.js';
 import type { PrintOutcome } from '../../contract/responses.js';
 
@@ -20,9 +20,7 @@ export function ticketRoutes(ctx: AppContext): Router {
   const r = Router();
   const kioskTickets = budget(ctx.limits.kioskTicketsPerMinute, 60, 'kiosk-tickets');
   r.post('/tickets', async (req, res) => {
-    const p = principalOf(req, ctx);
-    authorize(p, 'ticket.issue');
-    if (!p) throw new AntreError('UNAUTHENTICATED');
+    const p = authorizeCaller(principalOf(req, ctx), 'ticket.issue');
     const body = validate(issueTicketBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
     const header = req.headers['idempotency-key'];
