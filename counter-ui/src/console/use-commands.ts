@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CounterAction, CounterState, LocalizedText, StaffTicket } from '@antre/server/contract';
+import type { CounterAction, LocalizedText, PublicCounter, StaffTicket } from '@antre/server/contract';
 import { ApiError, api, errorText, isAuthError } from '../shared/api';
 import type { ConsoleAction } from './keymap';
 import { DONE_TEXT, T } from './texts';
@@ -62,7 +62,7 @@ export function useCommands(token: string, counterId: string, onAuthFail: () => 
     setBusy(action);
     const cmd = commandFor(action, body);
     try {
-      const out = await api<StaffTicket | CounterState>(`/api/counters/${encodeURIComponent(counterId)}/${cmd.path}`, { body: cmd.body, token });
+      const out = await api<StaffTicket | PublicCounter>(`/api/counters/${encodeURIComponent(counterId)}/${cmd.path}`, { body: cmd.body, token });
       const ticket = 'number' in out ? out : null;
       if (ticket) setLast(ticket);
       if (ticket?.status === 'no_show') setAbsent({ ticketId: ticket.id, number: ticket.number, at: ticket.finishedAt ?? Date.now() });

@@ -1,4 +1,5 @@
-import type { StaffTicket, Ticket, TicketEvent } from '../contract/domain.js';
+import type { CounterState, PublicCounter, StaffTicket, Ticket, TicketEvent } from '../contract/domain.js';
+import type { Engine } from '../engine/engine.js';
 import type { Venue } from '../contract/venue.js';
 import type { Principal } from '../auth/auth-service.js';
 import { can, countersOf } from '../policy/policy.js';
@@ -65,10 +66,14 @@ export function ticketPresenter(venue: Venue, p: Principal | null): ((t: Ticket)
   return null;
 }
 
-/** A counter command's answer as its caller may see it: the ticket through the caller's presenter, a counter's state as it is. */
-export function presentCommandAnswer<T extends Ticket | object>(venue: Venue, p: Principal | null, out: T): T | StaffTicket {
-  if (!('number' in out) || !('history' in out)) return out;
-  const present = ticketPresenter(venue, p);
+/**
+ * A counter command's answer as its caller may see it, the same through HTTP and the socket: a
+ * ticket through the caller's presenter; a counter's new state as every screen sees counters
+ * (the engine's record of it, with the officer's id and its break bookkeeping, stays inside).
+ */
+export function presentCommandAnswer(engine: Engine, p: Principal | null, out: Ticket | CounterState): StaffTicket | PublicCounter {
+  if (!('number' in out)) return engine.estimator.publicCounter(out.counterId);
+  const present = ticketPresenter(engine.venue, p);
   if (!present) throw new Error('a counter command answered a caller with no ticket view');
-  return present(out as Ticket);
+  return present(out);
 }

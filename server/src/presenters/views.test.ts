@@ -37,6 +37,7 @@ const ALLOWED: Record<string, string[]> = {
   'officer tickets': ['day', 'tickets', ...DESK_TICKET('tickets[]')],
   'officer ticket event': [...DESK_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean), 'rev'],
   'officer answer': DESK_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean),
+  'officer counter answer': COUNTER('').map((p) => p.replace(/^\./, '')).filter(Boolean),
   'staff me': USER('user'),
   'lead snapshot': [...SNAPSHOT, 'tickets', ...LEAD_TICKET('tickets[]')],
   'lead tickets': ['day', 'tickets', ...LEAD_TICKET('tickets[]')],
@@ -148,6 +149,9 @@ beforeAll(async () => {
   views.set('lead tickets', await ok('/api/tickets', { token: supervisor }));
   views.set('lead users', await ok('/api/users', { token: supervisor }));
   views.set('lead devices', await ok('/api/devices', { token: supervisor }));
+  // A counter's own state answers as every screen sees the counter, over HTTP as over the socket.
+  await ok('/api/counters/loket-1/no-show', { token: officer, body: {} });
+  views.set('officer counter answer', await ok('/api/counters/loket-1/status', { token: officer, body: { status: 'break', reason: 'Istirahat', minutes: 15 } }));
 }, 30_000);
 
 afterAll(async () => {

@@ -129,7 +129,7 @@ function onConnection(ctx: AppContext, io: AntreServer, notifier: Notifier, sock
     run().then(
       (data) => {
         if (data === null) return refuseDead(ack);
-        ack({ ok: true, data: 'counterId' in data && !('number' in data) ? ctx.queue.engine.estimator.publicCounter(data.counterId) : presentCommandAnswer(ctx.queue.venue, socket.data.principal, data) });
+        ack({ ok: true, data: presentCommandAnswer(ctx.queue.engine, socket.data.principal, data) });
       },
       (err) => fail(ack, err, 'socket command failed'),
     );

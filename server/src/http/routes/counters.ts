@@ -13,7 +13,7 @@ export function counterRoutes(ctx: AppContext): Router {
     if (!COUNTER_ACTIONS.includes(action)) throw new AntreError('NOT_FOUND');
     const p = principalOf(req, ctx);
     const out = await counterCommand(ctx, p, req.params.counterId, action, req.body);
-    res.json(presentCommandAnswer(ctx.queue.venue, p, out));
+    res.json(presentCommandAnswer(ctx.queue.engine, p, out));
   });
   return r;
 }
