@@ -97,6 +97,7 @@ export const NOT_HTTP_DOORS: Partial<Record<Action, string>> = {
   'counter.socket': 'socket counter:command (socket fuzz)',
   'printer.report': 'socket printer:status (socket fuzz)',
   'live.supervise': 'the supervisors room (presenters test)',
+  'board.ticketIds': 'which snapshot and live rooms a screen gets: ids or numbers (presenters test)',
   'ticket.listAll': 'the tickets each staff member is shown (presenters test)',
   'counter.undoNoShowAnyTime': 'the engine\'s undo window (counter commands)',
 };

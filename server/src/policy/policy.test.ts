@@ -60,6 +60,7 @@ const EXPECTED: Record<Action, string> = {
   'messages.read': LEADS,
   'messages.retry': LEADS,
   'live.supervise': LEADS,
+  'board.ticketIds': 'U F F + + + F F + + + +',
   'printer.read': LEADS,
   'printer.test': LEADS,
   'printJob.reprint': 'U + F F F F F F + + + +',

@@ -79,6 +79,7 @@ export const POLICY = {
   'survey.mine': { why: 'A staff member sees their own SKM aggregate, from the minimum group size on.', roles: STAFF, devices: [] },
   'messages.read': { why: 'Supervisors watch the visitor-message outbox.', roles: LEADS, devices: [] },
   'messages.retry': { why: 'Supervisors retry a message that gave up.', roles: LEADS, devices: [] },
+  'board.ticketIds': { why: 'A ticket id is the visitor\'s key to their page: staff and the screens that call (boards, call buttons) see ids; kiosks, print agents and the public see numbers.', roles: STAFF, devices: ['display', 'button'] },
   'live.supervise': { why: 'Supervisors\' screens get alerts, printers and print jobs pushed.', roles: LEADS, devices: [] },
 
   // Printers.

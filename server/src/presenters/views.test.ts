@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.js';
-import type { StaffTicket } from '../contract/domain.js';
+import type { CallEvent, Snapshot, StaffTicket } from '../contract/domain.js';
+import type { BoardUpdate } from '../contract/events.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { testVenue } from '../testing/builders.js';
 
@@ -30,6 +31,7 @@ const ALLOWED: Record<string, string[]> = {
   'public queues': ['day', 'now', 'queues', ...QUEUE('queues[]')],
   'ticket page socket snapshot': [...SNAPSHOT, ...TICKET_VIEW('ticket')],
   'device snapshot': SNAPSHOT,
+  'kiosk snapshot': SNAPSHOT,
   'device me': DEVICE('device'),
   'kiosk issued ticket': [...TICKET_VIEW('').map((p) => p.replace(/^\./, '')).filter(Boolean), 'url', 'print', ...list('print', 'jobId state printerId error')],
   'button answer': DESK_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean),
@@ -72,6 +74,8 @@ const HOLD_NOTE = 'NIK 7317012345678901 ambil fotokopi';
 const DONE_NOTE = 'catatan selesai rahasia';
 
 let h: Harness;
+let kioskLive: Awaited<ReturnType<typeof staffSocket>>;
+let boardLive: Awaited<ReturnType<typeof staffSocket>>;
 const views = new Map<string, unknown>();
 const sockets: Client[] = [];
 
@@ -81,17 +85,21 @@ async function ok(path: string, init: Parameters<Harness['api']>[1] = {}) {
   return r.body;
 }
 
-/** A staff socket that keeps the last 'ticket' event it heard. */
-async function staffSocket(token: string): Promise<{ last: () => (StaffTicket & { rev: number }) | null }> {
+/** A socket that keeps the last 'ticket' event it heard, and every call and board update. */
+async function staffSocket(token: string): Promise<{ last: () => (StaffTicket & { rev: number }) | null; calls: CallEvent[]; updates: BoardUpdate[] }> {
   const s: Client = connect(`http://127.0.0.1:${h.server.port}`, { auth: { token }, transports: ['websocket'] });
   sockets.push(s);
   let last: (StaffTicket & { rev: number }) | null = null;
+  const calls: CallEvent[] = [];
+  const updates: BoardUpdate[] = [];
   s.on('ticket', (t) => (last = t));
+  s.on('call', (c) => calls.push(c));
+  s.on('update', (u) => updates.push(u));
   await new Promise<void>((resolve, reject) => {
     s.once('snapshot', () => resolve());
     s.once('connect_error', reject);
   });
-  return { last: () => last };
+  return { last: () => last, calls, updates };
 }
 
 beforeAll(async () => {
@@ -110,6 +118,8 @@ beforeAll(async () => {
   const button = await pair('button', { ref: 'loket-1' });
 
   const officerLive = await staffSocket(officer);
+  kioskLive = await staffSocket(kiosk);
+  boardLive = await staffSocket(display);
   const leadLive = await staffSocket(supervisor);
   // A day with history: a kiosk ticket, a held visitor with a note, one served elsewhere with a note, one called at the button's desk.
   const issued = await ok('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
@@ -141,6 +151,7 @@ beforeAll(async () => {
   const { presentSnapshot } = await import('../realtime/presenters.js');
   views.set('ticket page socket snapshot', JSON.parse(JSON.stringify(presentSnapshot(h.server.ctx, null, heldId))));
   views.set('device snapshot', await ok('/api/snapshot', { token: display }));
+  views.set('kiosk snapshot', await ok('/api/snapshot', { token: kiosk }));
   views.set('device me', await ok('/api/auth/me', { token: button }));
   views.set('officer snapshot', await ok('/api/snapshot', { token: officer }));
   views.set('officer tickets', await ok('/api/tickets', { token: officer }));
@@ -182,6 +193,29 @@ describe('views per audience carry only their allowed fields', () => {
       for (const u of users) expect(text.split('\n')).not.toContain(u.id);
       expect([...paths(views.get(name))].filter((p) => /printer|userId|phone|note|history|source/i.test(p))).toEqual([]);
     }
+  });
+
+  it('kiosks are told numbers, never ticket ids, in their snapshot and live calls and updates; boards that call get ids', async () => {
+    const snap = views.get('kiosk snapshot') as Snapshot;
+    const shown = snap.counters.filter((c) => c.ticket);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((c) => c.ticket!.id === c.ticket!.number)).toBe(true);
+    expect(snap.recentCalls.every((c) => c.ticketId === c.number)).toBe(true);
+    // A call now: the kiosk and the board hear it, and get the counter in the next gathered update (within a second).
+    await ok('/api/tickets', { token: h.adminToken, body: { serviceId: 'kk' } });
+    const called = await ok('/api/counters/loket-2/call-next', { token: h.adminToken, body: {} });
+    const tileOf = (l: typeof kioskLive) => l.updates.flatMap((u) => u.counters).find((c) => c.counterId === 'loket-2' && c.ticket?.number === called.number);
+    for (let i = 0; i < 60 && !(tileOf(kioskLive) && tileOf(boardLive)); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(tileOf(boardLive)!.ticket!.id).toBe(called.id);
+    expect(tileOf(kioskLive)!.ticket!.id).toBe(called.number);
+    expect(kioskLive.calls.length).toBeGreaterThan(0);
+    expect(kioskLive.calls.every((c) => c.ticketId === c.number)).toBe(true);
+    const kioskCounters = kioskLive.updates.flatMap((u) => u.counters).filter((c) => c.ticket);
+    expect(kioskCounters.length).toBeGreaterThan(0);
+    expect(kioskCounters.every((c) => c.ticket!.id === c.ticket!.number)).toBe(true);
+    // The hall board announces calls by the real ticket: it still gets ids.
+    expect(boardLive.calls.length).toBe(kioskLive.calls.length);
+    expect(boardLive.calls.every((c) => c.ticketId !== c.number)).toBe(true);
   });
 
   it('the public venue is the configuration without printer addresses or the roster\'s officers', () => {

@@ -4,11 +4,11 @@ import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
 import { printerStatusBody } from '../contract/schemas.js';
-import { ALL_FLOORS, principalNow, roomsFor } from './rooms.js';
+import { ALL_FLOORS, NUMBERS_ONLY, principalNow, roomsFor } from './rooms.js';
 import type { AntreServer, AntreSocket } from './socket-types.js';
 import { can } from '../policy/policy.js';
 import { BOARD_UPDATE_MS } from './timing.js';
-import { presentSnapshot, visitorTicketView, zoneServices } from './presenters.js';
+import { anonymousCall, anonymousCounter, presentSnapshot, visitorTicketView, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
 export { BOARD_UPDATE_MS } from './timing.js';
@@ -42,7 +42,10 @@ export class Notifier {
     const directViews = new Set<string>();
     // Calls first: the hall hears them before anything else is written to the sockets.
     for (const c of changes) {
-      if (c.t === 'call') this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', { ...c.call, rev });
+      if (c.t !== 'call') continue;
+      const call = { ...c.call, rev };
+      this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', call);
+      this.io.to(`${NUMBERS_ONLY}floor:${c.call.floor}`).emit('call', { ...anonymousCall(call), rev });
     }
     for (const c of changes) {
       switch (c.t) {
@@ -148,10 +151,16 @@ export class Notifier {
   private sendUpdate(counters: PublicCounter[], queues: QueueInfo[], rev: number): void {
     const v = this.ctx.queue.venue;
     const floorOf = new Map(v.counters.map((c) => [c.id, c.floor]));
+    const rooms = this.io.sockets.adapter.rooms;
+    // Screens that may not see ticket ids get the same frames with numbers in their place (only when one listens).
+    const numbersOnly = (cs: PublicCounter[]) => cs.map(anonymousCounter);
     this.io.to(ALL_FLOORS).emit('update', { rev, counters, queues });
+    if (rooms.has(NUMBERS_ONLY + ALL_FLOORS)) this.io.to(NUMBERS_ONLY + ALL_FLOORS).emit('update', { rev, counters: numbersOnly(counters), queues });
     for (const f of v.floors) {
       const mine = { rev, counters: counters.filter((c) => floorOf.get(c.counterId) === f.number), queues: queues.filter((q) => q.floor === f.number) };
-      if (mine.counters.length || mine.queues.length) this.io.to(`floor:${f.number}`).except(ALL_FLOORS).emit('update', mine);
+      if (!mine.counters.length && !mine.queues.length) continue;
+      this.io.to(`floor:${f.number}`).except(ALL_FLOORS).emit('update', mine);
+      if (rooms.has(`${NUMBERS_ONLY}floor:${f.number}`)) this.io.to(`${NUMBERS_ONLY}floor:${f.number}`).except(NUMBERS_ONLY + ALL_FLOORS).emit('update', { ...mine, counters: numbersOnly(mine.counters) });
     }
     for (const zone of v.zones) {
       const svc = zoneServices(this.ctx, zone.counterIds);

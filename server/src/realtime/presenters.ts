@@ -1,7 +1,7 @@
 import type { CallEvent, PublicCounter, Snapshot, TicketView } from '../contract/domain.js';
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
-import { agenciesOf } from '../policy/policy.js';
+import { agenciesOf, can } from '../policy/policy.js';
 import { ticketPresenter } from '../presenters/tickets.js';
 
 /** Floors a principal watches: a floor-bound display sees its floor, everyone else all. */
@@ -62,8 +62,8 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
     recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor) && inZone(c.counterId)).slice(-10),
     announcements: ctx.board.announcements(),
   };
-  if (!p) {
-    // Visitors' pages and public readers: no ticket ids of other visitors, no priority categories.
+  if (!can(p, 'board.ticketIds')) {
+    // Visitors' pages, public readers, kiosks and print agents: no ticket ids of other visitors, no priority categories.
     snap.counters = snap.counters.map(anonymousCounter);
     snap.recentCalls = snap.recentCalls.map(anonymousCall);
   }

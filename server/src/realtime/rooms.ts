@@ -8,6 +8,9 @@ import type { AntreSocket } from './socket-types.js';
 /** Screens and staff that watch every floor: one board update reaches them as one frame. */
 export const ALL_FLOORS = 'floors:all';
 
+/** Prefix of the floor rooms of screens that may not see ticket ids (kiosks, print agents): told numbers instead. */
+export const NUMBERS_ONLY = 'numbers:';
+
 /** Rooms a socket belongs to: floors it watches, agencies and counters it works, its ticket. */
 export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string | null): string[] {
   const v = ctx.queue.venue;
@@ -18,8 +21,9 @@ export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string 
   const zone = zoneOf(ctx, p);
   if (zone) return [...zone.counterIds.map((c) => `counter:${c}`), `zone:${zone.id}`];
   const floors = floorsOf(ctx, p);
-  const rooms = floors.map((f) => `floor:${f}`);
-  if (v.floors.every((f) => floors.includes(f.number))) rooms.push(ALL_FLOORS);
+  const prefix = can(p, 'board.ticketIds') ? '' : NUMBERS_ONLY;
+  const rooms = floors.map((f) => `${prefix}floor:${f}`);
+  if (v.floors.every((f) => floors.includes(f.number))) rooms.push(prefix + ALL_FLOORS);
   for (const c of countersOf(v, p)) rooms.push(`counter:${c}`);
   for (const a of agenciesOf(v, p)) rooms.push(`agency:${a}`);
   if (can(p, 'live.supervise')) rooms.push('supervisors');
