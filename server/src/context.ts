@@ -11,9 +11,21 @@ import type { Messaging } from './messaging/messaging.js';
 import type { BookingService } from './booking/booking-service.js';
 import type { DayTicker } from './queue/day-ticker.js';
 import type { AlertMonitor } from './reports/alert-monitor.js';
+import type { HubLinkStatus } from './contract/hub.js';
+import type { HubSettings } from './hub/settings.js';
 
 export type { PrintOutcome } from './contract/responses.js';
 export type { TicketPrinter } from './printing/ticket-printer.js';
+
+/**
+ * What the rest of the server reads of the link to the hub. The link itself (hub/link.ts) is
+ * handed this context, so the context names only what it reads of it: no import circle.
+ */
+export interface HubLinkView {
+  readonly settings: HubSettings;
+  status(): HubLinkStatus;
+  close(): Promise<void>;
+}
 
 /** Everything a door needs, handed in (no module-level singletons). */
 export interface AppContext {
@@ -43,4 +55,6 @@ export interface AppContext {
   startedAt: number;
   ticker?: DayTicker;
   alerts?: AlertMonitor;
+  /** The link to the hub of many buildings, when ANTRE_HUB_URL is set. */
+  hub?: HubLinkView;
 }

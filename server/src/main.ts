@@ -7,6 +7,7 @@ import { CorruptDataError } from './store/durable-file.js';
 import { PrinterConfigError } from './printing/print-service.js';
 import { listenForSimClock, SimClock } from './sim-clock.js';
 import { MessagingConfigError } from './messaging/registry.js';
+import { HubSettingsError, hubSettingsFromEnv } from './hub/settings.js';
 
 /** Entry point: configuration from the environment, a banner with what to open, clean shutdown. */
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     clock: simClock?.now,
     limits: limitsFromEnv(env),
     trustProxy: env.ANTRE_TRUST_PROXY || false,
+    hub: hubSettingsFromEnv(env),
   });
   if (simClock) listenForSimClock(simClock, server);
   const { ctx } = server;
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     `  Online booking (public):             ${ctx.publicUrl}/booking`,
     `  API health:                          ${local}/api/health`,
   ];
+  if (ctx.hub) lines.push(`  Reports to the hub:                  ${ctx.hub.settings.url} as site "${ctx.hub.settings.siteId}"`);
   const printers = ctx.printing?.states() ?? [];
   if (printers.length) {
     lines.push('', '  Ticket printers:');
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof VenueError || err instanceof CorruptDataError || err instanceof PrinterConfigError || err instanceof MessagingConfigError) {
+  if (err instanceof VenueError || err instanceof CorruptDataError || err instanceof PrinterConfigError || err instanceof MessagingConfigError || err instanceof HubSettingsError) {
     process.stderr.write(`\nAntre cannot start.\n${err.message}\n\n`);
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     process.stderr.write(`\nAntre cannot start: port ${process.env.PORT ?? 3000} is already in use. Set PORT to another port.\n\n`);

@@ -31,6 +31,8 @@ import { DEFAULT_VENUE_PATH, loadVenueFile, VenueError } from './venue/load-venu
 import { Messaging, type MessagingOptions } from './messaging/messaging.js';
 import { BookingService } from './booking/booking-service.js';
 import { loadMessagingConfig, messagingConfig, type MessagingConfig } from './messaging/registry.js';
+import { HubLink } from './hub/link.js';
+import type { HubSettings } from './hub/settings.js';
 
 export interface StartOptions {
   port?: number;
@@ -60,6 +62,8 @@ export interface StartOptions {
   messaging?: MessagingConfig | string;
   /** Outbox pacing (tests). */
   outbox?: MessagingOptions['outbox'];
+  /** The hub this building reports to (ANTRE_HUB_*); absent: the site runs alone. */
+  hub?: HubSettings | null;
 }
 
 export interface RunningServer {
@@ -151,6 +155,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   ticker.add((now) => alerts.evaluate(now));
   ctx.ticker = ticker;
   ticker.start();
+  // Last: the feed reconciles against every store opened above before the first change can reach it.
+  if (opts.hub) {
+    const hub = new HubLink(ctx, opts.hub, () => notifier);
+    await hub.start();
+    ctx.hub = hub;
+  }
   let closed = false;
   return {
     ctx, http, io: rt.io, notifier: rt.notifier, ticker, port, url: `http://127.0.0.1:${port}`,
@@ -164,6 +174,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await ticker.idle();
       await queue.close();
       await surveyStore.close();
+      // After the queue: every change it announced is in the feed's journal before it closes.
+      await ctx.hub?.close();
       clearInterval(housekeeping);
       await ctx.messaging?.close();
       rt.notifier.close();

@@ -48,6 +48,8 @@ export function listenForSimClock(clock: SimClock, server: RunningServer): void 
         await server.ctx.queue.rollover(at);
         await server.ticker.tick();
         server.notifier.tick();
+        // Messages whose retry fell due (or expired) in the jump go now, as their real-time timer would have sent them.
+        server.ctx.messaging?.outbox.kick();
         reply({ type: 'sim:clock:ok', at, day: server.ctx.queue.day });
       } catch (err) {
         reply({ type: 'sim:clock:error', at, message: (err as Error).message });

@@ -141,7 +141,7 @@ describe('book online, check in at the kiosk, called at the slot', () => {
     expect(await kiosk.page.getByTestId('checkin-code').textContent()).toBe(code);
     await screenshot(kiosk.page, 'kiosk-checkin-2-typed');
     const [res] = await Promise.all([
-      kiosk.page.waitForResponse((r) => r.url().endsWith('/api/bookings/check-in')),
+      kiosk.page.waitForResponse((r) => r.url().endsWith('/api/v1/bookings/check-in')),
       kiosk.page.getByTestId('checkin-submit').tap(),
     ]);
     expect(res.status()).toBe(201);

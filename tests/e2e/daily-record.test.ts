@@ -100,7 +100,7 @@ describe('the daily record on the supervisor pages', () => {
     await page.check('input[name=missing][value="0"]');
     await screenshot(page, 'console-outcome');
     const [res] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/counters/loket-1/finish') && r.request().method() === 'POST'),
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/counters/loket-1/finish') && r.request().method() === 'POST'),
       page.click('.modal [type=submit], .modal button:has-text("Selesai")'),
     ]);
     expect(res.status()).toBe(200);

@@ -48,7 +48,7 @@ export class KioskScreen {
   async take(): Promise<{ status: number; body: any }> {
     await expect.poll(() => this.page.getByTestId('take').isEnabled()).toBe(true);
     const [res] = await Promise.all([
-      this.page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST'),
+      this.page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST'),
       this.page.getByTestId('take').tap(),
     ]);
     return { status: res.status(), body: await res.json() };
@@ -122,7 +122,7 @@ export class Desk {
   /** Clicks a button and answers the server's reply to the command it sent. */
   async press(action: string, command = action): Promise<Response> {
     const [res] = await Promise.all([
-      this.page.waitForResponse((r) => r.url().endsWith(`/api/counters/${this.counterId}/${command}`) && r.request().method() === 'POST'),
+      this.page.waitForResponse((r) => r.url().endsWith(`/api/v1/counters/${this.counterId}/${command}`) && r.request().method() === 'POST'),
       (async () => {
         await this.page.click(`[data-action=${action}]:not([disabled])`);
         // Absent asks once before it is sent.
@@ -169,7 +169,7 @@ export class Desk {
     await this.page.selectOption('[role=dialog] select[name=toServiceId]', serviceId);
     await this.page.fill('[role=dialog] input[name=note]', note);
     const [res] = await Promise.all([
-      this.page.waitForResponse((r) => r.url().endsWith(`/api/counters/${this.counterId}/transfer`)),
+      this.page.waitForResponse((r) => r.url().endsWith(`/api/v1/counters/${this.counterId}/transfer`)),
       this.page.click('[role=dialog] button[type=submit]'),
     ]);
     expect(res.status()).toBe(200);
@@ -181,7 +181,7 @@ export class Desk {
     await this.page.click('[data-action=break]:not([disabled])');
     await this.page.click(`[role=dialog] .pill:has-text("${minutes}′")`);
     const [res] = await Promise.all([
-      this.page.waitForResponse((r) => r.url().endsWith(`/api/counters/${this.counterId}/status`)),
+      this.page.waitForResponse((r) => r.url().endsWith(`/api/v1/counters/${this.counterId}/status`)),
       this.page.click('[role=dialog] button[type=submit]'),
     ]);
     expect(res.status()).toBe(200);

@@ -51,7 +51,7 @@ class Kiosk {
   /** Taps "take ticket" and answers what the server said (201 body or error body). */
   async take(): Promise<{ status: number; body: any }> {
     const [res] = await Promise.all([
-      this.page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST'),
+      this.page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST'),
       this.page.getByTestId('take').tap(),
     ]);
     return { status: res.status(), body: await res.json() };

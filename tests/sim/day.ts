@@ -106,17 +106,21 @@ export class DayRunner implements Floor {
     if (this.opts.failFast) throw new Error(`simulation invariant broken: ${problems.join('; ')}`);
   }
 
-  /** One server call at simulated time `at`: the clock moves first. */
-  async call(at: number, method: string, path: string, token: string | null, body?: unknown): Promise<ApiResult> {
-    let t0 = performance.now();
+  private async moveClock(at: number): Promise<void> {
+    const t0 = performance.now();
     if (at > this.clockAt) {
       await this.server.setClock(at);
       this.clockAt = at;
     }
     this.wall.clock += performance.now() - t0;
+  }
+
+  /** One server call at simulated time `at`: the clock moves first. */
+  async call(at: number, method: string, path: string, token: string | null, body?: unknown): Promise<ApiResult> {
+    await this.moveClock(at);
     this.acted = true;
     this.checks.steps++;
-    t0 = performance.now();
+    const t0 = performance.now();
     const r = await this.api(method, path, token, body);
     this.wall.api += performance.now() - t0;
     if (r.status >= 500 && r.status !== 507) this.fail([`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`]);
@@ -223,6 +227,12 @@ export class DayRunner implements Floor {
   }
 
   private async supervisor(at: number, what: 'close-agency' | 'announce' | 'check-alerts'): Promise<void> {
+    if (what === 'announce') {
+      // The morning: staff log in again (yesterday's sessions ended overnight), then the announcement.
+      await this.moveClock(at);
+      await this.b.signIn();
+      for (const o of this.officers.values()) o.token = this.b.officers.get(o.plan.counterId)!;
+    }
     const token = this.b.supervisorToken;
     if (what === 'announce') {
       const text = `Selamat datang di MPP Kabupaten Luwu, ${this.plan.day}. Siapkan dokumen asli dan fotokopi sebelum dipanggil.`;

@@ -13,6 +13,8 @@ export interface Building {
   kiosks: Map<number, string>;
   screens: Screen[];
   supervisorScreen: Screen;
+  /** Staff log in again in the morning: a session left unused overnight has ended (sessionIdleMinutes). */
+  signIn(): Promise<void>;
 }
 
 async function ok(p: Promise<{ status: number; body: any }>, what: string): Promise<any> {
@@ -39,11 +41,19 @@ export async function setUpBuilding(api: Api, url: string, venue: Venue, adminPa
     await Promise.all(staffed.slice(i, i + 4).map(async (c) => {
       const username = `petugas-${c.id}`;
       await ok(api('POST', '/api/users', adminToken, { username, name: `Petugas ${c.name}`, password: STAFF_PASSWORD, role: 'officer', counterIds: [c.id] }), `create ${username}`);
-      officers.set(c.id, await login(username, STAFF_PASSWORD));
     }));
   }
-  const supervisorToken = await login('supervisor', STAFF_PASSWORD);
-  for (const c of venue.counters) if (!officers.has(c.id)) officers.set(c.id, supervisorToken);
+  const signIn = async () => {
+    for (let i = 0; i < staffed.length; i += 4) {
+      await Promise.all(staffed.slice(i, i + 4).map(async (c) => officers.set(c.id, await login(`petugas-${c.id}`, STAFF_PASSWORD))));
+    }
+    building.supervisorToken = await login('supervisor', STAFF_PASSWORD);
+    building.adminToken = await login('admin', adminPassword);
+    for (const c of venue.counters) if (!staffed.includes(c)) officers.set(c.id, building.supervisorToken);
+  };
+  const building = { adminToken, supervisorToken: '', officers, signIn } as Pick<Building, 'adminToken' | 'supervisorToken' | 'officers' | 'signIn'>;
+  await signIn();
+  const supervisorToken = building.supervisorToken;
   const pair = async (kind: string, name: string, extra: Record<string, unknown>) => {
     const created = await ok(api('POST', '/api/devices', adminToken, { kind, name, ...extra }), `create ${name}`);
     return (await ok(api('POST', '/api/devices/pair', null, { code: created.code }), `pair ${name}`)).token as string;
@@ -64,5 +74,5 @@ export async function setUpBuilding(api: Api, url: string, venue: Venue, adminPa
     screens.push(new Screen(`Konsol ${counterId}`, true, url, officers.get(counterId)!));
   }
   await Promise.all(screens.map((s) => s.ready(1)));
-  return { adminToken, supervisorToken, officers, kiosks, screens, supervisorScreen };
+  return Object.assign(building, { kiosks, screens, supervisorScreen });
 }

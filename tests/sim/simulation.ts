@@ -74,6 +74,8 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     const probe = await api('POST', '/api/tickets', building.kiosks.get(1)!, { serviceId: venue.services[0]!.id });
     const closedDay = { day: after, weekday: weekdayOfDay(after), answer: errorCode(probe) ?? String(probe.status) };
     if (venue.hours[weekdayOfDay(after)] === null && closedDay.answer !== 'OUTSIDE_HOURS') runner.violations.push(`a ticket on ${after} (closed) was answered ${closedDay.answer}`);
+    // The records are read the next morning, by staff logged in again.
+    await building.signIn();
     const accountabilityCsv: Record<string, string> = {};
     for (const day of opts.days) {
       const res = await fetch(`${server.url}/api/accountability.csv?day=${day}`, { headers: { authorization: `Bearer ${building.supervisorToken}` } });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { DEVICE_KINDS, type DeviceKind, type PublicDevice } from '@antre/server/contract';
-import { api, errorText } from '../shared/api';
+import { type ApiAnswers, type BodyOf, api, errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { duration, problemsOf } from '../supervisor/format';
 import { DEVICE_KIND, S } from '../supervisor/texts';
@@ -10,12 +10,7 @@ import { SaveFeedback, TextField } from './fields';
 import { A } from './texts';
 import type { SaveResult } from './use-raw-venue';
 
-interface Pairing {
-  code: string;
-  pairingUrl: string;
-  expiresAt: number;
-  device: PublicDevice;
-}
+type Pairing = ApiAnswers['devices.create'];
 
 /** Devices: register a kiosk, display, call button or print agent; show its pairing link, code and QR; re-pair or revoke. */
 export function DevicesTab({ token, venue, lang }: { token: string; venue: VenueView; lang: Lang }) {
@@ -26,7 +21,7 @@ export function DevicesTab({ token, venue, lang }: { token: string; venue: Venue
   const [ref, setRef] = useState('');
   const [pairing, setPairing] = useState<Pairing | null>(null);
   const [result, setResult] = useState<SaveResult | null>(null);
-  const reload = () => api<{ devices: PublicDevice[] }>('/api/devices', { token }).then((r) => setDevices(r.devices), () => undefined);
+  const reload = () => api.call('devices.list', { token }).then((r) => setDevices(r.devices), () => undefined);
   useEffect(() => {
     void reload();
   }, [token]);
@@ -41,10 +36,10 @@ export function DevicesTab({ token, venue, lang }: { token: string; venue: Venue
     }
   };
   const create = () => act(async () => {
-    const body: Record<string, unknown> = { kind, name };
+    const body: BodyOf<'devices.create'> = { kind, name };
     if (floor !== '') body.floor = Number(floor);
     if (ref) body.ref = ref;
-    const p = await api<Pairing>('/api/devices', { token, body });
+    const p = await api.call('devices.create', { token, body });
     setName('');
     return p;
   });
@@ -70,8 +65,8 @@ export function DevicesTab({ token, venue, lang }: { token: string; venue: Venue
                   {!d.paired ? pick(A.unpaired, lang) : `${pick(d.online ? S.deviceOnline : S.deviceOffline, lang)}${d.lastSeenAt ? ` · ${pick(S.lastSeen, lang, { d: duration(now - d.lastSeenAt, lang) })}` : ''}`}
                 </td>
                 <td className="sv-actions">
-                  <button type="button" className="sv-btn sv-btn--small" onClick={() => void act(() => api<Pairing>(`/api/devices/${d.id}/pairing`, { token, method: 'POST' }))}>{pick(A.newCode, lang)}</button>
-                  <button type="button" className="sv-btn sv-btn--small" onClick={() => window.confirm(pick(A.confirmRevoke, lang, { name: d.name })) && void act(() => api(`/api/devices/${d.id}`, { token, method: 'DELETE' }))}>{pick(A.revoke, lang)}</button>
+                  <button type="button" className="sv-btn sv-btn--small" onClick={() => void act(() => api.call('devices.repair', { params: { id: d.id }, token }))}>{pick(A.newCode, lang)}</button>
+                  <button type="button" className="sv-btn sv-btn--small" onClick={() => window.confirm(pick(A.confirmRevoke, lang, { name: d.name })) && void act(() => api.call('devices.revoke', { params: { id: d.id }, token }))}>{pick(A.revoke, lang)}</button>
                 </td>
               </tr>
             ))}

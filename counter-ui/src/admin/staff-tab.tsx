@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ROLES, type PublicUser, type Role } from '@antre/server/contract';
-import { api, errorText } from '../shared/api';
+import { type BodyOf, api, errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { problemsOf } from '../supervisor/format';
 import { S } from '../supervisor/texts';
@@ -25,7 +25,7 @@ export function StaffTab({ token, venue, lang }: { token: string; venue: VenueVi
   const [editing, setEditing] = useState<PublicUser | null>(null);
   const [draft, setDraft] = useState<Draft>(BLANK);
   const [result, setResult] = useState<SaveResult | null>(null);
-  const reload = () => api<{ users: PublicUser[] }>('/api/users', { token }).then((r) => setUsers(r.users), () => undefined);
+  const reload = () => api.call('users.list', { token }).then((r) => setUsers(r.users), () => undefined);
   useEffect(() => {
     void reload();
   }, [token]);
@@ -47,12 +47,12 @@ export function StaffTab({ token, venue, lang }: { token: string; venue: VenueVi
     }
   };
   const submit = () => {
-    if (!editing) return run(() => api<PublicUser>('/api/users', { token, body: draft }), A.created);
-    const body: Record<string, unknown> = { name: draft.name, role: draft.role, counterIds: draft.counterIds };
+    if (!editing) return run(() => api.call('users.create', { token, body: draft }), A.created);
+    const body: BodyOf<'users.update'> = { name: draft.name, role: draft.role, counterIds: draft.counterIds };
     if (draft.password) body.password = draft.password;
-    return run(() => api<PublicUser>(`/api/users/${editing.id}`, { method: 'PATCH', token, body }), A.updated);
+    return run(() => api.call('users.update', { params: { id: editing.id }, token, body }), A.updated);
   };
-  const setDisabled = (disabled: boolean) => editing && run(() => api<PublicUser>(`/api/users/${editing.id}`, { method: 'PATCH', token, body: { disabled } }), A.updated);
+  const setDisabled = (disabled: boolean) => editing && run(() => api.call('users.update', { params: { id: editing.id }, token, body: { disabled } }), A.updated);
   const counterName = (id: string) => venue.counters.find((c) => c.id === id)?.name ?? id;
   const toggle = (id: string) => setDraft((d) => ({ ...d, counterIds: d.counterIds.includes(id) ? d.counterIds.filter((x) => x !== id) : [...d.counterIds, id] }));
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LocalizedText, Venue, VenueRawResponse, VenueSaveResponse } from '@antre/server/contract';
+import type { LocalizedText, Venue, VenueRawResponse } from '@antre/server/contract';
 import { api, errorText } from '../shared/api';
 import { problemsOf } from '../supervisor/format';
 import { A } from './texts';
@@ -31,7 +31,7 @@ export function useRawVenue(token: string) {
   const [result, setResult] = useState<SaveResult | null>(null);
   const reload = useCallback(async () => {
     try {
-      setRaw(await api<VenueRawResponse>('/api/venue/raw', { token }));
+      setRaw(await api.call('venue.raw', { token }));
       setLoadError(null);
     } catch (e) {
       setLoadError(errorText(e));
@@ -45,7 +45,7 @@ export function useRawVenue(token: string) {
     setSaving(true);
     setResult(null);
     try {
-      const out = await api<VenueSaveResponse>('/api/venue', { method: 'PUT', token, body: venue });
+      const out = await api.call('venue.save', { token, body: venue });
       await reload();
       setResult({ ok: true, text: A.savedLive, vars: { v: out.version }, problems: [] });
       return true;

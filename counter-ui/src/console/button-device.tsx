@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { LocalizedText, PublicDevice } from '@antre/server/contract';
-import { api, errorText } from '../shared/api';
+import type { LocalizedText } from '@antre/server/contract';
+import { type ApiAnswers, api, errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { useLive } from '../shared/use-live';
 import { ButtonLayout } from './button-layout';
@@ -15,10 +15,8 @@ import { useVenue } from './use-venue';
 
 const KEY = 'antre.button-device';
 
-interface DeviceSession {
-  token: string;
-  device: PublicDevice;
-}
+/** The pairing this browser holds, as pairing answered it. */
+type DeviceSession = ApiAnswers['devices.pair'];
 
 /** The call-button pairing this browser holds, if any (a phone paired as a counter's button). */
 export function storedDevice(): DeviceSession | null {
@@ -48,7 +46,7 @@ export function ButtonDevice({ pairCode, lang, toggleLang }: Props) {
   const [error, setError] = useState<LocalizedText | null>(null);
   useEffect(() => {
     if (!pairCode) return;
-    api<DeviceSession>('/api/devices/pair', { body: { code: pairCode } }).then(
+    api.call('devices.pair', { body: { code: pairCode } }).then(
       (d) => {
         if (d.device.kind !== 'button' || !d.device.ref) throw new Error('not a button');
         localStorage.setItem(KEY, JSON.stringify(d));

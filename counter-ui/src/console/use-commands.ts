@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CounterAction, LocalizedText, PublicCounter, StaffTicket } from '@antre/server/contract';
-import { ApiError, api, errorText, isAuthError } from '../shared/api';
+import type { CounterAction, LocalizedText, StaffTicket } from '@antre/server/contract';
+import { ApiError, api, errorText, isAuthError, type BodyOf } from '../shared/api';
 import type { ConsoleAction } from './keymap';
 import { DONE_TEXT, T } from './texts';
 
@@ -23,16 +23,17 @@ export interface Notice {
 }
 
 /** The server command and body behind a console action (break, open and close are counter statuses). */
-export function commandFor(action: ConsoleAction, body?: unknown): { path: CounterAction; body: unknown } {
+export function commandFor(action: ConsoleAction, body?: unknown): { path: CounterAction; body: BodyOf<'counters.action'> } {
   switch (action) {
     case 'break':
-      return { path: 'status', body: { status: 'break', ...(body as object) } };
+      return { path: 'status', body: { status: 'break', ...(body as { reason: string; minutes: number }) } };
     case 'open':
       return { path: 'status', body: { status: 'open' } };
     case 'close':
       return { path: 'status', body: { status: 'closed' } };
     default:
-      return { path: action, body: body ?? {} };
+      // The console's own forms build these bodies; the server validates each against the action's schema.
+      return { path: action, body: (body ?? {}) as BodyOf<'counters.action'> };
   }
 }
 
@@ -62,7 +63,7 @@ export function useCommands(token: string, counterId: string, onAuthFail: () => 
     setBusy(action);
     const cmd = commandFor(action, body);
     try {
-      const out = await api<StaffTicket | PublicCounter>(`/api/counters/${encodeURIComponent(counterId)}/${cmd.path}`, { body: cmd.body, token });
+      const out = await api.call('counters.action', { params: { counterId, action: cmd.path }, body: cmd.body, token });
       const ticket = 'number' in out ? out : null;
       if (ticket) setLast(ticket);
       if (ticket?.status === 'no_show') setAbsent({ ticketId: ticket.id, number: ticket.number, at: ticket.finishedAt ?? Date.now() });

@@ -25,7 +25,7 @@ export function useMyDay(token: string, socket: LiveSocket | null, snapshot: Sna
   useEffect(() => {
     if (!snapshot) return;
     let live = true;
-    api<{ day: string; tickets: StaffTicket[] }>('/api/tickets', { token }).then(
+    api.call('tickets.list', { token }).then(
       (r) => {
         if (!live) return;
         setTickets((m) => {

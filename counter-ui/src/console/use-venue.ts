@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Venue } from '@antre/server/contract';
+import type { PublicVenue } from '@antre/server/contract';
 import { api } from '../shared/api';
 
-/** GET /api/venue: the venue without printer addresses, plus its version. */
-export type VenueView = Omit<Venue, 'kiosks'> & { version: number };
+/** The venue as GET /api/v1/venue presents it (the contract's PublicVenue). */
+export type VenueView = PublicVenue;
 
 /** The venue configuration, fetched again whenever the live state reports a new version. */
 export function useVenue(version: number): { venue: VenueView | null; failed: boolean } {
@@ -12,7 +12,7 @@ export function useVenue(version: number): { venue: VenueView | null; failed: bo
   useEffect(() => {
     let live = true;
     const load = (attempt: number) => {
-      api<VenueView>('/api/venue').then(
+      api.call('venue.get').then(
         (v) => live && (setVenue(v), setFailed(false)),
         () => {
           if (!live) return;

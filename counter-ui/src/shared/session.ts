@@ -1,13 +1,10 @@
 import { useCallback, useState } from 'react';
-import type { PublicUser } from '@antre/server/contract';
-import { api } from './api';
+import { api, type ApiAnswers } from './api';
 
 const KEY = 'antre.session';
 
-export interface Session {
-  token: string;
-  user: PublicUser;
-}
+/** A staff session as login answers it. */
+export type Session = ApiAnswers['auth.login'];
 
 function load(): Session | null {
   try {
@@ -23,7 +20,7 @@ export function useSession() {
   const [session, setSession] = useState<Session | null>(load);
   const [expired, setExpired] = useState(false);
   const login = useCallback(async (username: string, password: string) => {
-    const s = await api<Session>('/api/auth/login', { body: { username, password } });
+    const s = await api.call('auth.login', { body: { username, password } });
     localStorage.setItem(KEY, JSON.stringify(s));
     setExpired(false);
     setSession(s);
@@ -33,7 +30,7 @@ export function useSession() {
     const s = load();
     localStorage.removeItem(KEY);
     setSession(null);
-    if (s) await api('/api/auth/logout', { method: 'POST', token: s.token }).catch(() => undefined);
+    if (s) await api.call('auth.logout', { token: s.token }).catch(() => undefined);
   }, []);
   /** The server refused the token: forget it without calling the server, and say why on the login screen. */
   const expire = useCallback(() => {

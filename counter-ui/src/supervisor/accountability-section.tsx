@@ -1,4 +1,4 @@
-import type { AccountabilityReport, AccountabilityRow } from '@antre/server/contract';
+import type { AccountabilityRow } from '@antre/server/contract';
 import { localTime } from '@antre/server/contract';
 import { pick, type Lang } from '../shared/i18n';
 import { S } from './texts';
@@ -6,7 +6,7 @@ import { usePolled, type VenueView } from './use-staff-data';
 
 /** The one-page daily summary for the head of the MPP: per agency and per counter, printable. */
 export function AccountabilitySection({ day, token, lang, venue }: { day: string; token: string; lang: Lang; venue: VenueView | null }) {
-  const { data, missing } = usePolled<AccountabilityReport>(`/api/accountability?day=${day}`, token, 30000);
+  const { data, missing } = usePolled('accountability.get', { query: { day } }, token, 30000);
   if (missing) return <p>{pick(S.noData, lang)}</p>;
   if (!data || !venue) return <p>{pick(S.loading, lang)}</p>;
   const tz = data.timeZone;

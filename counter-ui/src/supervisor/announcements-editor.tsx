@@ -36,7 +36,7 @@ export function AnnouncementsEditor({ live, token, lang }: { live: string[]; tok
     setBusy(true);
     setResult(null);
     try {
-      await api('/api/announcements', { method: 'PUT', token, body: { announcements } });
+      await api.call('announcements.set', { token, body: { announcements } });
       setDirty(false);
       setResult({ ok: true, text: S.saved, problems: [] });
     } catch (e) {

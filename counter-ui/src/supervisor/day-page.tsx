@@ -11,16 +11,16 @@ import { usePolled, useVenue, type VenueView } from './use-staff-data';
 /** The daily record: today's plan (mark an agency absent or late), the alert history and the accountability summary. */
 export function DayPage({ session, lang, toggleLang, logout }: StaffPageProps) {
   const venue = useVenue(0);
-  const plan = usePolled<DayPlan>('/api/plan', session.token, 15000);
+  const plan = usePolled('plan.get', {}, session.token, 15000);
   // The server's service day until another is picked.
   const [picked, setDay] = useState<string | null>(null);
   const day = picked ?? plan.data?.day ?? null;
-  const history = usePolled<AlertHistory>(day ? `/api/alerts/history?day=${day}` : null, session.token, 10000);
+  const history = usePolled('alerts.history', day ? { query: { day } } : null, session.token, 10000);
   const [error, setError] = useState<LocalizedText | null>(null);
   const mark = async (agencyId: string, body: AgencyDayBody) => {
     try {
       setError(null);
-      await api(`/api/agencies/${agencyId}/day`, { body, token: session.token });
+      await api.call('agencies.day', { params: { id: agencyId }, body, token: session.token });
       plan.reload();
     } catch (e) {
       setError(errorText(e));
@@ -48,9 +48,9 @@ export function DayPage({ session, lang, toggleLang, logout }: StaffPageProps) {
 }
 
 async function downloadCsv(day: string, token: string): Promise<void> {
-  const res = await fetch(`/api/accountability.csv?day=${day}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) return;
-  const url = URL.createObjectURL(await res.blob());
+  const file = await api.file('accountability.csv', { query: { day }, token }).catch(() => null);
+  if (!file) return;
+  const url = URL.createObjectURL(file.blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = `akuntabilitas-${day}.csv`;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PrinterStateView, PublicDevice } from '@antre/server/contract';
+import type { PrinterStateView } from '@antre/server/contract';
 import { api } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import type { LiveSocket } from '../shared/use-live';
@@ -7,11 +7,12 @@ import { duration } from './format';
 import { DEVICE_KIND, S } from './texts';
 import { usePolled } from './use-staff-data';
 import { PrinterJobs } from './printer-jobs';
+import { HubLinkPanel } from './hub-link';
 
 /** Kiosks, displays, buttons (online, last seen) and the ticket printers' paper and cover, kept fresh. */
 export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token: string; socket: LiveSocket | null; now: number; lang: Lang; isAdmin: boolean; tz: string }) {
-  const devices = usePolled<{ devices: PublicDevice[] }>('/api/devices', token, 15000);
-  const printers = usePolled<{ printers: PrinterStateView[] }>('/api/printers', token, 15000);
+  const devices = usePolled('devices.list', {}, token, 15000);
+  const printers = usePolled('printers.list', {}, token, 15000);
   const [pushed, setPushed] = useState<Map<string, PrinterStateView>>(new Map());
   const [sent, setSent] = useState<string | null>(null);
   /** The printer whose jobs of the day are unfolded. */
@@ -29,7 +30,7 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
   }, [printers.data]);
   const printerList = (printers.data?.printers ?? []).map((p) => pushed.get(p.printerId) ?? p);
   const test = async (id: string) => {
-    await api(`/api/printers/${encodeURIComponent(id)}/test`, { token, method: 'POST' }).then(() => setSent(id), () => setSent(null));
+    await api.call('printers.test', { token, params: { id } }).then(() => setSent(id), () => setSent(null));
   };
   return (
     <section className="sv-card sv-panel" aria-labelledby="sv-devices">
@@ -61,6 +62,7 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
           );
         })}
       </ul>
+      <HubLinkPanel token={token} now={now} lang={lang} />
       <h2>{pick(S.devices, lang)}</h2>
       {devices.data && devices.data.devices.length === 0 && <p className="sv-muted sv-small">{pick(S.noDevices, lang)}</p>}
       <ul className="sv-devlist">

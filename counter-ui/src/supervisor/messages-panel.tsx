@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localDay, localTime, type OutboxView } from '@antre/server/contract';
+import { localDay, localTime } from '@antre/server/contract';
 import { api } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { S } from './texts';
@@ -7,11 +7,11 @@ import { usePolled } from './use-staff-data';
 
 /** The message channels at a glance and the dead letters (numbers masked), each can be sent again. */
 export function MessagesPanel({ token, now, lang, timeZone }: { token: string; now: number; lang: Lang; timeZone: string }) {
-  const outbox = usePolled<OutboxView>('/api/messages/outbox', token, 15000);
+  const outbox = usePolled('messages.outbox', {}, token, 15000);
   const [resent, setResent] = useState<Set<string>>(new Set());
   const o = outbox.data;
   const resend = async (id: string) => {
-    await api(`/api/messages/${encodeURIComponent(id)}/retry`, { token, method: 'POST' }).then(() => setResent((s) => new Set(s).add(id)), () => undefined);
+    await api.call('messages.retry', { params: { id }, token }).then(() => setResent((s) => new Set(s).add(id)), () => undefined);
     outbox.reload();
   };
   const today = Object.values(o?.sent[localDay(now, timeZone)] ?? {}).reduce((a, b) => a + b, 0);

@@ -9,11 +9,11 @@ import { usePolled } from './use-staff-data';
 
 /** One printer's tickets of the day: state, a preview of what was printed, and a reprint button. */
 export function PrinterJobs({ printerId, token, tz, lang }: { printerId: string; token: string; tz: string; lang: Lang }) {
-  const jobs = usePolled<{ jobs: PrintJobListItem[] }>(`/api/printers/${encodeURIComponent(printerId)}/jobs`, token, 5000);
+  const jobs = usePolled('printers.jobs', { params: { id: printerId } }, token, 5000);
   const [preview, setPreview] = useState<PrintJobListItem | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const reprint = async (id: string) => {
-    await api(`/api/print-jobs/${encodeURIComponent(id)}/reprint`, { token, method: 'POST' }).then(() => (setSent(id), jobs.reload()), () => setSent(null));
+    await api.call('printJobs.reprint', { token, params: { jobId: id } }).then(() => (setSent(id), jobs.reload()), () => setSent(null));
   };
   const list = jobs.data?.jobs ?? [];
   return (
@@ -38,7 +38,7 @@ export function PrinterJobs({ printerId, token, tz, lang }: { printerId: string;
         <Dialog title={`${pick(S.preview, lang)} · ${preview.test ? pick(S.testJob, lang) : preview.number ?? ''}`} onClose={() => setPreview(null)}>
           {preview.state === 'unknown' && <p className="sv-muted sv-small">{pick(S.previewRebuilt, lang)}</p>}
           <img className="sv-jobs__preview" data-testid="job-preview" alt={pick(S.preview, lang)}
-            src={`/api/print-jobs/${encodeURIComponent(preview.id)}/preview.png?token=${encodeURIComponent(token)}`} />
+            src={api.url('printJobs.preview', { params: { jobId: preview.id }, query: { token } })} />
           <div className="sv-modal__actions">
             <button type="button" className="sv-btn" onClick={() => setPreview(null)}>{pick(S.closeDialog, lang)}</button>
           </div>

@@ -24,7 +24,7 @@ export function ReportsPage({ session, lang, toggleLang, logout, expire }: Staff
     setBusy(true);
     setError(null);
     try {
-      setReport(await api<Report>(`/api/reports?from=${r.from}&to=${r.to}`, { token: session.token }));
+      setReport(await api.call('reports.get', { query: { from: r.from, to: r.to }, token: session.token }));
       setSelected(null);
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'INVALID_TOKEN' || e.code === 'UNAUTHENTICATED')) expire();
@@ -52,10 +52,9 @@ export function ReportsPage({ session, lang, toggleLang, logout, expire }: Staff
     if (!range) return;
     setError(null);
     try {
-      const res = await fetch(`/api/reports.csv?from=${range.from}&to=${range.to}&by=${by}`, { headers: { authorization: `Bearer ${session.token}` } });
-      if (!res.ok) throw new ApiError(res.status, 'INTERNAL', { id: `Gagal mengunduh (${res.status})`, en: `Download failed (${res.status})` });
-      const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'antre.csv';
-      const url = URL.createObjectURL(await res.blob());
+      const file = await api.file('reports.csv', { query: { from: range.from, to: range.to, by }, token: session.token });
+      const name = file.name ?? 'antre.csv';
+      const url = URL.createObjectURL(file.blob);
       const a = document.createElement('a');
       a.href = url;
       a.download = name;

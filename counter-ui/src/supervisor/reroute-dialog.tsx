@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LocalizedText, PublicCounter, StaffTicket } from '@antre/server/contract';
-import { api, errorText } from '../shared/api';
+import { type BodyOf, api, errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { duration } from './format';
 import { Bilingual, Dialog } from './staff-frame';
@@ -40,12 +40,12 @@ export function RerouteDialog({ venue, tickets, counterStates, serviceId, now, l
     if (!chosen || !valid) return;
     setBusy(true);
     setResult(null);
-    const body: Record<string, string> = {};
+    const body: BodyOf<'tickets.transfer'> = {};
     if (toService) body.toServiceId = toService;
     if (toCounter) body.toCounterId = toCounter;
     if (note.trim()) body.note = note.trim();
     try {
-      const moved = await api<StaffTicket>(`/api/tickets/${chosen.id}/transfer`, { token, body });
+      const moved = await api.call('tickets.transfer', { params: { id: chosen.id }, token, body });
       setResult({ ok: true, text: S.rerouted, vars: { from: chosen.number, to: moved.number } });
       setTicketId(null);
     } catch (e) {

@@ -25,7 +25,7 @@ export function ServiceTable({ venue, floor, queues, now, lang, token, onReroute
   const setStatus = async (s: Service, closedToday: boolean, reason?: string) => {
     setError(null);
     try {
-      await api(`/api/services/${s.id}/status`, { token, body: reason ? { closedToday, reason } : { closedToday } });
+      await api.call('services.status', { params: { id: s.id }, token, body: reason ? { closedToday, reason } : { closedToday } });
       setClosing(null);
     } catch (e) {
       setError({ serviceId: s.id, text: errorText(e) });

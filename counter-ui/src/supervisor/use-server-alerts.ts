@@ -40,13 +40,13 @@ export function useServerAlerts(socket: LiveSocket | null, token: string, connec
   useEffect(() => {
     if (!connected) return;
     let live = true;
-    api<AlertsLive>('/api/alerts/active', { token }).then((a) => live && setActive(a.active), () => undefined);
+    api.call('alerts.active', { token }).then((a) => live && setActive(a.active), () => undefined);
     return () => {
       live = false;
     };
   }, [connected, token]);
   const ack = useCallback(async (id: string) => {
-    const rec = await api<AlertRecord>(`/api/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST', token });
+    const rec = await api.call('alerts.ack', { params: { id }, token });
     setActive((list) => list?.map((r) => (r.id === rec.id ? { ...rec, message: r.message } : r)) ?? null);
   }, [token]);
   return { active, ack };

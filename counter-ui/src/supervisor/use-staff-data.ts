@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Venue } from '@antre/server/contract';
-import { api } from '../shared/api';
+import type { PublicVenue } from '@antre/server/contract';
+import type { RequestOf, RouteId } from '@antre/server/api';
+import { api, type ApiAnswers } from '../shared/api';
 
-/** GET /api/venue: the venue without printer addresses, plus its version. */
-export type VenueView = Omit<Venue, 'kiosks'> & { version: number; kiosks: { id: string; name: string; floor: number; paper: number }[] };
+/** The venue as GET /api/v1/venue presents it (the contract's PublicVenue). */
+export type VenueView = PublicVenue;
 
 /** The venue, fetched again whenever the live state reports a new version (an admin edit). */
 export function useVenue(version: number): VenueView | null {
@@ -12,7 +13,7 @@ export function useVenue(version: number): VenueView | null {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = (attempt: number) =>
-      api<VenueView>('/api/venue').then(
+      api.call('venue.get').then(
         (v) => live && setVenue(v),
         () => {
           if (live) timer = setTimeout(() => load(attempt + 1), Math.min(10000, 1000 * 2 ** attempt));
@@ -37,26 +38,32 @@ export function useNow(offset: number, ms = 1000): number {
   return now + offset;
 }
 
-/** A staff GET that refreshes every `everyMs` and on demand; null until the first answer, or on 404. */
-export function usePolled<T>(path: string | null, token: string, everyMs: number): { data: T | null; missing: boolean; reload: () => void } {
-  const [data, setData] = useState<T | null>(null);
+/**
+ * A staff GET of route `id` that refreshes every `everyMs` and on demand; null until the first
+ * answer, or on 404. A null `request` waits (nothing to ask yet).
+ */
+export function usePolled<K extends RouteId>(id: K, request: RequestOf<K> | null, token: string, everyMs: number): { data: ApiAnswers[K] | null; missing: boolean; reload: () => void } {
+  const [data, setData] = useState<ApiAnswers[K] | null>(null);
+  // The request as a value: a new object with the same parts is the same request.
+  const key = request === null ? null : JSON.stringify(request);
   const [missing, setMissing] = useState(false);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   useEffect(() => {
-    if (!path) return;
+    if (key === null) return;
     let live = true;
+    const req = JSON.parse(key) as RequestOf<K>;
     const load = () =>
-      api<T>(path, { token }).then(
+      (api.call as (id: K, opts: RequestOf<K> & { token: string }) => Promise<ApiAnswers[K]>)(id, { ...req, token }).then(
         (d) => live && (setData(d), setMissing(false)),
         (e: { status?: number }) => live && e.status === 404 && setMissing(true),
       );
     void load();
-    const id = setInterval(load, everyMs);
+    const timer = setInterval(load, everyMs);
     return () => {
       live = false;
-      clearInterval(id);
+      clearInterval(timer);
     };
-  }, [path, token, everyMs, tick]);
+  }, [id, key, token, everyMs, tick]);
   return { data, missing, reload };
 }

@@ -32,12 +32,12 @@ export function BookingPage() {
     document.title = translator(lang)('bkTitle');
   }, [lang]);
   useEffect(() => {
-    api<BookingCatalog>('/api/booking/services').then(setCat, fail);
+    api.call('booking.services').then(setCat, fail);
   }, []);
   useEffect(() => {
     setSlots(null);
     setTime(null);
-    if (serviceId && day) api<{ slots: Slot[] }>(`/api/booking/slots?serviceId=${serviceId}&day=${day}`).then((r) => setSlots(r.slots), fail);
+    if (serviceId && day) api.call('booking.slots', { query: { serviceId, day } }).then((r) => setSlots(r.slots), fail);
   }, [serviceId, day]);
 
   const service = cat?.services.find((s) => s.id === serviceId) ?? null;
@@ -48,9 +48,9 @@ export function BookingPage() {
     setBusy(true);
     setError(null);
     try {
-      const c = await api<{ challenge: string; bits: number }>('/api/booking/challenge');
+      const c = await api.call('booking.challenge');
       const nonce = await solveChallenge(c.challenge, c.bits);
-      setDone(await api<BookingView>('/api/bookings', { body: { serviceId, day, time, name, phone, consent: true, challenge: c.challenge, nonce, website } }));
+      setDone(await api.call('bookings.create', { body: { serviceId, day, time, name, phone, consent: true, challenge: c.challenge, nonce, website } }));
       window.scrollTo(0, 0);
     } catch (err) {
       fail(err);

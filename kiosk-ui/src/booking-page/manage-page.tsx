@@ -17,16 +17,16 @@ export function ManagePage({ token }: { token: string }) {
   const [time, setTime] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(pick(e instanceof ApiError && e.text ? e.text : TEXT.networkError, lang));
-  const path = `/api/bookings/manage/${token}`;
+  const params = { token };
 
   useEffect(() => {
-    api<BookingCatalog>('/api/booking/services').then(setCat, fail);
-    api<BookingView>(path).then(setB, fail);
+    api.call('booking.services').then(setCat, fail);
+    api.call('bookings.manage.get', { params }).then(setB, fail);
   }, [token]);
   useEffect(() => {
     setSlots(null);
     setTime(null);
-    if (b && day) api<{ slots: Slot[] }>(`/api/booking/slots?serviceId=${b.serviceId}&day=${day}`).then((r) => setSlots(r.slots), fail);
+    if (b && day) api.call('booking.slots', { query: { serviceId: b.serviceId, day } }).then((r) => setSlots(r.slots), fail);
   }, [b?.serviceId, day]);
 
   const act = async (fn: () => Promise<BookingView>) => {
@@ -59,8 +59,8 @@ export function ManagePage({ token }: { token: string }) {
               <section className="bk-card">
                 <h2>{t('bkManage')}</h2>
                 <SlotPicker t={t} lang={lang} days={cat.days} day={day} slots={slots} time={time} onDay={setDay} onTime={setTime} />
-                {day && time && <button type="button" className="bk-submit" onClick={() => void act(() => api<BookingView>(`${path}/move`, { body: { day, time } }))}>{t('bkMove')} ({dayLabel(day, lang)} {time})</button>}
-                <button type="button" className="bk-cancel" data-testid="bk-cancel" onClick={() => void act(() => api<BookingView>(`${path}/cancel`, { body: {} }))}>{t('bkCancel')}</button>
+                {day && time && <button type="button" className="bk-submit" onClick={() => void act(() => api.call('bookings.manage.move', { params, body: { day, time } }))}>{t('bkMove')} ({dayLabel(day, lang)} {time})</button>}
+                <button type="button" className="bk-cancel" data-testid="bk-cancel" onClick={() => void act(() => api.call('bookings.manage.cancel', { params, body: {} }))}>{t('bkCancel')}</button>
               </section>
             </>
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LocalizedText, PublicDevice } from '@antre/server/contract';
+import type { LocalizedText } from '@antre/server/contract';
 import { api, ApiError } from '../shared/api';
 import { TEXT } from '../shared/text';
 import { pick, translator, type Lang } from '../shared/i18n';
@@ -34,7 +34,7 @@ export function KioskApp() {
     setBusy(true);
     setError(null);
     try {
-      const out = await api<{ token: string; device: PublicDevice }>('/api/devices/pair', { body: { code } });
+      const out = await api.call('devices.pair', { body: { code } });
       saveDevice(out);
       setDevice(out);
     } catch (e) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LocalizedText, PriorityCategory, PublicDevice } from '@antre/server/contract';
-import { api, ApiError } from '../shared/api';
+import type { LocalizedText, PriorityCategory } from '@antre/server/contract';
+import { api, ApiError, type BodyOf } from '../shared/api';
 import { TEXT } from '../shared/text';
 import { local, pick, translator, type Lang } from '../shared/i18n';
 import type { IssuedTicket } from '../shared/venue-types';
@@ -56,7 +56,7 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
     if (live.unpaired) unpaired.current();
   }, [live.unpaired]);
   useEffect(() => {
-    api<{ device?: PublicDevice }>('/api/auth/me', { token: device.token }).then(
+    api.call('auth.me', { token: device.token }).then(
       (me) => me.device && setKioskFloor(me.device.floor),
       (e) => e instanceof ApiError && e.code === 'INVALID_TOKEN' && unpaired.current(),
     );
@@ -116,7 +116,7 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
     setTaking(true);
     setCheckInError(null);
     try {
-      const ticket = await api<IssuedTicket & { booking: { time: string } }>('/api/bookings/check-in', { token: device.token, body: { code }, timeoutMs: 20000 });
+      const ticket = await api.call('bookings.checkIn', { token: device.token, body: { code }, timeoutMs: 20000 });
       setStack([...HOME, { screen: 'ticket', ticket }]);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', null);
@@ -198,11 +198,11 @@ function newRequestKey(): string {
  * Issues a ticket, retrying with the same key when the answer was lost (no network, a restart):
  * the server answers a retry with the ticket the first attempt made. Refusals are not retried.
  */
-async function issueWithRetry(token: string, body: { serviceId: string; priority: unknown }, key: string): Promise<IssuedTicket> {
+async function issueWithRetry(token: string, body: BodyOf<'tickets.issue'>, key: string): Promise<IssuedTicket> {
   const deadline = Date.now() + 20000;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await api<IssuedTicket>('/api/tickets', { token, body, idempotencyKey: key, timeoutMs: Math.max(2000, Math.min(8000, deadline - Date.now())) });
+      return await api.call('tickets.issue', { token, body, idempotencyKey: key, timeoutMs: Math.max(2000, Math.min(8000, deadline - Date.now())) });
     } catch (e) {
       const retry = e instanceof ApiError && (e.code === 'NETWORK' || e.code === 'SHUTTING_DOWN' || e.code === 'SERVER_BUSY');
       if (!retry || Date.now() + 1000 * (attempt + 1) >= deadline) throw e;

@@ -44,7 +44,7 @@ export function useKioskLive(token: string): KioskLive & { now: () => number } {
       }
       fetching = true;
       try {
-        const v = await api<PublicVenue>('/api/venue');
+        const v = await api.call('venue.get');
         if (closed) return;
         venueVersion = v.version;
         setLive((st) => ({ ...st, venue: v }));

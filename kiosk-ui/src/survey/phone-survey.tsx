@@ -13,7 +13,7 @@ export function PhoneSurvey({ ticketId, number, lang }: { ticketId: string; numb
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void api<SurveyTicketState>(`/api/surveys/ticket/${ticketId}`).then((s) => live && setState(s.state), () => undefined);
+    void api.call('surveys.ticket', { params: { id: ticketId } }).then((s) => live && setState(s.state), () => undefined);
     return () => {
       live = false;
     };
@@ -22,7 +22,7 @@ export function PhoneSurvey({ ticketId, number, lang }: { ticketId: string; numb
     setBusy(true);
     setError(null);
     try {
-      await api('/api/surveys', { body: { ticketId, scores: a.scores, comment: a.comment || undefined, profile: a.profile } });
+      await api.call('surveys.submit', { body: { ticketId, scores: a.scores, comment: a.comment || undefined, profile: a.profile } });
       setState('answered');
     } catch (e) {
       const err = e instanceof ApiError ? e : null;

@@ -10,7 +10,7 @@ export function PublicSummary() {
   const [data, setData] = useState<SurveyPublicSummary | null>(null);
   const [off, setOff] = useState(false);
   useEffect(() => {
-    const load = () => api<SurveyPublicSummary>('/api/surveys/public').then(setData, (e) => setOff(e instanceof ApiError && e.code === 'NOT_FOUND'));
+    const load = () => api.call('surveys.public').then(setData, (e) => setOff(e instanceof ApiError && e.code === 'NOT_FOUND'));
     void load();
     const timer = setInterval(() => void load(), 5 * 60000);
     return () => clearInterval(timer);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PublicDevice, SurveyVisit } from '@antre/server/contract';
+import type { SurveyVisit } from '@antre/server/contract';
 import { api, ApiError } from '../shared/api';
 import { local, pick, translator, type Lang } from '../shared/i18n';
 import { useIdle } from '../kiosk/use-idle';
@@ -32,7 +32,7 @@ export function SurveyApp() {
     setBusy(true);
     setError(null);
     try {
-      const out = await api<{ token: string; device: PublicDevice }>('/api/devices/pair', { body: { code } });
+      const out = await api.call('devices.pair', { body: { code } });
       localStorage.setItem(TOKEN_KEY, out.token);
       setToken(out.token);
     } catch (e) {
@@ -91,7 +91,7 @@ function SurveyTablet({ token, lang, setLang, t, idleSeconds, onUnpaired }: { to
     setBusy(true);
     setError(null);
     try {
-      await api('/api/surveys', { token, body: { ticketId: visit.ticketId, scores: a.scores, comment: a.comment || undefined, profile: a.profile } });
+      await api.call('surveys.submit', { token, body: { ticketId: visit.ticketId, scores: a.scores, comment: a.comment || undefined, profile: a.profile } });
       live.drop(visit.ticketId);
       setPhase({ kind: 'thanks' });
     } catch (e) {

@@ -22,11 +22,11 @@ export function useSurveyLive(token: string): SurveyLive & { drop: (ticketId: st
   const [live, setLive] = useState<SurveyLive>({ online: false, unpaired: false, venue: null, visits: [] });
   useEffect(() => {
     let closed = false;
-    void api<PublicVenue>('/api/venue').then((v) => !closed && setLive((st) => ({ ...st, venue: v })), () => undefined);
+    void api.call('venue.get').then((v) => !closed && setLive((st) => ({ ...st, venue: v })), () => undefined);
     const s: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
     const refresh = async () => {
       try {
-        const r = await api<{ visits: SurveyVisit[] }>('/api/surveys/pending', { token });
+        const r = await api.call('surveys.pending', { token });
         if (!closed) setLive((st) => ({ ...st, online: true, visits: r.visits.slice(0, KEEP) }));
       } catch {
         /* asked again on the next connect */

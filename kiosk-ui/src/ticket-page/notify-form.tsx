@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'react';
 import { messageSettings } from '@antre/server/contract';
+import type { ContactState } from '@antre/server/api';
 import { api, ApiError } from '../shared/api';
 import { pick, type Lang, type T } from '../shared/i18n';
 import { TEXT } from '../shared/text';
 import type { PublicVenue } from '../shared/venue-types';
-
-interface ContactState {
-  available: boolean;
-  registered: boolean;
-  phone: string | null;
-}
 
 /** A walk-in visitor adds a number to get the same WhatsApp/SMS messages as a booked one; consent first. */
 export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; ticketId: string; venue: PublicVenue | null }) {
@@ -20,7 +15,7 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<ContactState>(`/api/tickets/${ticketId}/contact`).then(setState, () => setState(null));
+    api.call('tickets.contact.get', { params: { id: ticketId } }).then(setState, () => setState(null));
   }, [ticketId]);
 
   if (!state?.available) return null;
@@ -31,7 +26,7 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
     setBusy(true);
     setError(null);
     try {
-      const out = await api<Omit<ContactState, 'available'>>(`/api/tickets/${ticketId}/contact`, { body: { phone, consent: true } });
+      const out = await api.call('tickets.contact.add', { params: { id: ticketId }, body: { phone, consent: true } });
       setState({ available: true, ...out });
     } catch (err) {
       setError(pick(err instanceof ApiError && err.text ? err.text : TEXT.networkError, lang));
@@ -42,7 +37,7 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
   const remove = async () => {
     setBusy(true);
     try {
-      const out = await api<Omit<ContactState, 'available'>>(`/api/tickets/${ticketId}/contact`, { method: 'DELETE' });
+      const out = await api.call('tickets.contact.remove', { params: { id: ticketId } });
       setState({ available: true, ...out });
     } catch (err) {
       setError(pick(err instanceof ApiError && err.text ? err.text : TEXT.networkError, lang));

@@ -22,7 +22,7 @@ export function useTicketLive(ticketId: string): TicketLive {
     let haveVenue = false;
     const fetchVenue = () => {
       if (haveVenue) return;
-      api<PublicVenue>('/api/venue').then((venue) => {
+      api.call('venue.get').then((venue) => {
         if (closed) return;
         haveVenue = true;
         setState((st) => ({ ...st, venue }));

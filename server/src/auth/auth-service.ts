@@ -1,5 +1,5 @@
 import { AntreError } from '../contract/errors.js';
-import type { DeviceKind, PublicDevice, PublicUser } from '../contract/domain.js';
+import type { DeviceKind, PublicDevice, PublicUser, Role } from '../contract/domain.js';
 import type { CreateUserBody, UpdateUserBody } from '../contract/schemas.js';
 import type { DeviceRecord, StaffStore, UserRecord } from '../store/staff-store.js';
 import { digest, hashPassword, newId, newPairingCode, newPassword, newToken, verifyPassword } from './secrets.js';
@@ -7,6 +7,16 @@ import { EventEmitter } from 'node:events';
 import { DEFAULT_LIMITS, type Limits } from '../security/limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { Semaphore } from '../security/semaphore.js';
+
+/** One staff account as the hub sends it: a password only as a hash this site can verify. */
+export interface HubStaffEntry {
+  username: string;
+  name: string;
+  role: Role;
+  counterIds: string[];
+  passwordHash?: string;
+  disabled: boolean;
+}
 
 export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'device'; device: DeviceRecord };
 
@@ -148,6 +158,31 @@ export class AuthService extends EventEmitter<AuthEvents> {
     // Open sockets carry the rooms and rights of the account as it was: end them on any change of rights.
     if (body.password || body.disabled || body.role !== undefined || body.counterIds !== undefined) this.emit('revoked', { userId: id });
     return publicUser(this.user(id));
+  }
+
+  /**
+   * Staff accounts sent by the hub, all in one durable write or none: new usernames are created,
+   * known ones updated (a blank hash keeps the password). Open sessions of an account whose password,
+   * role, counters or access changed end, as an admin's edit ends them.
+   */
+  async applyStaff(entries: readonly HubStaffEntry[], now: number): Promise<void> {
+    const changed: string[] = [];
+    await this.store.update((d) => {
+      for (const e of entries) {
+        const rec = d.users.find((u) => u.username === e.username);
+        if (!rec) {
+          d.users.push({ id: newId(8), username: e.username, name: e.name, role: e.role, counterIds: e.counterIds, passwordHash: e.passwordHash ?? '', disabled: e.disabled || !e.passwordHash, createdAt: now });
+          continue;
+        }
+        const rights = rec.role !== e.role || rec.disabled !== e.disabled || (e.passwordHash !== undefined && e.passwordHash !== rec.passwordHash) || rec.counterIds.join() !== e.counterIds.join();
+        Object.assign(rec, { name: e.name, role: e.role, counterIds: e.counterIds, disabled: e.disabled, passwordHash: e.passwordHash ?? rec.passwordHash });
+        if (rights) {
+          d.sessions = d.sessions.filter((s) => s.userId !== rec.id);
+          changed.push(rec.id);
+        }
+      }
+    });
+    for (const userId of changed) this.emit('revoked', { userId });
   }
 
   /** Registers a device and answers a one-time pairing code for it. */

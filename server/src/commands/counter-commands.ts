@@ -1,27 +1,25 @@
 import { AntreError } from '../contract/errors.js';
-import type { CounterState, Ticket } from '../contract/domain.js';
+import type { CounterState, PublicCounter, Ticket } from '../contract/domain.js';
 import type { CounterAction } from '../contract/events.js';
-import { callNextBody, counterStatusBody, emptyBody, resumeBody, transferBody } from '../contract/schemas.js';
-import { z } from 'zod';
+import { callNextBody, counterStatusBody, emptyBody, holdBody, resumeBody, transferBody } from '../contract/schemas.js';
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
 import { validate } from '../http/errors.js';
 import { counterAccess, type CounterAccess } from '../policy/policy.js';
 import { finishBody } from '../contract/plan.js';
 
-const holdBody = z.strictObject({ note: z.string().trim().min(1).max(300).optional() }).optional();
-
 /**
  * One counter command, whichever door it came through (HTTP or socket): who are you, is the
  * input valid, may you, run it in the engine. Unknown counters are 404 before access is judged.
  */
-export async function counterCommand(ctx: AppContext, p: Principal | null, counterId: string, action: CounterAction, body: unknown): Promise<Ticket | CounterState> {
+export async function counterCommand(ctx: AppContext, p: Principal | null, counterId: string, action: CounterAction, body: unknown): Promise<Ticket | PublicCounter> {
   ctx.queue.engine.counter(counterId);
   const who = counterAccess(p, counterId, action);
   const out = await run(ctx, counterId, action, body, who);
   // The audit line: who did what at which counter.
   ctx.log.info({ counterId, action, userId: who.userId, deviceId: p?.kind === 'device' ? p.device.id : undefined, ticket: 'number' in out ? out.number : undefined, status: out.status }, 'counter command');
-  return out;
+  // A status change answers with the counter as every screen sees it, whichever door it came through (not the engine's record).
+  return 'number' in out ? out : ctx.queue.engine.estimator.publicCounter(counterId);
 }
 
 function run(ctx: AppContext, counterId: string, action: CounterAction, body: unknown, who: CounterAccess): Promise<Ticket | CounterState> {

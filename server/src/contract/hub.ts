@@ -187,3 +187,21 @@ export interface HubConfigResult {
   /** Why a change was refused, as the site's validation said it. */
   reason?: LocalizedText;
 }
+
+/** A site's link to its hub, as the site's `GET /api/health` (`hub`) shows it to its supervisors. */
+export interface HubLinkStatus {
+  state: 'starting' | 'ok' | 'retrying' | 'failed';
+  url: string;
+  siteId: string;
+  feedId: string | null;
+  /** Site clock of the last request the hub answered. */
+  lastOkAt: number | null;
+  lastSentAt: number | null;
+  /** Events on the site's disk the hub has not acknowledged. */
+  pendingEvents: number;
+  /** The next sequence the hub expects. */
+  hubNextSeq: number;
+  /** The hub settings version applied at the site. */
+  configVersion: number;
+  lastError: { at: number; message: string } | null;
+}

@@ -14,3 +14,4 @@ export * from './booking.js';
 export * from './plan.js';
 export * from './alert-records.js';
 export * from './accountability.js';
+export * from './hub.js';

@@ -19,6 +19,9 @@ export const transferBody = z
   .strictObject({ toServiceId: id.optional(), toCounterId: id.optional(), note: text(300).optional() })
   .refine((b) => b.toServiceId || b.toCounterId, { message: 'toServiceId or toCounterId is required' });
 
+/** Hold the visitor at the desk (they went to fetch a paper), with an optional note. */
+export const holdBody = z.strictObject({ note: text(300).optional() }).optional();
+
 export const resumeBody = z.strictObject({ ticketId: id });
 
 export const counterStatusBody = z.discriminatedUnion('status', [

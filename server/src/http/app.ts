@@ -22,8 +22,14 @@ import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { venueAdminRoutes } from './routes/venue-admin.js';
+import { metaRoutes } from './routes/meta.js';
+import { deprecatedAlias } from './deprecation.js';
+import { API_LEGACY, API_V1 } from '../contract/api/routes.js';
 
-/** The express app: JSON API under /api, the built UIs beside it. */
+/**
+ * The express app: the JSON API under /api/v1 (and, deprecated, under /api: the same router), the
+ * built UIs beside it.
+ */
 export function createApp(ctx: AppContext, notifier: () => Notifier | null = () => null): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -51,8 +57,10 @@ export function createApp(ctx: AppContext, notifier: () => Notifier | null = () 
   if (ctx.surveys) api.use(surveyRoutes(ctx, ctx.surveys));
   api.use(dayPlanRoutes(ctx));
   api.use(accountabilityRoutes(ctx));
+  api.use(metaRoutes());
   api.use(notFound);
-  app.use('/api', api);
+  app.use(API_V1, api);
+  app.use(API_LEGACY, deprecatedAlias, api);
   serveUi(app, ctx);
   app.use(notFound);
   app.use(errorHandler(ctx.log));
@@ -115,7 +123,7 @@ function serveUi(app: Express, ctx: AppContext): void {
   mount('/kiosk', ctx.ui?.kiosk, ['/t/:id', '/survey', '/skm', '/booking', '/booking/*rest']);
   mount('/display', ctx.ui?.display);
   mount('/counter', ctx.ui?.counter);
-  app.get('/', (_req, res) => res.redirect(ctx.ui?.counter ? '/counter' : '/api/health'));
+  app.get('/', (_req, res) => res.redirect(ctx.ui?.counter ? '/counter' : `${API_V1}/health`));
   // Browsers ask for /favicon.ico whatever a page links: answer with the screens' icon, not a 404.
   const icon = [ctx.ui?.counter, ctx.ui?.kiosk, ctx.ui?.display].map((d) => d && join(d, 'favicon.svg')).find((p) => p && existsSync(p));
   if (icon) app.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').sendFile(icon));

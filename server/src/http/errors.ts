@@ -2,12 +2,17 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { AntreError } from '../contract/errors.js';
 import { describeIssues } from '../venue/load-venue.js';
+import { mappedSchema } from './route-map.js';
 
-/** Parses input with a zod schema; a mismatch is a 400 that names each bad field. */
+/**
+ * Parses input with a zod schema; a mismatch is a 400 that names each bad field. Inside a mapped
+ * route the route map's schema for that part of the request is the one applied (the routes pass
+ * the same schema objects; the map is what the OpenAPI document says, so it decides).
+ */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const r = schema.safeParse(input);
+  const r = (mappedSchema(input) ?? schema).safeParse(input);
   if (!r.success) throw new AntreError('INVALID_INPUT', { problems: describeIssues(r.error.issues) });
-  return r.data;
+  return r.data as z.infer<S>;
 }
 
 /** The one place that turns any error into the error body and status. */

@@ -154,6 +154,19 @@ describe('outbox', () => {
     expect(o.deadLetters()[0]!.lastError).toMatch(/too late to send/);
   });
 
+  it('gives a message up at once when its next try could only come after it stopped mattering', async () => {
+    api.mode = 'server-error';
+    const o = await open([wa]);
+    // "go to the counter" matters for 20 s; the first pause after a failure is 30 s
+    await o.enqueue([called({ ttlMs: 20_000 })]);
+    await o.runDue();
+    expect(o.pending()).toBe(0);
+    const dead = o.deadLetters();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.lastError).toContain('too late to send');
+    expect(dead[0]!.attempts).toBe(1);
+  });
+
   it('purges dead letters after the retention and every message of a visit on request', async () => {
     api.mode = 'down';
     const o = await open([wa], { attemptsPerChannel: 1, deadRetentionMs: 86_400_000 });

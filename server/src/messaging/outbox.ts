@@ -143,6 +143,8 @@ export class Outbox {
     const lastError = `${ch.name}: ${e.message}`.slice(0, 300);
     this.opts.log.warn({ messageId: m.id, kind: m.kind, to: maskPhone(m.to), channel: ch.name, attempts, retryable: e.retryable, rateLimited: e.rateLimited, err: e.message }, 'message not sent');
     if (channel >= this.channels.length) return this.bury(m, lastError, attempts);
+    // A retry that could only come after the message stopped mattering ("go to the counter" an hour late) is not kept waiting.
+    if (nextAt >= m.expiresAt) return this.bury(m, `${lastError}; too late to send`, attempts);
     await this.update(m.id, { attempts: tries, channel, nextAt, lastError });
   }
 

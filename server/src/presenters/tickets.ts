@@ -71,8 +71,8 @@ export function ticketPresenter(venue: Venue, p: Principal | null): ((t: Ticket)
  * ticket through the caller's presenter; a counter's new state as every screen sees counters
  * (the engine's record of it, with the officer's id and its break bookkeeping, stays inside).
  */
-export function presentCommandAnswer(engine: Engine, p: Principal | null, out: Ticket | CounterState): StaffTicket | PublicCounter {
-  if (!('number' in out)) return engine.estimator.publicCounter(out.counterId);
+export function presentCommandAnswer(engine: Engine, p: Principal | null, out: Ticket | CounterState | PublicCounter): StaffTicket | PublicCounter {
+  if (!('number' in out)) return 'userId' in out ? engine.estimator.publicCounter(out.counterId) : out;
   const present = ticketPresenter(engine.venue, p);
   if (!present) throw new Error('a counter command answered a caller with no ticket view');
   return present(out);

@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { AlertRecord } from '../contract/alert-records.js';
-import { AntreError } from '../contract/errors.js';
-import { DurableJSONFile, isRecord, readJsonFileSync } from './durable-file.js';
+import { copyOnWrite, DurableJSONFile, isRecord, readJsonFileSync } from './durable-file.js';
 
 interface AlertDoc {
   format: 1;
@@ -17,6 +16,8 @@ interface AlertDoc {
  */
 export class AlertStore {
   private db: Low<AlertDoc> | null = null;
+  /** Changes to the open day's document: written first, then shown (memory never ahead of the disk). */
+  private change: (<R>(fn: (copy: AlertDoc) => R) => Promise<R>) | null = null;
   private readonly dir: string;
 
   constructor(dataDir: string) {
@@ -30,9 +31,11 @@ export class AlertStore {
 
   /** Opens a day's document (a new day starts empty). */
   async open(day: string): Promise<void> {
-    const db = new Low<AlertDoc>(new DurableJSONFile(this.path(day), problem(day)), { format: 1, day, records: [] });
+    const file = new DurableJSONFile<AlertDoc>(this.path(day), problem(day));
+    const db = new Low<AlertDoc>(file, { format: 1, day, records: [] });
     await db.read();
     this.db = db;
+    this.change = copyOnWrite(file, () => db.data, (doc) => { db.data = doc; });
   }
 
   records(): readonly AlertRecord[] {
@@ -45,17 +48,16 @@ export class AlertStore {
     return readJsonFileSync<AlertDoc>(this.path(day), problem(day))?.records ?? [];
   }
 
-  /** Resolves once the records are on disk; a failed write keeps the disk's version (STORAGE_FAILED). */
+  /**
+   * Resolves once the records are on disk, and only then are they the store's records; a failed
+   * write (STORAGE_FAILED) leaves the records as they were, so nobody is told of an alert the
+   * disk does not hold.
+   */
   async save(records: AlertRecord[]): Promise<void> {
-    const db = this.db;
-    if (!db) throw new Error('alert store not open');
-    db.data = { ...db.data, records };
-    try {
-      await db.write();
-    } catch (err) {
-      db.data = readJsonFileSync<AlertDoc>(this.path(db.data.day), problem(db.data.day)) ?? { format: 1, day: db.data.day, records: [] };
-      throw new AntreError('STORAGE_FAILED', { cause: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-    }
+    if (!this.change) throw new Error('alert store not open');
+    await this.change((doc) => {
+      doc.records = records;
+    });
   }
 
   private path(day: string): string {

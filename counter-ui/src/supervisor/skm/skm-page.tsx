@@ -6,7 +6,7 @@ import { pick } from '../../shared/i18n';
 import { Bilingual, TopBar, type StaffPageProps } from '../staff-frame';
 import { useVenue } from '../use-staff-data';
 import { PERIOD_KINDS, periodRange, type PeriodKind } from './period';
-import { BandBadge, ElementBars, GroupTable, num, ProfileTables, resultsQuery, SeriesChart } from './skm-parts';
+import { BandBadge, ElementBars, GroupTable, num, ProfileTables, resultsQuery, SeriesChart, parseResultsQuery } from './skm-parts';
 import { GROUP_LABEL, K, PERIOD_KIND } from './skm-texts';
 
 interface Scope {
@@ -40,7 +40,7 @@ export function SkmPage({ session, lang, toggleLang, logout, expire }: StaffPage
     setBusy(true);
     setError(null);
     try {
-      setResult(await api<SurveyResults>(`/api/surveys/results?${q}`, { token: session.token }));
+      setResult(await api.call('surveys.results', { query: parseResultsQuery(q), token: session.token }));
     } catch (e) {
       if (isAuthError(e)) expire();
       setError(errorText(e));
@@ -56,15 +56,15 @@ export function SkmPage({ session, lang, toggleLang, logout, expire }: StaffPage
     void load(resultsQuery(periodRange('month', today)));
   }, [today, day, load]);
   useEffect(() => {
-    void api<{ users: PublicUser[] }>('/api/users', { token: session.token }).then((r) => setUsers(r.users.filter((u) => u.role === 'officer')), () => undefined);
+    void api.call('users.list', { token: session.token }).then((r) => setUsers(r.users.filter((u) => u.role === 'officer')), () => undefined);
   }, [session.token]);
 
-  const download = async (path: string) => {
+  const download = async (id: 'surveys.resultsCsv' | 'surveys.answersCsv') => {
     if (!query) return;
-    const res = await fetch(`${path}?${query}&by=${by}`, { headers: { authorization: `Bearer ${session.token}` } });
-    if (!res.ok) return setError({ id: `Gagal mengunduh (${res.status})`, en: `Download failed (${res.status})` });
-    const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'skm.csv';
-    const url = URL.createObjectURL(await res.blob());
+    const file = await api.file(id, { query: { ...parseResultsQuery(query), by }, token: session.token }).catch((e: unknown) => (setError(errorText(e)), null));
+    if (!file) return;
+    const name = file.name ?? 'skm.csv';
+    const url = URL.createObjectURL(file.blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -112,8 +112,8 @@ export function SkmPage({ session, lang, toggleLang, logout, expire }: StaffPage
           {sel('officerId', K.officer, users)}
           <button type="submit" className="sv-btn sv-btn--primary" disabled={busy || !query}>{pick(K.show, lang)}</button>
           <div className="skm-actions">
-            <button type="button" className="sv-btn" onClick={() => void download('/api/surveys/results.csv')} disabled={!result}>{pick(K.csv, lang)}</button>
-            <button type="button" className="sv-btn" onClick={() => void download('/api/surveys/answers.csv')} disabled={!result || result.withheld}>{pick(K.csvAnswers, lang)}</button>
+            <button type="button" className="sv-btn" onClick={() => void download('surveys.resultsCsv')} disabled={!result}>{pick(K.csv, lang)}</button>
+            <button type="button" className="sv-btn" onClick={() => void download('surveys.answersCsv')} disabled={!result || result.withheld}>{pick(K.csvAnswers, lang)}</button>
             <a className={`sv-btn${result ? '' : ' is-disabled'}`} href={query ? `/counter/supervisor/skm/print?${query}` : undefined} target="_blank" rel="noreferrer" data-testid="skm-print-link">{pick(K.print, lang)}</a>
           </div>
         </form>

@@ -1,4 +1,5 @@
-import { bandLabel, bandOfRaw, SKM_ELEMENTS, SKM_PROFILE_FIELDS, SKM_PROFILE_LABELS, SKM_PROFILE_VALUE_LABELS, SURVEY_MIN_GROUP, type SkmBand, type SurveyGroupBy, type SurveyResults } from '@antre/server/contract';
+import { bandLabel, bandOfRaw, SKM_ELEMENTS, SKM_PROFILE_FIELDS, SKM_PROFILE_LABELS, SKM_PROFILE_VALUE_LABELS, SURVEY_GROUPS, SURVEY_MIN_GROUP, type SkmBand, type SurveyGroupBy, type SurveyResults } from '@antre/server/contract';
+import type { QueryOf } from '../../shared/api';
 import { pick, type Lang } from '../../shared/i18n';
 import { K } from './skm-texts';
 
@@ -106,6 +107,16 @@ export function ProfileTables({ r, lang }: { r: SurveyResults; lang: Lang }) {
 }
 
 /** The query string of a results request. */
+/** A results query string (the page's address, the print link) as the route's query. */
+export function parseResultsQuery(search: string): QueryOf<'surveys.results'> {
+  const p = new URLSearchParams(search);
+  const opt = (k: string) => p.get(k) || undefined;
+  return {
+    from: p.get('from') ?? '', to: p.get('to') ?? '', agencyId: opt('agencyId'), serviceId: opt('serviceId'), counterId: opt('counterId'), officerId: opt('officerId'), floor: opt('floor'),
+    by: SURVEY_GROUPS.find((g) => g === p.get('by')),
+  };
+}
+
 export function resultsQuery(f: { from: string; to: string; agencyId?: string; serviceId?: string; counterId?: string; officerId?: string; floor?: string; by?: string }): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);

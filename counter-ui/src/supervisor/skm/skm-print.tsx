@@ -5,7 +5,7 @@ import { api, errorText, isAuthError } from '../../shared/api';
 import { pick } from '../../shared/i18n';
 import { Bilingual, type StaffPageProps } from '../staff-frame';
 import { useVenue } from '../use-staff-data';
-import { num, ProfileTables } from './skm-parts';
+import { num, ProfileTables, parseResultsQuery } from './skm-parts';
 import { K } from './skm-texts';
 
 /** A table edge with the decimals the annex writes it with (2,60; 3,064; 3,5324), at least two. */
@@ -26,7 +26,7 @@ export function SkmPrint({ session, lang, expire }: StaffPageProps) {
   const [r, setR] = useState<SurveyResults | null>(null);
   const [error, setError] = useState<LocalizedText | null>(null);
   useEffect(() => {
-    api<SurveyResults>(`/api/surveys/results${window.location.search}`, { token: session.token }).then(setR, (e) => {
+    api.call('surveys.results', { query: parseResultsQuery(window.location.search), token: session.token }).then(setR, (e) => {
       if (isAuthError(e)) expire();
       setError(errorText(e));
     });

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { authorize } from '../../policy/policy.js';
 import { AntreError } from '../../contract/errors.js';
@@ -10,8 +9,8 @@ import { accountabilityCsv } from '../../reports/accountability-csv.js';
 import type { AccountabilityReport } from '../../contract/accountability.js';
 import { validate } from '../errors.js';
 import { principalOf } from '../principal.js';
-
-const dayQuery = z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() });
+import { on } from '../route-map.js';
+import { dayQuery } from '../../contract/api/schemas.js';
 
 /** The day's accountability record for one day (today as it stands), built from the stored day. */
 export function accountabilityFor(ctx: AppContext, day: string): AccountabilityReport {
@@ -30,12 +29,12 @@ export function accountabilityFor(ctx: AppContext, day: string): AccountabilityR
 /** Supervisors: the accountability record as JSON (the daily summary page) and as CSV. */
 export function accountabilityRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.get('/accountability', (req, res) => {
+  on(r, 'accountability.get', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const q = validate(dayQuery, req.query);
     res.json(accountabilityFor(ctx, q.day ?? ctx.queue.day));
   });
-  r.get('/accountability.csv', (req, res) => {
+  on(r, 'accountability.csv', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const q = validate(dayQuery, req.query);
     const report = accountabilityFor(ctx, q.day ?? ctx.queue.day);

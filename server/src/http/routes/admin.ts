@@ -6,6 +6,7 @@ import { authorize, authorizeStaff } from '../../policy/policy.js';
 import type { Notifier } from '../../realtime/notifier.js';
 import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
+import { on } from '../route-map.js';
 
 /** The link a device opens to pair itself: the UI of its kind with the code. */
 export function pairingUrl(ctx: AppContext, kind: string, code: string): string {
@@ -18,7 +19,7 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
   const r = Router();
   const now = () => ctx.queue.clock();
 
-  r.post('/devices', async (req, res) => {
+  on(r, 'devices.create', async (req, res) => {
     authorize(principalOf(req, ctx), 'device.manage');
     const b = validate(createDeviceBody, req.body);
     const v = ctx.queue.venue;
@@ -32,45 +33,45 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
     const out = await ctx.auth.createDevice({ kind: b.kind, name: b.name, floor, ref: b.ref ?? null }, now());
     res.status(201).json({ ...out, pairingUrl: pairingUrl(ctx, b.kind, out.code) });
   });
-  r.get('/devices', (req, res) => {
+  on(r, 'devices.list', (req, res) => {
     authorize(principalOf(req, ctx), 'device.list');
     res.json({ devices: ctx.auth.devices(now()) });
   });
-  r.post('/devices/pair', async (req, res) => {
+  on(r, 'devices.pair', async (req, res) => {
     const b = validate(pairBody, req.body);
     res.json(await ctx.auth.pair(b.code, now(), clientKey(req)));
   });
-  r.post('/devices/:id/pairing', async (req, res) => {
+  on(r, 'devices.repair', async (req, res) => {
     authorize(principalOf(req, ctx), 'device.manage');
     const out = await ctx.auth.repair(req.params.id, now());
     notifier()?.disconnectDevice(req.params.id);
     res.json({ ...out, pairingUrl: pairingUrl(ctx, out.device.kind, out.code) });
   });
-  r.delete('/devices/:id', async (req, res) => {
+  on(r, 'devices.revoke', async (req, res) => {
     authorize(principalOf(req, ctx), 'device.manage');
     await ctx.auth.revokeDevice(req.params.id);
     notifier()?.disconnectDevice(req.params.id);
     res.status(204).end();
   });
 
-  r.get('/users', (req, res) => {
+  on(r, 'users.list', (req, res) => {
     authorize(principalOf(req, ctx), 'staff.list');
     res.json({ users: ctx.auth.users() });
   });
-  r.post('/users', async (req, res) => {
+  on(r, 'users.create', async (req, res) => {
     authorize(principalOf(req, ctx), 'staff.manage');
     const b = validate(createUserBody, req.body);
     assertCounters(ctx, b.counterIds);
     res.status(201).json(await ctx.auth.createUser(b, now()));
   });
-  r.patch('/users/:id', async (req, res) => {
+  on(r, 'users.update', async (req, res) => {
     authorize(principalOf(req, ctx), 'staff.manage');
     const b = validate(updateUserBody, req.body);
     if (b.counterIds) assertCounters(ctx, b.counterIds);
     res.json(await ctx.auth.updateUser(req.params.id, b));
   });
 
-  r.post('/services/:id/status', async (req, res) => {
+  on(r, 'services.status', async (req, res) => {
     const u = authorizeStaff(principalOf(req, ctx), 'service.setStatus');
     const b = validate(serviceStatusBody, req.body);
     const out = await ctx.queue.run((e) => e.setServiceStatus(req.params.id, b.closedToday, b.reason ?? null));
@@ -78,7 +79,7 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
     res.json(out);
   });
 
-  r.put('/announcements', async (req, res) => {
+  on(r, 'announcements.set', async (req, res) => {
     authorize(principalOf(req, ctx), 'announcements.set');
     const b = validate(announcementsBody, req.body);
     await ctx.board.setAnnouncements(b.announcements);

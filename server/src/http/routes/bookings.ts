@@ -12,22 +12,11 @@ import type { BookingService } from '../../booking/booking-service.js';
 import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
 import { ticketUrl } from './tickets.js';
+import { on } from '../route-map.js';
+import { bookingCheckInBody as checkInBody, bookingCreateBody as createBody, bookingMoveBody as moveBody, bookingSlotsQuery } from '../../contract/api/schemas.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
-const serviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
-const createBody = z.strictObject({
-  serviceId, day, time,
-  name: z.string().trim().min(2).max(80),
-  phone: z.string().min(6).max(30),
-  consent: z.literal(true, { error: 'consent must be true' }),
-  challenge: z.string().max(200),
-  nonce: z.string().max(40),
-  /** A field people never see: a form-filling bot fills it. */
-  website: z.string().max(200).optional(),
-});
-const moveBody = z.strictObject({ day, time });
-const checkInBody = z.strictObject({ code: z.string().min(4).max(40) });
+const serviceId = bookingSlotsQuery.shape.serviceId;
+const day = bookingSlotsQuery.shape.day;
 
 /** The public booking API (safe to publish beyond the building) and check-in at the kiosk or the counter. */
 export function bookingRoutes(ctx: AppContext): Router {
@@ -51,7 +40,7 @@ export function bookingRoutes(ctx: AppContext): Router {
     return now;
   };
 
-  r.get('/booking/services', (req, res) => {
+  on(r, 'booking.services', (req, res) => {
     const now = budget(req, reads);
     const v = ctx.queue.venue;
     const services = v.services.filter((s) => s.booking && s.booking.onlineShare > 0).map((s) => ({
@@ -64,16 +53,16 @@ export function bookingRoutes(ctx: AppContext): Router {
     };
     res.json(catalog);
   });
-  r.get('/booking/slots', (req, res) => {
+  on(r, 'booking.slots', (req, res) => {
     const now = budget(req, reads);
     const q = validate(z.object({ serviceId, day }), req.query);
     res.json({ serviceId: q.serviceId, day: q.day, slots: svc().slots(q.serviceId, q.day, now) });
   });
-  r.get('/booking/challenge', (req, res) => {
+  on(r, 'booking.challenge', (req, res) => {
     const now = budget(req, reads);
     res.json(bot.issue(now, bookingSettings(ctx.queue.venue.settings).botCheckBits));
   });
-  r.post('/bookings', async (req, res) => {
+  on(r, 'bookings.create', async (req, res) => {
     const now = budget(req, writes);
     const given = req.body as { phone?: unknown; consent?: unknown } | undefined;
     if (typeof given?.phone === 'string' && given.consent !== true) throw new AntreError('CONSENT_REQUIRED');
@@ -83,21 +72,21 @@ export function bookingRoutes(ctx: AppContext): Router {
     const b = await svc().create(body, now);
     res.status(201).json({ ...svc().view(b), manageToken: b.manageToken, qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
   });
-  r.get('/bookings/manage/:token', async (req, res) => {
+  on(r, 'bookings.manage.get', async (req, res) => {
     budget(req, reads);
     const b = svc().byToken(req.params.token);
     res.json({ ...svc().view(b), qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
   });
-  r.post('/bookings/manage/:token/cancel', async (req, res) => {
+  on(r, 'bookings.manage.cancel', async (req, res) => {
     budget(req, reads);
     res.json(svc().view(await svc().cancel(req.params.token)));
   });
-  r.post('/bookings/manage/:token/move', async (req, res) => {
+  on(r, 'bookings.manage.move', async (req, res) => {
     const now = budget(req, reads);
     const body = validate(moveBody, req.body);
     res.json(svc().view(await svc().move(req.params.token, body, now)));
   });
-  r.post('/bookings/check-in', async (req, res) => {
+  on(r, 'bookings.checkIn', async (req, res) => {
     const p = authorizeCaller(principalOf(req, ctx), 'ticket.issue');
     const body = validate(checkInBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };

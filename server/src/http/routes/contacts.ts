@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { AntreError } from '../../contract/errors.js';
 import type { OutboxView } from '../../contract/booking.js';
 import type { AppContext } from '../../context.js';
@@ -7,9 +6,10 @@ import { RateLimiter } from '../../auth/rate-limit.js';
 import { authorize } from '../../policy/policy.js';
 import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
+import { on } from '../route-map.js';
+import { contactBody } from '../../contract/api/schemas.js';
 
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
-const contactBody = z.strictObject({ phone: z.string().min(6).max(30), consent: z.literal(true, { error: 'consent must be true' }) });
 
 /** The visitor's number on the ticket page, and the supervisors' view of the outbox. */
 export function contactRoutes(ctx: AppContext): Router {
@@ -25,11 +25,11 @@ export function contactRoutes(ctx: AppContext): Router {
     if (!ctx.messaging) throw new AntreError('MESSAGES_UNAVAILABLE');
     return ctx.messaging;
   };
-  r.get('/tickets/:id/contact', (req, res) => {
+  on(r, 'tickets.contact.get', (req, res) => {
     ticketOf(req.params.id);
     res.json({ available: !!ctx.messaging?.enabled, ...(ctx.messaging?.contactOf(req.params.id) ?? { registered: false, phone: null }) });
   });
-  r.post('/tickets/:id/contact', async (req, res) => {
+  on(r, 'tickets.contact.add', async (req, res) => {
     const now = ctx.queue.clock();
     const key = clientKey(req);
     if (limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: limiter.retryAfter(key, now) });
@@ -42,12 +42,12 @@ export function contactRoutes(ctx: AppContext): Router {
     ctx.log.info({ ticket: ticket.number }, 'visitor added a number for messages');
     res.status(201).json({ registered: true, ...out });
   });
-  r.delete('/tickets/:id/contact', async (req, res) => {
+  on(r, 'tickets.contact.remove', async (req, res) => {
     ticketOf(req.params.id);
     await ctx.messaging?.removeContact(req.params.id);
     res.json({ registered: false, phone: null });
   });
-  r.get('/messages/outbox', (req, res) => {
+  on(r, 'messages.outbox', (req, res) => {
     authorize(principalOf(req, ctx), 'messages.read');
     const m = ctx.messaging;
     const view: OutboxView = {
@@ -56,7 +56,7 @@ export function contactRoutes(ctx: AppContext): Router {
     };
     res.json(view);
   });
-  r.post('/messages/:id/retry', async (req, res) => {
+  on(r, 'messages.retry', async (req, res) => {
     authorize(principalOf(req, ctx), 'messages.retry');
     if (!ID_RE.test(req.params.id) || !(await messaging().outbox.retry(req.params.id))) throw new AntreError('NOT_FOUND');
     res.json({ retried: true });

@@ -5,10 +5,11 @@ import type { AppContext } from '../../context.js';
 import { counterCommand } from '../../commands/counter-commands.js';
 import { principalOf } from '../principal.js';
 import { presentCommandAnswer } from '../../presenters/tickets.js';
+import { on } from '../route-map.js';
 
 export function counterRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.post('/counters/:counterId/:action', async (req, res) => {
+  on(r, 'counters.action', async (req, res) => {
     const action = req.params.action as CounterAction;
     if (!COUNTER_ACTIONS.includes(action)) throw new AntreError('NOT_FOUND');
     const p = principalOf(req, ctx);

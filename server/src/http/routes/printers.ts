@@ -4,6 +4,7 @@ import { AntreError } from '../../contract/errors.js';
 import type { AppContext } from '../../context.js';
 import { authorize } from '../../policy/policy.js';
 import { principalOf } from '../principal.js';
+import { on } from '../route-map.js';
 
 const ID = /^[A-Za-z0-9_.-]{1,80}$/;
 
@@ -14,18 +15,18 @@ export function printerRoutes(ctx: AppContext): Router {
     if (!ctx.printing) throw new AntreError('NOT_FOUND');
     return ctx.printing;
   };
-  r.get('/printers', (req, res) => {
+  on(r, 'printers.list', (req, res) => {
     authorize(principalOf(req, ctx), 'printer.read');
     const p = printing();
     res.json({ printers: p.states().map((s) => ({ ...s, jobs: p.jobs(s.printerId).slice(-20) })), virtual: p.virtual ? { port: p.virtual.port } : null });
   });
-  r.post('/printers/:id/test', (req, res) => {
+  on(r, 'printers.test', (req, res) => {
     authorize(principalOf(req, ctx), 'printer.test');
     const p = printing();
     if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });
     res.status(202).json(p.testPrint(req.params.id));
   });
-  r.get('/print-jobs/:jobId/preview.png', (req, res) => {
+  on(r, 'printJobs.preview', (req, res) => {
     // Images load from <img>, which cannot send a header: the staff token may come as ?token=.
     if (!req.headers.authorization && typeof req.query.token === 'string') req.headers.authorization = `Bearer ${req.query.token}`;
     authorize(principalOf(req, ctx), 'printer.read');
@@ -33,7 +34,7 @@ export function printerRoutes(ctx: AppContext): Router {
     if (!png) throw new AntreError('NOT_FOUND');
     res.type('png').set('Cache-Control', 'private, no-cache').send(png);
   });
-  r.post('/print-jobs/:jobId/reprint', (req, res) => {
+  on(r, 'printJobs.reprint', (req, res) => {
     const who = principalOf(req, ctx);
     const p = printing();
     const kiosk = ID.test(req.params.jobId) ? p.kioskOf(req.params.jobId) : null;
@@ -42,13 +43,13 @@ export function printerRoutes(ctx: AppContext): Router {
     authorize(who, 'printJob.reprint', { kioskId: kiosk });
     res.status(202).json(p.reprint(req.params.jobId));
   });
-  r.get('/printers/virtual/jobs', (req, res) => {
+  on(r, 'printers.virtual.jobs', (req, res) => {
     authorize(principalOf(req, ctx), 'printer.read');
     const v = printing().virtual;
     const now = Date.now();
     res.json({ jobs: (v?.jobs() ?? []).map((j) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length, previewUrl: signedPreviewUrl(j.id, now) })) });
   });
-  r.get('/printers/virtual/jobs/:id.png', (req, res) => {
+  on(r, 'printers.virtual.preview', (req, res) => {
     // Images load from <img>, which cannot send a header: a short-lived signed address stands in for the
     // staff token (a token in a URL would outlive the page in logs and history).
     if (!req.headers.authorization) {
@@ -59,7 +60,7 @@ export function printerRoutes(ctx: AppContext): Router {
     res.type('png').set('Cache-Control', 'private, max-age=3600').send(job.png);
   });
   // After /printers/virtual/jobs, which this pattern would otherwise take.
-  r.get('/printers/:id/jobs', (req, res) => {
+  on(r, 'printers.jobs', (req, res) => {
     authorize(principalOf(req, ctx), 'printer.read');
     const p = printing();
     if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });

@@ -4,6 +4,7 @@ import type { Venue } from '../../contract/venue.js';
 import type { PublicVenue } from '../../contract/responses.js';
 import { anonymousCounter, presentSnapshot } from '../../realtime/presenters.js';
 import { principalOf } from '../principal.js';
+import { on } from '../route-map.js';
 
 /** The venue as any screen may see it (printer addresses are internal). */
 export function publicVenue(v: Venue, version: number): PublicVenue {
@@ -14,7 +15,7 @@ export function publicVenue(v: Venue, version: number): PublicVenue {
 
 export function publicRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.get('/health', (_req, res) => {
+  on(r, 'health', (_req, res) => {
     const mem = process.memoryUsage();
     res.json({
       status: ctx.queue.storageFailure ? 'storage_failed' : 'ok', storage: ctx.queue.storageFailure, day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
@@ -22,23 +23,25 @@ export function publicRoutes(ctx: AppContext): Router {
         rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576), heapTotal: Math.round(mem.heapTotal / 1048576),
         external: Math.round(mem.external / 1048576),
       },
+      // The hub link's state (last sent, events waiting, last error); absent when the site runs alone.
+      ...(ctx.hub ? { hub: ctx.hub.status() } : {}),
     });
   });
-  r.get('/venue', (_req, res) => {
+  on(r, 'venue.get', (_req, res) => {
     res.json(publicVenue(ctx.queue.venue, ctx.queue.venueVersion));
   });
-  r.get('/queues', (_req, res) => {
+  on(r, 'queues.list', (_req, res) => {
     const now = ctx.queue.clock();
     res.json({ day: ctx.queue.day, now, queues: ctx.queue.engine.estimator.queues(now) });
   });
-  r.get('/counters', (_req, res) => {
+  on(r, 'counters.list', (_req, res) => {
     const e = ctx.queue.engine;
     res.json({ counters: e.venue.counters.map((c) => anonymousCounter(e.estimator.publicCounter(c.id))) });
   });
-  r.get('/snapshot', (req, res) => {
+  on(r, 'snapshot.get', (req, res) => {
     res.json(presentSnapshot(ctx, principalOf(req, ctx), null));
   });
-  r.get('/announcements', (_req, res) => {
+  on(r, 'announcements.get', (_req, res) => {
     res.json({ announcements: ctx.board.announcements() });
   });
   return r;

@@ -7,11 +7,12 @@ import { reportCsv, reportFileName } from '../../reports/report-csv.js';
 import { runReport } from '../../reports/run-report.js';
 import { validate } from '../errors.js';
 import { principalOf } from '../principal.js';
+import { on } from '../route-map.js';
 
 /** Supervisors' reads: alerts now, and reports over a date range as JSON or CSV. */
 export function reportRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.get('/alerts', (req, res) => {
+  on(r, 'alerts.now', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const e = ctx.queue.engine;
     const now = ctx.queue.clock();
@@ -22,12 +23,12 @@ export function reportRoutes(ctx: AppContext): Router {
     };
     res.json(body);
   });
-  r.get('/reports', (req, res) => {
+  on(r, 'reports.get', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const q = validate(reportRangeQuery, req.query);
     res.json(runReport(ctx, q.from, q.to));
   });
-  r.get('/reports.csv', (req, res) => {
+  on(r, 'reports.csv', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const q = validate(reportCsvQuery, req.query);
     const report = runReport(ctx, q.from, q.to);

@@ -10,6 +10,7 @@ import type { SurveyService } from '../../survey/survey-service.js';
 import type { Ticket } from '../../contract/domain.js';
 import { validate } from '../errors.js';
 import { principalOf } from '../principal.js';
+import { on } from '../route-map.js';
 
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const csvQuery = surveyResultsQuery;
@@ -19,33 +20,33 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
   const r = Router();
   const now = () => ctx.queue.clock();
 
-  r.get('/surveys/ticket/:id', (req, res) => {
+  on(r, 'surveys.ticket', (req, res) => {
     if (!ID_RE.test(req.params.id)) throw new AntreError('TICKET_NOT_FOUND');
     res.json(surveys.ticketState(req.params.id));
   });
-  r.post('/surveys', async (req, res) => {
+  on(r, 'surveys.submit', async (req, res) => {
     const p = principalOf(req, ctx);
     const body = validate(submitSurveyBody, req.body);
     const rec = await surveys.submit(body, p, now());
     ctx.log.info({ ticketId: rec.ticketId, channel: rec.channel, agencyId: rec.agencyId }, 'survey answered');
     res.status(201).json({ id: rec.id, ticketId: rec.ticketId });
   });
-  r.get('/surveys/pending', (req, res) => {
+  on(r, 'surveys.pending', (req, res) => {
     const p = authorizeCaller(principalOf(req, ctx), 'survey.pending');
     if (p.kind !== 'device') throw new AntreError('FORBIDDEN');
     res.json({ visits: surveys.pendingFor(p.device, now()) });
   });
-  r.get('/surveys/results', (req, res) => {
+  on(r, 'surveys.results', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     res.json(results(ctx, surveys, validate(surveyResultsQuery, req.query)));
   });
-  r.get('/surveys/results.csv', (req, res) => {
+  on(r, 'surveys.resultsCsv', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const q = validate(csvQuery, req.query);
     res.attachment(`skm-${ctx.queue.venue.id}-${q.from}_${q.to}.csv`);
     res.type('text/csv; charset=utf-8').send(resultsCsv(results(ctx, surveys, q), q.by ?? 'agency'));
   });
-  r.get('/surveys/answers.csv', (req, res) => {
+  on(r, 'surveys.answersCsv', (req, res) => {
     authorize(principalOf(req, ctx), 'report.read');
     const q = validate(surveyResultsQuery, req.query);
     const res0 = results(ctx, surveys, q);
@@ -55,7 +56,7 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     res.attachment(`skm-jawaban-${ctx.queue.venue.id}-${q.from}_${q.to}.csv`);
     res.type('text/csv; charset=utf-8').send(answersCsv(ctx.queue.venue, list));
   });
-  r.get('/surveys/mine', (req, res) => {
+  on(r, 'surveys.mine', (req, res) => {
     // An officer sees their own aggregate only, and only from the minimum number of answers on.
     const u = authorizeStaff(principalOf(req, ctx), 'survey.mine');
     const q = validate(surveyResultsQuery, req.query);
@@ -64,7 +65,7 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     const s = enough ? computeSkm(mine.map((a) => a.scores)) : null;
     res.json({ respondents: mine.length, minimum: SURVEY_MIN_GROUP, converted: s?.converted ?? null, band: s?.band ?? null, elements: s?.elements.map((e) => ({ code: e.code, nrr: e.nrr })) ?? null });
   });
-  r.get('/surveys/public', (_req, res) => {
+  on(r, 'surveys.public', (_req, res) => {
     // Opt-in per venue: a building that has not chosen to publish answers 404.
     if (!ctx.queue.venue.settings.publishSurvey) throw new AntreError('NOT_FOUND');
     const month = ctx.queue.day.slice(0, 7);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { AntreError } from '../../contract/errors.js';
 import { issueTicketBody, transferBody } from '../../contract/schemas.js';
 import type { AppContext } from '../../context.js';
+
 import { validate } from '../errors.js';
 import { principalOf } from '../principal.js';
 import { digest } from '../../auth/secrets.js';
@@ -10,6 +11,7 @@ import { visitorTicketView } from '../../realtime/presenters.js';
 import { agenciesOf, authorize, authorizeCaller, authorizeStaff } from '../../policy/policy.js';
 import { leadTicket, ticketPresenter } from '../../presenters/tickets.js';
 import type { PrintOutcome } from '../../contract/responses.js';
+import { on } from '../route-map.js';
 
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -19,7 +21,7 @@ const KEY_RE = /^[A-Za-z0-9_.:-]{8,128}$/;
 export function ticketRoutes(ctx: AppContext): Router {
   const r = Router();
   const kioskTickets = budget(ctx.limits.kioskTicketsPerMinute, 60, 'kiosk-tickets');
-  r.post('/tickets', async (req, res) => {
+  on(r, 'tickets.issue', async (req, res) => {
     const p = authorizeCaller(principalOf(req, ctx), 'ticket.issue');
     const body = validate(issueTicketBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
@@ -54,7 +56,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     }
     res.status(201).json({ ...ctx.queue.engine.estimator.ticketView(ticket, now), url: ticketUrl(ctx, ticket.id), print });
   });
-  r.get('/tickets', (req, res) => {
+  on(r, 'tickets.list', (req, res) => {
     const p = principalOf(req, ctx);
     authorize(p, 'ticket.list');
     // Officers see the tickets of the agencies their counters serve, as their desks see them; supervisors and admins every agency's record.
@@ -63,13 +65,13 @@ export function ticketRoutes(ctx: AppContext): Router {
     const present = ticketPresenter(venue, p)!;
     res.json({ day: ctx.queue.day, tickets: [...ctx.queue.engine.state.tickets.values()].filter((t) => agencies.has(t.agencyId)).map(present) });
   });
-  r.get('/tickets/:id', (req, res) => {
+  on(r, 'tickets.get', (req, res) => {
     const id = req.params.id;
     const t = ID_RE.test(id) ? ctx.queue.engine.state.tickets.get(id) : undefined;
     if (!t) throw new AntreError('TICKET_NOT_FOUND');
     res.json({ ...visitorTicketView(ctx.queue.engine.estimator.ticketView(t, ctx.queue.clock())), url: ticketUrl(ctx, t.id) });
   });
-  r.post('/tickets/:id/transfer', async (req, res) => {
+  on(r, 'tickets.transfer', async (req, res) => {
     const u = authorizeStaff(principalOf(req, ctx), 'ticket.reroute');
     const body = validate(transferBody, req.body);
     if (!ID_RE.test(req.params.id)) throw new AntreError('TICKET_NOT_FOUND');

@@ -11,6 +11,7 @@ import { writeFileDurable } from '../../store/durable-file.js';
 import { describeIssues } from '../../venue/load-venue.js';
 import { PrinterConfigError, validatePrinters } from '../../printing/print-service.js';
 import { principalOf } from '../principal.js';
+import { on } from '../route-map.js';
 
 /** The admin's edited venue, kept in the venue's data folder; on start it wins over the venue file. */
 export function savedVenuePath(venueDataDir: string): string {
@@ -30,12 +31,12 @@ export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | nul
     next();
   };
 
-  r.get('/venue/raw', adminOnly, (_req, res) => {
+  on(r, 'venue.raw', adminOnly, (_req, res) => {
     const body: VenueRawResponse = { version: ctx.queue.venueVersion, venue: ctx.queue.venue };
     res.json(body);
   });
 
-  r.put('/venue', adminOnly, express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }), async (req, res) => {
+  on(r, 'venue.save', adminOnly, express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }), async (req, res) => {
     const user = authorizeStaff(principalOf(req, ctx), 'venue.edit');
     // Between commands, with the queue held still: no ticket of a service being removed can be issued
     // between the check of today's tickets and the save; one edit at a time, so the file on disk and
@@ -47,8 +48,11 @@ export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | nul
   return r;
 }
 
-/** Validates, refuses edits that would strand today's visitors, saves durably, then goes live. */
-async function saveVenue(ctx: AppContext, body: unknown, notifier: () => Notifier | null): Promise<VenueSaveResponse> {
+/**
+ * Validates, refuses edits that would strand today's visitors, saves durably, then goes live. Run
+ * inside `queue.exclusive()`; the hub's settings take the same path as the admin's editor.
+ */
+export async function saveVenue(ctx: AppContext, body: unknown, notifier: () => Notifier | null): Promise<VenueSaveResponse> {
   const parsed = venueSchema.safeParse(body);
   if (!parsed.success) throw new AntreError('VENUE_INVALID', { problems: describeIssues(parsed.error.issues) });
   const next = parsed.data;
