@@ -4,22 +4,28 @@ import type { OverloadGuard } from './security/guard.js';
 import type { AuthService } from './auth/auth-service.js';
 import type { QueueService } from './queue/queue-service.js';
 import type { BoardStore } from './store/board-store.js';
-import type { Ticket } from './contract/domain.js';
-import type { PrintOutcome } from './contract/responses.js';
 import type { PrintService } from './printing/print-service.js';
+import type { TicketPrinter } from './printing/ticket-printer.js';
 import type { SurveyService } from './survey/survey-service.js';
 import type { Messaging } from './messaging/messaging.js';
 import type { BookingService } from './booking/booking-service.js';
 import type { DayTicker } from './queue/day-ticker.js';
 import type { AlertMonitor } from './reports/alert-monitor.js';
-import type { HubLink } from './hub/link.js';
-
-/** Called after a kiosk ticket is durable: prints it (printers plug in here). */
-export interface TicketPrinter {
-  printTicket(ticket: Ticket, kioskId: string | null): Promise<PrintOutcome> | PrintOutcome;
-}
+import type { HubLinkStatus } from './contract/hub.js';
+import type { HubSettings } from './hub/settings.js';
 
 export type { PrintOutcome } from './contract/responses.js';
+export type { TicketPrinter } from './printing/ticket-printer.js';
+
+/**
+ * What the rest of the server reads of the link to the hub. The link itself (hub/link.ts) is
+ * handed this context, so the context names only what it reads of it: no import circle.
+ */
+export interface HubLinkView {
+  readonly settings: HubSettings;
+  status(): HubLinkStatus;
+  close(): Promise<void>;
+}
 
 /** Everything a door needs, handed in (no module-level singletons). */
 export interface AppContext {
@@ -50,5 +56,5 @@ export interface AppContext {
   ticker?: DayTicker;
   alerts?: AlertMonitor;
   /** The link to the hub of many buildings, when ANTRE_HUB_URL is set. */
-  hub?: HubLink;
+  hub?: HubLinkView;
 }

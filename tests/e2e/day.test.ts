@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PriorityCategory, Snapshot, Ticket } from '@antre/server/contract';
+import type { PriorityCategory, Snapshot, StaffTicket, Ticket } from '@antre/server/contract';
 import { ADMIN_PASSWORD, ROOT, login, post, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { Rng } from '../sim/rng.ts';
 import { predictedOrder } from '../../server/src/engine/order.ts';
@@ -96,7 +96,7 @@ async function agree<T>(what: string, read: () => Promise<[T, T]>, ms = LIVE_MS)
   expect(a, what).toEqual(b);
 }
 
-const waitingAt = (tickets: Ticket[], counterId: string) =>
+const waitingAt = (tickets: StaffTicket[], counterId: string) =>
   tickets.filter((t) => t.status === 'waiting' && (t.targetCounterId ? t.targetCounterId === counterId : COUNTER_SERVICES[counterId]!.includes(t.serviceId))).length;
 
 describe('a real browser day', () => {

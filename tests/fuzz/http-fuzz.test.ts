@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
-import { COUNTER_ACTIONS } from '@antre/server/contract';
+import { COUNTER_ACTIONS, DEVICE_KINDS, ROLES } from '@antre/server/contract';
+import { DOOR_POLICY, fuzzPolicy, unaskedActions } from './policy-doors.ts';
 import { appOf, DOORS, doorKey, enumerateRoutes } from './http-doors.ts';
 import { fuzzDoors, fuzzExpired, fuzzOtherCounters, fuzzUnknownPaths, type FuzzRun } from './http-fuzz.ts';
 import { send } from './http-probe.ts';
 import { assertNoPollution, prototypeKeys, Tally } from './tally.ts';
-import { createWorld, type World } from './world.ts';
+import { createWorld, IDENTITIES, type World } from './world.ts';
 
 /** Modest by default so the unit run stays quick; `npm run fuzz` is the long form. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
@@ -52,6 +53,24 @@ describe('bad input at every HTTP door', () => {
     expect(t.accepted).toBeGreaterThan(0);
     assertNoPollution(run.baseline);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await healthy();
+    expect(w.errors).toEqual([]);
+  }, 180_000);
+
+  it('the policy at every door: nobody and every live identity (every role, every device kind) get the policy\'s decision, refusals change nothing', async () => {
+    expect(DOORS.map(doorKey).filter((k) => !DOOR_POLICY[k]), 'doors without a policy action').toEqual([]);
+    expect(unaskedActions(), 'policy actions no door or socket handler asks').toEqual([]);
+    const kinds = new Set(IDENTITIES.map((i) => {
+      const p = w.principal(i);
+      return p.kind === 'user' ? p.user.role : p.device.kind;
+    }));
+    expect([...kinds].sort(), 'identities cover every kind of principal the policy knows').toEqual([...DEVICE_KINDS, ...ROLES].sort());
+    const before = run.tally.totals();
+    await fuzzPolicy(w, run);
+    const t = run.tally.totals();
+    expect(t.stateChanges).toBe(0);
+    expect(t.refused - before.refused).toBeGreaterThan(0);
+    expect(t.accepted - before.accepted).toBeGreaterThan(0);
     await healthy();
     expect(w.errors).toEqual([]);
   }, 180_000);

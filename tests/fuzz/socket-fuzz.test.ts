@@ -3,6 +3,7 @@ import { open, SocketPool, type Client } from './socket-clients.ts';
 import { EVENT_NAMES } from './socket-events.ts';
 import { fuzzConnect, fuzzEvents, fuzzRawPackets, fuzzStaleSockets, registeredEvents, type SocketRun } from './socket-fuzz.ts';
 import { staffSockets, staleSockets } from './socket-stale.ts';
+import { fuzzSocketPolicy } from './socket-policy.ts';
 import { assertNoPollution, prototypeKeys, Tally } from './tally.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -46,6 +47,14 @@ describe('bad input at every socket.io door', () => {
     expect(t.refused).toBeGreaterThan(0);
     expect(t.accepted).toBeGreaterThan(0);
   }, 180_000);
+
+  it('counter commands from every kind of principal at its own desk and another: the policy\'s decision, refusals change nothing', async () => {
+    await fuzzSocketPolicy(w, run);
+    const c = run.tally.door('counter:command (policy)');
+    expect(c.refused).toBeGreaterThan(0);
+    expect(c.accepted).toBeGreaterThan(0);
+    expect(c.stateChanges).toBe(0);
+  }, 120_000);
 
   it('malformed packets on the wire: the connection is dropped or ignored, other clients are served', async () => {
     await fuzzRawPackets(w, run);

@@ -3,9 +3,13 @@ import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { startHarness, type Harness } from '../../server/src/testing/harness.ts';
 import { testVenue } from '../../server/src/testing/builders.ts';
+import type { Principal } from '../../server/src/auth/auth-service.ts';
 
-/** Live principals the fuzzer acts as. Officer A works loket-1, officer B loket-3. */
-export const IDENTITIES = ['admin', 'supervisor', 'officerA', 'officerB', 'kiosk1', 'kiosk2', 'display', 'zoneDisplay', 'button1', 'button3', 'printer'] as const;
+/**
+ * Live principals the fuzzer acts as: at least one of every kind the policy knows (each role, each
+ * device kind; nobody is the missing token). Officer A works loket-1, officer B loket-3.
+ */
+export const IDENTITIES = ['admin', 'supervisor', 'officerA', 'officerB', 'kiosk1', 'kiosk2', 'display', 'zoneDisplay', 'button1', 'button3', 'printer', 'survey'] as const;
 export type Identity = (typeof IDENTITIES)[number];
 export const STAFF: Identity[] = ['admin', 'supervisor', 'officerA', 'officerB'];
 
@@ -27,6 +31,8 @@ export interface World {
   /** Error-level log lines of the server (an unexpected error is logged there). */
   errors: string[];
   pick(kind: RefKind, n: number): string;
+  /** Who an identity is to the server now (as its token resolves), for asking the policy. */
+  principal(who: Identity): Principal;
   /** Everything a refusal must leave alone: queue, venue, board, staff, devices, and their files. */
   fingerprint(): string;
   /** Moves the clock past every session's lifetime and settles the day change; answers the now-expired staff tokens. */
@@ -80,6 +86,7 @@ export async function createWorld(): Promise<World> {
   const button1 = await pair('button', { ref: 'loket-1' });
   const button3 = await pair('button', { ref: 'loket-3' });
   const printer = await pair('printer', { ref: 'kiosk-2' });
+  const survey = await pair('survey', { ref: 'loket-4' });
   const revoked = await pair('display', { floor: 2 });
   await ok(`/api/devices/${revoked.id}`, { token: admin, method: 'DELETE' });
   const repaired = await pair('display', { floor: 2 });
@@ -107,7 +114,7 @@ export async function createWorld(): Promise<World> {
   const venueDir = dirname(q.store.dir);
   const tokens: Record<Identity, string> = {
     admin, supervisor, officerA, officerB, kiosk1: kiosk1.token, kiosk2: kiosk2.token, display: display.token, zoneDisplay: zoneDisplay.token,
-    button1: button1.token, button3: button3.token, printer: printer.token,
+    button1: button1.token, button3: button3.token, printer: printer.token, survey: survey.token,
   };
   const jobs = (printerId?: string) => (ctx.printing?.states() ?? []).filter((s) => !printerId || s.printerId === printerId).flatMap((s) => ctx.printing!.jobs(s.printerId).map((j) => j.id));
   const tickets = () => [...q.engine.state.tickets.values()];
@@ -134,6 +141,11 @@ export async function createWorld(): Promise<World> {
   return {
     h, tokens, errors, spare,
     dead: { revoked: revoked.token, repaired: repaired.token, disabled, loggedOut },
+    principal: (who) => {
+      const p = ctx.auth.resolve(tokens[who], h.clock.now());
+      if (!p) throw new Error(`${who}: token no longer resolves`);
+      return p;
+    },
     pick: (kind, n) => {
       const list = pools[kind]();
       return list.length ? list[n % list.length]! : `no-${kind}`;

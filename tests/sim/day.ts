@@ -221,7 +221,7 @@ export class DayRunner implements Floor {
   /** The full ticket as staff see it (the kiosk's answer is the visitor's view). */
   private async ticket(id: string): Promise<Ticket> {
     const t = this.b.supervisorScreen.tickets.get(id);
-    if (t) return t;
+    if (t) return t as Ticket; // a supervisor's screen holds whole records
     const r = await this.api('GET', '/api/tickets', this.b.supervisorToken);
     const found = (r.body.tickets as Ticket[]).find((x) => x.id === id);
     if (!found) throw new Error(`ticket ${id} was acknowledged but is not in the day's list`);

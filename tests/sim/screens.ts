@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, Ticket } from '@antre/server/contract';
+import type { ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, StaffTicket } from '@antre/server/contract';
 import { applyCall, applyUpdate, applySnapshot, callKey, EMPTY_BOARD, type BoardState } from '../../display-ui/src/live/live-state.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-const LIVE = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held']);
+const LIVE = new Set<StaffTicket['status']>(['waiting', 'called', 'serving', 'held']);
 
 /**
  * One screen of the building as a real socket.io client: it keeps the picture a screen keeps,
@@ -13,7 +13,7 @@ const LIVE = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held'])
  */
 export class Screen {
   board: BoardState = EMPTY_BOARD;
-  tickets = new Map<string, Ticket>();
+  tickets = new Map<string, StaffTicket>();
   events = 0;
   snapshots = 0;
   comparisons = 0;
@@ -100,4 +100,4 @@ function diffMaps<T>(what: string, shown: ReadonlyMap<string, T>, truth: Readonl
 
 const counterKey = (c: PublicCounter) => JSON.stringify([c.status, c.since, c.breakReason, c.breakUntil, c.ticket, c.lastCallAt]);
 const queueKey = (q: QueueInfo) => JSON.stringify(q);
-const ticketKey = (t: Ticket) => JSON.stringify([t.number, t.status, t.counterId, t.calledAt, t.startedAt, t.recalls, t.targetCounterId, t.history.length]);
+const ticketKey = (t: StaffTicket) => JSON.stringify([t.number, t.status, t.counterId, t.calledAt, t.startedAt, t.recalls, t.targetCounterId, t.history.length]);

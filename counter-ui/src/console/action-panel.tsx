@@ -1,4 +1,4 @@
-import type { Ticket } from '@antre/server/contract';
+import type { StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import { bindingOf, type ConsoleAction } from './keymap';
 import { ACTION_TEXT } from './texts';
@@ -35,13 +35,13 @@ export function ActionButton({ action, onAction, busy, disabled, className = '',
 }
 
 /** Which actions fit the current ticket's state (the server still decides). */
-export function allowed(ticket: Pick<Ticket, 'status'> | null): Record<'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'transfer', boolean> {
+export function allowed(ticket: Pick<StaffTicket, 'status'> | null): Record<'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'transfer', boolean> {
   const s = ticket?.status;
   return { recall: s === 'called', start: s === 'called', finish: s === 'called' || s === 'serving', 'no-show': s === 'called', hold: s === 'called' || s === 'serving', transfer: !!s };
 }
 
 /** The big call-next button and the smaller ones for the visitor at the desk and the counter. */
-export function ActionPanel({ ticket, lastCallAt, now, busy, onAction }: { ticket: Pick<Ticket, 'status' | 'calledAt'> | null; lastCallAt: number | null | undefined; now: number; busy: ConsoleAction | null; onAction: (a: ConsoleAction) => void }) {
+export function ActionPanel({ ticket, lastCallAt, now, busy, onAction }: { ticket: Pick<StaffTicket, 'status' | 'calledAt'> | null; lastCallAt: number | null | undefined; now: number; busy: ConsoleAction | null; onAction: (a: ConsoleAction) => void }) {
   const ok = allowed(ticket);
   const guards = useCallGuards(ticket, lastCallAt, now);
   const wait: Partial<Record<ConsoleAction, number>> = { recall: guards.recallIn, 'no-show': guards.noShowIn };

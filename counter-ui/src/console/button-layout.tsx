@@ -1,5 +1,5 @@
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import type { PublicCounter, Ticket } from '@antre/server/contract';
+import type { PublicCounter, StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import { duration } from './format';
 import type { ConsoleAction } from './keymap';
@@ -14,7 +14,7 @@ interface Props {
   connected: boolean;
   state: PublicCounter | undefined;
   /** The visitor at the desk: officers know the full ticket, a paired button only the counter's summary. */
-  ticket: { id?: string; number: string; status: Ticket['status']; calledAt: number | null; startedAt?: number | null; recalls?: number } | null;
+  ticket: { id?: string; number: string; status: StaffTicket['status']; calledAt: number | null; startedAt?: number | null; recalls?: number } | null;
   waiting: number | null;
   now: number;
   busy: ConsoleAction | null;

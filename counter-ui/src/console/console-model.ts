@@ -1,4 +1,4 @@
-import type { Counter, PublicCounter, PublicUser, Ticket } from '@antre/server/contract';
+import type { Counter, PublicCounter, PublicUser, StaffTicket } from '@antre/server/contract';
 import { predictedOrder } from '@antre/server/order';
 
 /** Counters a user may operate: officers their assigned ones, supervisors and admins every one. */
@@ -12,22 +12,22 @@ export function mayOperate(user: Pick<PublicUser, 'role' | 'counterIds'>, counte
 }
 
 /** The queue order the engine keeps within a line: first queued, then first issued, then number. */
-export function queueOrder(a: Ticket, b: Ticket): number {
+export function queueOrder(a: StaffTicket, b: StaffTicket): number {
   return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
 }
 
 export interface WaitingView {
   /** Reserved for this counter (transferred here, or a held visitor resumed): called first. */
-  reserved: Ticket[];
+  reserved: StaffTicket[];
   /** The counter's services in the order it takes them, each with its open line. */
-  services: { serviceId: string; tickets: Ticket[]; priority: number }[];
+  services: { serviceId: string; tickets: StaffTicket[]; priority: number }[];
   total: number;
 }
 
 /** Who waits for this counter: its reserved visitors, then each of its services' lines in queue order. */
-export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets: Iterable<Ticket>, order: { ratio: number; streak: (serviceId: string) => number } = { ratio: 2, streak: () => 0 }): WaitingView {
-  const reserved: Ticket[] = [];
-  const lines = new Map(counter.serviceIds.map((s) => [s, [] as Ticket[]]));
+export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets: Iterable<StaffTicket>, order: { ratio: number; streak: (serviceId: string) => number } = { ratio: 2, streak: () => 0 }): WaitingView {
+  const reserved: StaffTicket[] = [];
+  const lines = new Map(counter.serviceIds.map((s) => [s, [] as StaffTicket[]]));
   for (const t of tickets) {
     if (t.status !== 'waiting') continue;
     if (t.targetCounterId) {
@@ -47,18 +47,18 @@ export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets:
 }
 
 /** Visitors this counter parked (fetching a document), oldest first, to resume later. */
-export function heldAt(counterId: string, tickets: Iterable<Ticket>): Ticket[] {
+export function heldAt(counterId: string, tickets: Iterable<StaffTicket>): StaffTicket[] {
   return [...tickets].filter((t) => t.status === 'held' && t.targetCounterId === counterId).sort((a, b) => heldSince(a) - heldSince(b));
 }
 
 /** When a held ticket was parked (its last "held" event). */
-export function heldSince(t: Ticket): number {
+export function heldSince(t: StaffTicket): number {
   for (let i = t.history.length - 1; i >= 0; i--) if (t.history[i]!.action === 'held') return t.history[i]!.at;
   return t.issuedAt;
 }
 
 /** The full ticket a counter holds now, when the live state has it. */
-export function currentTicket(counter: PublicCounter | undefined, tickets: ReadonlyMap<string, Ticket>): Ticket | null {
+export function currentTicket(counter: PublicCounter | undefined, tickets: ReadonlyMap<string, StaffTicket>): StaffTicket | null {
   const id = counter?.ticket?.id;
   return id ? tickets.get(id) ?? null : null;
 }
@@ -74,7 +74,7 @@ export interface DayCounts {
 }
 
 /** A user's work today, read from the tickets' audit trail (each event records who did it). */
-export function countsFor(userId: string, tickets: Iterable<Ticket>): DayCounts {
+export function countsFor(userId: string, tickets: Iterable<StaffTicket>): DayCounts {
   const out: DayCounts = { called: 0, served: 0, noShow: 0, transferred: 0, held: 0, serviceMs: [] };
   for (const t of tickets) {
     let called = false;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Ticket } from '@antre/server/contract';
+import type { StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import { clockTime } from './format';
 import { ACTION_TEXT, T } from './texts';
@@ -11,7 +11,7 @@ interface Base {
 }
 
 /** Send the current visitor to another service (new number) or another counter (same number), with a note. */
-export function TransferDialog({ ticket, counterId, isClosed, onSubmit, onClose }: Base & { ticket: Ticket; counterId: string; isClosed: (counterId: string) => boolean; onSubmit: (body: { toServiceId?: string; toCounterId?: string; note?: string }) => void }) {
+export function TransferDialog({ ticket, counterId, isClosed, onSubmit, onClose }: Base & { ticket: StaffTicket; counterId: string; isClosed: (counterId: string) => boolean; onSubmit: (body: { toServiceId?: string; toCounterId?: string; note?: string }) => void }) {
   const { t, venue, serviceName, servicePrefix } = useEnv();
   const [mode, setMode] = useState<'service' | 'counter'>('service');
   const [serviceId, setServiceId] = useState('');
@@ -95,7 +95,7 @@ export function BreakDialog({ now, onSubmit, onClose }: Base & { now: number; on
 }
 
 /** Park the visitor while they fetch a document; an optional note says what is missing. */
-export function HoldDialog({ ticket, onSubmit, onClose }: Base & { ticket: Ticket | null; onSubmit: (body: { note?: string }) => void }) {
+export function HoldDialog({ ticket, onSubmit, onClose }: Base & { ticket: StaffTicket | null; onSubmit: (body: { note?: string }) => void }) {
   const { t } = useEnv();
   const [note, setNote] = useState('');
   return (
@@ -120,7 +120,7 @@ export function CloseDialog({ onSubmit, onClose }: Base & { onSubmit: () => void
 }
 
 /** Marking a visitor absent asks once, and not before the venue's minimum time since the first call. */
-export function NoShowDialog({ ticket, now, lastCallAt, onSubmit, onClose }: Base & { ticket: Ticket; now: number; lastCallAt: number | null | undefined; onSubmit: () => void }) {
+export function NoShowDialog({ ticket, now, lastCallAt, onSubmit, onClose }: Base & { ticket: StaffTicket; now: number; lastCallAt: number | null | undefined; onSubmit: () => void }) {
   const { t, venue } = useEnv();
   const { noShowIn } = useCallGuards(ticket, lastCallAt, now);
   return (

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { FinishBody, Ticket } from '@antre/server/contract';
+import type { FinishBody, StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import { Modal } from './modal';
 
 type Kind = 'berkas_tidak_lengkap' | 'dirujuk' | 'ditolak';
 
 /** Finish with another outcome than "selesai": which requirements were missing, which agency the visitor goes to, or why refused. */
-export function OutcomeDialog({ ticket, onSubmit, onClose }: { ticket: Ticket; onSubmit: (body: NonNullable<FinishBody>) => void; onClose: () => void }) {
+export function OutcomeDialog({ ticket, onSubmit, onClose }: { ticket: StaffTicket; onSubmit: (body: NonNullable<FinishBody>) => void; onClose: () => void }) {
   const { t, venue, lang } = useEnv();
   const service = venue.services.find((s) => s.id === ticket.serviceId);
   const requirements = (lang === 'en' && service?.requirementsEn?.length ? service.requirementsEn : service?.requirements) ?? [];

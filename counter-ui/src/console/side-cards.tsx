@@ -1,4 +1,4 @@
-import type { Ticket } from '@antre/server/contract';
+import type { StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import { heldSince, type DayCounts } from './console-model';
 import { clockTime, meanDuration } from './format';
@@ -6,7 +6,7 @@ import { KEYMAP } from './keymap';
 import { ACTION_TEXT } from './texts';
 
 /** Visitors parked at this counter, each with a button to put them back first in its line. */
-export function HeldList({ held, busy, onResume }: { held: Ticket[]; busy: boolean; onResume: (ticketId: string) => void }) {
+export function HeldList({ held, busy, onResume }: { held: StaffTicket[]; busy: boolean; onResume: (ticketId: string) => void }) {
   const { t, tx, venue, serviceName } = useEnv();
   if (held.length === 0) return null;
   return (

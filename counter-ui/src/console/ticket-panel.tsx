@@ -1,9 +1,9 @@
-import { PRIORITY_LABELS, type PublicCounter, type Ticket } from '@antre/server/contract';
+import { PRIORITY_LABELS, type PublicCounter, type StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import { duration } from './format';
 
 interface Props {
-  ticket: Ticket | null;
+  ticket: StaffTicket | null;
   /** The counter's own summary, shown until the full ticket arrives. */
   summary: PublicCounter['ticket'];
   now: number;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CounterAction, LocalizedText, Ticket } from '@antre/server/contract';
+import type { CounterAction, LocalizedText, StaffTicket } from '@antre/server/contract';
 import { ApiError, api, errorText, isAuthError, type BodyOf } from '../shared/api';
 import type { ConsoleAction } from './keymap';
 import { DONE_TEXT, T } from './texts';
@@ -47,7 +47,7 @@ export function useCommands(token: string, counterId: string, onAuthFail: () => 
   /** The last visitor this desk marked absent (by no-show or the recall past the limit), while it may be undone. */
   const [absent, setAbsent] = useState<Absent | null>(null);
   /** The last ticket a command answered with: a call button learns the recall count from it. */
-  const [last, setLast] = useState<Ticket | null>(null);
+  const [last, setLast] = useState<StaffTicket | null>(null);
   const inFlight = useRef(false);
   const seq = useRef(0);
   useEffect(() => {

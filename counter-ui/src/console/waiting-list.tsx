@@ -1,4 +1,4 @@
-import { PRIORITY_LABELS, type Ticket } from '@antre/server/contract';
+import { PRIORITY_LABELS, type StaffTicket } from '@antre/server/contract';
 import { useEnv } from './console-context';
 import type { WaitingView } from './console-model';
 import { duration } from './format';
@@ -7,7 +7,7 @@ const SHOWN = 8;
 /** A wait this long stands out on the list (the officer may want to explain, or hurry). */
 const LONG_WAIT_MS = 30 * 60000;
 
-function Row({ ticket, now }: { ticket: Ticket; now: number }) {
+function Row({ ticket, now }: { ticket: StaffTicket; now: number }) {
   const { tx, t } = useEnv();
   const long = now - ticket.queuedAt >= LONG_WAIT_MS;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { CallEvent, ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, Ticket } from '@antre/server/contract';
+import type { CallEvent, ClientToServerEvents, PublicCounter, QueueInfo, ServerToClientEvents, Snapshot, StaffTicket } from '@antre/server/contract';
 import { mergeBoardUpdate } from '@antre/server/contract';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -10,7 +10,7 @@ export interface LiveState {
   snapshot: Snapshot | null;
   counters: Map<string, PublicCounter>;
   queues: Map<string, QueueInfo>;
-  tickets: Map<string, Ticket>;
+  tickets: Map<string, StaffTicket>;
   calls: CallEvent[];
   announcements: string[];
   venueVersion: number;
@@ -22,7 +22,7 @@ export interface LiveState {
 
 const EMPTY: LiveState = { connected: false, snapshot: null, counters: new Map(), queues: new Map(), tickets: new Map(), calls: [], announcements: [], venueVersion: 0, authError: null, clockOffset: 0 };
 
-const LIVE_STATUSES = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held']);
+const LIVE_STATUSES = new Set<StaffTicket['status']>(['waiting', 'called', 'serving', 'held']);
 
 /** Owns the socket: a full snapshot on every (re)connect, then deltas applied in order. */
 export function useLive(token: string | null): { state: LiveState; socket: LiveSocket | null } {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { LocalizedText, PublicCounter, Ticket } from '@antre/server/contract';
+import type { LocalizedText, PublicCounter, StaffTicket } from '@antre/server/contract';
 import { type BodyOf, api, errorText } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { duration } from './format';
@@ -9,7 +9,7 @@ import type { VenueView } from './use-staff-data';
 
 interface Props {
   venue: VenueView;
-  tickets: Map<string, Ticket>;
+  tickets: Map<string, StaffTicket>;
   /** Live counter states: a closed counter is marked and cannot be chosen. */
   counterStates: ReadonlyMap<string, PublicCounter>;
   serviceId: string;

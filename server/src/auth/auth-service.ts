@@ -282,5 +282,3 @@ export function publicUser(u: UserRecord): PublicUser {
   return { id: u.id, username: u.username, name: u.name, role: u.role, counterIds: u.counterIds, disabled: u.disabled };
 }
 
-/** Roles allowed to act on any counter. */
-export const COUNTER_MASTERS: Role[] = ['admin', 'supervisor'];

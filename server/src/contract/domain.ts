@@ -55,6 +55,16 @@ export interface Ticket {
   booking?: { code: string; slotAt: number } | null;
 }
 
+/**
+ * A ticket as staff see it. Supervisors and admins get the whole Ticket; an officer (or a desk's
+ * call button) gets no userId, source or booking code, and only its own desks' events and notes.
+ */
+export type StaffTicket = Omit<Ticket, 'userId' | 'source' | 'booking'> & {
+  userId?: string | null;
+  source?: Ticket['source'];
+  booking?: { code?: string; slotAt: number } | null;
+};
+
 export const COUNTER_STATUSES = ['open', 'break', 'closed'] as const;
 export type CounterStatus = (typeof COUNTER_STATUSES)[number];
 
@@ -213,8 +223,8 @@ export interface Snapshot {
   queues: QueueInfo[];
   recentCalls: CallEvent[];
   announcements: string[];
-  /** Staff only: the live tickets (waiting, called, serving, held) of the day. */
-  tickets?: Ticket[];
+  /** Staff only: the live tickets (waiting, called, serving, held) of the day, as the staff member may see them. */
+  tickets?: StaffTicket[];
   /** Ticket page only. */
   ticket?: TicketView;
 }

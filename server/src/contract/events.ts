@@ -1,5 +1,5 @@
 import type { ErrorBody } from './errors.js';
-import type { CallEvent, PublicCounter, QueueInfo, Snapshot, Ticket, TicketView } from './domain.js';
+import type { CallEvent, PublicCounter, QueueInfo, Snapshot, StaffTicket, TicketView } from './domain.js';
 import type { SurveyVisit } from './survey.js';
 import type { AlertsLive } from './alert-records.js';
 
@@ -73,7 +73,7 @@ export interface ServerToClientEvents {
   update: (u: BoardUpdate) => void;
   call: (c: CallEvent & { rev: number }) => void;
   /** Staff only: a ticket changed. */
-  ticket: (t: Ticket & { rev: number }) => void;
+  ticket: (t: StaffTicket & { rev: number }) => void;
   /** Ticket page: the visitor's own ticket changed or moved in the line. */
   ticketView: (t: TicketView) => void;
   announcements: (a: { rev: number; announcements: string[] }) => void;
@@ -99,7 +99,7 @@ export interface ServerToClientEvents {
 /** Events a client may send. */
 export interface ClientToServerEvents {
   'snapshot:request': (ack: Ack<Snapshot>) => void;
-  'counter:command': (cmd: { counterId: string; action: CounterAction; body?: unknown }, ack: Ack<Ticket | PublicCounter | null>) => void;
+  'counter:command': (cmd: { counterId: string; action: CounterAction; body?: unknown }, ack: Ack<StaffTicket | PublicCounter | null>) => void;
   'printer:status': (s: PrinterStatusMessage) => void;
 }
 

@@ -1,6 +1,9 @@
 import type { PriorityCategory, PublicCounter, QueueInfo, Ticket, TicketView } from '../contract/domain.js';
 import { AntreError } from '../contract/errors.js';
-import type { Engine } from './engine.js';
+import type { CounterState, ServiceDayState } from '../contract/domain.js';
+import type { Counter, Service, Venue } from '../contract/venue.js';
+import type { ServicePlan } from '../contract/plan.js';
+import type { DayState } from './state.js';
 import { effectiveHours, nextDayOpening, ticketWindow } from './hours.js';
 import { agencyBreaks } from './breaks.js';
 import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
@@ -10,11 +13,28 @@ import { aheadOfNewcomer, predictedOrder } from './order.js';
 import { walkInQuota, withBooked } from './booked.js';
 import { bookingSettings } from '../contract/venue.js';
 
+/** What the estimator reads of the engine (which hands itself in): declared here, so the two modules do not import each other. */
+export interface EstimatorSource {
+  readonly venue: Venue;
+  readonly state: DayState;
+  /** Grows with every applied change: cached answers are keyed on it. */
+  readonly version: number;
+  readonly ignoresHours: boolean;
+  service(id: string): Service;
+  counter(id: string): Counter;
+  counterState(id: string): CounterState;
+  serviceState(id: string): ServiceDayState;
+  servicePlan(serviceId: string): ServicePlan;
+  countersServing(serviceId: string): Counter[];
+  assertCanIssue(service: Service, now: number, booked?: boolean): void;
+  plannedAhead(plan: ServicePlan, now: number): boolean;
+}
+
 /** Read models: what screens and visitors are told, computed from the engine's state. */
 export class Estimator {
   private readonly cache = new Map<string, { version: number; state: unknown; venue: unknown; now: number; desks: number; times: (number | null)[]; open: (number | null)[] }>();
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly engine: EstimatorSource) {}
 
   /** Minutes until the visitor `ahead` places from the desk is called; null when no desk serves the service today. */
   minutesFor(serviceId: string, ahead: number, now: number): number | null {

@@ -1,5 +1,3 @@
-import type { Ticket } from '../contract/domain.js';
-
 /**
  * Which class the next call takes, when both lines may be waiting.
  * Priority visitors go first up to `ratio` in a row, then one regular, so neither line starves.
@@ -17,8 +15,8 @@ export function nextStreak(cls: 'priority' | 'regular', regularWaitingBefore: nu
 }
 
 /** The predicted call order of a service's waiting lines, as the interleave rule would play it. */
-export function predictedOrder(priority: readonly Ticket[], regular: readonly Ticket[], streak: number, ratio: number): Ticket[] {
-  const out: Ticket[] = [];
+export function predictedOrder<T>(priority: readonly T[], regular: readonly T[], streak: number, ratio: number): T[] {
+  const out: T[] = [];
   let p = 0;
   let r = 0;
   let s = streak;

@@ -1,5 +1,5 @@
 import type { PrinterStatus, PrinterTransport } from '@antre/printers';
-import type { AntreServer } from '../realtime/io.js';
+import type { AntreServer } from '../realtime/socket-types.js';
 
 /**
  * A printer that hangs on a kiosk PC's USB port, reached through the print agent running there:

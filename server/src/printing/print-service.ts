@@ -3,8 +3,10 @@ import { openPrinter, parsePrinterUri, PrintSpooler, renderPreviewPng, renderTic
 import type { Ticket } from '../contract/domain.js';
 import type { PrinterStateView, PrintJobListItem } from '../contract/events.js';
 import type { KioskConfig, Venue } from '../contract/venue.js';
-import type { AppContext, PrintOutcome, TicketPrinter } from '../context.js';
-import type { AntreServer } from '../realtime/io.js';
+import type { PrintOutcome } from '../contract/responses.js';
+import type { QueueService } from '../queue/queue-service.js';
+import type { AntreServer } from '../realtime/socket-types.js';
+import type { TicketPrinter } from './ticket-printer.js';
 import { AgentTransport } from './agent-transport.js';
 import { ticketPrintData } from './ticket-data.js';
 
@@ -37,6 +39,12 @@ const FIRST_ANSWER_MS = 1500;
  * Prints tickets at the kiosk that issued them, through one spooler queue per printer: a stuck
  * printer never blocks another kiosk, failed jobs are retried and can be reprinted.
  */
+/** What printing reads: the queue (tickets, venue, clock) and the address behind a ticket's QR code. */
+export interface PrintSources {
+  queue: QueueService;
+  publicUrl: string;
+}
+
 export class PrintService implements TicketPrinter {
   readonly spooler: PrintSpooler;
   private slots = new Map<string, Slot>();
@@ -44,7 +52,7 @@ export class PrintService implements TicketPrinter {
   virtual: VirtualPrinter | null = null;
   private io: AntreServer | null = null;
 
-  constructor(private readonly ctx: AppContext, private readonly opts: { override?: string; retries?: number; retryDelayMs?: number; timeoutMs?: number } = {}) {
+  constructor(private readonly ctx: PrintSources, private readonly opts: { override?: string; retries?: number; retryDelayMs?: number; timeoutMs?: number } = {}) {
     this.spooler = new PrintSpooler({ retries: opts.retries ?? 4, retryDelayMs: opts.retryDelayMs ?? 2000, jobTimeoutMs: opts.timeoutMs ?? 15000 });
   }
 

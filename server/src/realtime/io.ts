@@ -1,65 +1,18 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { AntreError, type ErrorBody } from '../contract/errors.js';
-import { COUNTER_ACTIONS, type ClientToServerEvents, type ServerToClientEvents, type SocketAuth } from '../contract/events.js';
-import type { Principal } from '../auth/auth-service.js';
+import { COUNTER_ACTIONS, type SocketAuth } from '../contract/events.js';
 import type { AppContext } from '../context.js';
 import { counterCommand } from '../commands/counter-commands.js';
-import { agenciesOf, floorsOf, presentSnapshot, zoneOf } from './presenters.js';
+import { presentSnapshot } from './presenters.js';
+import { can } from '../policy/policy.js';
+import { presentCommandAnswer } from '../presenters/tickets.js';
 import { Notifier } from './notifier.js';
 import type { Revocation } from '../auth/auth-service.js';
 import { digest } from '../auth/secrets.js';
-import { SurveyService } from '../survey/survey-service.js';
+import { principalNow, roomsFor } from './rooms.js';
+import type { AntreServer, AntreSocket } from './socket-types.js';
 
-export interface SocketData {
-  principal: Principal | null;
-  ticketId: string | null;
-  /** The handshake's token, checked again on every event: it may be revoked, logged out or expired since. */
-  token: string | null;
-}
-
-export type AntreServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AntreSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** Screens and staff that watch every floor: one board update reaches them as one frame. */
-export const ALL_FLOORS = 'floors:all';
-
-/** Rooms a socket belongs to: floors it watches, agencies and counters it works, its ticket. */
-export function roomsFor(ctx: AppContext, p: Principal | null, ticketId: string | null): string[] {
-  const v = ctx.queue.venue;
-  if (ticketId) return [`ticket:${ticketId}`];
-  // A survey tablet hears only the visits finished where it stands.
-  if (p?.kind === 'device' && p.device.kind === 'survey') return ctx.surveys ? [SurveyService.roomOf(ctx.surveys.scopeOf(p.device))] : [];
-  // A zone board hears its own counters and its zone's queues, not the rest of the floor.
-  const zone = zoneOf(ctx, p);
-  if (zone) return [...zone.counterIds.map((c) => `counter:${c}`), `zone:${zone.id}`];
-  const floors = floorsOf(ctx, p);
-  const rooms = floors.map((f) => `floor:${f}`);
-  if (v.floors.every((f) => floors.includes(f.number))) rooms.push(ALL_FLOORS);
-  if (p?.kind === 'user') {
-    const counters = p.user.role === 'officer' ? v.counters.filter((c) => p.user.counterIds.includes(c.id)) : v.counters;
-    for (const c of counters) rooms.push(`counter:${c.id}`);
-    for (const a of agenciesOf(ctx, p)) rooms.push(`agency:${a}`);
-    if (p.user.role !== 'officer') rooms.push('supervisors');
-  }
-  if (p?.kind === 'device' && p.device.kind === 'printer' && p.device.ref) rooms.push(`print-agent:${p.device.ref}`);
-  if (p?.kind === 'device' && p.device.kind === 'kiosk' && p.device.ref) rooms.push(`kiosk:${p.device.ref}`);
-  return rooms;
-}
-
-/**
- * Who a connected socket is now: its token is resolved again, since a device may have been
- * revoked or re-paired, and a session ended or expired, after the handshake. False when it died;
- * null for a visitor's ticket page, which has no token.
- */
-export function principalNow(ctx: AppContext, socket: AntreSocket): Principal | null | false {
-  const { token } = socket.data;
-  if (!token) return null;
-  const p = ctx.auth.resolve(token, ctx.queue.clock());
-  if (!p) return false;
-  socket.data.principal = p;
-  return p;
-}
 
 /** socket.io on the HTTP server: authenticate on connect, join rooms, snapshot, then deltas. */
 export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreServer; notifier: Notifier } {
@@ -170,13 +123,13 @@ function onConnection(ctx: AppContext, io: AntreServer, notifier: Notifier, sock
       const p = principalNow(ctx, socket);
       if (p === false) return null;
       if (!cmd || typeof cmd !== 'object' || typeof cmd.counterId !== 'string' || !COUNTER_ACTIONS.includes(cmd.action)) throw new AntreError('INVALID_INPUT');
-      if (p?.kind !== 'user' && !(p?.kind === 'device' && p.device.kind === 'button')) throw new AntreError('FORBIDDEN');
+      if (!can(p, 'counter.socket')) throw new AntreError('FORBIDDEN');
       return counterCommand(ctx, p, cmd.counterId, cmd.action, cmd.body);
     };
     run().then(
       (data) => {
         if (data === null) return refuseDead(ack);
-        ack({ ok: true, data: 'counterId' in data && !('number' in data) ? ctx.queue.engine.estimator.publicCounter(data.counterId) : (data as never) });
+        ack({ ok: true, data: presentCommandAnswer(ctx.queue.engine, socket.data.principal, data) });
       },
       (err) => fail(ack, err, 'socket command failed'),
     );

@@ -1,22 +1,17 @@
-import type { PublicCounter, QueueInfo } from '../contract/domain.js';
+import type { PublicCounter, QueueInfo, StaffTicket, Ticket } from '../contract/domain.js';
+import { ticketPresenter } from '../presenters/tickets.js';
 import type { PrinterStatusMessage } from '../contract/events.js';
 import type { Change } from '../engine/state.js';
 import type { AppContext } from '../context.js';
 import { printerStatusBody } from '../contract/schemas.js';
-import { ALL_FLOORS, principalNow, roomsFor, type AntreServer, type AntreSocket } from './io.js';
-import { presentSnapshot, visitorTicketView, zoneServices } from './presenters.js';
+import { ALL_FLOORS, NUMBERS_ONLY, principalNow, roomsFor } from './rooms.js';
+import type { AntreServer, AntreSocket } from './socket-types.js';
+import { can } from '../policy/policy.js';
+import { BOARD_UPDATE_MS } from './timing.js';
+import { anonymousCall, anonymousCounter, presentSnapshot, visitorTicketView, zoneServices } from './presenters.js';
 
 const TICK_MS = 15000;
-/**
- * Counters and queues reach the screens at most this often. A change after a quiet spell goes
- * out at once; changes that follow within this time are gathered and sent together at its end,
- * so a busy building costs each board one update frame a second instead of three per command.
- * Calls are never held back, and a board shows a call on its counter's tile at once, so what a
- * visitor waits for is never late; a waiting count or a break may show up to a second late.
- * (At 500 boards on two cores, 1 s instead of 250 ms cut the call's p99 by about 13%: fewer
- * board frames for the server to write and the boards to read between calls.)
- */
-export const BOARD_UPDATE_MS = 1000;
+export { BOARD_UPDATE_MS } from './timing.js';
 
 /** The one way out: turns durable changes into events for the rooms that may see them. */
 export class Notifier {
@@ -47,13 +42,16 @@ export class Notifier {
     const directViews = new Set<string>();
     // Calls first: the hall hears them before anything else is written to the sockets.
     for (const c of changes) {
-      if (c.t === 'call') this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', { ...c.call, rev });
+      if (c.t !== 'call') continue;
+      const call = { ...c.call, rev };
+      this.io.to([`floor:${c.call.floor}`, `counter:${c.call.counterId}`]).emit('call', call);
+      this.io.to(`${NUMBERS_ONLY}floor:${c.call.floor}`).emit('call', { ...anonymousCall(call), rev });
     }
     for (const c of changes) {
       switch (c.t) {
         case 'ticket':
           affected.add(c.ticket.serviceId);
-          this.io.to(`agency:${c.ticket.agencyId}`).emit('ticket', { ...c.ticket, rev });
+          this.sendTicket(c.ticket, rev);
           directViews.add(c.ticket.id);
           break;
         case 'counter': {
@@ -71,6 +69,26 @@ export class Notifier {
     for (const s of affected) this.dirtyServices.add(s);
     this.schedule();
     this.sendTicketViews(affected, directViews);
+  }
+
+  /**
+   * A ticket changed: each staff socket following its agency gets it as its audience may see it
+   * (leads the record, officers their desks' view), computed once per audience.
+   */
+  private sendTicket(t: Ticket, rev: number): void {
+    const ids = this.io.sockets.adapter.rooms.get(`agency:${t.agencyId}`);
+    if (!ids?.size) return;
+    const venue = this.ctx.queue.venue;
+    const views = new Map<string, StaffTicket | null>();
+    for (const id of ids) {
+      const s = this.io.sockets.sockets.get(id);
+      const p = s?.data.principal ?? null;
+      if (!s || !p) continue;
+      const key = can(p, 'ticket.listAll') ? 'lead' : p.kind === 'user' ? `user:${p.user.id}` : `device:${p.device.id}`;
+      if (!views.has(key)) views.set(key, ticketPresenter(venue, p)?.(t) ?? null);
+      const view = views.get(key);
+      if (view) s.emit('ticket', { ...view, rev });
+    }
   }
 
   /** Sends now if the last send is long enough ago, else once that time is up. */
@@ -133,10 +151,16 @@ export class Notifier {
   private sendUpdate(counters: PublicCounter[], queues: QueueInfo[], rev: number): void {
     const v = this.ctx.queue.venue;
     const floorOf = new Map(v.counters.map((c) => [c.id, c.floor]));
+    const rooms = this.io.sockets.adapter.rooms;
+    // Screens that may not see ticket ids get the same frames with numbers in their place (only when one listens).
+    const numbersOnly = (cs: PublicCounter[]) => cs.map(anonymousCounter);
     this.io.to(ALL_FLOORS).emit('update', { rev, counters, queues });
+    if (rooms.has(NUMBERS_ONLY + ALL_FLOORS)) this.io.to(NUMBERS_ONLY + ALL_FLOORS).emit('update', { rev, counters: numbersOnly(counters), queues });
     for (const f of v.floors) {
       const mine = { rev, counters: counters.filter((c) => floorOf.get(c.counterId) === f.number), queues: queues.filter((q) => q.floor === f.number) };
-      if (mine.counters.length || mine.queues.length) this.io.to(`floor:${f.number}`).except(ALL_FLOORS).emit('update', mine);
+      if (!mine.counters.length && !mine.queues.length) continue;
+      this.io.to(`floor:${f.number}`).except(ALL_FLOORS).emit('update', mine);
+      if (rooms.has(`${NUMBERS_ONLY}floor:${f.number}`)) this.io.to(`${NUMBERS_ONLY}floor:${f.number}`).except(NUMBERS_ONLY + ALL_FLOORS).emit('update', { ...mine, counters: numbersOnly(mine.counters) });
     }
     for (const zone of v.zones) {
       const svc = zoneServices(this.ctx, zone.counterIds);
@@ -214,7 +238,7 @@ export class Notifier {
     const p = socket.data.principal;
     // Only a print agent reports, and only in the contract's shape: anything else is ignored.
     const status = printerStatusBody.safeParse(s);
-    if (p?.kind !== 'device' || p.device.kind !== 'printer' || !status.success) return;
+    if (p?.kind !== 'device' || !can(p, 'printer.report') || !status.success) return;
     for (const fn of this.printerListeners) fn(p.device.id, status.data);
   }
 

@@ -1,6 +1,8 @@
 import type { CallEvent, PublicCounter, Snapshot, TicketView } from '../contract/domain.js';
 import type { Principal } from '../auth/auth-service.js';
 import type { AppContext } from '../context.js';
+import { agenciesOf, can } from '../policy/policy.js';
+import { ticketPresenter } from '../presenters/tickets.js';
 
 /** Floors a principal watches: a floor-bound display sees its floor, everyone else all. */
 export function floorsOf(ctx: AppContext, p: Principal | null): number[] {
@@ -20,24 +22,6 @@ export function zoneOf(ctx: AppContext, p: Principal | null) {
 /** Services a zone's counters serve: the queues its board shows. */
 export function zoneServices(ctx: AppContext, zoneCounterIds: readonly string[]): Set<string> {
   return new Set(ctx.queue.venue.counters.filter((c) => zoneCounterIds.includes(c.id)).flatMap((c) => c.serviceIds));
-}
-
-/**
- * Agencies whose tickets a staff member follows: all for supervisors and admins; for an officer,
- * every agency whose services their counters serve (a counter may serve another agency's service).
- */
-export function agenciesOf(ctx: AppContext, p: Principal | null): Set<string> {
-  const v = ctx.queue.venue;
-  if (p?.kind !== 'user') return new Set();
-  if (p.user.role !== 'officer') return new Set(v.agencies.map((a) => a.id));
-  const counters = v.counters.filter((c) => p.user.counterIds.includes(c.id));
-  const served = new Set(counters.flatMap((c) => c.serviceIds));
-  return new Set([...counters.map((c) => c.agencyId), ...v.services.filter((s) => served.has(s.id)).map((s) => s.agencyId)]);
-}
-
-/** Whether a principal may see staff-only facts (ticket lists with history). */
-export function isStaff(p: Principal | null): boolean {
-  return p?.kind === 'user';
 }
 
 /**
@@ -78,15 +62,16 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
     recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor) && inZone(c.counterId)).slice(-10),
     announcements: ctx.board.announcements(),
   };
-  if (!p) {
-    // Visitors' pages and public readers: no ticket ids of other visitors, no priority categories.
+  if (!can(p, 'board.ticketIds')) {
+    // Visitors' pages, public readers, kiosks and print agents: no ticket ids of other visitors, no priority categories.
     snap.counters = snap.counters.map(anonymousCounter);
     snap.recentCalls = snap.recentCalls.map(anonymousCall);
   }
-  if (isStaff(p)) {
+  const present = p?.kind === 'user' ? ticketPresenter(e.venue, p) : null;
+  if (present) {
     // The same tickets the socket's agency rooms will send changes of: a snapshot and its deltas describe one set.
-    const agencies = agenciesOf(ctx, p);
-    snap.tickets = [...e.state.tickets.unpacked()].filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held'));
+    const agencies = agenciesOf(e.venue, p);
+    snap.tickets = [...e.state.tickets.unpacked()].filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held')).map(present);
   }
   if (ticketId) {
     const t = e.state.tickets.get(ticketId);

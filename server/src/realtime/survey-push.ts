@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { SurveyService, visitOf } from '../survey/survey-service.js';
-import type { AntreServer } from './io.js';
+import type { AntreServer } from './socket-types.js';
 
 /**
  * Pushes each visit the moment it is finished (durably) to the survey tablets standing where it

@@ -2,9 +2,12 @@ import type { AlertRecord, AlertsLive } from '../contract/alert-records.js';
 import type { Ticket } from '../contract/domain.js';
 import { AntreError } from '../contract/errors.js';
 import type { Alert } from '../contract/reports.js';
-import type { AppContext } from '../context.js';
-import type { AntreServer } from '../realtime/io.js';
-import { BOARD_UPDATE_MS } from '../realtime/notifier.js';
+import type { Logger } from 'pino';
+import type { AuthService } from '../auth/auth-service.js';
+import type { PrintService } from '../printing/print-service.js';
+import type { QueueService } from '../queue/queue-service.js';
+import type { AntreServer } from '../realtime/socket-types.js';
+import { BOARD_UPDATE_MS } from '../realtime/timing.js';
 import type { AlertStore } from '../store/alert-store.js';
 import { computeAlerts } from './alerts.js';
 import { computeDayAlerts, withOldest } from './day-alerts.js';
@@ -14,13 +17,21 @@ import { computeDayAlerts, withOldest } from './day-alerts.js';
  * is open), keeps each occurrence with its begin, acknowledgement and end, and pushes the live
  * list to supervisors. An alert is written down before anyone is told of it.
  */
+/** What the monitor reads: the queue, staff and devices, printers, and where to log. */
+export interface AlertSources {
+  queue: QueueService;
+  auth: AuthService;
+  printing?: PrintService;
+  log: Logger;
+}
+
 export class AlertMonitor {
   private lastPush = '';
   /** Evaluations and acknowledgements run one at a time: two at once could record one alert twice. */
   private chain: Promise<unknown> = Promise.resolve();
   private soon: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ctx: AppContext, private readonly store: AlertStore, private readonly io: () => AntreServer | null) {}
+  constructor(private readonly ctx: AlertSources, private readonly store: AlertStore, private readonly io: () => AntreServer | null) {}
 
   async start(): Promise<void> {
     await this.store.open(this.ctx.queue.day);

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Ticket } from '../contract/domain.js';
+import { authorize } from '../policy/policy.js';
 import { AntreError } from '../contract/errors.js';
 import type { SubmitSurveyBody, SurveyRecord, SurveyTicketState, SurveyVisit } from '../contract/survey.js';
 import type { Principal } from '../auth/auth-service.js';
@@ -93,8 +94,7 @@ export class SurveyService extends EventEmitter<{ answered: [SurveyRecord] }> {
    * never answer for a visitor, and other screens may not answer at all.
    */
   async submit(body: SubmitSurveyBody, p: Principal | null, now: number): Promise<SurveyRecord> {
-    if (p?.kind === 'user') throw new AntreError('STAFF_CANNOT_ANSWER');
-    if (p?.kind === 'device' && p.device.kind !== 'survey') throw new AntreError('FORBIDDEN');
+    authorize(p, 'survey.answer');
     const t = this.queue.engine.state.tickets.get(body.ticketId);
     if (!t) throw new AntreError(this.store.has(body.ticketId) ? 'SURVEY_ALREADY_ANSWERED' : 'TICKET_NOT_FOUND');
     if (this.store.has(t.id)) throw new AntreError('SURVEY_ALREADY_ANSWERED');

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AccountabilityReport } from '../accountability.js';
 import type { AlertHistory, AlertRecord, AlertsLive } from '../alert-records.js';
 import type { BookingCatalog, BookingView, OutboxView, Slot } from '../booking.js';
-import type { PublicCounter, PublicDevice, PublicUser, QueueInfo, ServiceDayState, Snapshot, Ticket } from '../domain.js';
+import type { PublicCounter, PublicDevice, PublicUser, QueueInfo, ServiceDayState, Snapshot, StaffTicket, Ticket } from '../domain.js';
 import type { PrinterStateView, PrintJobListItem } from '../events.js';
 import type { AgencyDayState, DayPlan } from '../plan.js';
 import type { AlertsResponse, Report, VenueRawResponse, VenueSaveResponse } from '../reports.js';
@@ -76,7 +76,7 @@ export interface SurveyMine {
 export type CheckedInTicket = z.infer<typeof checkedInTicketAnswer>;
 
 /** A counter command answers with the ticket it acted on; `status` with the counter as every screen sees it (as over the socket). */
-export type CounterActionAnswer = Ticket | PublicCounter;
+export type CounterActionAnswer = StaffTicket | PublicCounter;
 
 export interface ApiAnswers {
   'health': Health;
@@ -90,7 +90,7 @@ export interface ApiAnswers {
   'auth.me': { user?: PublicUser; device?: PublicDevice };
   'auth.deviceToken': { token: string; device: PublicDevice };
   'tickets.issue': IssuedTicket;
-  'tickets.list': { day: string; tickets: Ticket[] };
+  'tickets.list': { day: string; tickets: StaffTicket[] };
   'tickets.get': TicketView & { url: string };
   'tickets.transfer': Ticket;
   'tickets.contact.get': ContactState;

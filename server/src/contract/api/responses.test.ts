@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { startHarness, type Harness } from '../../testing/harness.js';
-import type { PublicCounter, Ticket, TicketView } from '../domain.js';
+import type { PublicCounter, StaffTicket, Ticket, TicketView } from '../domain.js';
 import type { HubLinkStatus } from '../hub.js';
 import type { IssuedTicket, PublicVenue } from '../responses.js';
 import type { ApiAnswers } from './answers.js';
-import { counterActionAnswer, counterListAnswer, healthAnswer, issuedTicketAnswer, publicCounterAnswer, publicVenueAnswer, ticketAnswer, ticketViewAnswer, visitorTicketAnswer } from './responses.js';
+import { counterActionAnswer, counterListAnswer, healthAnswer, issuedTicketAnswer, publicCounterAnswer, publicVenueAnswer, staffTicketAnswer, ticketAnswer, ticketViewAnswer, visitorTicketAnswer } from './responses.js';
 
 /** Compile-time: the documented answer and the type the server builds it with are the same shape, both ways. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agree = <T extends true>(v: T) => v;
 agree<Same<z.infer<typeof ticketAnswer>, Ticket>>(true);
+agree<Same<z.infer<typeof staffTicketAnswer>, StaffTicket>>(true);
 agree<Same<z.infer<typeof ticketViewAnswer>, TicketView>>(true);
 agree<Same<z.infer<typeof publicCounterAnswer>, PublicCounter>>(true);
 agree<Same<z.infer<typeof issuedTicketAnswer>, IssuedTicket>>(true);
@@ -55,7 +56,10 @@ describe('answers of the integrator-facing routes match their documented schemas
     documented(visitorTicketAnswer, (await h.api(`/api/v1/tickets/${issued.body.id}`)).body);
     const called = await h.api('/api/v1/counters/loket-1/call-next', { token: officer, body: {} });
     expect(called.status).toBe(200);
-    documented(ticketAnswer, called.body);
+    // An officer's desk view: the documented staff ticket, without the record's who-served and source.
+    documented(staffTicketAnswer, called.body);
+    expect(called.body).not.toHaveProperty('userId');
+    expect(called.body).not.toHaveProperty('source');
     // A desk with nobody at it goes on a break.
     const status = await h.api('/api/v1/counters/loket-2/status', { token: h.adminToken, body: { status: 'break', reason: 'Istirahat', minutes: 15 } });
     // The same shape the socket's counter:command answers with: the public counter, not the engine's record.

@@ -58,7 +58,17 @@ export const ticketAnswer = z.object({
     counterId: z.string().optional(), userId: z.string().optional(), note: z.string().optional(),
   })),
   booking: z.object({ code: z.string(), slotAt: epochMs }).nullable().optional(),
-}).meta({ id: 'Ticket', description: 'A ticket as staff see it, with its history (the audit trail).' });
+}).meta({ id: 'Ticket', description: 'A ticket\'s whole record, as supervisors and admins see it, with its history (the audit trail).' });
+
+/** An officer's (or a desk's call button's) view of a ticket: no who-served, no source, no booking code; the desk's own events and notes. */
+export const staffTicketAnswer = ticketAnswer.extend({
+  userId: z.string().nullable().optional(),
+  source: ticketAnswer.shape.source.optional(),
+  booking: z.object({ code: z.string().optional(), slotAt: epochMs }).nullable().optional(),
+}).meta({
+  id: 'StaffTicket',
+  description: 'A ticket as staff see it: supervisors and admins the whole record (Ticket); officers and call buttons without userId, source or booking code, with only their desks\' events, and a note only while the visit is live or was served at their desk.',
+});
 
 export const ticketViewAnswer = z.object({
   id: z.string(), number: z.string().meta({ example: 'A-007' }), serviceId: z.string(), agencyId: z.string(), floor: z.number().int(), status: ticketStatus,
@@ -86,7 +96,7 @@ export const checkedInTicketAnswer = issuedTicketAnswer.extend({
 }).meta({ id: 'CheckedInTicket' });
 
 /** A counter command answers with the ticket it acted on, or (status) with the counter as the socket sends it. */
-export const counterActionAnswer = z.union([ticketAnswer, publicCounterAnswer]).meta({ id: 'CounterActionAnswer' });
+export const counterActionAnswer = z.union([staffTicketAnswer, publicCounterAnswer]).meta({ id: 'CounterActionAnswer' });
 
 export const counterListAnswer = z.object({ counters: z.array(publicCounterAnswer) }).meta({ id: 'CounterList' });
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize } from '../../policy/policy.js';
 import { AntreError } from '../../contract/errors.js';
 import { addDays, zonedTime } from '../../contract/time.js';
 import { dayPlan } from '../../engine/plan.js';
@@ -30,12 +30,12 @@ export function accountabilityFor(ctx: AppContext, day: string): AccountabilityR
 export function accountabilityRoutes(ctx: AppContext): Router {
   const r = Router();
   on(r, 'accountability.get', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const q = validate(dayQuery, req.query);
     res.json(accountabilityFor(ctx, q.day ?? ctx.queue.day));
   });
   on(r, 'accountability.csv', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const q = validate(dayQuery, req.query);
     const report = accountabilityFor(ctx, q.day ?? ctx.queue.day);
     res.attachment(`antre-${report.venueId}-${report.day}-akuntabilitas.csv`);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { AntreError } from '../../contract/errors.js';
 import { announcementsBody, createDeviceBody, createUserBody, pairBody, serviceStatusBody, updateUserBody } from '../../contract/schemas.js';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize, authorizeStaff } from '../../policy/policy.js';
 import type { Notifier } from '../../realtime/notifier.js';
 import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
@@ -20,7 +20,7 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
   const now = () => ctx.queue.clock();
 
   on(r, 'devices.create', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin']);
+    authorize(principalOf(req, ctx), 'device.manage');
     const b = validate(createDeviceBody, req.body);
     const v = ctx.queue.venue;
     if (b.kind === 'button' && !v.counters.some((c) => c.id === b.ref)) throw new AntreError('COUNTER_NOT_FOUND', { ref: b.ref ?? null });
@@ -34,7 +34,7 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
     res.status(201).json({ ...out, pairingUrl: pairingUrl(ctx, b.kind, out.code) });
   });
   on(r, 'devices.list', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'device.list');
     res.json({ devices: ctx.auth.devices(now()) });
   });
   on(r, 'devices.pair', async (req, res) => {
@@ -42,37 +42,37 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
     res.json(await ctx.auth.pair(b.code, now(), clientKey(req)));
   });
   on(r, 'devices.repair', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin']);
+    authorize(principalOf(req, ctx), 'device.manage');
     const out = await ctx.auth.repair(req.params.id, now());
     notifier()?.disconnectDevice(req.params.id);
     res.json({ ...out, pairingUrl: pairingUrl(ctx, out.device.kind, out.code) });
   });
   on(r, 'devices.revoke', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin']);
+    authorize(principalOf(req, ctx), 'device.manage');
     await ctx.auth.revokeDevice(req.params.id);
     notifier()?.disconnectDevice(req.params.id);
     res.status(204).end();
   });
 
   on(r, 'users.list', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'staff.list');
     res.json({ users: ctx.auth.users() });
   });
   on(r, 'users.create', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin']);
+    authorize(principalOf(req, ctx), 'staff.manage');
     const b = validate(createUserBody, req.body);
     assertCounters(ctx, b.counterIds);
     res.status(201).json(await ctx.auth.createUser(b, now()));
   });
   on(r, 'users.update', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin']);
+    authorize(principalOf(req, ctx), 'staff.manage');
     const b = validate(updateUserBody, req.body);
     if (b.counterIds) assertCounters(ctx, b.counterIds);
     res.json(await ctx.auth.updateUser(req.params.id, b));
   });
 
   on(r, 'services.status', async (req, res) => {
-    const u = requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const u = authorizeStaff(principalOf(req, ctx), 'service.setStatus');
     const b = validate(serviceStatusBody, req.body);
     const out = await ctx.queue.run((e) => e.setServiceStatus(req.params.id, b.closedToday, b.reason ?? null));
     ctx.log.info({ userId: u.id, serviceId: req.params.id, closedToday: b.closedToday }, 'service status set');
@@ -80,7 +80,7 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
   });
 
   on(r, 'announcements.set', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'announcements.set');
     const b = validate(announcementsBody, req.body);
     await ctx.board.setAnnouncements(b.announcements);
     notifier()?.announcements(b.announcements);

@@ -6,7 +6,7 @@ import { bookingSettings, messageSettings } from '../../contract/venue.js';
 import type { BookingCatalog } from '../../contract/booking.js';
 import type { AppContext } from '../../context.js';
 import { RateLimiter } from '../../auth/rate-limit.js';
-import { requireIssuer } from '../../commands/access.js';
+import { authorizeCaller } from '../../policy/policy.js';
 import { BotCheck } from '../../booking/bot-check.js';
 import type { BookingService } from '../../booking/booking-service.js';
 import { validate } from '../errors.js';
@@ -87,7 +87,7 @@ export function bookingRoutes(ctx: AppContext): Router {
     res.json(svc().view(await svc().move(req.params.token, body, now)));
   });
   on(r, 'bookings.checkIn', async (req, res) => {
-    const p = requireIssuer(principalOf(req, ctx));
+    const p = authorizeCaller(principalOf(req, ctx), 'ticket.issue');
     const body = validate(checkInBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
     const { ticket, booking } = await svc().checkIn(body.code, source, ctx.queue.clock());

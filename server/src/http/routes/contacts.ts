@@ -3,7 +3,7 @@ import { AntreError } from '../../contract/errors.js';
 import type { OutboxView } from '../../contract/booking.js';
 import type { AppContext } from '../../context.js';
 import { RateLimiter } from '../../auth/rate-limit.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize } from '../../policy/policy.js';
 import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
 import { on } from '../route-map.js';
@@ -48,7 +48,7 @@ export function contactRoutes(ctx: AppContext): Router {
     res.json({ registered: false, phone: null });
   });
   on(r, 'messages.outbox', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'messages.read');
     const m = ctx.messaging;
     const view: OutboxView = {
       channels: m?.outbox.channels.map((c) => c.name) ?? [], pending: m?.outbox.pending() ?? 0,
@@ -57,7 +57,7 @@ export function contactRoutes(ctx: AppContext): Router {
     res.json(view);
   });
   on(r, 'messages.retry', async (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'messages.retry');
     if (!ID_RE.test(req.params.id) || !(await messaging().outbox.retry(req.params.id))) throw new AntreError('NOT_FOUND');
     res.json({ retried: true });
   });

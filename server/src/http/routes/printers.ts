@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AntreError } from '../../contract/errors.js';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize } from '../../policy/policy.js';
 import { principalOf } from '../principal.js';
 import { on } from '../route-map.js';
 
@@ -16,12 +16,12 @@ export function printerRoutes(ctx: AppContext): Router {
     return ctx.printing;
   };
   on(r, 'printers.list', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'printer.read');
     const p = printing();
     res.json({ printers: p.states().map((s) => ({ ...s, jobs: p.jobs(s.printerId).slice(-20) })), virtual: p.virtual ? { port: p.virtual.port } : null });
   });
   on(r, 'printers.test', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'printer.test');
     const p = printing();
     if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });
     res.status(202).json(p.testPrint(req.params.id));
@@ -29,7 +29,7 @@ export function printerRoutes(ctx: AppContext): Router {
   on(r, 'printJobs.preview', (req, res) => {
     // Images load from <img>, which cannot send a header: the staff token may come as ?token=.
     if (!req.headers.authorization && typeof req.query.token === 'string') req.headers.authorization = `Bearer ${req.query.token}`;
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'printer.read');
     const png = ID.test(req.params.jobId) ? printing().previewPng(req.params.jobId) : null;
     if (!png) throw new AntreError('NOT_FOUND');
     res.type('png').set('Cache-Control', 'private, no-cache').send(png);
@@ -40,13 +40,11 @@ export function printerRoutes(ctx: AppContext): Router {
     const kiosk = ID.test(req.params.jobId) ? p.kioskOf(req.params.jobId) : null;
     if (!kiosk) throw new AntreError('NOT_FOUND');
     // A kiosk may reprint its own tickets (the visitor asked again); staff any.
-    if (who?.kind === 'device') {
-      if (who.device.kind !== 'kiosk' || who.device.ref !== kiosk) throw new AntreError('FORBIDDEN');
-    } else requireUser(who, ['admin', 'supervisor', 'officer']);
+    authorize(who, 'printJob.reprint', { kioskId: kiosk });
     res.status(202).json(p.reprint(req.params.jobId));
   });
   on(r, 'printers.virtual.jobs', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'printer.read');
     const v = printing().virtual;
     const now = Date.now();
     res.json({ jobs: (v?.jobs() ?? []).map((j) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length, previewUrl: signedPreviewUrl(j.id, now) })) });
@@ -56,14 +54,14 @@ export function printerRoutes(ctx: AppContext): Router {
     // staff token (a token in a URL would outlive the page in logs and history).
     if (!req.headers.authorization) {
       if (!validPreviewSignature(req.params.id, req.query.exp, req.query.sig, Date.now())) throw new AntreError('UNAUTHENTICATED');
-    } else requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    } else authorize(principalOf(req, ctx), 'printer.read');
     const job = printing().virtual?.job(req.params.id);
     if (!job) throw new AntreError('NOT_FOUND');
     res.type('png').set('Cache-Control', 'private, max-age=3600').send(job.png);
   });
   // After /printers/virtual/jobs, which this pattern would otherwise take.
   on(r, 'printers.jobs', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'printer.read');
     const p = printing();
     if (!p.has(req.params.id)) throw new AntreError('DEVICE_NOT_FOUND', { printerId: req.params.id });
     res.json({ jobs: p.dayJobs(req.params.id) });

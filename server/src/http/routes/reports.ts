@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { reportCsvQuery, reportRangeQuery, type AlertsResponse } from '../../contract/reports.js';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize } from '../../policy/policy.js';
 import { computeAlerts } from '../../reports/alerts.js';
 import { reportCsv, reportFileName } from '../../reports/report-csv.js';
 import { runReport } from '../../reports/run-report.js';
@@ -13,7 +13,7 @@ import { on } from '../route-map.js';
 export function reportRoutes(ctx: AppContext): Router {
   const r = Router();
   on(r, 'alerts.now', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const e = ctx.queue.engine;
     const now = ctx.queue.clock();
     const body: AlertsResponse = {
@@ -24,12 +24,12 @@ export function reportRoutes(ctx: AppContext): Router {
     res.json(body);
   });
   on(r, 'reports.get', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const q = validate(reportRangeQuery, req.query);
     res.json(runReport(ctx, q.from, q.to));
   });
   on(r, 'reports.csv', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const q = validate(reportCsvQuery, req.query);
     const report = runReport(ctx, q.from, q.to);
     res.attachment(reportFileName(report, q.by));

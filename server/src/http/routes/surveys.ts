@@ -3,7 +3,7 @@ import { AntreError } from '../../contract/errors.js';
 import { submitSurveyBody, surveyResultsQuery, SURVEY_MIN_GROUP, type SurveyPublicSummary, type SurveyResultsQuery } from '../../contract/survey.js';
 import { computeSkm } from '../../contract/skm.js';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize, authorizeCaller, authorizeStaff } from '../../policy/policy.js';
 import { answersCsv, resultsCsv } from '../../survey/skm-csv.js';
 import { buildResults } from '../../survey/skm-results.js';
 import type { SurveyService } from '../../survey/survey-service.js';
@@ -32,23 +32,22 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     res.status(201).json({ id: rec.id, ticketId: rec.ticketId });
   });
   on(r, 'surveys.pending', (req, res) => {
-    const p = principalOf(req, ctx);
-    if (!p) throw new AntreError('UNAUTHENTICATED');
-    if (p.kind !== 'device' || p.device.kind !== 'survey') throw new AntreError('FORBIDDEN');
+    const p = authorizeCaller(principalOf(req, ctx), 'survey.pending');
+    if (p.kind !== 'device') throw new AntreError('FORBIDDEN');
     res.json({ visits: surveys.pendingFor(p.device, now()) });
   });
   on(r, 'surveys.results', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     res.json(results(ctx, surveys, validate(surveyResultsQuery, req.query)));
   });
   on(r, 'surveys.resultsCsv', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const q = validate(csvQuery, req.query);
     res.attachment(`skm-${ctx.queue.venue.id}-${q.from}_${q.to}.csv`);
     res.type('text/csv; charset=utf-8').send(resultsCsv(results(ctx, surveys, q), q.by ?? 'agency'));
   });
   on(r, 'surveys.answersCsv', (req, res) => {
-    requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    authorize(principalOf(req, ctx), 'report.read');
     const q = validate(surveyResultsQuery, req.query);
     const res0 = results(ctx, surveys, q);
     if (res0.withheld) throw new AntreError('FORBIDDEN', { minimum: SURVEY_MIN_GROUP });
@@ -59,7 +58,7 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
   });
   on(r, 'surveys.mine', (req, res) => {
     // An officer sees their own aggregate only, and only from the minimum number of answers on.
-    const u = requireUser(principalOf(req, ctx), ['officer', 'supervisor', 'admin']);
+    const u = authorizeStaff(principalOf(req, ctx), 'survey.mine');
     const q = validate(surveyResultsQuery, req.query);
     const mine = surveys.store.between(q.from, q.to).filter((a) => a.officerId === u.id);
     const enough = mine.length >= SURVEY_MIN_GROUP;

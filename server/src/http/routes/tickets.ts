@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { AntreError } from '../../contract/errors.js';
 import { issueTicketBody, transferBody } from '../../contract/schemas.js';
 import type { AppContext } from '../../context.js';
-import { requireIssuer, requireUser } from '../../commands/access.js';
+
 import { validate } from '../errors.js';
 import { principalOf } from '../principal.js';
 import { digest } from '../../auth/secrets.js';
 import { budget, take } from '../../security/guard.js';
-import { agenciesOf, visitorTicketView } from '../../realtime/presenters.js';
+import { visitorTicketView } from '../../realtime/presenters.js';
+import { agenciesOf, authorize, authorizeCaller, authorizeStaff } from '../../policy/policy.js';
+import { leadTicket, ticketPresenter } from '../../presenters/tickets.js';
 import type { PrintOutcome } from '../../contract/responses.js';
 import { on } from '../route-map.js';
 
@@ -20,7 +22,7 @@ export function ticketRoutes(ctx: AppContext): Router {
   const r = Router();
   const kioskTickets = budget(ctx.limits.kioskTicketsPerMinute, 60, 'kiosk-tickets');
   on(r, 'tickets.issue', async (req, res) => {
-    const p = requireIssuer(principalOf(req, ctx));
+    const p = authorizeCaller(principalOf(req, ctx), 'ticket.issue');
     const body = validate(issueTicketBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
     const header = req.headers['idempotency-key'];
@@ -56,10 +58,12 @@ export function ticketRoutes(ctx: AppContext): Router {
   });
   on(r, 'tickets.list', (req, res) => {
     const p = principalOf(req, ctx);
-    requireUser(p);
-    // Officers see the tickets of the agencies their counters serve; supervisors and admins every agency.
-    const agencies = agenciesOf(ctx, p);
-    res.json({ day: ctx.queue.day, tickets: [...ctx.queue.engine.state.tickets.values()].filter((t) => agencies.has(t.agencyId)) });
+    authorize(p, 'ticket.list');
+    // Officers see the tickets of the agencies their counters serve, as their desks see them; supervisors and admins every agency's record.
+    const venue = ctx.queue.venue;
+    const agencies = agenciesOf(venue, p);
+    const present = ticketPresenter(venue, p)!;
+    res.json({ day: ctx.queue.day, tickets: [...ctx.queue.engine.state.tickets.values()].filter((t) => agencies.has(t.agencyId)).map(present) });
   });
   on(r, 'tickets.get', (req, res) => {
     const id = req.params.id;
@@ -68,10 +72,10 @@ export function ticketRoutes(ctx: AppContext): Router {
     res.json({ ...visitorTicketView(ctx.queue.engine.estimator.ticketView(t, ctx.queue.clock())), url: ticketUrl(ctx, t.id) });
   });
   on(r, 'tickets.transfer', async (req, res) => {
-    const u = requireUser(principalOf(req, ctx), ['admin', 'supervisor']);
+    const u = authorizeStaff(principalOf(req, ctx), 'ticket.reroute');
     const body = validate(transferBody, req.body);
     if (!ID_RE.test(req.params.id)) throw new AntreError('TICKET_NOT_FOUND');
-    res.json(await ctx.queue.run((e, now) => e.transfer(req.params.id, body, { userId: u.id }, now)));
+    res.json(leadTicket(await ctx.queue.run((e, now) => e.transfer(req.params.id, body, { userId: u.id }, now))));
   });
   return r;
 }

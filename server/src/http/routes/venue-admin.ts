@@ -5,7 +5,7 @@ import type { Ticket } from '../../contract/domain.js';
 import type { VenueRawResponse, VenueSaveResponse } from '../../contract/reports.js';
 import { venueSchema, type Venue } from '../../contract/venue.js';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../../commands/access.js';
+import { authorize, authorizeStaff } from '../../policy/policy.js';
 import type { Notifier } from '../../realtime/notifier.js';
 import { writeFileDurable } from '../../store/durable-file.js';
 import { describeIssues } from '../../venue/load-venue.js';
@@ -27,7 +27,7 @@ const LIVE = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held'])
 export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | null): Router {
   const r = Router();
   const adminOnly: RequestHandler = (req, _res, next) => {
-    requireUser(principalOf(req, ctx), ['admin']);
+    authorize(principalOf(req, ctx), 'venue.edit');
     next();
   };
 
@@ -37,7 +37,7 @@ export function venueAdminRoutes(ctx: AppContext, notifier: () => Notifier | nul
   });
 
   on(r, 'venue.save', adminOnly, express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }), async (req, res) => {
-    const user = requireUser(principalOf(req, ctx), ['admin']);
+    const user = authorizeStaff(principalOf(req, ctx), 'venue.edit');
     // Between commands, with the queue held still: no ticket of a service being removed can be issued
     // between the check of today's tickets and the save; one edit at a time, so the file on disk and
     // the running venue never disagree.
