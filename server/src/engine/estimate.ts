@@ -28,6 +28,8 @@ export interface EstimatorSource {
   countersServing(serviceId: string): Counter[];
   assertCanIssue(service: Service, now: number, booked?: boolean): void;
   plannedAhead(plan: ServicePlan, now: number): boolean;
+  /** Slot times of today's bookings of a service still to check in. */
+  upcomingBookings(serviceId: string): readonly number[];
 }
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
