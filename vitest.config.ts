@@ -39,7 +39,16 @@ export default defineConfig({
     sequence: { sequencer: LongFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: unit, maxWorkers: workers || cores, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'system', include: system, exclude: [...browser, ...load, '**/node_modules/**', '**/dist/**'], maxWorkers: workers || cores, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: system,
+          exclude: [...browser, ...load, '**/node_modules/**', '**/dist/**'],
+          maxWorkers: workers || cores,
+          sequence: { groupOrder: 0 },
+        },
+      },
       { extends: true, test: { name: 'browser', include: browser, maxWorkers: workers || 2, sequence: { groupOrder: 1 } } },
       // A load test measures whether the server keeps a schedule: it needs the machine to itself.
       { extends: true, test: { name: 'load', include: load, maxWorkers: 1, sequence: { groupOrder: 2 } } },

@@ -9,7 +9,10 @@ export default defineConfig({
   base: '/kiosk/',
   plugins: [react()],
   build: {
-    outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1200,
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
     rolldownOptions: { treeshake: { moduleSideEffects: contractIsPure } },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } } },

@@ -19,12 +19,23 @@ const env = process.env;
 const HUB_PORT = Number(env.DEMO_HUB_PORT ?? 4000);
 const SITES = [
   { siteId: 'belopa', name: 'MPP Simpurusiang (Belopa)', region: 'Kabupaten Luwu', port: Number(env.DEMO_BELOPA_PORT ?? 3000), venue: null },
-  { siteId: 'walmas', name: 'MPP Walenrang-Lamasi (Walmas)', region: 'Kabupaten Luwu', port: Number(env.DEMO_WALMAS_PORT ?? 3100), venue: join(ROOT, 'server/venues/mpp-walmas.json') },
+  {
+    siteId: 'walmas',
+    name: 'MPP Walenrang-Lamasi (Walmas)',
+    region: 'Kabupaten Luwu',
+    port: Number(env.DEMO_WALMAS_PORT ?? 3100),
+    venue: join(ROOT, 'server/venues/mpp-walmas.json'),
+  },
 ];
 
 interface HubModule {
   startThrowawayPostgres(): Promise<{ url: string; stop(): Promise<void> }>;
-  startHub(o: { databaseUrl: string; port: number; adminPassword: string; uiDir?: string | null }): Promise<{ url?: string; port?: number; close(): Promise<void> }>;
+  startHub(o: {
+    databaseUrl: string;
+    port: number;
+    adminPassword: string;
+    uiDir?: string | null;
+  }): Promise<{ url?: string; port?: number; close(): Promise<void> }>;
 }
 
 const children: ChildProcess[] = [];
@@ -34,11 +45,16 @@ let stopping = false;
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    await Promise.all(children.map((c) => new Promise<void>((r) => {
-      if (c.exitCode !== null || c.signalCode !== null) return r();
-      c.once('exit', () => r());
-      c.kill('SIGTERM');
-    })));
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((r) => {
+            if (c.exitCode !== null || c.signalCode !== null) return r();
+            c.once('exit', () => r());
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
     for (const f of cleanups.reverse()) await Promise.resolve(f()).catch(() => undefined);
   }
   process.exit(code);
@@ -60,9 +76,15 @@ function startSite(site: (typeof SITES)[number], credential: string, dataDir: st
   const child = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
     cwd: ROOT,
     env: {
-      ...env, PORT: String(site.port), ANTRE_DATA_DIR: dataDir, ANTRE_DEMO: '1',
+      ...env,
+      PORT: String(site.port),
+      ANTRE_DATA_DIR: dataDir,
+      ANTRE_DEMO: '1',
       ...(site.venue ? { ANTRE_VENUE: site.venue } : {}),
-      ANTRE_HUB_URL: `http://127.0.0.1:${HUB_PORT}`, ANTRE_SITE_ID: site.siteId, ANTRE_HUB_CREDENTIAL: credential, LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+      ANTRE_HUB_URL: `http://127.0.0.1:${HUB_PORT}`,
+      ANTRE_SITE_ID: site.siteId,
+      ANTRE_HUB_CREDENTIAL: credential,
+      LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -85,7 +107,8 @@ function startSite(site: (typeof SITES)[number], credential: string, dataDir: st
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  if (!existsSync(join(ROOT, 'server/dist/main.js'))) throw new Error('server/dist is missing: run `npm run build -w printers -w server` (npm run demo:sites does)');
+  if (!existsSync(join(ROOT, 'server/dist/main.js')))
+    throw new Error('server/dist is missing: run `npm run build -w printers -w server` (npm run demo:sites does)');
   const entry = join(ROOT, 'hub/src/index.ts');
   if (!existsSync(entry)) throw new Error('the hub workspace (hub/) is not in this checkout');
   const hubModule = (await import(entry)) as HubModule;

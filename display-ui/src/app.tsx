@@ -25,6 +25,7 @@ export function App() {
       />
     );
   }
-  if (route.screen === 'counter') return <CounterDisplay key={status.token} token={status.token} device={status.device} counterId={route.counterId} onAuthError={revoked} />;
+  if (route.screen === 'counter')
+    return <CounterDisplay key={status.token} token={status.token} device={status.device} counterId={route.counterId} onAuthError={revoked} />;
   return <HallBoard key={status.token} token={status.token} device={status.device} voice={voicePreference()} onAuthError={revoked} />;
 }

@@ -51,8 +51,12 @@ function Pages(props: HubPageProps) {
         <div className="sv">
           <HubTopBar {...props} route={route} />
           <main className="hub-main">
-            <p className="sv-note sv-note--error" role="alert"><Bilingual text={H.adminOnly} lang={props.lang} vars={vars} /></p>
-            <a className="sv-btn" href="#/">{pick(H.navSites, props.lang)}</a>
+            <p className="sv-note sv-note--error" role="alert">
+              <Bilingual text={H.adminOnly} lang={props.lang} vars={vars} />
+            </p>
+            <a className="sv-btn" href="#/">
+              {pick(H.navSites, props.lang)}
+            </a>
           </main>
         </div>
       );

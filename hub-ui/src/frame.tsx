@@ -16,15 +16,33 @@ export interface HubPageProps {
 }
 
 /** Log-in card for hub users (`POST /hub/v1/auth/login`). */
-export function HubLoginPage({ lang, toggleLang, login, expired }: { lang: Lang; toggleLang: () => void; login: (u: string, p: string) => Promise<unknown>; expired: boolean }) {
+export function HubLoginPage({
+  lang,
+  toggleLang,
+  login,
+  expired,
+}: {
+  lang: Lang;
+  toggleLang: () => void;
+  login: (u: string, p: string) => Promise<unknown>;
+  expired: boolean;
+}) {
   const { username, setUsername, password, setPassword, busy, error, submit } = useLoginForm(login);
   return (
     <main className="sv sv-login">
       <form className="sv-card sv-login__card" onSubmit={submit}>
         <div className="sv-login__brand">{pick(H.brand, lang)}</div>
         <h1>{pick(H.loginTitle, lang)}</h1>
-        {expired && !error && <p className="sv-note sv-note--warn" role="status">{pick(H.sessionExpired, lang)}</p>}
-        {error && <p className="sv-note sv-note--error" role="alert"><Bilingual text={error} lang={lang} /></p>}
+        {expired && !error && (
+          <p className="sv-note sv-note--warn" role="status">
+            {pick(H.sessionExpired, lang)}
+          </p>
+        )}
+        {error && (
+          <p className="sv-note sv-note--error" role="alert">
+            <Bilingual text={error} lang={lang} />
+          </p>
+        )}
         <label className="sv-field">
           <span>{pick(H.username, lang)}</span>
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
@@ -33,8 +51,12 @@ export function HubLoginPage({ lang, toggleLang, login, expired }: { lang: Lang;
           <span>{pick(H.password, lang)}</span>
           <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </label>
-        <button className="sv-btn sv-btn--primary" type="submit" disabled={busy}>{pick(busy ? H.checking : H.loginButton, lang)}</button>
-        <button className="sv-link" type="button" onClick={toggleLang}>{pick(H.language, lang)}</button>
+        <button className="sv-btn sv-btn--primary" type="submit" disabled={busy}>
+          {pick(busy ? H.checking : H.loginButton, lang)}
+        </button>
+        <button className="sv-link" type="button" onClick={toggleLang}>
+          {pick(H.language, lang)}
+        </button>
       </form>
     </main>
   );
@@ -53,14 +75,25 @@ export function HubTopBar({ route, session, lang, toggleLang, logout, status }: 
       <div className="sv-top__brand">{pick(H.brand, lang)}</div>
       <nav className="sv-top__nav">
         {links.map((l) => (
-          <a key={l.route.page} href={routeHref(l.route)} className={l.route.page === current ? 'is-current' : ''} aria-current={l.route.page === current ? 'page' : undefined}>{pick(l.text, lang)}</a>
+          <a
+            key={l.route.page}
+            href={routeHref(l.route)}
+            className={l.route.page === current ? 'is-current' : ''}
+            aria-current={l.route.page === current ? 'page' : undefined}
+          >
+            {pick(l.text, lang)}
+          </a>
         ))}
       </nav>
       <div className="sv-top__right">
         {status}
-        <button type="button" className="sv-link" onClick={toggleLang}>{pick(H.language, lang)}</button>
+        <button type="button" className="sv-link" onClick={toggleLang}>
+          {pick(H.language, lang)}
+        </button>
         <span className="sv-top__user">{session.user.username}</span>
-        <button type="button" className="sv-btn sv-btn--small" onClick={logout}>{pick(H.logout, lang)}</button>
+        <button type="button" className="sv-btn sv-btn--small" onClick={logout}>
+          {pick(H.logout, lang)}
+        </button>
       </div>
     </header>
   );
@@ -69,5 +102,9 @@ export function HubTopBar({ route, session, lang, toggleLang, logout, status }: 
 /** Shown when the hub stopped answering the poll: the figures on screen are from then. */
 export function HubStatus({ failing, lastAt, lang, timeText }: { failing: boolean; lastAt: number; lang: Lang; timeText: (t: number) => string }) {
   if (!failing) return null;
-  return <span className="sv-conn is-off" role="status">{pick(H.hubUnreachable, lang, { t: lastAt ? timeText(lastAt) : '—' })}</span>;
+  return (
+    <span className="sv-conn is-off" role="status">
+      {pick(H.hubUnreachable, lang, { t: lastAt ? timeText(lastAt) : '—' })}
+    </span>
+  );
 }

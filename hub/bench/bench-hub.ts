@@ -21,7 +21,9 @@ function arg(name: string, fallback: string): string {
 
 const quick = process.argv.includes('--quick');
 const opts = {
-  sites: arg('sites', quick ? '3' : '5,20,50').split(',').map(Number),
+  sites: arg('sites', quick ? '3' : '5,20,50')
+    .split(',')
+    .map(Number),
   speed: Number(arg('speed', quick ? '600' : '20')),
   fromHour: Number(arg('from', '9')),
   minutes: Number(arg('minutes', quick ? '40' : '30')),
@@ -46,14 +48,18 @@ function line(r: ProvinceResult): string {
     `hub CPU ${f(r.hubCpuUsPerEvent, 0)} µs/event, PostgreSQL CPU ${r.pgCpuUsPerEvent === null ? 'n/a' : f(r.pgCpuUsPerEvent, 0)} µs/event, request wall ${f(r.requestWallUsPerEvent, 0)} µs/event`,
     `${f(r.bytesPerEvent, 0)} B/event stored, ${f(r.bytesPerSiteDay / 1024 / 1024, 2)} MB per site-day (${r.eventsPerSiteDay} events)`,
     r.failures ? `${r.failures} failed sends` : '',
-  ].filter(Boolean).join(' | ');
+  ]
+    .filter(Boolean)
+    .join(' | ');
 }
 
 async function main(): Promise<void> {
   const own = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
   const baseUrl = process.env.DATABASE_URL ?? own!.url;
   const postmasterPid = own ? Number(readFileSync(join(own.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]) : null;
-  console.log(`hub bench: ${opts.sites.join(', ')} sites, ${opts.visitors} visitors/site-day, ${opts.minutes} site-minutes from ${opts.fromHour}:00 WITA at ${opts.speed}x, a send every ${opts.intervalMs} ms per site`);
+  console.log(
+    `hub bench: ${opts.sites.join(', ')} sites, ${opts.visitors} visitors/site-day, ${opts.minutes} site-minutes from ${opts.fromHour}:00 WITA at ${opts.speed}x, a send every ${opts.intervalMs} ms per site`,
+  );
   const results: ProvinceResult[] = [];
   try {
     for (const [i, sites] of opts.sites.entries()) {
@@ -67,7 +73,8 @@ async function main(): Promise<void> {
       const r = await runProvince({ ...opts, sites, databaseUrl: url.toString(), postmasterPid });
       results.push(r);
       console.log(line(r));
-      if (process.argv.includes('--verbose')) for (const l of r.lag) console.log(`    ${l.siteId}: ${l.events} events, lag p50 ${f(l.p50, 2)} s, p99 ${f(l.p99, 2)} s`);
+      if (process.argv.includes('--verbose'))
+        for (const l of r.lag) console.log(`    ${l.siteId}: ${l.events} events, lag p50 ${f(l.p50, 2)} s, p99 ${f(l.p99, 2)} s`);
     }
   } finally {
     await own?.stop();
@@ -77,7 +84,9 @@ async function main(): Promise<void> {
   if (small && big && small !== big) {
     const hub = big.hubCpuUsPerEvent / small.hubCpuUsPerEvent;
     const pgRatio = big.pgCpuUsPerEvent && small.pgCpuUsPerEvent ? big.pgCpuUsPerEvent / small.pgCpuUsPerEvent : null;
-    console.log(`cost per event ${big.sites} vs ${small.sites} sites: hub CPU x${f(hub, 2)}${pgRatio === null ? '' : `, PostgreSQL CPU x${f(pgRatio, 2)}`} (goal: flat)`);
+    console.log(
+      `cost per event ${big.sites} vs ${small.sites} sites: hub CPU x${f(hub, 2)}${pgRatio === null ? '' : `, PostgreSQL CPU x${f(pgRatio, 2)}`} (goal: flat)`,
+    );
     console.log(`lag p99 at ${big.sites} sites: ${f(big.lagP99, 2)} s (goal < 5 s): ${big.lagP99 < 5 ? 'met' : 'NOT met'}`);
   }
   if (results.some((r) => r.events === 0)) throw new Error('no events were ingested');

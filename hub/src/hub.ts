@@ -49,7 +49,10 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
     await pool.end();
     throw err;
   }
-  const app = createApp({ pool, partitions: new Partitions(pool), now }, { uiDir: opts.uiDir, log: (msg, err) => log(`${msg}: ${(err as Error)?.stack ?? String(err)}`) });
+  const app = createApp(
+    { pool, partitions: new Partitions(pool), now },
+    { uiDir: opts.uiDir, log: (msg, err) => log(`${msg}: ${(err as Error)?.stack ?? String(err)}`) },
+  );
   const server: Server = app.listen(opts.port, opts.host ?? '0.0.0.0');
   await once(server, 'listening');
   server.keepAliveTimeout = 65_000;

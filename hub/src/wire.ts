@@ -9,10 +9,13 @@ export const MAX_BATCH_EVENTS = 1000;
 export const SITE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** A real calendar day between 2000 and 2099 (the events table is partitioned by month of it). */
-export const dayString = z.string().regex(/^20\d\d-\d\d-\d\d$/).refine((d) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}, 'not a calendar day');
+export const dayString = z
+  .string()
+  .regex(/^20\d\d-\d\d-\d\d$/)
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'not a calendar day');
 
 const epochMs = z.number().int().min(0).max(8.64e15);
 const seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -55,7 +58,8 @@ export const hubBatchSchema = z
   })
   .superRefine((b, ctx) => {
     b.events.forEach((e, i) => {
-      if (e.seq !== b.fromSeq + i) ctx.addIssue({ code: 'custom', path: ['events', i, 'seq'], message: `expected seq ${b.fromSeq + i} (events are consecutive from fromSeq)` });
+      if (e.seq !== b.fromSeq + i)
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'seq'], message: `expected seq ${b.fromSeq + i} (events are consecutive from fromSeq)` });
     });
   });
 export type HubBatchIn = z.infer<typeof hubBatchSchema>;

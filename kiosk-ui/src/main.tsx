@@ -30,6 +30,8 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Suspense fallback={null}><App /></Suspense>
+    <Suspense fallback={null}>
+      <App />
+    </Suspense>
   </StrictMode>,
 );

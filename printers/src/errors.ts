@@ -1,16 +1,6 @@
 // Error types that carry a machine-readable cause, so the spooler and the server can show why a job failed.
 
-export type PrinterErrorCode =
-  | 'refused'
-  | 'unreachable'
-  | 'timeout'
-  | 'dropped'
-  | 'paper-out'
-  | 'cover-open'
-  | 'offline'
-  | 'not-found'
-  | 'closed'
-  | 'io';
+export type PrinterErrorCode = 'refused' | 'unreachable' | 'timeout' | 'dropped' | 'paper-out' | 'cover-open' | 'offline' | 'not-found' | 'closed' | 'io';
 
 /** A printing fault with a clear message and a code the spooler can log or display. */
 export class PrinterError extends Error {

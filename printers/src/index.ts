@@ -1,7 +1,5 @@
 // Public API of @antre/printers: ticket layout, transports, virtual printer, preview and spooler.
-export type {
-  TicketPrintData, PaperWidth, QrMode, PrinterStatus, PrinterTransport, PrinterSpec, PrintJobMeta, OpenPrinterOptions,
-} from './types.js';
+export type { TicketPrintData, PaperWidth, QrMode, PrinterStatus, PrinterTransport, PrinterSpec, PrintJobMeta, OpenPrinterOptions } from './types.js';
 export { PrinterError, PrinterUriError, type PrinterErrorCode } from './errors.js';
 export { renderTicket, PAPER_GEOMETRY } from './layout/ticket.js';
 export { parsePrinterUri, formatPrinterUri } from './transport/uri.js';

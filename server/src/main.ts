@@ -50,26 +50,38 @@ async function main(): Promise<void> {
   const printers = ctx.printing?.states() ?? [];
   if (printers.length) {
     lines.push('', '  Ticket printers:');
-    for (const p of printers) lines.push(`    ${p.kioskId.padEnd(18)} ${p.uri === 'virtual' ? `virtual (tcp://127.0.0.1:${ctx.printing?.virtual?.port}; previews in the supervisor pages)` : p.uri}`);
+    for (const p of printers)
+      lines.push(
+        `    ${p.kioskId.padEnd(18)} ${p.uri === 'virtual' ? `virtual (tcp://127.0.0.1:${ctx.printing?.virtual?.port}; previews in the supervisor pages)` : p.uri}`,
+      );
   }
   if (server.adminPassword) lines.push('', `  First admin account: admin / ${server.adminPassword}   (shown once: write it down)`);
   else lines.push('', '  Admin account: admin (password as set on first start)');
   // The server is already serving: a demo set-up that cannot be saved (a full disk) is reported, not fatal.
-  const d = demo ? await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || null).catch((err: unknown) => {
-    ctx.log.error({ err }, 'demo set-up could not be saved');
-    lines.push('', `  Demo set-up could not be saved (${(err as Error).message}); the server runs without the demo screens and staff.`);
-    return null;
-  }) : null;
+  const d = demo
+    ? await prepareDemo(ctx, env.ANTRE_DEMO_PASSWORD || null).catch((err: unknown) => {
+        ctx.log.error({ err }, 'demo set-up could not be saved');
+        lines.push('', `  Demo set-up could not be saved (${(err as Error).message}); the server runs without the demo screens and staff.`);
+        return null;
+      })
+    : null;
   if (d) {
     lines.push('', '  Demo mode: every counter opens when the day starts.');
-    if (ignoreHours) lines.push('  Demo mode: tickets can be taken at any hour (ANTRE_IGNORE_HOURS=0 keeps the venue\'s opening hours).');
+    if (ignoreHours) lines.push("  Demo mode: tickets can be taken at any hour (ANTRE_IGNORE_HOURS=0 keeps the venue's opening hours).");
     if (d.devices.length) {
       lines.push('  Pair the demo screens by opening these links (once per screen):');
       for (const x of d.devices) lines.push(`    ${x.name.padEnd(18)} ${x.url}`);
     }
     if (d.created.length) {
       lines.push('  Demo staff accounts made now, each with its own password (shown once: write them down):');
-      for (let i = 0; i < d.created.length; i += 3) lines.push('    ' + d.created.slice(i, i + 3).map((a) => `${a.username} / ${a.password}`.padEnd(36)).join(''));
+      for (let i = 0; i < d.created.length; i += 3)
+        lines.push(
+          '    ' +
+            d.created
+              .slice(i, i + 3)
+              .map((a) => `${a.username} / ${a.password}`.padEnd(36))
+              .join(''),
+        );
     }
   }
   lines.push('');
@@ -88,7 +100,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof VenueError || err instanceof CorruptDataError || err instanceof PrinterConfigError || err instanceof MessagingConfigError || err instanceof HubSettingsError) {
+  if (
+    err instanceof VenueError ||
+    err instanceof CorruptDataError ||
+    err instanceof PrinterConfigError ||
+    err instanceof MessagingConfigError ||
+    err instanceof HubSettingsError
+  ) {
     process.stderr.write(`\nAntre cannot start.\n${err.message}\n\n`);
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     process.stderr.write(`\nAntre cannot start: port ${process.env.PORT ?? 3000} is already in use. Set PORT to another port.\n\n`);

@@ -92,11 +92,17 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   if (venue.id !== fileVenue.id) throw new VenueError(saved, [`id: "${venue.id}" does not match the venue "${fileVenue.id}" whose folder holds it`]);
   if (venue !== fileVenue) log.info({ path: saved }, 'venue: using the copy saved by the admin editor');
   validatePrinters(venue, opts.printerOverride);
-  if (passwordIterations() !== PBKDF2_ITERATIONS) log.warn({ iterations: passwordIterations() }, 'passwords: the cheap hash of a test setting (ANTRE_TEST_PASSWORD_ITERATIONS); never in the building');
+  if (passwordIterations() !== PBKDF2_ITERATIONS)
+    log.warn({ iterations: passwordIterations() }, 'passwords: the cheap hash of a test setting (ANTRE_TEST_PASSWORD_ITERATIONS); never in the building');
   mkdirSync(dataDir, { recursive: true });
   const queue = await QueueService.open({
-    venue, daysDir: join(dataDir, 'days'), clock: opts.clock, newId: () => newId(12), ignoreHours: opts.ignoreHours,
-    openCountersOnNewDay: opts.demo, compactEvery: opts.compactEvery,
+    venue,
+    daysDir: join(dataDir, 'days'),
+    clock: opts.clock,
+    newId: () => newId(12),
+    ignoreHours: opts.ignoreHours,
+    openCountersOnNewDay: opts.demo,
+    compactEvery: opts.compactEvery,
     onError: (err, what) => log.error({ err }, what),
     onNotice: (message) => log.warn(message),
   });
@@ -112,8 +118,17 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const surveys = new SurveyService(queue, surveyStore);
   const uiRoot = opts.uiRoot ?? REPO_ROOT;
   const ctx: AppContext = {
-    queue, auth, board, surveys, log, publicUrl: opts.publicUrl ?? '', demo: !!opts.demo, startedAt: queue.clock(),
-    limits, guard: new OverloadGuard(limits), trustProxy: opts.trustProxy ?? false,
+    queue,
+    auth,
+    board,
+    surveys,
+    log,
+    publicUrl: opts.publicUrl ?? '',
+    demo: !!opts.demo,
+    startedAt: queue.clock(),
+    limits,
+    guard: new OverloadGuard(limits),
+    trustProxy: opts.trustProxy ?? false,
     ui: { kiosk: join(uiRoot, 'kiosk-ui/dist'), display: join(uiRoot, 'display-ui/dist'), counter: join(uiRoot, 'counter-ui/dist') },
   };
   const msgConfig = typeof opts.messaging === 'string' ? loadMessagingConfig(opts.messaging) : messagingConfig.parse(opts.messaging ?? {});
@@ -130,7 +145,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   await bookings.load();
   ctx.bookings = bookings;
   // Reminders the day before and numbers past their retention: looked at every ten minutes.
-  const housekeeping = setInterval(() => void bookings.housekeeping(queue.clock()).catch((err: unknown) => log.error({ err }, 'booking housekeeping')), 600_000);
+  const housekeeping = setInterval(
+    () => void bookings.housekeeping(queue.clock()).catch((err: unknown) => log.error({ err }, 'booking housekeeping')),
+    600_000,
+  );
   housekeeping.unref();
   const port = await new Promise<number>((res, rej) => {
     http.once('error', rej);
@@ -163,7 +181,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
   let closed = false;
   return {
-    ctx, http, io: rt.io, notifier: rt.notifier, ticker, port, url: `http://127.0.0.1:${port}`,
+    ctx,
+    http,
+    io: rt.io,
+    notifier: rt.notifier,
+    ticker,
+    port,
+    url: `http://127.0.0.1:${port}`,
     adminPassword: boot.password,
     async close() {
       if (closed) return;
@@ -201,7 +225,9 @@ function refuseUnreadable(err: NodeJS.ErrnoException, socket: Duplex): void {
   const e = new AntreError(err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST');
   const body = JSON.stringify(e.toBody());
   const reason = e.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-  socket.end(`HTTP/1.1 ${e.status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${e.status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** The machine's first LAN IPv4 address, for the QR a visitor's phone opens. */

@@ -20,7 +20,8 @@ export class SimClock {
   now = (): number => this.t;
 
   set(at: number): void {
-    if (!Number.isFinite(at) || at < this.t) throw new Error(`the simulated clock cannot go from ${new Date(this.t).toISOString()} back to ${new Date(at).toISOString()}`);
+    if (!Number.isFinite(at) || at < this.t)
+      throw new Error(`the simulated clock cannot go from ${new Date(this.t).toISOString()} back to ${new Date(at).toISOString()}`);
     this.t = at;
   }
 

@@ -59,10 +59,12 @@ async function steadyIssue(url: string, token: string, n: number): Promise<numbe
     const due = start + i * 50;
     while (now() < due) await sleep(Math.max(0, due - now() - 1));
     const t0 = now();
-    reqs.push(post(url, '/api/tickets', token, { serviceId: 'kk' }).then((r) => {
-      if (r.status !== 201) throw new Error(`issue failed: ${JSON.stringify(r.body)}`);
-      lat.push(now() - t0);
-    }));
+    reqs.push(
+      post(url, '/api/tickets', token, { serviceId: 'kk' }).then((r) => {
+        if (r.status !== 201) throw new Error(`issue failed: ${JSON.stringify(r.body)}`);
+        lat.push(now() - t0);
+      }),
+    );
   }
   await Promise.all(reqs);
   return lat;
@@ -73,7 +75,11 @@ async function measureVenue(size: number) {
   prefillDay(dataDir, size, 2 * CALLS + 50);
   // Built server with the V8 flags of `npm start`.
   // The production pacing of password hashes (the test harness turns it off for its cheap hashes).
-  const proc = await startServerProcess({ dataDir, built: true, env: { LOG_LEVEL: 'error', ANTRE_LIMIT_HASH_PACE_MS: String(DEFAULT_LIMITS.hashPaceMs), ANTRE_LIMIT_HASH_QUEUE: String(DEFAULT_LIMITS.hashQueue) } });
+  const proc = await startServerProcess({
+    dataDir,
+    built: true,
+    env: { LOG_LEVEL: 'error', ANTRE_LIMIT_HASH_PACE_MS: String(DEFAULT_LIMITS.hashPaceMs), ANTRE_LIMIT_HASH_QUEUE: String(DEFAULT_LIMITS.hashQueue) },
+  });
   try {
     const token = await login(proc.url, 'admin', ADMIN_PASSWORD);
     for (let i = 0; i < 20; i++) await post(proc.url, '/api/tickets', token, { serviceId: 'kk' }); // warm-up
@@ -91,13 +97,15 @@ async function measureVenue(size: number) {
     // Sustained throughput: 32 concurrent loops for 5 s.
     let done = 0;
     const until = now() + 5000;
-    await Promise.all(Array.from({ length: 32 }, async () => {
-      while (now() < until) {
-        const r = await post(proc.url, '/api/tickets', token, { serviceId: 'sertipikat' });
-        if (r.status !== 201) throw new Error(`issue failed: ${JSON.stringify(r.body)}`);
-        done++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (now() < until) {
+          const r = await post(proc.url, '/api/tickets', token, { serviceId: 'sertipikat' });
+          if (r.status !== 201) throw new Error(`issue failed: ${JSON.stringify(r.body)}`);
+          done++;
+        }
+      }),
+    );
     const throughput = done / 5;
 
     // Call-next to the last of N screens (and of many more on the big day).
@@ -144,18 +152,24 @@ if (ONLY !== 'goals') {
     'day size | issue p50 | issue p99 (20/s) | issues/s sustained | call->last screen p50 | p99   | p99 / baseline | server RSS MB',
   );
   for (const r of runs) {
-    lines.push(`${String(r.size).padStart(8)} | ${f(pct(r.lat, 50)).padStart(9)} | ${f(pct(r.lat, 99)).padStart(16)} | ${f(r.throughput).padStart(18)} | ${f(pct(r.call, 50)).padStart(21)} | ${f(pct(r.call, 99)).padStart(5)} | ${(pct(r.call, 99) / b99).toFixed(2).padStart(14)} | ${f(r.rss).padStart(13)}`);
+    lines.push(
+      `${String(r.size).padStart(8)} | ${f(pct(r.lat, 50)).padStart(9)} | ${f(pct(r.lat, 99)).padStart(16)} | ${f(r.throughput).padStart(18)} | ${f(pct(r.call, 50)).padStart(21)} | ${f(pct(r.call, 99)).padStart(5)} | ${(pct(r.call, 99) / b99).toFixed(2).padStart(14)} | ${f(r.rss).padStart(13)}`,
+    );
   }
   const [small, big] = runs;
   lines.push('', `per-command cost at 20,000 vs 1,000 tickets (issue p50 ratio): ${(pct(big!.lat, 50) / pct(small!.lat, 50)).toFixed(2)}x`);
   if (small!.flood) {
     const ratio = pct(small!.flood, 99) / pct(small!.lat, 99);
-    lines.push(`issue at 20/s during a flood of 200 log-ins: p50 ${f(pct(small!.flood, 50))}  p99 ${f(pct(small!.flood, 99))} ms; p99 / without the flood ${ratio.toFixed(2)}x (goal < 2x: ${ratio < 2 ? 'met' : 'NOT MET'})`);
+    lines.push(
+      `issue at 20/s during a flood of 200 log-ins: p50 ${f(pct(small!.flood, 50))}  p99 ${f(pct(small!.flood, 99))} ms; p99 / without the flood ${ratio.toFixed(2)}x (goal < 2x: ${ratio < 2 ? 'met' : 'NOT MET'})`,
+    );
   }
   if (big!.many) {
     const many = await measureBaseline(MANY);
     const m99 = pct(many, 99);
-    lines.push(`call->last of ${MANY} screens (20,000-ticket day): p50 ${f(pct(big!.many, 50))}  p99 ${f(pct(big!.many, 99))}; floor (bare socket.io + fsync, ${MANY} clients) p50 ${f(pct(many, 50))}  p99 ${f(m99)}; p99 / floor ${(pct(big!.many, 99) / m99).toFixed(2)}x (goal <= 1.5x)`);
+    lines.push(
+      `call->last of ${MANY} screens (20,000-ticket day): p50 ${f(pct(big!.many, 50))}  p99 ${f(pct(big!.many, 99))}; floor (bare socket.io + fsync, ${MANY} clients) p50 ${f(pct(many, 50))}  p99 ${f(m99)}; p99 / floor ${(pct(big!.many, 99) / m99).toFixed(2)}x (goal <= 1.5x)`,
+    );
   }
 }
 if (ONLY !== 'venues') {
@@ -164,11 +178,16 @@ if (ONLY !== 'venues') {
     '',
     `cold start, ${cold.tickets.toLocaleString('en')} tickets, after SIGKILL: healthy ${f(cold.healthyMs)} ms, first kiosk snapshot ${f(cold.snapshotMs)} ms (goal <= 2000: ${cold.snapshotMs <= 2000 && cold.healthyMs <= 2000 ? 'met' : 'NOT MET'}); floor (bare node process with the same flags, to its first answer) ${f(cold.floorMs)} ms; healthy / floor ${(cold.healthyMs / cold.floorMs).toFixed(2)}x, snapshot / floor ${(cold.snapshotMs / cold.floorMs).toFixed(2)}x`,
   );
-  for (const p of await printerPath([{ rate: 2, seconds: 30 }, { rate: 20, seconds: 10 }])) {
+  for (const p of await printerPath([
+    { rate: 2, seconds: 30 },
+    { rate: 20, seconds: 10 },
+  ])) {
     const p99 = pct(p.ms, 99);
     const fl = pct(p.floorMs, 99);
     const late = p.ms.filter((x) => x === Infinity).length;
-    lines.push(`kiosk tap -> last byte at a raw TCP 9100 printer, ${p.rate}/s (${p.tickets} tickets${late ? `, ${late} not printed within 60 s` : ''}): answer p50 ${f(pct(p.answerMs, 50))} p99 ${f(pct(p.answerMs, 99))} ms; last byte p50 ${f(pct(p.ms, 50))}  p99 ${f(p99)} ms (goal <= 300: ${p99 <= 300 ? 'met' : 'NOT MET'}); floor (the same job written straight to the printer) p50 ${f(pct(p.floorMs, 50))}  p99 ${f(fl)} ms; p99 / floor ${(p99 / fl).toFixed(1)}x`);
+    lines.push(
+      `kiosk tap -> last byte at a raw TCP 9100 printer, ${p.rate}/s (${p.tickets} tickets${late ? `, ${late} not printed within 60 s` : ''}): answer p50 ${f(pct(p.answerMs, 50))} p99 ${f(pct(p.answerMs, 99))} ms; last byte p50 ${f(pct(p.ms, 50))}  p99 ${f(p99)} ms (goal <= 300: ${p99 <= 300 ? 'met' : 'NOT MET'}); floor (the same job written straight to the printer) p50 ${f(pct(p.floorMs, 50))}  p99 ${f(fl)} ms; p99 / floor ${(p99 / fl).toFixed(1)}x`,
+    );
   }
 }
 console.log(lines.join('\n'));

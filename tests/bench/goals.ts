@@ -123,7 +123,12 @@ export async function printerPath(plan: { rate: number; seconds: number }[]): Pr
       if (r.status !== 201) throw new Error(`ticket answered ${r.status} ${JSON.stringify(r.body)}`);
       const line = new RegExp(`(^|\\s)${r.body.number as string}(\\s|$)`, 'm');
       // A job not at the printer within a minute counts as infinitely late (the p99 shows it).
-      return printer.waitFor(`job for ${r.body.number}`, (j) => line.test(j.text), 60000).then((j) => j.at - t0, () => Infinity);
+      return printer
+        .waitFor(`job for ${r.body.number}`, (j) => line.test(j.text), 60000)
+        .then(
+          (j) => j.at - t0,
+          () => Infinity,
+        );
     };
     for (let i = 0; i < 5; i++) await take(); // warm-up
     const job = printer.jobs.at(-1)!.bytes;

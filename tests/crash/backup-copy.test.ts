@@ -68,7 +68,9 @@ describe('a copy of the data folder taken while the server runs', () => {
     const clock = new TestClock();
     const q = await QueueService.open({ venue: testVenue(), daysDir: days, clock: clock.now, newId: seqIds('c'), openCountersOnNewDay: true, compactEvery: 4 });
     for (let i = 0; i < 16; i++) {
-      const group = await Promise.all([0, 1].map(() => q.run((e, now) => e.issue({ serviceId: i % 2 ? 'kk' : 'ktp', source: { kind: 'kiosk', id: 'k' } }, now))));
+      const group = await Promise.all(
+        [0, 1].map(() => q.run((e, now) => e.issue({ serviceId: i % 2 ? 'kk' : 'ktp', source: { kind: 'kiosk', id: 'k' } }, now))),
+      );
       for (const t of group) acked.push({ at: pictures.length, id: t.id, number: t.number });
     }
     await q.close();
@@ -101,6 +103,8 @@ describe('a copy of the data folder taken while the server runs', () => {
       }
     }
     expect(existsSync(copy)).toBe(true);
-    console.log(`backup copies: ${copies} copies from ${pictures.length} moments of a day with ${acked.length} tickets and compactions every 4 records: all started with every acknowledged ticket`);
+    console.log(
+      `backup copies: ${copies} copies from ${pictures.length} moments of a day with ${acked.length} tickets and compactions every 4 records: all started with every acknowledged ticket`,
+    );
   }, 120_000);
 });

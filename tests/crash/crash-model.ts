@@ -51,7 +51,10 @@ export class CrashModel {
   /** The content of an op's file right after that op (data ops only). */
   private readonly after = new Map<number, Buffer>();
 
-  constructor(readonly log: LogEntry<unknown>[], private readonly root: string) {
+  constructor(
+    readonly log: LogEntry<unknown>[],
+    private readonly root: string,
+  ) {
     const content = new Map<number, Buffer>();
     log.forEach((op, i) => {
       if (op.k === 'create') content.set(op.ino, Buffer.alloc(0));
@@ -64,7 +67,12 @@ export class CrashModel {
 
   /** The folder as the running process saw it at the end: every operation landed. */
   latest(): Map<string, Buffer> {
-    const all = this.log.map((_, i) => i).filter((i) => { const op = this.log[i]!; return op.k !== 'mark' && dirOf(op as DiskOp) !== null; });
+    const all = this.log
+      .map((_, i) => i)
+      .filter((i) => {
+        const op = this.log[i]!;
+        return op.k !== 'mark' && dirOf(op as DiskOp) !== null;
+      });
     const [ns] = this.namespaces(all, []);
     const content = new Map<number, Buffer>();
     this.log.forEach((op, i) => {
@@ -117,7 +125,8 @@ export class CrashModel {
       const names = [...ns.names.keys()].sort();
       const lists = names.map((n) => variantsOf(ns.names.get(n)!));
       const total = lists.reduce((p, l) => p * l.length, 1);
-      const picks = total <= perNs ? Array.from({ length: total }, (_, i) => i) : Array.from({ length: perNs }, (_, i) => Math.floor((i * (total - 1)) / (perNs - 1 || 1)));
+      const picks =
+        total <= perNs ? Array.from({ length: total }, (_, i) => i) : Array.from({ length: perNs }, (_, i) => Math.floor((i * (total - 1)) / (perNs - 1 || 1)));
       for (const pick of new Set(picks)) {
         let rest = pick;
         const state = new Map<string, Buffer>();
@@ -156,7 +165,9 @@ export class CrashModel {
           names.set(op.to, op.ino);
         } else if (op.k === 'unlink' && names.get(op.path) === op.ino) names.delete(op.path);
       }
-      const why = pending.length ? `${chosen.length} of ${pending.length} unsynced directory changes landed [${chosen.map((i) => this.describe(i)).join(', ')}]` : '';
+      const why = pending.length
+        ? `${chosen.length} of ${pending.length} unsynced directory changes landed [${chosen.map((i) => this.describe(i)).join(', ')}]`
+        : '';
       return { names, why };
     });
   }
@@ -183,7 +194,10 @@ export class CrashModel {
       const half = Math.floor(len / 2);
       for (const cut of new Set([1, half, len - 1])) {
         if (cut <= 0 || cut >= len) continue;
-        out.push({ content: apply(prev, { ...op, data: op.data.subarray(0, cut) }), why: `write ${j + 1} of ${pending.length} torn after ${cut} of ${len} bytes` });
+        out.push({
+          content: apply(prev, { ...op, data: op.data.subarray(0, cut) }),
+          why: `write ${j + 1} of ${pending.length} torn after ${cut} of ${len} bytes`,
+        });
       }
       for (const cut of new Set([0, half])) {
         const data = Buffer.concat([op.data.subarray(0, cut), Buffer.alloc(len - cut)]);

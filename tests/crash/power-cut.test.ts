@@ -16,7 +16,8 @@ import { CrashModel, type CrashState } from './crash-model.ts';
 // queue on each, and check that no answered ticket is lost and no refused one is back.
 
 type TicketMark = { id: string; number: string; serviceId: string; day: string };
-type Mark = { k: 'ticket'; t: TicketMark } | { k: 'call'; t: TicketMark } | { k: 'refused'; t: TicketMark | null } | { k: 'declined' } | { k: 'clock'; now: number };
+type Mark =
+  { k: 'ticket'; t: TicketMark } | { k: 'call'; t: TicketMark } | { k: 'refused'; t: TicketMark | null } | { k: 'declined' } | { k: 'clock'; now: number };
 
 const SERVICES = ['ktp', 'kk', 'sertipikat'];
 const source = { kind: 'kiosk' as const, id: 'k' };
@@ -40,7 +41,15 @@ async function burst(opts: RecordingOptions): Promise<{ model: CrashModel; real:
   try {
     const clock = new TestClock(START);
     rec.mark({ k: 'clock', now: clock.now() });
-    const q = await QueueService.open({ venue, daysDir: root, clock: clock.now, newId: seqIds('t'), openCountersOnNewDay: true, compactEvery: 7, onNotice: () => {} });
+    const q = await QueueService.open({
+      venue,
+      daysDir: root,
+      clock: clock.now,
+      newId: seqIds('t'),
+      openCountersOnNewDay: true,
+      compactEvery: 7,
+      onNotice: () => {},
+    });
     const answer = (p: Promise<Ticket>, k: 'ticket' | 'call', tried: () => Ticket | null) =>
       p.then(
         (t) => rec.mark({ k, t: mark(t) }),
@@ -52,11 +61,27 @@ async function burst(opts: RecordingOptions): Promise<{ model: CrashModel; real:
       );
     const issue = (serviceId: string) => {
       let tried: Ticket | null = null;
-      return answer(q.run((e, now) => { const out = e.issue({ serviceId, source }, now); tried = out.value; return out; }), 'ticket', () => tried);
+      return answer(
+        q.run((e, now) => {
+          const out = e.issue({ serviceId, source }, now);
+          tried = out.value;
+          return out;
+        }),
+        'ticket',
+        () => tried,
+      );
     };
     const serve = (counterId: string) => [
-      answer(q.run((e, now) => e.start(counterId, { userId: 'u' }, now)), 'call', () => null),
-      answer(q.run((e, now) => e.callNext(counterId, { userId: 'u' }, now)), 'call', () => null),
+      answer(
+        q.run((e, now) => e.start(counterId, { userId: 'u' }, now)),
+        'call',
+        () => null,
+      ),
+      answer(
+        q.run((e, now) => e.callNext(counterId, { userId: 'u' }, now)),
+        'call',
+        () => null,
+      ),
     ];
     for (let g = 0; g < 12; g++) {
       rec.mark({ k: 'clock', now: clock.now() });
@@ -107,7 +132,14 @@ async function openState(state: CrashState, now: number): Promise<Opened> {
   mkdirSync(dir);
   for (const [name, bytes] of state.files) writeFileSync(join(dir, name), bytes);
   try {
-    const q = await QueueService.open({ venue, daysDir: dir, clock: new TestClock(now).now, newId: seqIds('x'), openCountersOnNewDay: true, onNotice: () => {} });
+    const q = await QueueService.open({
+      venue,
+      daysDir: dir,
+      clock: new TestClock(now).now,
+      newId: seqIds('x'),
+      openCountersOnNewDay: true,
+      onNotice: () => {},
+    });
     const all = q.days().flatMap((d) => q.readDay(d)?.tickets ?? []);
     const tickets = new Map(all.map((t) => [t.id, { number: t.number, serviceId: t.serviceId, status: t.status, day: t.day }]));
     const next: Ticket[] = [];
@@ -161,14 +193,25 @@ async function check(model: CrashModel, stopAfter = Infinity) {
         if (set.has(t.number)) bad(`number ${t.number} of ${t.day} is held by two tickets`);
         used.set(`${t.day} ${t.serviceId}`, set.add(t.number));
       }
-      for (const a of acked) if (a.k === 'ticket') used.set(`${a.t.day} ${a.t.serviceId}`, (used.get(`${a.t.day} ${a.t.serviceId}`) ?? new Set()).add(a.t.number));
+      for (const a of acked)
+        if (a.k === 'ticket') used.set(`${a.t.day} ${a.t.serviceId}`, (used.get(`${a.t.day} ${a.t.serviceId}`) ?? new Set()).add(a.t.number));
       for (const n of r.next) if (used.get(`${n.day} ${n.serviceId}`)?.has(n.number)) bad(`the next ticket got ${n.number}, a number already given that day`);
     }
   }
   const marks = log.flatMap((e) => (e.k === 'mark' ? [e.mark] : []));
   const ops = log.filter((e) => e.k !== 'mark').length;
   const days = new Set(marks.flatMap((m) => (m.k === 'ticket' ? [m.t.day] : []))).size;
-  return { violations, states, distinct: opened.size, ops, points, days, ackedTickets: marks.filter((m) => m.k === 'ticket').length, refused: marks.filter((m) => m.k === 'refused').length, refusedTickets: marks.filter((m) => m.k === 'refused' && m.t).length };
+  return {
+    violations,
+    states,
+    distinct: opened.size,
+    ops,
+    points,
+    days,
+    ackedTickets: marks.filter((m) => m.k === 'ticket').length,
+    refused: marks.filter((m) => m.k === 'refused').length,
+    refusedTickets: marks.filter((m) => m.k === 'refused' && m.t).length,
+  };
 }
 
 function summary(r: Awaited<ReturnType<typeof check>>, verdict: string): string {

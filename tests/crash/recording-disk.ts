@@ -111,7 +111,12 @@ export class RecordingDisk<M> implements Disk {
 class RecordingFile<M> implements DiskFile {
   private full = false;
 
-  constructor(private readonly d: RecordingDisk<M>, private readonly path: string, private readonly ino: number, private readonly real: DiskFile) {}
+  constructor(
+    private readonly d: RecordingDisk<M>,
+    private readonly path: string,
+    private readonly ino: number,
+    private readonly real: DiskFile,
+  ) {}
 
   async write(buf: Buffer, offset: number, length: number, position: number) {
     if (this.full) {

@@ -40,7 +40,10 @@ describe('the hall board read from 10 m', () => {
     await page.goto(dev.body.pairingUrl);
     await page.waitForSelector('[data-testid=hall-board][data-ready=true]', { timeout: 15000 });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=tile-number]').length >= n, floor1.length);
-    for (const [name, size] of [['landscape', { width: 1920, height: 1080 }], ['portrait', { width: 1080, height: 1920 }]] as const) {
+    for (const [name, size] of [
+      ['landscape', { width: 1920, height: 1080 }],
+      ['portrait', { width: 1080, height: 1920 }],
+    ] as const) {
       await page.setViewportSize(size);
       await page.waitForTimeout(300); // the grid re-measures its panel on resize
       await screenshot(page, `board-readability-${name}`);

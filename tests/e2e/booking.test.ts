@@ -50,7 +50,8 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-const sentWith = (template: string) => cloud.received.filter((r) => r.body.template.name === template).map((r) => r.body.template.components?.[0]?.parameters.map((p) => p.text) ?? []);
+const sentWith = (template: string) =>
+  cloud.received.filter((r) => r.body.template.name === template).map((r) => r.body.template.components?.[0]?.parameters.map((p) => p.text) ?? []);
 
 /** Page model of the kiosk's check-in, every step a tap. */
 class CheckInKiosk {
@@ -71,13 +72,38 @@ beforeAll(async () => {
   await printer.start();
   const base = testVenueInput();
   const venue = testVenueInput({
-    settings: { priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal', booking: { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio: 2, perAddressPerHour: 20, botCheckBits: 10 } },
+    settings: {
+      priorityRatio: 2,
+      maxRecalls: 2,
+      idleAlertMinutes: 15,
+      estimateWindow: 20,
+      spokenNumbers: 'cardinal',
+      booking: { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio: 2, perAddressPerHour: 20, botCheckBits: 10 },
+    },
     services: base.services!.map((s) => (s.id === 'ktp' ? { ...s, dailyQuota: 40, booking: { onlineShare: 0.5, slotMinutes: 30 } } : s)),
     kiosks: [{ id: 'kiosk-1', name: 'Kios 1', floor: 1, printer: `tcp://127.0.0.1:${port}` }],
   });
   writeFileSync(join(dir, 'venue.json'), JSON.stringify(venue));
-  writeFileSync(join(dir, 'messaging.json'), JSON.stringify({ channels: [{ kind: 'whatsapp-cloud', baseUrl: cloudUrl, phoneNumberId: '106540352242922', accessToken: cloud.token, templates: { booking_confirmed: 'antre_booking', almost_turn: 'antre_almost', called: 'antre_called' } }] }));
-  server = await startServerProcess({ dataDir: dir, venue: join(dir, 'venue.json'), ipc: true, env: { ANTRE_SIM_CLOCK: String(START), ANTRE_MESSAGING: join(dir, 'messaging.json') } });
+  writeFileSync(
+    join(dir, 'messaging.json'),
+    JSON.stringify({
+      channels: [
+        {
+          kind: 'whatsapp-cloud',
+          baseUrl: cloudUrl,
+          phoneNumberId: '106540352242922',
+          accessToken: cloud.token,
+          templates: { booking_confirmed: 'antre_booking', almost_turn: 'antre_almost', called: 'antre_called' },
+        },
+      ],
+    }),
+  );
+  server = await startServerProcess({
+    dataDir: dir,
+    venue: join(dir, 'venue.json'),
+    ipc: true,
+    env: { ANTRE_SIM_CLOCK: String(START), ANTRE_MESSAGING: join(dir, 'messaging.json') },
+  });
   admin = await login(server.url, 'admin', ADMIN_PASSWORD);
   browser = await launchBrowser({ touch: true });
 }, 60000);
@@ -172,7 +198,16 @@ describe('book online, check in at the kiosk, called at the slot', () => {
 
   it('a visitor past the check-in window is told honestly and offered a regular number', async () => {
     const c = (await (await fetch(`${server.url}/api/booking/challenge`)).json()) as { challenge: string; bits: number };
-    const late = await post(server.url, '/api/bookings', null, { serviceId: 'ktp', day: '2026-11-25', time: '10:00', name: 'Besse', phone: '081299990000', consent: true, challenge: c.challenge, nonce: solve(c.challenge, c.bits) });
+    const late = await post(server.url, '/api/bookings', null, {
+      serviceId: 'ktp',
+      day: '2026-11-25',
+      time: '10:00',
+      name: 'Besse',
+      phone: '081299990000',
+      consent: true,
+      challenge: c.challenge,
+      nonce: solve(c.challenge, c.bits),
+    });
     expect(late.status).toBe(201);
     await clock(at('10:20'));
     const kiosk = new CheckInKiosk(await browser.page(PORTRAIT));

@@ -42,7 +42,13 @@ beforeAll(async () => {
   h = await startHarness({ venue: loadVenueFile(join(ROOT, 'server/venues/mpp-simpurusiang.json')), uiRoot: ROOT, demo: false });
   h.clock.t = wita('07:45');
   await post('/api/users', h.adminToken, { username: 'kepala', name: 'Kepala MPP', password: 'sandi-uji-12345', role: 'supervisor' });
-  await post('/api/users', h.adminToken, { username: 'petugas1', name: 'Andi (Loket 1)', password: 'sandi-uji-12345', role: 'officer', counterIds: ['loket-1'] });
+  await post('/api/users', h.adminToken, {
+    username: 'petugas1',
+    name: 'Andi (Loket 1)',
+    password: 'sandi-uji-12345',
+    role: 'officer',
+    counterIds: ['loket-1'],
+  });
   officer = await h.login('petugas1', 'sandi-uji-12345');
   b = await launchBrowser();
 });
@@ -58,7 +64,8 @@ describe('the daily record on the supervisor pages', () => {
     expect(first).toMatchObject({ number: 'A-001', serviceStartsAt: wita('08:00') });
     // Every rostered Wednesday desk opens on time but loket-5 (late) and loket-1 (08:10).
     const plan = (await h.api('/api/plan', { token: h.adminToken })).body as { counters: { counterId: string }[] };
-    for (const c of plan.counters) if (c.counterId !== 'loket-5' && c.counterId !== 'loket-1') await post(`/api/counters/${c.counterId}/status`, h.adminToken, { status: 'open' });
+    for (const c of plan.counters)
+      if (c.counterId !== 'loket-5' && c.counterId !== 'loket-1') await post(`/api/counters/${c.counterId}/status`, h.adminToken, { status: 'open' });
     await at('08:10');
     await post('/api/counters/loket-1/status', officer, { status: 'open' });
     await post('/api/counters/loket-1/call-next', officer);
@@ -71,7 +78,8 @@ describe('the daily record on the supervisor pages', () => {
 
     // Every other desk is back from lunch on time.
     await at('13:00');
-    for (const c of plan.counters) if (c.counterId !== 'loket-5' && c.counterId !== 'loket-1') await post(`/api/counters/${c.counterId}/status`, h.adminToken, { status: 'open' });
+    for (const c of plan.counters)
+      if (c.counterId !== 'loket-5' && c.counterId !== 'loket-1') await post(`/api/counters/${c.counterId}/status`, h.adminToken, { status: 'open' });
     const page = await b.page({ width: 1366, height: 768 });
     await login(page, '/counter/supervisor', 'kepala');
     await page.waitForSelector('.sv-conn.is-on');

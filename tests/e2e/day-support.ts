@@ -67,11 +67,17 @@ export class BoardScreen {
   }
   /** Resolves once the counter's tile shows `number` and the call is the newest or among the recent ones. */
   waitForCall(counterId: string, number: string, ms = LIVE_MS) {
-    return this.page.waitForFunction(([id, n]) => {
-      const tile = document.querySelector(`[data-testid=counter-${id}] [data-testid=tile-number]`)?.textContent;
-      const listed = [document.querySelector('[data-testid=latest-number]'), ...document.querySelectorAll('[data-testid=recent-calls] .recent-number')].some((e) => e?.textContent === n);
-      return tile === n && listed;
-    }, [counterId, number] as const, { timeout: ms, polling: 'raf' });
+    return this.page.waitForFunction(
+      ([id, n]) => {
+        const tile = document.querySelector(`[data-testid=counter-${id}] [data-testid=tile-number]`)?.textContent;
+        const listed = [document.querySelector('[data-testid=latest-number]'), ...document.querySelectorAll('[data-testid=recent-calls] .recent-number')].some(
+          (e) => e?.textContent === n,
+        );
+        return tile === n && listed;
+      },
+      [counterId, number] as const,
+      { timeout: ms, polling: 'raf' },
+    );
   }
   waitForTone(counterId: string, tone: string, ms = LIVE_MS) {
     return this.page.waitForSelector(`[data-testid=counter-${counterId}][data-tone=${tone}]`, { timeout: ms });
@@ -84,7 +90,9 @@ export class BoardScreen {
   }
   /** Every number the board shows as called: newest, recent list and tiles. */
   shownCalled(): Promise<string[]> {
-    return this.page.$$eval('[data-testid=latest-number], [data-testid=recent-calls] .recent-number, [data-testid=tile-number]', (els) => els.map((e) => e.textContent ?? '').filter((t) => t !== '—'));
+    return this.page.$$eval('[data-testid=latest-number], [data-testid=recent-calls] .recent-number, [data-testid=tile-number]', (els) =>
+      els.map((e) => e.textContent ?? '').filter((t) => t !== '—'),
+    );
   }
 }
 
@@ -106,7 +114,10 @@ export class CounterScreen {
 export class Desk {
   /** Every number this console called, in order. */
   readonly called: string[] = [];
-  constructor(readonly page: Page, readonly counterId: string) {}
+  constructor(
+    readonly page: Page,
+    readonly counterId: string,
+  ) {}
 
   async login(url: string, username: string) {
     await this.page.goto(`${url}/counter`);
@@ -155,7 +166,12 @@ export class Desk {
   /** Waits until the list shows someone waiting; false if the time runs out first. */
   async waitSomeoneWaiting(ms: number): Promise<boolean> {
     if (ms <= 0) return false;
-    return this.page.waitForFunction(() => Number(document.querySelector('[data-testid=waiting-total]')?.textContent) > 0, null, { timeout: ms }).then(() => true, () => false);
+    return this.page
+      .waitForFunction(() => Number(document.querySelector('[data-testid=waiting-total]')?.textContent) > 0, null, { timeout: ms })
+      .then(
+        () => true,
+        () => false,
+      );
   }
   count(id: string) {
     return this.page.textContent(`[data-count="${id}"] dd`);
@@ -210,7 +226,11 @@ export interface Screens {
  * the display above loket-1, and two officers' desk PCs. Each has its own context (profile), so
  * pairing tokens and sessions are as separate as on real machines.
  */
-export async function openScreens(url: string, admin: string, officers: [{ username: string; counterId: string }, { username: string; counterId: string }]): Promise<Screens> {
+export async function openScreens(
+  url: string,
+  admin: string,
+  officers: [{ username: string; counterId: string }, { username: string; counterId: string }],
+): Promise<Screens> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const errors: string[] = [];
   const device = async (viewport: { width: number; height: number }, hasTouch = false): Promise<Page> => {
@@ -221,8 +241,11 @@ export async function openScreens(url: string, admin: string, officers: [{ usern
   };
   try {
     const [kioskPage, boardPage, counterPage, desk1, desk2] = await Promise.all([
-      device({ width: 1080, height: 1920 }, true), device({ width: 1920, height: 1080 }), device({ width: 1280, height: 720 }),
-      device({ width: 1440, height: 900 }), device({ width: 1366, height: 768 }),
+      device({ width: 1080, height: 1920 }, true),
+      device({ width: 1920, height: 1080 }),
+      device({ width: 1280, height: 720 }),
+      device({ width: 1440, height: 900 }),
+      device({ width: 1366, height: 768 }),
     ]);
     const kiosk = new KioskScreen(kioskPage);
     const board = new BoardScreen(boardPage);
@@ -236,13 +259,25 @@ export async function openScreens(url: string, admin: string, officers: [{ usern
     await Promise.all([
       kioskPage.goto(`${url}/kiosk?pair=${kioskCode}`).then(() => kiosk.expectScreen('welcome', 15000)),
       boardPage.goto(`${url}/display?pair=${boardCode}`).then(() => boardPage.waitForSelector('[data-testid=hall-board][data-ready=true]', { timeout: 15000 })),
-      counterPage.goto(`${url}/display/counter/${officers[0].counterId}?pair=${counterCode}`).then(() => counterPage.waitForSelector('[data-testid=counter-display][data-ready=true]', { timeout: 15000 })),
+      counterPage
+        .goto(`${url}/display/counter/${officers[0].counterId}?pair=${counterCode}`)
+        .then(() => counterPage.waitForSelector('[data-testid=counter-display][data-ready=true]', { timeout: 15000 })),
       desks[0].login(url, officers[0].username),
       desks[1].login(url, officers[1].username),
     ]);
-    const pages: [string, Page][] = [['kiosk', kioskPage], ['board', boardPage], ['counter', counterPage], ['desk1', desk1], ['desk2', desk2]];
+    const pages: [string, Page][] = [
+      ['kiosk', kioskPage],
+      ['board', boardPage],
+      ['counter', counterPage],
+      ['desk1', desk1],
+      ['desk2', desk2],
+    ];
     return {
-      kiosk, board, counter, desks, errors,
+      kiosk,
+      board,
+      counter,
+      desks,
+      errors,
       async snap(moment) {
         await Promise.all(pages.map(([name, p]) => screenshot(p, `day-${moment}-${name}`)));
       },

@@ -45,21 +45,42 @@ interface Visitor {
   moment?: 'peak' | 'end';
 }
 type Special = 'recall' | 'no-show' | 'transfer';
-interface Script { desk: Desk; specials: Record<number, Special>; breakAt?: number; breakMs?: number; rng: Rng }
+interface Script {
+  desk: Desk;
+  specials: Record<number, Special>;
+  breakAt?: number;
+  breakMs?: number;
+  rng: Rng;
+}
 
 /** The hour's visitors: a few at the door at opening, the rest peaking mid-morning; fixed by the seed. */
 function visitors(rng: Rng): Visitor[] {
   const list: Visitor[] = [];
   for (let i = 0; i < 22; i++) {
     const at = i < 3 ? i * 300 : Math.round(((rng.next() + rng.next()) / 2) * HOUR_MS * 0.9);
-    list.push({ at, serviceId: rng.weighted([{ item: KTP, weight: 6 }, { item: KK, weight: 2.5 }, { item: KIA, weight: 1.5 }]), priority: null, via: 'api' });
+    list.push({
+      at,
+      serviceId: rng.weighted([
+        { item: KTP, weight: 6 },
+        { item: KK, weight: 2.5 },
+        { item: KIA, weight: 1.5 },
+      ]),
+      priority: null,
+      via: 'api',
+    });
   }
   list.sort((a, b) => a.at - b.at);
   list.forEach((v, i) => (v.via = i % 3 === 1 ? 'kiosk' : 'api'));
   // An elderly KTP-el visitor at the floor-2 kiosk, a pregnant KK visitor tapping the floor-1 kiosk.
-  Object.assign(list.find((v) => v.via === 'api' && v.at >= HOUR_MS * 0.35)!, { serviceId: KTP, priority: 'lansia' });
+  Object.assign(
+    list.find((v) => v.via === 'api' && v.at >= HOUR_MS * 0.35)!,
+    { serviceId: KTP, priority: 'lansia' },
+  );
   // The pregnant visitor comes at the mid-morning peak: the kiosk is photographed on her check screen.
-  Object.assign(list.find((v) => v.via === 'kiosk' && v.at >= HOUR_MS * 0.4)!, { serviceId: KK, priority: 'ibu_hamil', moment: 'peak' });
+  Object.assign(
+    list.find((v) => v.via === 'kiosk' && v.at >= HOUR_MS * 0.4)!,
+    { serviceId: KK, priority: 'ibu_hamil', moment: 'peak' },
+  );
   // The last visitor of the hour takes a ticket at the kiosk as the hour ends.
   list.push({ at: HOUR_MS - 2500, serviceId: KTP, priority: null, via: 'kiosk', moment: 'end' });
   return list;
@@ -97,17 +118,23 @@ async function agree<T>(what: string, read: () => Promise<[T, T]>, ms = LIVE_MS)
 }
 
 const waitingAt = (tickets: StaffTicket[], counterId: string) =>
-  tickets.filter((t) => t.status === 'waiting' && (t.targetCounterId ? t.targetCounterId === counterId : COUNTER_SERVICES[counterId]!.includes(t.serviceId))).length;
+  tickets.filter((t) => t.status === 'waiting' && (t.targetCounterId ? t.targetCounterId === counterId : COUNTER_SERVICES[counterId]!.includes(t.serviceId)))
+    .length;
 
 describe('a real browser day', () => {
   it('kiosk, hall board, counter display and two consoles through a seeded hour', { timeout: 240_000 }, async () => {
     const began = Date.now();
     const rng = new Rng(SEED);
     const plan = visitors(rng.fork('visitors'));
-    const kiosk2 = (await post(server.url, '/api/devices/pair', null, { code: await newDevice(server.url, admin, { kind: 'kiosk', name: 'Kios lantai 2 (uji)', ref: 'kiosk-2' }) })).body.token as string;
+    const kiosk2 = (
+      await post(server.url, '/api/devices/pair', null, {
+        code: await newDevice(server.url, admin, { kind: 'kiosk', name: 'Kios lantai 2 (uji)', ref: 'kiosk-2' }),
+      })
+    ).body.token as string;
     screens = await openScreens(server.url, admin, OFFICERS);
     const { kiosk, board, counter, desks } = screens;
-    const queueWaiting = async (serviceId: string) => (await getJson<{ queues: { serviceId: string; waiting: number }[] }>(server.url, '/api/queues')).queues.find((q) => q.serviceId === serviceId)!.waiting;
+    const queueWaiting = async (serviceId: string) =>
+      (await getJson<{ queues: { serviceId: string; waiting: number }[] }>(server.url, '/api/queues')).queues.find((q) => q.serviceId === serviceId)!.waiting;
     const snapshot = () => getJson<Snapshot>(server.url, '/api/snapshot', admin);
     const dukcapilWaiting = (s: Snapshot) => s.queues.filter((q) => q.agencyId === 'dukcapil').reduce((n, q) => n + q.waiting, 0);
 
@@ -116,7 +143,8 @@ describe('a real browser day', () => {
     /** The screens that show waiting people agree with the server. */
     const waitingAgrees = async () => {
       await agree('board: waiting at Dukcapil', async () => [await board.waitingOf('dukcapil'), dukcapilWaiting(await snapshot())], LIVE_MS * 2);
-      for (const d of desks) await agree(`${d.counterId}: waiting list`, async () => [await d.waitingTotal(), waitingAt((await snapshot()).tickets!, d.counterId)], LIVE_MS * 2);
+      for (const d of desks)
+        await agree(`${d.counterId}: waiting list`, async () => [await d.waitingTotal(), waitingAt((await snapshot()).tickets!, d.counterId)], LIVE_MS * 2);
     };
 
     await waitingAgrees();
@@ -127,10 +155,11 @@ describe('a real browser day', () => {
     const clock = () => hour.now();
     const hourBegan = Date.now();
     let stopped = false;
-    const task = (f: () => Promise<void>) => hour.task(f).catch((e) => {
-      stopped = true;
-      throw e;
-    });
+    const task = (f: () => Promise<void>) =>
+      hour.task(f).catch((e) => {
+        stopped = true;
+        throw e;
+      });
     const issued: { number: string; id: string; via: string }[] = [];
     const latencies: number[] = [];
     let transferred: { from: string; to: string } | null = null;
@@ -142,7 +171,10 @@ describe('a real browser day', () => {
         await kiosk.tap('start', 'agencies');
         await kiosk.tap('agency-dukcapil', 'services');
         // The list and the check screen show the line as the server has it, while it moves.
-        await agree(`kiosk list: ${v.serviceId} waiting`, async () => [(await kiosk.page.getByTestId(`service-${v.serviceId}`).textContent())?.match(/(\d+) orang menunggu/)?.[1], String(await queueWaiting(v.serviceId))]);
+        await agree(`kiosk list: ${v.serviceId} waiting`, async () => [
+          (await kiosk.page.getByTestId(`service-${v.serviceId}`).textContent())?.match(/(\d+) orang menunggu/)?.[1],
+          String(await queueWaiting(v.serviceId)),
+        ]);
         await kiosk.tap(`service-${v.serviceId}`, 'confirm');
         if (v.priority) await kiosk.page.getByTestId(`priority-${v.priority}`).tap();
         await agree(`kiosk check screen: ${v.serviceId} waiting`, async () => [await kiosk.waiting(), await queueWaiting(v.serviceId)]);
@@ -194,62 +226,66 @@ describe('a real browser day', () => {
       return false;
     };
 
-    const officer = (s: Script) => task(async () => {
-      const { desk } = s;
-      let calls = 0;
-      let breakDone = s.breakAt === undefined;
-      while (!stopped && clock() < HOUR_MS) {
-        if (!breakDone && clock() >= s.breakAt!) {
-          breakDone = true;
-          await desk.takeBreak(15);
-          await Promise.all([board.waitForTone(desk.counterId, 'break'), desk.counterId === OFFICERS[0].counterId ? counter.waitForTone('break') : null]);
-          await moment('break');
-          await hour.sleep(s.breakMs!);
-          await desk.backToWork();
-          await Promise.all([board.waitForTone(desk.counterId, 'idle'), desk.counterId === OFFICERS[0].counterId ? counter.waitForTone('idle') : null]);
-          continue;
-        }
-        if (!(await someoneWaiting(desk, breakDone ? HOUR_MS : Math.min(HOUR_MS, s.breakAt!)))) continue;
-        const number = await desk.callNext();
-        if (!number) continue; // the other desk called the last one waiting
-        await seen(desk, number);
-        const special = s.specials[calls++];
-        await hour.sleep(s.rng.between(600, 1400)); // the visitor walks to the desk
-        if (special === 'recall') {
-          expect((await desk.press('recall')).status()).toBe(200);
-          await desk.page.waitForSelector('[data-testid=recalls]:has-text("1/2")', { timeout: LIVE_MS });
-          await counter.page.waitForSelector('.cs-recall', { timeout: LIVE_MS });
-          await moment('call');
-          await hour.sleep(s.rng.between(600, 1400));
-        } else if (special === 'no-show') {
-          expect((await desk.press('no-show')).status()).toBe(200);
+    const officer = (s: Script) =>
+      task(async () => {
+        const { desk } = s;
+        let calls = 0;
+        let breakDone = s.breakAt === undefined;
+        while (!stopped && clock() < HOUR_MS) {
+          if (!breakDone && clock() >= s.breakAt!) {
+            breakDone = true;
+            await desk.takeBreak(15);
+            await Promise.all([board.waitForTone(desk.counterId, 'break'), desk.counterId === OFFICERS[0].counterId ? counter.waitForTone('break') : null]);
+            await moment('break');
+            await hour.sleep(s.breakMs!);
+            await desk.backToWork();
+            await Promise.all([board.waitForTone(desk.counterId, 'idle'), desk.counterId === OFFICERS[0].counterId ? counter.waitForTone('idle') : null]);
+            continue;
+          }
+          if (!(await someoneWaiting(desk, breakDone ? HOUR_MS : Math.min(HOUR_MS, s.breakAt!)))) continue;
+          const number = await desk.callNext();
+          if (!number) continue; // the other desk called the last one waiting
+          await seen(desk, number);
+          const special = s.specials[calls++];
+          await hour.sleep(s.rng.between(600, 1400)); // the visitor walks to the desk
+          if (special === 'recall') {
+            expect((await desk.press('recall')).status()).toBe(200);
+            await desk.page.waitForSelector('[data-testid=recalls]:has-text("1/2")', { timeout: LIVE_MS });
+            await counter.page.waitForSelector('.cs-recall', { timeout: LIVE_MS });
+            await moment('call');
+            await hour.sleep(s.rng.between(600, 1400));
+          } else if (special === 'no-show') {
+            expect((await desk.press('no-show')).status()).toBe(200);
+            await desk.waitFree();
+            continue;
+          } else if (special === 'transfer') {
+            const to = await desk.transferTo(KK, 'perlu KK baru dulu');
+            transferred = { from: number, to };
+            await desk.waitFree();
+            await desks[1].page.waitForSelector(`[data-ticket="${to}"]`, { timeout: LIVE_MS });
+            continue;
+          }
+          expect((await desk.press('start')).status()).toBe(200);
+          await desk.page.waitForSelector('[data-testid=timer-serving]', { timeout: LIVE_MS });
+          await hour.sleep(Math.min(s.rng.between(6000, 9000), HOUR_MS - clock()));
+          if (clock() >= HOUR_MS) break; // the hour ends with this visitor at the desk
+          expect((await desk.press('finish')).status()).toBe(200);
           await desk.waitFree();
-          continue;
-        } else if (special === 'transfer') {
-          const to = await desk.transferTo(KK, 'perlu KK baru dulu');
-          transferred = { from: number, to };
-          await desk.waitFree();
-          await desks[1].page.waitForSelector(`[data-ticket="${to}"]`, { timeout: LIVE_MS });
-          continue;
         }
-        expect((await desk.press('start')).status()).toBe(200);
-        await desk.page.waitForSelector('[data-testid=timer-serving]', { timeout: LIVE_MS });
-        await hour.sleep(Math.min(s.rng.between(6000, 9000), HOUR_MS - clock()));
-        if (clock() >= HOUR_MS) break; // the hour ends with this visitor at the desk
-        expect((await desk.press('finish')).status()).toBe(200);
-        await desk.waitFree();
-      }
-    });
+      });
 
     const results = await Promise.allSettled([
-      kioskVisitors, apiVisitors,
+      kioskVisitors,
+      apiVisitors,
       officer({ desk: desks[0], specials: { 1: 'recall', 2: 'transfer' }, breakAt: HOUR_MS * 0.55, breakMs: 10_000, rng: rng.fork('desk1') }),
       officer({ desk: desks[1], specials: { 2: 'no-show' }, rng: rng.fork('desk2') }),
     ]);
     for (const r of results) if (r.status === 'rejected') throw r.reason;
     await moment('end');
     console.info(`[day] the hour took ${Date.now() - hourBegan} ms of real time`);
-    console.info(`[day] ${issued.length} visitors, calls ${desks.map((d) => d.called.length).join('+')}, call-to-screens ms max ${Math.max(...latencies)} median ${latencies.sort((a, b) => a - b)[latencies.length >> 1]}`);
+    console.info(
+      `[day] ${issued.length} visitors, calls ${desks.map((d) => d.called.length).join('+')}, call-to-screens ms max ${Math.max(...latencies)} median ${latencies.sort((a, b) => a - b)[latencies.length >> 1]}`,
+    );
 
     // --- The end of the hour: what the screens show is what the server has. ---
     expect(issued.length).toBe(plan.length);
@@ -262,16 +298,25 @@ describe('a real browser day', () => {
     expect(c1!.filter((n) => c2!.includes(n))).toEqual([]);
     expect(new Set([...c1!, ...c2!]).size).toBe(c1!.length + c2!.length);
     for (const t of all) expect(t.history.filter((h) => h.action === 'called').length, t.number).toBeLessThanOrEqual(1);
-    const calls = all.flatMap((t) => t.history.filter((h) => h.action === 'called' || h.action === 'recalled').map((h) => ({ at: h.at, number: t.number, counterId: h.counterId })));
+    const calls = all.flatMap((t) =>
+      t.history.filter((h) => h.action === 'called' || h.action === 'recalled').map((h) => ({ at: h.at, number: t.number, counterId: h.counterId })),
+    );
     calls.sort((a, b) => a.at - b.at);
-    expect(all.filter((t) => t.calledAt !== null).map((t) => t.number).sort()).toEqual([...c1!, ...c2!].sort());
+    expect(
+      all
+        .filter((t) => t.calledAt !== null)
+        .map((t) => t.number)
+        .sort(),
+    ).toEqual([...c1!, ...c2!].sort());
     for (const c of calls) expect(c.counterId, c.number).toBe(c1!.includes(c.number) ? OFFICERS[0].counterId : OFFICERS[1].counterId);
     expect(calls.length).toBeGreaterThanOrEqual(10);
 
     // The elderly visitor went ahead of every regular KTP-el visitor who was still waiting when they came.
     const elder = all.find((t) => t.priority === 'lansia')!;
     expect(elder.calledAt, 'the priority visitor was called').not.toBeNull();
-    const overtaken = all.filter((t) => t.serviceId === KTP && !t.priority && t.queuedAt < elder.queuedAt && (t.calledAt === null || t.calledAt > elder.queuedAt));
+    const overtaken = all.filter(
+      (t) => t.serviceId === KTP && !t.priority && t.queuedAt < elder.queuedAt && (t.calledAt === null || t.calledAt > elder.queuedAt),
+    );
     expect(overtaken.length, 'someone was waiting when the priority visitor came').toBeGreaterThan(0);
     for (const t of overtaken) expect(t.calledAt === null || t.calledAt > elder.calledAt!, `${t.number} before ${elder.number}`).toBe(true);
 
@@ -285,18 +330,37 @@ describe('a real browser day', () => {
     // The list is in the order call next will take it: the engine's interleave of priority and regular visitors.
     await agree('loket-2: the KK line in call order', async () => {
       const snap = await snapshot();
-      const line = snap.tickets!.filter((t) => t.serviceId === KK && t.status === 'waiting' && !t.targetCounterId).sort((a, b) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt);
+      const line = snap
+        .tickets!.filter((t) => t.serviceId === KK && t.status === 'waiting' && !t.targetCounterId)
+        .sort((a, b) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt);
       const streak = snap.queues.find((q) => q.serviceId === KK)?.priorityStreak ?? 0;
-      const order = predictedOrder(line.filter((t) => t.priority), line.filter((t) => !t.priority), streak, PRIORITY_RATIO);
-      return [await desks[1].page.$$eval(`.wl__group[data-service="${KK}"] [data-ticket]`, (els) => els.map((e) => e.getAttribute('data-ticket'))), order.slice(0, 8).map((t) => t.number)];
+      const order = predictedOrder(
+        line.filter((t) => t.priority),
+        line.filter((t) => !t.priority),
+        streak,
+        PRIORITY_RATIO,
+      );
+      return [
+        await desks[1].page.$$eval(`.wl__group[data-service="${KK}"] [data-ticket]`, (els) => els.map((e) => e.getAttribute('data-ticket'))),
+        order.slice(0, 8).map((t) => t.number),
+      ];
     });
 
     // Each desk, the board tile and the counter display show the counter's ticket as the server holds it.
     for (const d of desks) {
-      await agree(`${d.counterId}: console`, async () => [await d.currentNumber(), (await snapshot()).counters.find((c) => c.counterId === d.counterId)!.ticket?.number ?? '']);
-      await agree(`${d.counterId}: board tile`, async () => [await board.tileNumber(d.counterId), (await snapshot()).counters.find((c) => c.counterId === d.counterId)!.ticket?.number ?? '—']);
+      await agree(`${d.counterId}: console`, async () => [
+        await d.currentNumber(),
+        (await snapshot()).counters.find((c) => c.counterId === d.counterId)!.ticket?.number ?? '',
+      ]);
+      await agree(`${d.counterId}: board tile`, async () => [
+        await board.tileNumber(d.counterId),
+        (await snapshot()).counters.find((c) => c.counterId === d.counterId)!.ticket?.number ?? '—',
+      ]);
     }
-    await agree('counter display', async () => [await counter.number(), (await snapshot()).counters.find((c) => c.counterId === OFFICERS[0].counterId)!.ticket?.number ?? '—']);
+    await agree('counter display', async () => [
+      await counter.number(),
+      (await snapshot()).counters.find((c) => c.counterId === OFFICERS[0].counterId)!.ticket?.number ?? '—',
+    ]);
     await waitingAgrees();
 
     // Served, absent, transferred: the officers' own counts are the server's.

@@ -20,7 +20,18 @@ const PORTRAIT = { width: 1080, height: 1920 };
 const LIVE_MS = 1000;
 
 /** One record of the board's announcement log (display-ui/src/voice/announcer.ts). */
-interface Logged { key: string; number: string; counterId: string; recall: number; text: string; tokens: string[]; mode: string | null; startedAt: number | null; endedAt: number | null; outcome: string }
+interface Logged {
+  key: string;
+  number: string;
+  counterId: string;
+  recall: number;
+  text: string;
+  tokens: string[];
+  mode: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  outcome: string;
+}
 
 declare global {
   interface Window {
@@ -49,7 +60,8 @@ class BoardPage {
   /** Resolves when the latest call shows `number` at `counterName`; rejects after `ms`. */
   waitForLatest(number: string, counterName: string, ms = LIVE_MS) {
     return this.page.waitForFunction(
-      ([n, c]) => document.querySelector('[data-testid=latest-number]')?.textContent === n && document.querySelector('[data-testid=latest-counter]')?.textContent === c,
+      ([n, c]) =>
+        document.querySelector('[data-testid=latest-number]')?.textContent === n && document.querySelector('[data-testid=latest-counter]')?.textContent === c,
       [number, counterName] as const,
       { timeout: ms, polling: 'raf' },
     );
@@ -58,7 +70,10 @@ class BoardPage {
     return this.page.evaluate(() => JSON.parse(JSON.stringify(window.__antreAnnouncements ?? [])) as Logged[]);
   }
   offline() {
-    return this.page.locator('[data-testid=offline]').count().then((n) => n > 0);
+    return this.page
+      .locator('[data-testid=offline]')
+      .count()
+      .then((n) => n > 0);
   }
 }
 
@@ -149,7 +164,9 @@ describe('display-ui in Chromium', () => {
     expect(await board.tileNumber('loket-2')).toBe(first);
 
     // The announcement queue: the first call is spoken to its end before the second starts.
-    await board.page.waitForFunction((n) => (window.__antreAnnouncements ?? []).some((a) => a.number === n && a.startedAt !== null), second, { timeout: 20000 });
+    await board.page.waitForFunction((n) => (window.__antreAnnouncements ?? []).some((a) => a.number === n && a.startedAt !== null), second, {
+      timeout: 20000,
+    });
     const log = (await board.announcements()).filter((a) => a.number === first || a.number === second);
     expect(log.map((a) => a.number)).toEqual([first, second]);
     const digit = (n: string) => ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'][Number(n.slice(-1))]!;
@@ -189,7 +206,9 @@ describe('display-ui in Chromium', () => {
     expect(reconnectMs).toBeLessThan(LIVE_MS + 300);
 
     // The picture is the server's: every tile matches GET /api/counters.
-    const live = (await (await fetch(`${server.url}/api/counters`)).json()) as { counters: { counterId: string; ticket: { number: string } | null; status: string }[] };
+    const live = (await (await fetch(`${server.url}/api/counters`)).json()) as {
+      counters: { counterId: string; ticket: { number: string } | null; status: string }[];
+    };
     for (const c of live.counters.filter((x) => venue.counters.find((v) => v.id === x.counterId)?.floor === 1 && x.status === 'open')) {
       expect(await board.tileNumber(c.counterId), c.counterId).toBe(c.ticket?.number ?? '—');
     }
@@ -203,7 +222,11 @@ describe('display-ui in Chromium', () => {
   it('asks for a tap when the browser blocks sound, and then speaks the waiting call', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'antre-noautoplay-'));
     const strict = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, viewport: LANDSCAPE, locale: 'id-ID', timezoneId: 'Asia/Makassar',
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: LANDSCAPE,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Makassar',
       args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--autoplay-policy')),
     });
     try {
@@ -220,13 +243,17 @@ describe('display-ui in Chromium', () => {
       // Reads the page over a bare DevTools session: unlike Playwright's own calls, its evaluations
       // are not user gestures, so they leave the block in place.
       const cdp = await strict.newCDPSession(page);
-      const peek = async <T>(expression: string): Promise<T> => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true, userGesture: false })).result.value as T;
+      const peek = async <T>(expression: string): Promise<T> =>
+        (await cdp.send('Runtime.evaluate', { expression, returnByValue: true, userGesture: false })).result.value as T;
       await page.goto(dev.body.pairingUrl);
       expect(await seen('[antre] sound blocked', 15000)).toBe(true);
       const number = await callAt('loket-6');
       // The call arrives (it is on the board and waits in the announcement queue) but is not spoken
       // while sound is blocked: an absence that means something only once the call is known to be there.
-      const state = () => peek<{ latest: string | null; outcome: string | null }>(`({ latest: document.querySelector('[data-testid=latest-number]')?.textContent ?? null, outcome: (window.__antreAnnouncements ?? []).find((r) => r.number === ${JSON.stringify(number)})?.outcome ?? null })`);
+      const state = () =>
+        peek<{ latest: string | null; outcome: string | null }>(
+          `({ latest: document.querySelector('[data-testid=latest-number]')?.textContent ?? null, outcome: (window.__antreAnnouncements ?? []).find((r) => r.number === ${JSON.stringify(number)})?.outcome ?? null })`,
+        );
       let now = await state();
       for (const end = Date.now() + 5000; (now.latest !== number || now.outcome === null) && Date.now() < end; now = await state()) await sleep(50);
       expect(now).toEqual({ latest: number, outcome: 'pending' });
@@ -248,8 +275,14 @@ describe('display-ui in Chromium', () => {
     const floor1 = venue.counters.filter((c) => c.floor === 1).map((c) => c.id);
     const busy = floor1.slice(0, 12);
     await fetch(`${server.url}/api/announcements`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ announcements: ['Selamat datang di Mal Pelayanan Publik Kabupaten Luwu, Gedung Simpurusiang.', 'Siapkan dokumen asli dan fotokopi sebelum dipanggil ke loket.'] }),
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({
+        announcements: [
+          'Selamat datang di Mal Pelayanan Publik Kabupaten Luwu, Gedung Simpurusiang.',
+          'Siapkan dokumen asli dan fotokopi sebelum dipanggil ke loket.',
+        ],
+      }),
     });
     for (const id of busy) {
       // Free every counter (start + finish whatever it holds), then give it two visitors.
@@ -267,15 +300,24 @@ describe('display-ui in Chromium', () => {
     const onBreak = await api(`/api/counters/${busy[11]}/status`, { status: 'break', reason: 'Istirahat siang', minutes: 45 });
     expect(onBreak.status).toBe(200);
     await api(`/api/counters/${floor1[12]}/status`, { status: 'closed' });
-    await board.page.waitForFunction((n) => document.querySelector('[data-testid=latest-number]')?.textContent === n, [...called.values()].at(-1)!, { timeout: LIVE_MS * 2 });
+    await board.page.waitForFunction((n) => document.querySelector('[data-testid=latest-number]')?.textContent === n, [...called.values()].at(-1)!, {
+      timeout: LIVE_MS * 2,
+    });
     expect(called.size).toBe(11);
     // The call is heard at once; the counters' tiles follow with the next board update (gathered,
     // at most BOARD_UPDATE_MS = 1 s later), so the bound is that second plus the liveness bound.
-    const tilesShown = await board.page.waitForFunction(
-      ([pairs, breakId]) => pairs.every(([id, n]) => document.querySelector(`[data-testid=counter-${id}] [data-testid=tile-number]`)?.textContent === n)
-        && document.querySelector(`[data-testid=counter-${breakId}]`)?.getAttribute('data-tone') === 'break',
-      [[...called], busy[11]!] as const, { timeout: BOARD_UPDATE_MS + LIVE_MS },
-    ).then(() => true, () => false);
+    const tilesShown = await board.page
+      .waitForFunction(
+        ([pairs, breakId]) =>
+          pairs.every(([id, n]) => document.querySelector(`[data-testid=counter-${id}] [data-testid=tile-number]`)?.textContent === n) &&
+          document.querySelector(`[data-testid=counter-${breakId}]`)?.getAttribute('data-tone') === 'break',
+        [[...called], busy[11]!] as const,
+        { timeout: BOARD_UPDATE_MS + LIVE_MS },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     // On a miss, the tiles that differ are named below; either way the wait itself must have succeeded.
     for (const [id, number] of called) expect(await board.tileNumber(id), id).toBe(number);
     expect(tilesShown, 'tiles and the break shown within the board update and the liveness bound').toBe(true);
@@ -283,7 +325,11 @@ describe('display-ui in Chromium', () => {
     expect(await board.page.textContent(`[data-testid=counter-${busy[11]}]`)).toMatch(/Istirahat s\.d\. \d\d:\d\d/);
 
     // Started counters turn from "called" to "serving".
-    await board.page.waitForFunction((ids) => ids.every((id) => document.querySelector(`[data-testid=counter-${id}]`)?.getAttribute('data-tone') === 'serving'), busy.slice(0, 6), { timeout: 4000 });
+    await board.page.waitForFunction(
+      (ids) => ids.every((id) => document.querySelector(`[data-testid=counter-${id}]`)?.getAttribute('data-tone') === 'serving'),
+      busy.slice(0, 6),
+      { timeout: 4000 },
+    );
     expect(await board.page.getAttribute(`[data-testid=counter-${busy[7]}]`, 'data-tone')).toBe('called');
 
     await screenshot(board.page, 'display-board-landscape-call');
@@ -314,7 +360,9 @@ describe('display-ui in Chromium', () => {
 /** The numbers and counter names on tiles and in the big panel fit their boxes. */
 async function expectNothingClipped(page: Page): Promise<void> {
   const clipped = await page.$$eval('.tile-number, .tile-name, .latest-number, .latest-counter, .recent-number, .recent-counter, .board-clock', (els) =>
-    els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().width > (e.parentElement?.getBoundingClientRect().width ?? Infinity) + 1).map((e) => e.textContent),
+    els
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().width > (e.parentElement?.getBoundingClientRect().width ?? Infinity) + 1)
+      .map((e) => e.textContent),
   );
   expect(clipped).toEqual([]);
 }

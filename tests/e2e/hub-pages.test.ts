@@ -18,7 +18,13 @@ if (!HAS_HUB) console.warn('hub-pages.test.ts SKIPPED: hub/src/index.ts is not i
 /** The hub's library entry as its interface describes it. */
 interface HubModule {
   startThrowawayPostgres(opts?: unknown): Promise<{ url: string; stop(): Promise<void> }>;
-  startHub(opts: { databaseUrl: string; port: number; adminPassword: string; uiDir?: string; clock?: () => number }): Promise<{ url: string; close(): Promise<void> }>;
+  startHub(opts: {
+    databaseUrl: string;
+    port: number;
+    adminPassword: string;
+    uiDir?: string;
+    clock?: () => number;
+  }): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 const ADMIN_PASSWORD = 'pusat-uji-12345';
@@ -32,7 +38,10 @@ const SITES = {
 
 /** The hub's pages as a person uses them. */
 class HubPages {
-  constructor(readonly page: Page, readonly url: string) {}
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
   async login(username: string, password: string): Promise<void> {
     await this.page.goto(`${this.url}/`);
     await this.page.fill('input[name=username]', username);
@@ -89,7 +98,10 @@ function siteDay(venue: PublicVenue, opts: { waiting: number; done: number; noCa
     ticket(day, opts.done + 1, svc.id, svc.agencyId, 'serving', now - 40 * MIN, 'loket-1'),
     ...Array.from({ length: opts.waiting }, (_, i) => ticket(day, opts.done + 2 + i, svc.id, svc.agencyId, 'waiting', now - 35 * MIN + i * MIN)),
   ];
-  const surveys = tickets.filter((t) => t.status === 'done').slice(0, 4).map((t) => survey(t, [4, 3, 4, 3, 4, 4, 3, 4, 4]));
+  const surveys = tickets
+    .filter((t) => t.status === 'done')
+    .slice(0, 4)
+    .map((t) => survey(t, [4, 3, 4, 3, 4, 4, 3, 4, 4]));
   const lastCall = now - (opts.noCallMinutes ?? 2) * MIN;
   const counters = counterStates(venue, opts.openCounters, lastCall, tickets[opts.done]!);
   const alerts = opts.noCallMinutes === null ? [] : [noCallAlert(venue, svc.id, opts.waiting, opts.noCallMinutes, now)];
@@ -125,7 +137,10 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     const trouble = siteDay(troubleVenue, { waiting: 14, done: 20, noCallMinutes: 32, openCounters: 3 }, hubNow);
     troubleTickets = trouble.tickets.length;
     const yesterday = addDays(dayOf(hubNow), -1);
-    const events = [counterRowEvent(1, hubNow - 20 * 60 * MIN, yesterday, 'loket-1', 'Loket 1'), ...feedEvents(2, hubNow - MIN, trouble.tickets, trouble.surveys)];
+    const events = [
+      counterRowEvent(1, hubNow - 20 * 60 * MIN, yesterday, 'loket-1', 'Loket 1'),
+      ...feedEvents(2, hubNow - MIN, trouble.tickets, trouble.surveys),
+    ];
     // Two batches, as a sender that caught up in steps sends them.
     await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 1, events.slice(0, 10), trouble.live, hubNow, troubleVenue));
     const second = await send(SITES.trouble.siteId, batch(SITES.trouble.siteId, 11, events.slice(10), trouble.live, hubNow));
@@ -136,7 +151,10 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     const fineVenue = siteVenue(SITES.fine.siteId, SITES.fine.name);
     const fine = siteDay(fineVenue, { waiting: 6, done: 6, noCallMinutes: null, openCounters: 4 }, hubNow);
     // Its queues are fine, but its server's clock runs three minutes fast.
-    await send(SITES.fine.siteId, batch(SITES.fine.siteId, 1, feedEvents(1, hubNow + 3 * MIN, fine.tickets, fine.surveys), fine.live, hubNow + 3 * MIN, fineVenue));
+    await send(
+      SITES.fine.siteId,
+      batch(SITES.fine.siteId, 1, feedEvents(1, hubNow + 3 * MIN, fine.tickets, fine.surveys), fine.live, hubNow + 3 * MIN, fineVenue),
+    );
 
     browser = await launchBrowser();
     pages = new HubPages(await browser.page(VIEW), hubUrl);
@@ -151,7 +169,11 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
 
   it('shows every site live, the one in trouble first with its alert, the silent one offline', async () => {
     const sites = await call<HubSitesResponse>('GET', '/hub/v1/sites', adminToken);
-    expect(sites.body.sites.map((s) => s.siteId).sort()).toEqual(Object.values(SITES).map((s) => s.siteId).sort());
+    expect(sites.body.sites.map((s) => s.siteId).sort()).toEqual(
+      Object.values(SITES)
+        .map((s) => s.siteId)
+        .sort(),
+    );
     const trouble = pages.card(SITES.trouble.siteId);
     await trouble.locator('.hub-alert--critical[data-kind=idle_queue]').waitFor({ timeout: 10_000 });
     expect((await pages.cardOrder())[0]).toBe(SITES.trouble.siteId);
@@ -228,9 +250,13 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     expect(await pages.page.locator('table[data-testid=report] tfoot tr').count()).toBe(1);
     // The CSV says what the table says.
     const [download] = await Promise.all([pages.page.waitForEvent('download'), pages.page.getByRole('button', { name: 'Unduh CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
     expect(csv[0]).toMatch(/^Kode MPP,MPP,Diambil,Selesai,/);
-    expect(csv.find((l) => l.startsWith(`${SITES.trouble.siteId},`))).toMatch(new RegExp(`^${SITES.trouble.siteId},${SITES.trouble.name.replace(/[()]/g, '\\$&')},${troubleTickets},20,`));
+    expect(csv.find((l) => l.startsWith(`${SITES.trouble.siteId},`))).toMatch(
+      new RegExp(`^${SITES.trouble.siteId},${SITES.trouble.name.replace(/[()]/g, '\\$&')},${troubleTickets},20,`),
+    );
     await screenshot(pages.page, 'hub-reports-1366x768');
   });
 
@@ -305,7 +331,11 @@ describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not 
     const pulled = await call('GET', '/hub/v1/site/config?since=0', credentials.get(SITES.fine.siteId)!);
     expect(pulled.status).toBe(200);
     const reason = { id: 'Denah tidak valid: floors kosong', en: 'Invalid venue: no floors' };
-    const res = await call('POST', '/hub/v1/site/config/result', credentials.get(SITES.fine.siteId)!, { version: pulled.body.version, outcome: 'refused', reason });
+    const res = await call('POST', '/hub/v1/site/config/result', credentials.get(SITES.fine.siteId)!, {
+      version: pulled.body.version,
+      outcome: 'refused',
+      reason,
+    });
     expect(res.status).toBe(204);
     const row = pages.page.locator(`[data-testid=config-history] tr[data-version="${pulled.body.version}"]`);
     await expect.poll(() => row.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('refused');

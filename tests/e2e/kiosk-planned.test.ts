@@ -43,7 +43,10 @@ describe('the kiosk before the officers sit down', () => {
     await page.waitForSelector('[data-testid=service-starts]', { timeout: 5000 });
     expect(await page.textContent('[data-testid=service-starts]')).toContain('Pelayanan dimulai pukul 08.30 WITA');
     await screenshot(page, 'kiosk-before-opening');
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST'), page.getByTestId('take').tap()]);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST'),
+      page.getByTestId('take').tap(),
+    ]);
     expect(res.status()).toBe(201);
     await page.waitForSelector('[data-testid=ticket-starts]');
     await screenshot(page, 'kiosk-ticket-before-opening');

@@ -61,7 +61,10 @@ describe('kiosk text on the real venue', () => {
     const page = await browser.page(PORTRAIT);
     await page.goto(dev.body.pairingUrl);
     await page.locator('[data-screen="welcome"]').waitFor({ timeout: 10000 });
-    for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
+    for (const [name, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
       await page.setViewportSize(size);
       await page.getByTestId('start').tap();
       await page.locator('[data-screen="agencies"]').waitFor();

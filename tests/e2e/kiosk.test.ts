@@ -126,7 +126,10 @@ describe('kiosk on the test venue', () => {
     const printing = body.print.state === 'queued' || body.print.state === 'printed';
     expect(await print.textContent()).toContain(printing ? 'Tiket sedang dicetak' : 'Printer bermasalah: foto layar ini');
     // The test venue's kiosk has no printer: the screen is the ticket.
-    for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
+    for (const [name, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
       await kiosk.page.setViewportSize(size);
       await screenshot(kiosk.page, `kiosk-${name}-9b-ticket-no-printer`);
     }
@@ -351,7 +354,10 @@ describe('kiosk screenshots on the real demo venue', () => {
     await page.waitForTimeout(2300);
     await page.mouse.up();
     await page.getByTestId('pair-code').waitFor();
-    for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
+    for (const [name, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
       await page.setViewportSize(size);
       await screenshot(page, `kiosk-${name}-1-pairing`);
       // The keypad and the pair button are on the screen, not below it.
@@ -364,7 +370,10 @@ describe('kiosk screenshots on the real demo venue', () => {
     await k.expectScreen('welcome', 10000);
 
     let ticket: IssuedTicket | null = null;
-    for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
+    for (const [name, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
       await page.setViewportSize(size);
       await k.expectScreen('welcome');
       await screenshot(page, `kiosk-${name}-2-welcome`);
@@ -412,7 +421,10 @@ describe('kiosk screenshots on the real demo venue', () => {
     await k.service('dukcapil-kk');
     await server.kill();
     await page.getByTestId('offline').waitFor({ timeout: 5000 });
-    for (const [name, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
+    for (const [name, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
       await page.setViewportSize(size);
       await screenshot(page, `kiosk-${name}-10-offline`);
     }

@@ -69,46 +69,50 @@ afterAll(async () => {
 });
 
 describe('printed tickets in the supervisor pages', () => {
-  it('lists the day’s jobs with preview and reprint, a test print says CONTOH, and tickets survive a restart', async () => {
-    admin = await login(server.url, 'admin', ADMIN_PASSWORD);
-    const dev = await post(server.url, '/api/devices', admin, { kind: 'kiosk', name: 'Kios 1', ref: 'kiosk-1' });
-    const kiosk = (await post(server.url, '/api/devices/pair', null, { code: dev.body.code })).body.token as string;
-    const a = await post(server.url, '/api/tickets', kiosk, { serviceId: 'ktp' });
-    const b = await post(server.url, '/api/tickets', kiosk, { serviceId: 'skck', priority: 'lansia' });
-    expect([a.status, b.status]).toEqual([201, 201]);
+  it(
+    'lists the day’s jobs with preview and reprint, a test print says CONTOH, and tickets survive a restart',
+    async () => {
+      admin = await login(server.url, 'admin', ADMIN_PASSWORD);
+      const dev = await post(server.url, '/api/devices', admin, { kind: 'kiosk', name: 'Kios 1', ref: 'kiosk-1' });
+      const kiosk = (await post(server.url, '/api/devices/pair', null, { code: dev.body.code })).body.token as string;
+      const a = await post(server.url, '/api/tickets', kiosk, { serviceId: 'ktp' });
+      const b = await post(server.url, '/api/tickets', kiosk, { serviceId: 'skck', priority: 'lansia' });
+      expect([a.status, b.status]).toEqual([201, 201]);
 
-    const page = await supervisor();
-    await page.click(`[data-printer="${PRINTER}"] [data-action=test-print]`);
-    await page.waitForSelector(`[data-job="job-${a.body.id}"][data-state=printed]`);
-    await page.waitForSelector(`[data-job="job-${b.body.id}"]`);
-    const test = await page.waitForSelector('[data-job^="test-"]');
-    const testId = (await test.getAttribute('data-job'))!;
-    await screenshot(page, 'supervisor-printer-jobs');
-    await preview(page, testId, 'supervisor-preview-test-print');
-    await preview(page, `job-${b.body.id}`, 'supervisor-preview-ticket');
+      const page = await supervisor();
+      await page.click(`[data-printer="${PRINTER}"] [data-action=test-print]`);
+      await page.waitForSelector(`[data-job="job-${a.body.id}"][data-state=printed]`);
+      await page.waitForSelector(`[data-job="job-${b.body.id}"]`);
+      const test = await page.waitForSelector('[data-job^="test-"]');
+      const testId = (await test.getAttribute('data-job'))!;
+      await screenshot(page, 'supervisor-printer-jobs');
+      await preview(page, testId, 'supervisor-preview-test-print');
+      await preview(page, `job-${b.body.id}`, 'supervisor-preview-ticket');
 
-    // The test print as the printer got it: CONTOH / TEST, no ticket number, no QR caption.
-    await expect.poll(async () => (await printed()).some((t) => t.includes('CONTOH / TEST'))).toBe(true);
-    const sample = (await printed()).find((t) => t.includes('CONTOH / TEST'))!;
-    expect(sample).not.toMatch(/[A-Z]-\d{3}/);
-    expect(sample).not.toContain('Pindai kode QR');
-    expect(sample).not.toContain('Prioritas');
+      // The test print as the printer got it: CONTOH / TEST, no ticket number, no QR caption.
+      await expect.poll(async () => (await printed()).some((t) => t.includes('CONTOH / TEST'))).toBe(true);
+      const sample = (await printed()).find((t) => t.includes('CONTOH / TEST'))!;
+      expect(sample).not.toMatch(/[A-Z]-\d{3}/);
+      expect(sample).not.toContain('Pindai kode QR');
+      expect(sample).not.toContain('Prioritas');
 
-    // Reprint from the list: the printer gets the same ticket again.
-    const before = (await printed()).filter((t) => t.includes(a.body.number)).length;
-    await page.click(`[data-job="job-${a.body.id}"] [data-action=reprint]`);
-    await expect.poll(async () => (await printed()).filter((t) => t.includes(a.body.number)).length).toBe(before + 1);
-    await page.close();
+      // Reprint from the list: the printer gets the same ticket again.
+      const before = (await printed()).filter((t) => t.includes(a.body.number)).length;
+      await page.click(`[data-job="job-${a.body.id}"] [data-action=reprint]`);
+      await expect.poll(async () => (await printed()).filter((t) => t.includes(a.body.number)).length).toBe(before + 1);
+      await page.close();
 
-    // After a restart the day's tickets are still listed, previewed and reprinted.
-    await server.kill('SIGTERM');
-    server = await start();
-    admin = undefined;
-    const again = await supervisor();
-    await again.waitForSelector(`[data-job="job-${b.body.id}"][data-state=unknown]`);
-    await preview(again, `job-${b.body.id}`, 'supervisor-preview-after-restart');
-    await again.click(`[data-job="job-${b.body.id}"] [data-action=reprint]`);
-    await expect.poll(async () => (await printed()).some((t) => t.includes(b.body.number))).toBe(true);
-    await again.close();
-  }, SLOW);
+      // After a restart the day's tickets are still listed, previewed and reprinted.
+      await server.kill('SIGTERM');
+      server = await start();
+      admin = undefined;
+      const again = await supervisor();
+      await again.waitForSelector(`[data-job="job-${b.body.id}"][data-state=unknown]`);
+      await preview(again, `job-${b.body.id}`, 'supervisor-preview-after-restart');
+      await again.click(`[data-job="job-${b.body.id}"] [data-action=reprint]`);
+      await expect.poll(async () => (await printed()).some((t) => t.includes(b.body.number))).toBe(true);
+      await again.close();
+    },
+    SLOW,
+  );
 });

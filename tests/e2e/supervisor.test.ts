@@ -14,7 +14,10 @@ const PASSWORD = 'demo-uji-12345';
 
 /** The supervisor pages as a test sees them: log in, read alerts, tiles, hours, the report. */
 class SupervisorPage {
-  constructor(readonly page: Page, readonly url: string) {}
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
 
   /** Opens a page logged out, whatever an earlier test left in this browser's storage. */
   async open(path = '/counter/supervisor'): Promise<this> {
@@ -133,7 +136,10 @@ describe('supervisor pages', () => {
     const ids = server_.alerts.map((a: { id: string }) => a.id) as string[];
     expect(ids).toContain(`${serviceId}:waiting_no_counter`);
     // During opening hours the counters of today's plan that were closed also read as not open (late opening).
-    expect(ids.filter((id) => id !== `${serviceId}:waiting_no_counter`).every((id) => /^loket-\d+:late_open$/.test(id)), ids.join(', ')).toBe(true);
+    expect(
+      ids.filter((id) => id !== `${serviceId}:waiting_no_counter`).every((id) => /^loket-\d+:late_open$/.test(id)),
+      ids.join(', '),
+    ).toBe(true);
     await screenshot(monitor.page, 'supervisor-alert');
 
     // A counter opens again: the alert goes away by itself.
@@ -147,7 +153,10 @@ describe('supervisor pages', () => {
     const day = weekdayOfDay(localDay(Date.now(), venue.timeZone));
     await monitor.page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
     const before = await monitor.hours(serviceId);
-    const sock: Socket<ServerToClientEvents, ClientToServerEvents> = connect(server.url, { auth: { token: await login(server.url, 'supervisor', PASSWORD) }, transports: ['websocket'] });
+    const sock: Socket<ServerToClientEvents, ClientToServerEvents> = connect(server.url, {
+      auth: { token: await login(server.url, 'supervisor', PASSWORD) },
+      transports: ['websocket'],
+    });
     const venueEvent = new Promise<{ version: number }>((resolve) => sock.once('venue', resolve));
 
     const adminPage = new AdminPage(await adminBrowser.page({ width: 1440, height: 900 }), server.url);
@@ -167,7 +176,11 @@ describe('supervisor pages', () => {
     expect(pub.services.find((s: { id: string }) => s.id === serviceId).hours[day]).toMatchObject({ open: '07:30', close: '16:00' });
     expect((await venueEvent).version).toBe(pub.version);
     sock.disconnect();
-    await monitor.page.waitForFunction(([sid]) => document.querySelector(`tr[data-service="${sid}"] [data-testid=hours]`)?.textContent === '07:30–16:00', [serviceId], { timeout: 5000 });
+    await monitor.page.waitForFunction(
+      ([sid]) => document.querySelector(`tr[data-service="${sid}"] [data-testid=hours]`)?.textContent === '07:30–16:00',
+      [serviceId],
+      { timeout: 5000 },
+    );
     expect(await monitor.page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
     await adminPage.page.close();
   });
@@ -201,10 +214,27 @@ describe('supervisor pages', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Unduh CSV' }).click();
     const file = await (await download).path();
-    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     const head = lines[0]!.split(',');
-    const rows = new Map(lines.slice(1).map((l) => l.split(',')).map((cells) => [cells[head.indexOf('key')]!, Object.fromEntries(head.map((h, i) => [h, cells[i]!]))]));
-    expect(rows.get(ktp)).toMatchObject({ name: 'KTP-el baru', issued: '4', served: '2', no_show: '1', transferred: '1', transferred_in: '0', expired: '0', in_progress: '0' });
+    const rows = new Map(
+      lines
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((cells) => [cells[head.indexOf('key')]!, Object.fromEntries(head.map((h, i) => [h, cells[i]!]))]),
+    );
+    expect(rows.get(ktp)).toMatchObject({
+      name: 'KTP-el baru',
+      issued: '4',
+      served: '2',
+      no_show: '1',
+      transferred: '1',
+      transferred_in: '0',
+      expired: '0',
+      in_progress: '0',
+    });
     expect(rows.get('dukcapil-kk')).toMatchObject({ issued: '0', transferred_in: '1', in_progress: '1' });
     expect(rows.get('dukcapil-akta-kelahiran')).toMatchObject({ issued: '2', in_progress: '2' });
     const total = rows.get('total')!;
@@ -244,7 +274,15 @@ describe('a service day played on a test clock', () => {
     h.clock.t = Date.parse('2026-11-25T00:00:00Z'); // 08:00 WITA, a Wednesday
     const random = rng(20261125);
     // Chances of a visitor per service per three-minute step: about 25 visitors an hour.
-    const arrivals: Record<string, number> = { 'dukcapil-ktp-el': 0.3, 'dukcapil-kk': 0.15, 'dukcapil-akta-kelahiran': 0.08, 'dpmptsp-nib': 0.1, 'bpjs-kes-daftar': 0.12, 'samsat-pajak-tahunan': 0.35, 'polres-skck': 0.12 };
+    const arrivals: Record<string, number> = {
+      'dukcapil-ktp-el': 0.3,
+      'dukcapil-kk': 0.15,
+      'dukcapil-akta-kelahiran': 0.08,
+      'dpmptsp-nib': 0.1,
+      'bpjs-kes-daftar': 0.12,
+      'samsat-pajak-tahunan': 0.35,
+      'polres-skck': 0.12,
+    };
     const desks = ['loket-1', 'loket-2', 'loket-3', 'loket-4', 'loket-5', 'loket-7', 'loket-8', 'loket-12', 'loket-13'];
     const busyUntil = new Map<string, number>();
     const perHour = new Array<number>(24).fill(0);
@@ -306,7 +344,9 @@ describe('a service day played on a test clock', () => {
     await page.page.fill('input[name=to]', '2026-11-25');
     await page.page.getByRole('button', { name: 'Tampilkan' }).click();
     await page.page.waitForFunction((n) => document.querySelector('[data-kpi=kIssued] strong')?.textContent === String(n), issued);
-    const bars = await page.page.$$eval('.sv-chart [data-hour]', (gs) => gs.map((g) => [Number(g.getAttribute('data-hour')), Number(g.getAttribute('data-count'))]));
+    const bars = await page.page.$$eval('.sv-chart [data-hour]', (gs) =>
+      gs.map((g) => [Number(g.getAttribute('data-hour')), Number(g.getAttribute('data-count'))]),
+    );
     expect(Object.fromEntries(bars.filter(([, n]) => n! > 0))).toEqual(Object.fromEntries(perHour.map((n, hr) => [hr, n]).filter(([, n]) => n! > 0)));
     const report = (await h.api('/api/reports?from=2026-11-25', { token: h.adminToken })).body;
     expect(report.total.issued).toBe(issued);

@@ -42,7 +42,8 @@ async function visit(serviceId: string, counterId: string): Promise<{ id: string
 const adminGet = (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin}` } });
 
 beforeAll(async () => {
-  for (const ui of ['kiosk-ui', 'counter-ui']) if (!existsSync(join(ROOT, ui, 'dist/index.html'))) throw new Error(`${ui} is not built: run \`npm run build -w ${ui}\` first`);
+  for (const ui of ['kiosk-ui', 'counter-ui'])
+    if (!existsSync(join(ROOT, ui, 'dist/index.html'))) throw new Error(`${ui} is not built: run \`npm run build -w ${ui}\` first`);
   server = await startServerProcess({ venue: join(ROOT, 'server/venues/mpp-simpurusiang.json'), env: { ANTRE_IGNORE_HOURS: '1' } });
   admin = await login(server.url, 'admin', ADMIN_PASSWORD);
   venue = (await (await fetch(`${server.url}/api/venue`)).json()) as PublicVenue;
@@ -88,7 +89,11 @@ describe('SKM survey in the browser', () => {
     // A second answer for the same ticket is refused: from the tablet, and from the visitor's phone.
     const again = await tablet.page.evaluate(async (ticketId) => {
       const token = localStorage.getItem('antre.survey.token');
-      const r = await fetch('/api/surveys', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ ticketId, scores: [1, 1, 1, 1, 1, 1, 1, 1, 1] }) });
+      const r = await fetch('/api/surveys', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ticketId, scores: [1, 1, 1, 1, 1, 1, 1, 1, 1] }),
+      });
       return { status: r.status, code: ((await r.json()) as { error?: { code?: string } }).error?.code };
     }, v.id);
     expect(again).toEqual({ status: 409, code: 'SURVEY_ALREADY_ANSWERED' });
@@ -124,13 +129,23 @@ describe('SKM survey in the browser', () => {
   it('the visitor rates the visit on their phone, and the results page and printed report show the period', async () => {
     // A morning of visits at three agencies, answered on phones, a little worse where the wait was long.
     const spots = venue.counters.slice(0, 6);
-    const patterns = [[4, 4, 3, 4, 4, 4, 4, 3, 4], [3, 3, 2, 4, 3, 3, 4, 2, 3], [3, 4, 3, 4, 3, 3, 3, 3, 3], [2, 3, 2, 4, 3, 3, 3, 2, 3]];
+    const patterns = [
+      [4, 4, 3, 4, 4, 4, 4, 3, 4],
+      [3, 3, 2, 4, 3, 3, 4, 2, 3],
+      [3, 4, 3, 4, 3, 3, 3, 3, 3],
+      [2, 3, 2, 4, 3, 3, 3, 2, 3],
+    ];
     const comments = ['Ruang tunggu nyaman.', 'Mohon tambah loket saat jam sibuk.', '', 'Persyaratan sudah jelas di kios.'];
     const sexes = ['L', 'P', null, 'P'];
     for (let i = 0; i < 16; i++) {
       const c = spots[i % spots.length]!;
       const v = await visit(c.serviceIds[0]!, c.id);
-      const r = await post(server.url, '/api/surveys', null, { ticketId: v.id, scores: patterns[i % 4], comment: comments[i % 4] || undefined, profile: sexes[i % 4] ? { sex: sexes[i % 4], age: ['20_29', '30_39', '40_49'][i % 3], education: 'sma', occupation: 'swasta' } : undefined });
+      const r = await post(server.url, '/api/surveys', null, {
+        ticketId: v.id,
+        scores: patterns[i % 4],
+        comment: comments[i % 4] || undefined,
+        profile: sexes[i % 4] ? { sex: sexes[i % 4], age: ['20_29', '30_39', '40_49'][i % 3], education: 'sma', occupation: 'swasta' } : undefined,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     // The phone: a finished visit shows the survey under the ticket.

@@ -47,7 +47,11 @@ beforeAll(async () => {
   // 2. Fold the journal into the day document with the product's own compaction (the server does
   //    this every 10,000 records), so the folder holds a day document and a later journal segment.
   const venueDir = join(pristine, VENUE_ID);
-  const q = await QueueService.open({ venue: loadVenueFile(join(venueDir, 'venue.json')), daysDir: join(venueDir, 'days'), newId: () => randomBytes(6).toString('hex') });
+  const q = await QueueService.open({
+    venue: loadVenueFile(join(venueDir, 'venue.json')),
+    daysDir: join(venueDir, 'days'),
+    newId: () => randomBytes(6).toString('hex'),
+  });
   await q.store.compact(q.engine.state.toDoc());
   await q.close();
   // A compaction keeps the segment before the new document until the next one (for copies taken
@@ -66,7 +70,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await setup?.kill();
   rmSync(base, { recursive: true, force: true });
-  console.log(`corrupt start: ${summary.cases} damaged data folders (${summary.recovered} recovered with a message, ${summary.refused} refused with exit 1 naming the file), ${acked.length} tickets acknowledged, ${summary.found}/${summary.expected} found after the recoveries`);
+  console.log(
+    `corrupt start: ${summary.cases} damaged data folders (${summary.recovered} recovered with a message, ${summary.refused} refused with exit 1 naming the file), ${acked.length} tickets acknowledged, ${summary.found}/${summary.expected} found after the recoveries`,
+  );
 });
 
 type Outcome = { started: true; url: string; output: () => string; kill: () => Promise<void> } | { started: false; code: number | null; output: string };
@@ -112,9 +118,29 @@ const insertLine = (path: string, line: string) => {
 };
 
 const CASES: Damage[] = [
-  { name: 'journal with a torn last line (crash mid-append)', expect: { recover: /torn last line/ }, damage: (f) => (appendFileSync(f.journal, '{"c":[{"t":"ticket","ticket":{"id":"half-writ'), f.journal) },
-  { name: 'journal with a well-formed but wrong record in the middle', expect: 'refuse', damage: (f) => (writeFileSync(f.journal, insertLine(f.journal, '{"x":1}')), f.journal) },
-  { name: 'journal whose last complete record is damaged (not torn)', expect: 'refuse', damage: (f) => (writeFileSync(f.journal, lines(f.journal).map((l, i, all) => (i === all.length - 2 ? l.replace('"number":"', '"number":') : l)).join('\n')), f.journal) },
+  {
+    name: 'journal with a torn last line (crash mid-append)',
+    expect: { recover: /torn last line/ },
+    damage: (f) => (appendFileSync(f.journal, '{"c":[{"t":"ticket","ticket":{"id":"half-writ'), f.journal),
+  },
+  {
+    name: 'journal with a well-formed but wrong record in the middle',
+    expect: 'refuse',
+    damage: (f) => (writeFileSync(f.journal, insertLine(f.journal, '{"x":1}')), f.journal),
+  },
+  {
+    name: 'journal whose last complete record is damaged (not torn)',
+    expect: 'refuse',
+    damage: (f) => (
+      writeFileSync(
+        f.journal,
+        lines(f.journal)
+          .map((l, i, all) => (i === all.length - 2 ? l.replace('"number":"', '"number":') : l))
+          .join('\n'),
+      ),
+      f.journal
+    ),
+  },
   { name: 'journal replaced by binary junk (garbage)', expect: 'refuse', damage: (f) => (writeFileSync(f.journal, randomBytes(3000)), f.journal) },
   { name: 'truncated day document', expect: 'refuse', damage: (f) => (truncateSync(f.day, Math.floor(readFileSync(f.day).length / 2)), f.day) },
   { name: 'day document that is valid JSON but not a day (null)', expect: 'refuse', damage: (f) => (writeFileSync(f.day, 'null'), f.day) },
@@ -124,48 +150,52 @@ const CASES: Damage[] = [
 
 describe('start-up over a damaged data folder', () => {
   for (const c of CASES) {
-    it.concurrent(c.name, async ({ expect }) => {
-      summary.cases++;
-      const dataDir = mkdtempSync(join(base, 'case-'));
-      cpSync(pristine, dataDir, { recursive: true });
-      const damaged = c.damage(files(dataDir));
-      const bytesOf = (path: string) => (existsSync(path) ? readFileSync(path) : null);
-      const damagedBytes = bytesOf(damaged);
-      await slot(async () => {
-        const out = await boot(dataDir);
-        if (c.expect === 'refuse') {
-          if (out.started) await out.kill();
-          expect(out.started, out.started ? `started over a damaged file:\n${out.output()}` : '').toBe(false);
-          if (out.started) return;
-          expect(out.code).toBe(1);
-          expect(out.output).toContain('Antre cannot start');
-          expect(out.output).toContain(damaged);
-          // Refusing leaves the evidence as it was: the damaged file is not rewritten.
-          expect(bytesOf(damaged)).toEqual(damagedBytes);
-          summary.refused++;
-          return;
-        }
-        expect(out.started, out.started ? '' : `refused to start:\n${out.output}`).toBe(true);
-        if (!out.started) return;
-        try {
-          expect(out.output()).toMatch(c.expect.recover);
-          expect(out.output()).toContain(damaged);
-          // The torn bytes are cut off, so the next append starts on a clean line.
-          expect(readFileSync(damaged).length).toBe(readFileSync(files(pristine).journal).length);
-          const admin = await login(out.url, 'admin', ADMIN_PASSWORD);
-          const list = (await getJson(out.url, '/api/tickets', admin)).body.tickets as { id: string; number: string }[];
-          summary.expected += acked.length;
-          summary.found += list.filter((t) => acked.some((a) => a.id === t.id && a.number === t.number)).length;
-          expect(list.map((t) => `${t.id} ${t.number}`).sort()).toEqual(acked.map((t) => `${t.id} ${t.number}`).sort());
-          // Numbering goes on after the recovered records: no number is handed out twice.
-          const next = await post(out.url, '/api/tickets', admin, { serviceId: 'ktp' });
-          expect(next.status).toBe(201);
-          expect(acked.map((a) => a.number)).not.toContain(next.body.number);
-          summary.recovered++;
-        } finally {
-          await out.kill();
-        }
-      });
-    }, 90000);
+    it.concurrent(
+      c.name,
+      async ({ expect }) => {
+        summary.cases++;
+        const dataDir = mkdtempSync(join(base, 'case-'));
+        cpSync(pristine, dataDir, { recursive: true });
+        const damaged = c.damage(files(dataDir));
+        const bytesOf = (path: string) => (existsSync(path) ? readFileSync(path) : null);
+        const damagedBytes = bytesOf(damaged);
+        await slot(async () => {
+          const out = await boot(dataDir);
+          if (c.expect === 'refuse') {
+            if (out.started) await out.kill();
+            expect(out.started, out.started ? `started over a damaged file:\n${out.output()}` : '').toBe(false);
+            if (out.started) return;
+            expect(out.code).toBe(1);
+            expect(out.output).toContain('Antre cannot start');
+            expect(out.output).toContain(damaged);
+            // Refusing leaves the evidence as it was: the damaged file is not rewritten.
+            expect(bytesOf(damaged)).toEqual(damagedBytes);
+            summary.refused++;
+            return;
+          }
+          expect(out.started, out.started ? '' : `refused to start:\n${out.output}`).toBe(true);
+          if (!out.started) return;
+          try {
+            expect(out.output()).toMatch(c.expect.recover);
+            expect(out.output()).toContain(damaged);
+            // The torn bytes are cut off, so the next append starts on a clean line.
+            expect(readFileSync(damaged).length).toBe(readFileSync(files(pristine).journal).length);
+            const admin = await login(out.url, 'admin', ADMIN_PASSWORD);
+            const list = (await getJson(out.url, '/api/tickets', admin)).body.tickets as { id: string; number: string }[];
+            summary.expected += acked.length;
+            summary.found += list.filter((t) => acked.some((a) => a.id === t.id && a.number === t.number)).length;
+            expect(list.map((t) => `${t.id} ${t.number}`).sort()).toEqual(acked.map((t) => `${t.id} ${t.number}`).sort());
+            // Numbering goes on after the recovered records: no number is handed out twice.
+            const next = await post(out.url, '/api/tickets', admin, { serviceId: 'ktp' });
+            expect(next.status).toBe(201);
+            expect(acked.map((a) => a.number)).not.toContain(next.body.number);
+            summary.recovered++;
+          } finally {
+            await out.kill();
+          }
+        });
+      },
+      90000,
+    );
   }
 });

@@ -35,7 +35,11 @@ export async function getJson(url: string, path: string, token?: string): Promis
 }
 
 /** Registers a device as the admin and pairs it, answering the device's own token. */
-export async function pairDevice(url: string, admin: string, device: { kind: 'kiosk' | 'display'; name: string; ref?: string; floor?: number }): Promise<string> {
+export async function pairDevice(
+  url: string,
+  admin: string,
+  device: { kind: 'kiosk' | 'display'; name: string; ref?: string; floor?: number },
+): Promise<string> {
   const created = await post(url, '/api/devices', admin, device);
   if (created.status !== 201) throw new Error(`creating device ${device.name}: ${created.status} ${JSON.stringify(created.body)}`);
   const paired = await post(url, '/api/devices/pair', null, { code: created.body.code });
@@ -73,7 +77,8 @@ export async function listen(url: string, auth: { token?: string; ticketId?: str
     });
   });
   return {
-    socket, heard,
+    socket,
+    heard,
     of: (event) => heard.filter((h) => h.event === event).map((h) => h.data),
     close: () => socket.close(),
   };

@@ -125,74 +125,102 @@ describe('a kiosk printer that misbehaves never costs the visitor the ticket', (
   });
 
   for (const c of CASES) {
-    it.concurrent(`${c.fault} printer: the ticket stands, kiosk and supervisor are told, a reprint prints it whole`, async ({ expect }) => {
-      const r = running.get(c.fault)!;
-      const t0 = Date.now();
-      summary.faults++;
-      // The ticket is durable and readable whatever the printer does.
-      expect((await getJson(server!.url, `/api/tickets/${r.ticket!.id}`)).body.number).toBe(r.ticket!.number);
-      if (c.error) {
-        const failed = await until(`${c.fault}: kiosk hears a failed print attempt`, () => jobEvents(r).find((j) => j.state === 'retrying' || j.state === 'failed'), c.boundMs);
-        expect(failed.error).toMatch(c.error);
-        expect(failed.ticketId).toBe(r.ticket!.id);
-        const seen = await printerState(r.kioskId);
-        expect(seen.online).toBe(false);
-        expect(seen.lastError).toMatch(c.error);
-        if (c.fault === 'paper-out') expect(seen.paperOut).toBe(true);
-        expect(r.printer?.jobs ?? []).toHaveLength(0);
-        if (c.fault === 'stall') {
-          // Fixed while the job waits for its retry: the spooler's own retry prints it.
-          r.printer!.setMode('ok');
-          await until('stall: the retry prints once the printer reads again', () => jobEvents(r).find((j) => j.state === 'printed'), 20000);
-          expect(jobEvents(r).find((j) => j.state === 'printed').attempts).toBeGreaterThanOrEqual(2);
-        } else {
-          // Still broken: the spooler tries again by itself and fails again, visibly.
-          await until(`${c.fault}: the spooler retries`, () => jobEvents(r).find((j) => j.attempts >= 2 && (j.state === 'retrying' || j.state === 'failed')), 15000);
-          expect(r.printer?.jobs ?? []).toHaveLength(0);
-          if (c.fault === 'refused') {
-            r.printer = new FaultPrinter({ port: r.port });
-            await r.printer.start();
-          } else if (c.fault === 'drop') r.printer!.setMode('ok');
-          else r.printer!.condition = {};
-        }
-      } else {
-        // A printer that never answers status is printed to without it.
-        await until(`${c.fault}: kiosk hears the ticket printed`, () => jobEvents(r).find((j) => j.state === 'printed'), c.boundMs);
-        expect((await printerState(r.kioskId)).lastError).toBeNull();
-      }
-      // Once the printer is fixed, a reprint from the kiosk prints the whole ticket.
-      const before = r.printer!.jobs.length;
-      const sentAt = Date.now();
-      const re = await post(server!.url, `/api/print-jobs/job-${r.ticket!.id}/reprint`, r.token);
-      expect(re.status).toBe(202);
-      await until(`${c.fault}: the reprint is printed`, () => r.kiosk.heard.find((h) => h.at >= sentAt && h.event === 'printJob' && h.data.jobId === `job-${r.ticket!.id}` && h.data.state === 'printed'), 15000);
-      await until(`${c.fault}: the printer holds the reprint`, () => r.printer!.jobs.length > before, 5000);
-      expectWholeTickets(r.printer!.jobs, r.ticket!);
-      if (c.fault === 'stall') {
-        // Having once stalled (no status answer), the printer still has its status read: paper out is seen, not printed into.
-        r.printer!.condition = { paperOut: true };
+    it.concurrent(
+      `${c.fault} printer: the ticket stands, kiosk and supervisor are told, a reprint prints it whole`,
+      async ({ expect }) => {
+        const r = running.get(c.fault)!;
+        const t0 = Date.now();
         summary.faults++;
-        const jobsBefore = r.printer!.jobs.length;
-        const at = Date.now();
-        expect((await post(server!.url, `/api/print-jobs/job-${r.ticket!.id}/reprint`, r.token)).status).toBe(202);
-        const told = await until('stall: a later paper out is noticed', () => r.kiosk.heard.find((h) => h.at >= at && h.event === 'printJob' && h.data.jobId === `job-${r.ticket!.id}` && ['retrying', 'failed', 'printed'].includes(h.data.state)), 15000);
-        expect(told.data.state).not.toBe('printed');
-        expect(told.data.error).toMatch(/paper out/i);
-        expect(r.printer!.jobs).toHaveLength(jobsBefore);
-        r.printer!.condition = {};
-        await until('stall: printed again once paper is loaded', () => r.kiosk.heard.find((h) => h.at > told.at && h.event === 'printJob' && h.data.jobId === `job-${r.ticket!.id}` && h.data.state === 'printed'), 15000);
+        // The ticket is durable and readable whatever the printer does.
+        expect((await getJson(server!.url, `/api/tickets/${r.ticket!.id}`)).body.number).toBe(r.ticket!.number);
+        if (c.error) {
+          const failed = await until(
+            `${c.fault}: kiosk hears a failed print attempt`,
+            () => jobEvents(r).find((j) => j.state === 'retrying' || j.state === 'failed'),
+            c.boundMs,
+          );
+          expect(failed.error).toMatch(c.error);
+          expect(failed.ticketId).toBe(r.ticket!.id);
+          const seen = await printerState(r.kioskId);
+          expect(seen.online).toBe(false);
+          expect(seen.lastError).toMatch(c.error);
+          if (c.fault === 'paper-out') expect(seen.paperOut).toBe(true);
+          expect(r.printer?.jobs ?? []).toHaveLength(0);
+          if (c.fault === 'stall') {
+            // Fixed while the job waits for its retry: the spooler's own retry prints it.
+            r.printer!.setMode('ok');
+            await until('stall: the retry prints once the printer reads again', () => jobEvents(r).find((j) => j.state === 'printed'), 20000);
+            expect(jobEvents(r).find((j) => j.state === 'printed').attempts).toBeGreaterThanOrEqual(2);
+          } else {
+            // Still broken: the spooler tries again by itself and fails again, visibly.
+            await until(
+              `${c.fault}: the spooler retries`,
+              () => jobEvents(r).find((j) => j.attempts >= 2 && (j.state === 'retrying' || j.state === 'failed')),
+              15000,
+            );
+            expect(r.printer?.jobs ?? []).toHaveLength(0);
+            if (c.fault === 'refused') {
+              r.printer = new FaultPrinter({ port: r.port });
+              await r.printer.start();
+            } else if (c.fault === 'drop') r.printer!.setMode('ok');
+            else r.printer!.condition = {};
+          }
+        } else {
+          // A printer that never answers status is printed to without it.
+          await until(`${c.fault}: kiosk hears the ticket printed`, () => jobEvents(r).find((j) => j.state === 'printed'), c.boundMs);
+          expect((await printerState(r.kioskId)).lastError).toBeNull();
+        }
+        // Once the printer is fixed, a reprint from the kiosk prints the whole ticket.
+        const before = r.printer!.jobs.length;
+        const sentAt = Date.now();
+        const re = await post(server!.url, `/api/print-jobs/job-${r.ticket!.id}/reprint`, r.token);
+        expect(re.status).toBe(202);
+        await until(
+          `${c.fault}: the reprint is printed`,
+          () => r.kiosk.heard.find((h) => h.at >= sentAt && h.event === 'printJob' && h.data.jobId === `job-${r.ticket!.id}` && h.data.state === 'printed'),
+          15000,
+        );
+        await until(`${c.fault}: the printer holds the reprint`, () => r.printer!.jobs.length > before, 5000);
         expectWholeTickets(r.printer!.jobs, r.ticket!);
-      }
-      const after = await printerState(r.kioskId);
-      expect(after.lastError).toBeNull();
-      expect(after.paperOut ?? false).toBe(false);
-      // This kiosk heard only about its own printer.
-      expect(r.kiosk.of('printJob').every((j) => j.printerId === `printer-${r.kioskId}`)).toBe(true);
-      r.failedAttempts = jobEvents(r).filter((j) => j.state === 'retrying' || j.state === 'failed').length;
-      summary.failedAttempts += r.failedAttempts;
-      summary.reprinted++;
-      console.log(`printer fault ${c.fault}: ${r.failedAttempts} failed attempts seen by the kiosk, reprinted whole after ${Date.now() - t0} ms`);
-    }, 60000);
+        if (c.fault === 'stall') {
+          // Having once stalled (no status answer), the printer still has its status read: paper out is seen, not printed into.
+          r.printer!.condition = { paperOut: true };
+          summary.faults++;
+          const jobsBefore = r.printer!.jobs.length;
+          const at = Date.now();
+          expect((await post(server!.url, `/api/print-jobs/job-${r.ticket!.id}/reprint`, r.token)).status).toBe(202);
+          const told = await until(
+            'stall: a later paper out is noticed',
+            () =>
+              r.kiosk.heard.find(
+                (h) =>
+                  h.at >= at && h.event === 'printJob' && h.data.jobId === `job-${r.ticket!.id}` && ['retrying', 'failed', 'printed'].includes(h.data.state),
+              ),
+            15000,
+          );
+          expect(told.data.state).not.toBe('printed');
+          expect(told.data.error).toMatch(/paper out/i);
+          expect(r.printer!.jobs).toHaveLength(jobsBefore);
+          r.printer!.condition = {};
+          await until(
+            'stall: printed again once paper is loaded',
+            () => r.kiosk.heard.find((h) => h.at > told.at && h.event === 'printJob' && h.data.jobId === `job-${r.ticket!.id}` && h.data.state === 'printed'),
+            15000,
+          );
+          expectWholeTickets(r.printer!.jobs, r.ticket!);
+        }
+        const after = await printerState(r.kioskId);
+        expect(after.lastError).toBeNull();
+        expect(after.paperOut ?? false).toBe(false);
+        // This kiosk heard only about its own printer.
+        expect(r.kiosk.of('printJob').every((j) => j.printerId === `printer-${r.kioskId}`)).toBe(true);
+        r.failedAttempts = jobEvents(r).filter((j) => j.state === 'retrying' || j.state === 'failed').length;
+        summary.failedAttempts += r.failedAttempts;
+        summary.reprinted++;
+        console.log(`printer fault ${c.fault}: ${r.failedAttempts} failed attempts seen by the kiosk, reprinted whole after ${Date.now() - t0} ms`);
+      },
+      60000,
+    );
   }
 });
 
@@ -215,6 +243,8 @@ describe('after the printer faults', () => {
       summary.found++;
     }
     expect(restored.body.tickets).toEqual(stateBefore!.tickets);
-    console.log(`printer faults: ${summary.faults} faults injected on 5 kiosk printers (${summary.failedAttempts} failed print attempts heard by the kiosks), ${summary.acknowledged} tickets acknowledged, ${summary.found} found after SIGKILL + restart, ${summary.reprinted} reprinted whole`);
+    console.log(
+      `printer faults: ${summary.faults} faults injected on 5 kiosk printers (${summary.failedAttempts} failed print attempts heard by the kiosks), ${summary.acknowledged} tickets acknowledged, ${summary.found} found after SIGKILL + restart, ${summary.reprinted} reprinted whole`,
+    );
   }, 60000);
 });

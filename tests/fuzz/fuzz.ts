@@ -41,12 +41,21 @@ async function http(tally: Tally): Promise<void> {
   const started = Date.now();
   try {
     const routes = enumerateRoutes(appOf(w));
-    must(routes.every((r) => DOORS.some((d) => doorKey(d) === r)), `routes without a door: ${routes.filter((r) => !DOORS.some((d) => doorKey(d) === r)).join(', ')}`);
+    must(
+      routes.every((r) => DOORS.some((d) => doorKey(d) === r)),
+      `routes without a door: ${routes.filter((r) => !DOORS.some((d) => doorKey(d) === r)).join(', ')}`,
+    );
     await fuzzDoors(w, run);
     await fuzzUnknownPaths(w, run);
     await fuzzOtherCounters(w, run);
-    must(routes.every((r) => run.hit.has(r)), `routes never fuzzed: ${routes.filter((r) => !run.hit.has(r)).join(', ')}`);
-    must(COUNTER_ACTIONS.every((a) => run.hit.has(`action ${a}`)), 'a counter action was never fuzzed');
+    must(
+      routes.every((r) => run.hit.has(r)),
+      `routes never fuzzed: ${routes.filter((r) => !run.hit.has(r)).join(', ')}`,
+    );
+    must(
+      COUNTER_ACTIONS.every((a) => run.hit.has(`action ${a}`)),
+      'a counter action was never fuzzed',
+    );
     await fuzzExpired(w, run);
     must((await w.h.api('/api/health')).status === 200, 'health check failed');
     must(w.errors.length === 0, `server logged errors:\n${w.errors.join('\n')}`);
@@ -65,10 +74,16 @@ async function sockets(tally: Tally): Promise<void> {
   const started = Date.now();
   try {
     const listened = (await registeredEvents(w)).sort();
-    must(JSON.stringify(listened) === JSON.stringify([...EVENT_NAMES].sort()), `server listens to ${listened.join(', ')}; the fuzzer knows ${EVENT_NAMES.join(', ')}`);
+    must(
+      JSON.stringify(listened) === JSON.stringify([...EVENT_NAMES].sort()),
+      `server listens to ${listened.join(', ')}; the fuzzer knows ${EVENT_NAMES.join(', ')}`,
+    );
     await fuzzConnect(w, run);
     await fuzzEvents(w, run);
-    must(EVENT_NAMES.every((e) => run.hit.has(e)), 'an event was never fuzzed');
+    must(
+      EVENT_NAMES.every((e) => run.hit.has(e)),
+      'an event was never fuzzed',
+    );
     await fuzzRawPackets(w, run);
     const stale = await staleSockets(w);
     await fuzzStaleSockets(w, run, stale, 'after revocation');
@@ -92,7 +107,10 @@ async function sockets(tally: Tally): Promise<void> {
 const started = Date.now();
 let failed = false;
 const tallies: Tally[] = [];
-for (const [name, part] of [['http', http], ['socket', sockets]] as const) {
+for (const [name, part] of [
+  ['http', http],
+  ['socket', sockets],
+] as const) {
   if (only !== 'all' && only !== name) continue;
   const tally = new Tally();
   tallies.push(tally);
@@ -106,6 +124,8 @@ for (const [name, part] of [['http', http], ['socket', sockets]] as const) {
 const all = new Tally();
 for (const t of tallies) for (const [k, c] of t.doors) Object.assign(all.door(k), c);
 const sum = all.totals();
-console.log(`\nfuzz total: ${sum.tried} inputs tried, ${sum.refused} refused, ${sum.accepted} accepted, ${sum.ignored} ignored, ${sum.dropped} dropped, 5xx=${sum.serverErrors}, state changes on refusal=${sum.stateChanges}, crashes=${crashes.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `\nfuzz total: ${sum.tried} inputs tried, ${sum.refused} refused, ${sum.accepted} accepted, ${sum.ignored} ignored, ${sum.dropped} dropped, 5xx=${sum.serverErrors}, state changes on refusal=${sum.stateChanges}, crashes=${crashes.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 if (crashes.length) console.error(crashes.join('\n'));
 process.exit(failed || crashes.length || sum.serverErrors || sum.stateChanges ? 1 : 0);

@@ -20,7 +20,8 @@ export function clone<T>(v: T): T {
   if (v instanceof RawJson || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(clone) as T;
   const out = {};
-  for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: clone((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(v))
+    Object.defineProperty(out, k, { value: clone((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
   return out as T;
 }
 
@@ -30,7 +31,10 @@ export function toJsonText(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) return `[${v.map(toJsonText).join(',')}]`;
-  if (typeof v === 'object') return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${toJsonText((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (typeof v === 'object')
+    return `{${Object.keys(v)
+      .map((k) => `${JSON.stringify(k)}:${toJsonText((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return 'null';
 }
 
@@ -46,7 +50,8 @@ export function toSocketValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(toSocketValue);
   const out = {};
-  for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: toSocketValue((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(v))
+    Object.defineProperty(out, k, { value: toSocketValue((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -58,17 +63,36 @@ export const hostileKey = fc.oneof(
 );
 
 /** Objects whose keys try to reach Object.prototype ("polluted" is what the checks look for). */
-export const protoBomb = fc.constantFrom(
-  '{"__proto__":{"polluted":"yes","isAdmin":true,"role":"admin"}}',
-  '{"constructor":{"prototype":{"polluted":"yes"}}}',
-  '{"__proto__":{"__proto__":{"polluted":"yes"}}}',
-  '{"prototype":{"polluted":"yes"}}',
-  '{"__proto__":null}',
-  '{"__proto__":[]}',
-  '{"__proto__":"polluted"}',
-).map((text) => JSON.parse(text) as unknown);
+export const protoBomb = fc
+  .constantFrom(
+    '{"__proto__":{"polluted":"yes","isAdmin":true,"role":"admin"}}',
+    '{"constructor":{"prototype":{"polluted":"yes"}}}',
+    '{"__proto__":{"__proto__":{"polluted":"yes"}}}',
+    '{"prototype":{"polluted":"yes"}}',
+    '{"__proto__":null}',
+    '{"__proto__":[]}',
+    '{"__proto__":"polluted"}',
+  )
+  .map((text) => JSON.parse(text) as unknown);
 
-const WEIRD_NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '-0', '1e-400', '123456789012345678901234567890', '9007199254740993', '0x1F', '01', '.5', '1.', '+1', '1e', '--1'];
+const WEIRD_NUMBERS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-1e309',
+  '-0',
+  '1e-400',
+  '123456789012345678901234567890',
+  '9007199254740993',
+  '0x1F',
+  '01',
+  '.5',
+  '1.',
+  '+1',
+  '1e',
+  '--1',
+];
 export const weirdNumber = fc.constantFrom(...WEIRD_NUMBERS).map((t) => new RawJson(t));
 export const hostileNumber = fc.oneof(
   fc.integer(),
@@ -85,9 +109,39 @@ export function hugeString(sizes: number[]): fc.Arbitrary<string> {
 }
 
 const SPECIAL_STRINGS = [
-  '', ' ', '   ', '\t\n', '\u0000', 'null', 'undefined', 'true', '0', ...PROTO_KEYS, 'toString', 'hasOwnProperty',
-  '../../etc/passwd', '..\\..\\windows\\win.ini', '%00', '%2e%2e%2f', '\u202e', '\ud800', '\uffff', '\u200b', '<script>alert(1)</script>',
-  "' OR 1=1 --", '${7*7}', '{{7*7}}', 'A'.repeat(65), 'loket-1\u0000', ' ktp', 'ktp ', 'KTP', 'LOKET-1', 'loket-1/../loket-3', 's_', 'd_',
+  '',
+  ' ',
+  '   ',
+  '\t\n',
+  '\u0000',
+  'null',
+  'undefined',
+  'true',
+  '0',
+  ...PROTO_KEYS,
+  'toString',
+  'hasOwnProperty',
+  '../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '%00',
+  '%2e%2e%2f',
+  '\u202e',
+  '\ud800',
+  '\uffff',
+  '\u200b',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '${7*7}',
+  '{{7*7}}',
+  'A'.repeat(65),
+  'loket-1\u0000',
+  ' ktp',
+  'ktp ',
+  'KTP',
+  'LOKET-1',
+  'loket-1/../loket-3',
+  's_',
+  'd_',
 ];
 export function hostileString(sizes: number[] = HUGE_SIZES.small): fc.Arbitrary<string> {
   return fc.oneof(
@@ -100,7 +154,9 @@ export function hostileString(sizes: number[] = HUGE_SIZES.small): fc.Arbitrary<
 
 /** Nesting deeper than any schema: arrays or objects, as text. */
 export function deepNest(depths: number[]): fc.Arbitrary<RawJson> {
-  return fc.tuple(fc.constantFrom(...depths), fc.boolean()).map(([n, arrays]) => new RawJson(arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`));
+  return fc
+    .tuple(fc.constantFrom(...depths), fc.boolean())
+    .map(([n, arrays]) => new RawJson(arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`));
 }
 
 export interface HostileOptions {
@@ -114,7 +170,15 @@ export interface HostileOptions {
 
 /** Any JSON-ish value a hostile client might send where something specific is expected. */
 export function hostileValue(o: HostileOptions = {}): fc.Arbitrary<unknown> {
-  const leaves: fc.Arbitrary<unknown>[] = [fc.constant(null), fc.boolean(), hostileNumber, numberString, hostileString(o.sizes), protoBomb, deepNest(o.depths ?? [64, 3000, 10_000])];
+  const leaves: fc.Arbitrary<unknown>[] = [
+    fc.constant(null),
+    fc.boolean(),
+    hostileNumber,
+    numberString,
+    hostileString(o.sizes),
+    protoBomb,
+    deepNest(o.depths ?? [64, 3000, 10_000]),
+  ];
   if (o.raw !== false) leaves.push(weirdNumber);
   const leaf = fc.oneof(...leaves);
   const { value } = fc.letrec((tie) => ({
@@ -127,13 +191,45 @@ export function hostileValue(o: HostileOptions = {}): fc.Arbitrary<unknown> {
 
 /** Bodies that are not JSON at all, or JSON cut short. */
 export const malformedText = fc.oneof(
-  fc.constantFrom('', '{', '{"a":', '[1,2', '{"a":1}}', "{'a':1}", '{"a":1,}', '\u0000', 'undefined', '{"__proto__":', '\ufeff{}', 'null', 'true', '"str"', '123', '[]', '{"a":1}{"b":2}', 'a=1&b=2', '<xml/>'),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"a":',
+    '[1,2',
+    '{"a":1}}',
+    "{'a':1}",
+    '{"a":1,}',
+    '\u0000',
+    'undefined',
+    '{"__proto__":',
+    '\ufeff{}',
+    'null',
+    'true',
+    '"str"',
+    '123',
+    '[]',
+    '{"a":1}{"b":2}',
+    'a=1&b=2',
+    '<xml/>',
+  ),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 
 /** Content types, right and wrong; null sends none. */
 export const contentType = fc.constantFrom<string | null>(
-  'application/json', 'application/json', 'application/json; charset=utf-8', 'application/vnd.api+json', 'APPLICATION/JSON',
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16',
-  'application/json; charset=latin1', 'application/json; charset=nope', '', 'json', null,
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/vnd.api+json',
+  'APPLICATION/JSON',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/json; charset=nope',
+  '',
+  'json',
+  null,
 );

@@ -43,8 +43,14 @@ describe('bad input at every HTTP door', () => {
     await fuzzUnknownPaths(w, run);
     await fuzzOtherCounters(w, run);
     const routes = enumerateRoutes(appOf(w));
-    expect(routes.filter((r) => !run.hit.has(r)), 'routes never fuzzed').toEqual([]);
-    expect(COUNTER_ACTIONS.filter((a) => !run.hit.has(`action ${a}`)), 'counter actions never fuzzed').toEqual([]);
+    expect(
+      routes.filter((r) => !run.hit.has(r)),
+      'routes never fuzzed',
+    ).toEqual([]);
+    expect(
+      COUNTER_ACTIONS.filter((a) => !run.hit.has(`action ${a}`)),
+      'counter actions never fuzzed',
+    ).toEqual([]);
     const t = run.tally.totals();
     expect(t.serverErrors).toBe(0);
     expect(t.stateChanges).toBe(0);
@@ -57,13 +63,18 @@ describe('bad input at every HTTP door', () => {
     expect(w.errors).toEqual([]);
   }, 180_000);
 
-  it('the policy at every door: nobody and every live identity (every role, every device kind) get the policy\'s decision, refusals change nothing', async () => {
-    expect(DOORS.map(doorKey).filter((k) => !DOOR_POLICY[k]), 'doors without a policy action').toEqual([]);
+  it("the policy at every door: nobody and every live identity (every role, every device kind) get the policy's decision, refusals change nothing", async () => {
+    expect(
+      DOORS.map(doorKey).filter((k) => !DOOR_POLICY[k]),
+      'doors without a policy action',
+    ).toEqual([]);
     expect(unaskedActions(), 'policy actions no door or socket handler asks').toEqual([]);
-    const kinds = new Set(IDENTITIES.map((i) => {
-      const p = w.principal(i);
-      return p.kind === 'user' ? p.user.role : p.device.kind;
-    }));
+    const kinds = new Set(
+      IDENTITIES.map((i) => {
+        const p = w.principal(i);
+        return p.kind === 'user' ? p.user.role : p.device.kind;
+      }),
+    );
     expect([...kinds].sort(), 'identities cover every kind of principal the policy knows').toEqual([...DEVICE_KINDS, ...ROLES].sort());
     const before = run.tally.totals();
     await fuzzPolicy(w, run);
@@ -81,16 +92,17 @@ describe('bad input at every HTTP door', () => {
     expect(w.errors).toEqual([]);
   }, 120_000);
 
-  it('a request line and headers past Node\'s 16 kB limit, or a request Node cannot parse, get a bilingual error and change nothing', async () => {
+  it("a request line and headers past Node's 16 kB limit, or a request Node cannot parse, get a bilingual error and change nothing", async () => {
     // Refused by Node's HTTP parser before express sees it; the server still answers with its error body.
     const before = w.fingerprint();
-    const raw = (request: string) => new Promise<string>((resolve, reject) => {
-      const s = connect(w.h.server.port, '127.0.0.1', () => s.end(request));
-      let text = '';
-      s.on('data', (d) => (text += d.toString()));
-      s.on('close', () => resolve(text));
-      s.on('error', reject);
-    });
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const s = connect(w.h.server.port, '127.0.0.1', () => s.end(request));
+        let text = '';
+        s.on('data', (d) => (text += d.toString()));
+        s.on('close', () => resolve(text));
+        s.on('error', reject);
+      });
     for (const [request, status, code] of [
       [`GET /api/tickets/${'A'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
       ['BREW /api/health HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'BAD_REQUEST'],

@@ -15,12 +15,31 @@ export type AuthChoice =
   | { t: 'none' };
 
 const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('');
-const forged = fc.tuple(fc.constantFrom('s_', 'd_', 'x_', ''), fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), maxLength: 40 })).map(([p, s]): AuthChoice => ({ t: 'forged', token: p + s }));
-const mangled = fc.record({ who: fc.constantFrom(...IDENTITIES), how: fc.constantFrom('truncate', 'extend', 'flip', 'swapKind', 'upper') }).map((m): AuthChoice => ({ t: 'mangled', ...m }));
-const badHeader = fc.constantFrom(
-  'Bearer', 'Bearer ', 'Basic YWRtaW46cmFoYXNpYS1hZG1pbi0xMjM=', 'Bearer a b', 'Token s_abc', 'Bearer null', 'Bearer undefined', 'Bearer __proto__',
-  'Bearer constructor', '   ', 'null', `Bearer s_${'A'.repeat(4000)}`, 'Bearer s_\u00e9\u00e9', 'Bearer\ts_x', 'Bearer s_x, Bearer d_y',
-).map((value): AuthChoice => ({ t: 'header', value }));
+const forged = fc
+  .tuple(fc.constantFrom('s_', 'd_', 'x_', ''), fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), maxLength: 40 }))
+  .map(([p, s]): AuthChoice => ({ t: 'forged', token: p + s }));
+const mangled = fc
+  .record({ who: fc.constantFrom(...IDENTITIES), how: fc.constantFrom('truncate', 'extend', 'flip', 'swapKind', 'upper') })
+  .map((m): AuthChoice => ({ t: 'mangled', ...m }));
+const badHeader = fc
+  .constantFrom(
+    'Bearer',
+    'Bearer ',
+    'Basic YWRtaW46cmFoYXNpYS1hZG1pbi0xMjM=',
+    'Bearer a b',
+    'Token s_abc',
+    'Bearer null',
+    'Bearer undefined',
+    'Bearer __proto__',
+    'Bearer constructor',
+    '   ',
+    'null',
+    `Bearer s_${'A'.repeat(4000)}`,
+    'Bearer s_\u00e9\u00e9',
+    'Bearer\ts_x',
+    'Bearer s_x, Bearer d_y',
+  )
+  .map((value): AuthChoice => ({ t: 'header', value }));
 
 /** Any caller: every live role, dead and forged tokens, broken headers, nobody. */
 export const anyAuth: fc.Arbitrary<AuthChoice> = fc.oneof(
@@ -37,23 +56,34 @@ export const logoutAuth: fc.Arbitrary<AuthChoice> = fc.oneof(
   fc.constant<AuthChoice>({ t: 'spare' }),
   fc.constantFrom<Identity>('kiosk1', 'display', 'button1', 'printer').map((who): AuthChoice => ({ t: 'as', who })),
   fc.constantFrom(...DEAD).map((which): AuthChoice => ({ t: 'dead', which })),
-  forged, mangled, badHeader, fc.constant<AuthChoice>({ t: 'none' }),
+  forged,
+  mangled,
+  badHeader,
+  fc.constant<AuthChoice>({ t: 'none' }),
 );
 
 /** Auth for a device's token rotation: never one of the world's own devices, whose tokens the other doors go on using. */
 export const rotateAuth: fc.Arbitrary<AuthChoice> = fc.oneof(
   fc.constant<AuthChoice>({ t: 'spare' }),
   fc.constantFrom(...DEAD).map((which): AuthChoice => ({ t: 'dead', which })),
-  forged, mangled, badHeader, fc.constant<AuthChoice>({ t: 'none' }),
+  forged,
+  mangled,
+  badHeader,
+  fc.constant<AuthChoice>({ t: 'none' }),
 );
 
 export function tokenOf(w: World, a: AuthChoice, expired: Record<string, string> = {}): string | null {
   switch (a.t) {
-    case 'as': return w.tokens[a.who];
-    case 'dead': return w.dead[a.which];
-    case 'spare': return w.spare;
-    case 'expired': return expired[a.who] ?? null;
-    case 'forged': return a.token;
+    case 'as':
+      return w.tokens[a.who];
+    case 'dead':
+      return w.dead[a.which];
+    case 'spare':
+      return w.spare;
+    case 'expired':
+      return expired[a.who] ?? null;
+    case 'forged':
+      return a.token;
     case 'mangled': {
       const t = w.tokens[a.who];
       if (a.how === 'truncate') return t.slice(0, -1);
@@ -62,7 +92,8 @@ export function tokenOf(w: World, a: AuthChoice, expired: Record<string, string>
       if (a.how === 'swapKind') return (t.startsWith('s_') ? 'd_' : 's_') + t.slice(2);
       return t.slice(0, 2).toUpperCase() + t.slice(2);
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -79,8 +110,41 @@ export function refParam(...kinds: RefKind[]): fc.Arbitrary<ParamChoice> {
   return fc.record({ ref: fc.constantFrom(...kinds), n: fc.nat() });
 }
 export const hostileParam: fc.Arbitrary<ParamChoice> = fc.oneof(
-  fc.constantFrom('nope', 'loket-99', 'A'.repeat(64), 'A'.repeat(65), '__proto__', 'constructor', 'prototype', 'toString', '0', '-1', 'null', 'undefined', 'printer-kiosk-9').map((text) => ({ text, encode: true })),
-  fc.constantFrom('..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f%2e%2e%2fetc', '..', '.', '%00', '%E0%A4%A', '%', '%ZZ', 'a%0Ab', '%C0%AE%C0%AE', 'loket-1%00', '..;', 'x%2Fy', 'job-%2e%2e').map((text) => ({ text, encode: false })),
+  fc
+    .constantFrom(
+      'nope',
+      'loket-99',
+      'A'.repeat(64),
+      'A'.repeat(65),
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      '0',
+      '-1',
+      'null',
+      'undefined',
+      'printer-kiosk-9',
+    )
+    .map((text) => ({ text, encode: true })),
+  fc
+    .constantFrom(
+      '..%2F..%2Fetc%2Fpasswd',
+      '%2e%2e%2f%2e%2e%2fetc',
+      '..',
+      '.',
+      '%00',
+      '%E0%A4%A',
+      '%',
+      '%ZZ',
+      'a%0Ab',
+      '%C0%AE%C0%AE',
+      'loket-1%00',
+      '..;',
+      'x%2Fy',
+      'job-%2e%2e',
+    )
+    .map((text) => ({ text, encode: false })),
   hostileString([300, 800]).map((text) => ({ text, encode: true })),
 );
 /** The door's own ids most of the time, hostile ones otherwise. */
@@ -129,7 +193,12 @@ export function applyEdit(sample: unknown, e: Edit): unknown {
   const keys = Object.keys(box);
   if (Array.isArray(box) && (e.op === 'add' || !keys.length)) box.push('value' in e ? e.value : null);
   else if (e.op === 'add' || !keys.length) {
-    Object.defineProperty(box, e.op === 'add' ? e.key : 'extra', { value: 'value' in e ? e.value : null, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(box, e.op === 'add' ? e.key : 'extra', {
+      value: 'value' in e ? e.value : null,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   } else if (e.op === 'delete') {
     if (Array.isArray(box)) box.splice(e.key % keys.length, 1);
     else delete box[keys[e.key % keys.length]!];
@@ -166,15 +235,20 @@ export function bodyArb(withSamples: boolean, sizes: number[], hugeSizes: number
 export function bodyText(b: BodyChoice, samples: unknown[]): string | undefined {
   const pickSample = (n: number) => (samples.length ? samples[n % samples.length] : {});
   switch (b.t) {
-    case 'none': return undefined;
-    case 'valid': return toJsonText(pickSample(b.sample));
+    case 'none':
+      return undefined;
+    case 'valid':
+      return toJsonText(pickSample(b.sample));
     case 'edited': {
       const v = applyEdit(pickSample(b.sample), b.edit);
       return v === undefined ? undefined : toJsonText(v);
     }
-    case 'value': return toJsonText(b.value);
-    case 'text': return b.text;
-    case 'huge': return toJsonText(withKey((samples[0] as object) ?? {}, 'pad', 'x'.repeat(b.size)));
+    case 'value':
+      return toJsonText(b.value);
+    case 'text':
+      return b.text;
+    case 'huge':
+      return toJsonText(withKey((samples[0] as object) ?? {}, 'pad', 'x'.repeat(b.size)));
   }
 }
 
@@ -182,28 +256,69 @@ export function bodyText(b: BodyChoice, samples: unknown[]): string | undefined 
 export function queryText(q: unknown): string {
   if (q === null || typeof q !== 'object' || Array.isArray(q)) return `q=${enc(toJsonText(q).slice(0, 300))}`;
   const str = (v: unknown) => (typeof v === 'string' ? v : toJsonText(v));
-  return Object.keys(q).flatMap((k) => {
-    const v = (q as Record<string, unknown>)[k];
-    return (Array.isArray(v) ? v : [v]).map((x) => `${enc(k)}=${enc(str(x).slice(0, 300))}`);
-  }).join('&');
+  return Object.keys(q)
+    .flatMap((k) => {
+      const v = (q as Record<string, unknown>)[k];
+      return (Array.isArray(v) ? v : [v]).map((x) => `${enc(k)}=${enc(str(x).slice(0, 300))}`);
+    })
+    .join('&');
 }
 
 /** Junk query strings for doors that take none. */
 export const junkQuery = fc.oneof(
   { weight: 6, arbitrary: fc.constant('') },
-  { weight: 2, arbitrary: fc.constantFrom('a=1&a=2', '__proto__=x', '__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', 'token=s_forged', '%', '%E0%A4%A=1', `x=${'y'.repeat(3000)}`, '&&&', '=', 'from=2026-11-25&from=2026-11-26') },
-  { weight: 1, arbitrary: fc.array(fc.tuple(hostileKey, hostileString([300])), { maxLength: 3 }).map((kv) => queryText(kv.reduce<object>((o, [k, v]) => withKey(o, k, v), {}))) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'a=1&a=2',
+      '__proto__=x',
+      '__proto__[polluted]=yes',
+      'constructor[prototype][polluted]=yes',
+      'token=s_forged',
+      '%',
+      '%E0%A4%A=1',
+      `x=${'y'.repeat(3000)}`,
+      '&&&',
+      '=',
+      'from=2026-11-25&from=2026-11-26',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.tuple(hostileKey, hostileString([300])), { maxLength: 3 })
+      .map((kv) => queryText(kv.reduce<object>((o, [k, v]) => withKey(o, k, v), {}))),
+  },
 );
 
 export const extraHeaders = fc.oneof(
   { weight: 8, arbitrary: fc.constant<Record<string, string>>({}) },
-  { weight: 1, arbitrary: fc.constantFrom<Record<string, string>>({ 'content-encoding': 'gzip' }, { 'content-encoding': 'br' }, { 'content-encoding': 'x-nope' }, { 'x-forwarded-for': '10.9.8.7' }, { 'accept-encoding': 'gzip, br' }, { accept: 'text/html' }, { 'content-type': 'application/json', 'x-http-method-override': 'DELETE' }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Record<string, string>>(
+      { 'content-encoding': 'gzip' },
+      { 'content-encoding': 'br' },
+      { 'content-encoding': 'x-nope' },
+      { 'x-forwarded-for': '10.9.8.7' },
+      { 'accept-encoding': 'gzip, br' },
+      { accept: 'text/html' },
+      { 'content-type': 'application/json', 'x-http-method-override': 'DELETE' },
+    ),
+  },
 );
 
 export { contentType };
 
 /** Puts a request together. */
-export function buildRequest(method: string, path: string, query: string, auth: string | null, body: string | undefined, type: string | null, extra: Record<string, string>): RawRequest {
+export function buildRequest(
+  method: string,
+  path: string,
+  query: string,
+  auth: string | null,
+  body: string | undefined,
+  type: string | null,
+  extra: Record<string, string>,
+): RawRequest {
   const headers: Record<string, string> = { ...extra };
   if (auth !== null) headers.authorization = auth;
   if (body !== undefined && type !== null) headers['content-type'] = type;

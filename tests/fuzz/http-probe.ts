@@ -63,7 +63,8 @@ export function assertErrorBody(status: number, json: unknown, contentType: stri
   const known = ERRORS[code as ErrorCode];
   if (known.status !== status) throw new Error(`${where}: code ${code} came with status ${status}, not ${known.status}`);
   const { id, en } = err?.message ?? {};
-  if (typeof id !== 'string' || typeof en !== 'string' || !id.trim() || !en.trim() || id === en) throw new Error(`${where}: ${code} without a message in both languages: ${JSON.stringify(err?.message)}`);
+  if (typeof id !== 'string' || typeof en !== 'string' || !id.trim() || !en.trim() || id === en)
+    throw new Error(`${where}: ${code} without a message in both languages: ${JSON.stringify(err?.message)}`);
   if (contentType !== undefined && !/^application\/json/.test(contentType)) throw new Error(`${where}: error body sent as ${contentType}`);
   return code as ErrorCode;
 }

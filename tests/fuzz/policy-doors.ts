@@ -37,12 +37,15 @@ export const DOOR_POLICY: Record<string, DoorPolicy> = {
   'GET /api/v1/tickets/:id': { action: 'ticket.read', cases: [{ id: 'ticketLive' }] },
   'POST /api/v1/tickets/:id/transfer': { action: 'ticket.reroute', cases: [{ id: 'ticketLive' }] },
   'POST /api/v1/counters/:counterId/:action': {
-    action: (p) => `counter:${p.action as CounterAction}`, cases: counterCases, resource: (_w, p) => ({ counterId: p.counterId }),
+    action: (p) => `counter:${p.action as CounterAction}`,
+    cases: counterCases,
+    resource: (_w, p) => ({ counterId: p.counterId }),
   },
   'GET /api/v1/printers': { action: 'printer.read' },
   'POST /api/v1/printers/:id/test': { action: 'printer.test', cases: [{ id: 'printer' }] },
   'POST /api/v1/print-jobs/:jobId/reprint': {
-    action: 'printJob.reprint', cases: [{ jobId: 'jobKiosk1' }, { jobId: 'jobKiosk2' }],
+    action: 'printJob.reprint',
+    cases: [{ jobId: 'jobKiosk1' }, { jobId: 'jobKiosk2' }],
     resource: (w, p) => ({ kioskId: w.h.server.ctx.printing!.kioskOf(decodeURIComponent(p.jobId!)) ?? undefined }),
   },
   'GET /api/v1/printers/virtual/jobs': { action: 'printer.read' },
@@ -101,7 +104,7 @@ export const NOT_HTTP_DOORS: Partial<Record<Action, string>> = {
   'live.supervise': 'the supervisors room (presenters test)',
   'board.ticketIds': 'which snapshot and live rooms a screen gets: ids or numbers (presenters test)',
   'ticket.listAll': 'the tickets each staff member is shown (presenters test)',
-  'counter.undoNoShowAnyTime': 'the engine\'s undo window (counter commands)',
+  'counter.undoNoShowAnyTime': "the engine's undo window (counter commands)",
 };
 
 /** Refusal codes that are the policy's (any other refusal is the door's own business: not found, bad input, conflict). */
@@ -121,7 +124,8 @@ export async function fuzzPolicy(w: World, run: FuzzRun, doors: Door[] = DOORS):
     const cases = pol.cases ?? [Object.fromEntries(Object.keys(door.params ?? {}).map((k) => [k, '=x']))];
     for (const c of cases) {
       const params: Record<string, string> = {};
-      for (const [k, ref] of Object.entries(c)) params[k] = ref.startsWith('=') ? enc(ref.slice(1)) : COUNTER_ACTIONS.includes(ref as CounterAction) ? ref : enc(w.pick(ref as RefKind, 0));
+      for (const [k, ref] of Object.entries(c))
+        params[k] = ref.startsWith('=') ? enc(ref.slice(1)) : COUNTER_ACTIONS.includes(ref as CounterAction) ? ref : enc(w.pick(ref as RefKind, 0));
       const action = typeof pol.action === 'function' ? pol.action(params) : pol.action;
       run.hit.add(`policy ${action}`);
       for (const who of callers) {
@@ -135,8 +139,10 @@ export async function fuzzPolicy(w: World, run: FuzzRun, doors: Door[] = DOORS):
         const req = buildRequest(door.method, path, query, who ? `Bearer ${w.tokens[who]}` : null, body, body === undefined ? null : 'application/json', {});
         const where = `${key} (${action}) as ${who ?? 'nobody'} on ${JSON.stringify(params)}`;
         const { res, code } = await probe(w, run.tally, `${key} (policy)`, req, run.baseline);
-        if (!verdict.ok && code !== verdict.code) throw new Error(`${where}: the policy refuses with ${verdict.code}, the door answered ${res.status} ${code ?? ''}`);
-        if (verdict.ok && code && POLICY_CODES.has(code) && !domainRefusal(res.json)) throw new Error(`${where}: the policy allows it, the door refused with ${code}`);
+        if (!verdict.ok && code !== verdict.code)
+          throw new Error(`${where}: the policy refuses with ${verdict.code}, the door answered ${res.status} ${code ?? ''}`);
+        if (verdict.ok && code && POLICY_CODES.has(code) && !domainRefusal(res.json))
+          throw new Error(`${where}: the policy allows it, the door refused with ${code}`);
       }
     }
   }

@@ -9,7 +9,13 @@ export type Opened = { socket: Client; error?: undefined } | { socket?: undefine
 
 /** A real socket.io client on its own connection (so abuse on it hurts nobody else); never reconnects. */
 export function open(w: World, auth: unknown, ms = 5000): Promise<Opened> {
-  const s = connect(w.h.server.url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true, timeout: ms }) as Client;
+  const s = connect(w.h.server.url, {
+    auth: auth as Record<string, unknown>,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: ms,
+  }) as Client;
   // A print agent answers its jobs, as the real one does.
   s.on('print:job', (_job, ack) => typeof ack === 'function' && ack({ ok: true }));
   return new Promise((resolve) => {
@@ -65,7 +71,10 @@ export class SocketPool {
 export async function barrier(s: Client, ms = 5000, silentOk = false): Promise<'answered' | 'dropped' | 'silent'> {
   if (!s.connected) return 'dropped';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (silentOk ? resolve('silent') : reject(new Error(`the server neither answered nor dropped the socket within ${ms} ms`))), ms);
+    const timer = setTimeout(
+      () => (silentOk ? resolve('silent') : reject(new Error(`the server neither answered nor dropped the socket within ${ms} ms`))),
+      ms,
+    );
     const gone = () => {
       clearTimeout(timer);
       resolve('dropped');
@@ -89,7 +98,8 @@ export function assertAck(ack: unknown, where: string): { ok: boolean; code: Err
   const status = ERRORS[code as ErrorCode].status;
   if (status >= 500) throw new Error(`${where}: server error ${code} (${status}) in the ack`);
   const { id, en } = a.error?.message ?? {};
-  if (typeof id !== 'string' || typeof en !== 'string' || !id.trim() || !en.trim() || id === en) throw new Error(`${where}: ${code} without a message in both languages`);
+  if (typeof id !== 'string' || typeof en !== 'string' || !id.trim() || !en.trim() || id === en)
+    throw new Error(`${where}: ${code} without a message in both languages`);
   return { ok: false, code: code as ErrorCode };
 }
 
@@ -120,15 +130,16 @@ export function emitRaw(s: Client, event: string, args: unknown[], ackAt: 'last'
   return {
     seen,
     // A socket the server drops answers nothing more: stop waiting then.
-    wait: (ms) => new Promise((resolve) => {
-      if (seen.acked || !s.connected) return resolve(seen.answer);
-      const timer = setTimeout(() => wake?.(), ms);
-      wake = () => {
-        clearTimeout(timer);
-        s.off('disconnect', wake!);
-        resolve(seen.answer);
-      };
-      s.once('disconnect', wake);
-    }),
+    wait: (ms) =>
+      new Promise((resolve) => {
+        if (seen.acked || !s.connected) return resolve(seen.answer);
+        const timer = setTimeout(() => wake?.(), ms);
+        wake = () => {
+          clearTimeout(timer);
+          s.off('disconnect', wake!);
+          resolve(seen.answer);
+        };
+        s.once('disconnect', wake);
+      }),
   };
 }

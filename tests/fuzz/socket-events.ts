@@ -48,11 +48,15 @@ export interface EventSpec {
 export const EVENTS: { [K in keyof ClientToServerEvents]: EventSpec } = {
   'snapshot:request': { arity: 0, acks: true, payload: payloadArb(0, false), samples: () => [[]] },
   'counter:command': {
-    arity: 1, acks: true, payload: payloadArb(1, true),
+    arity: 1,
+    acks: true,
+    payload: payloadArb(1, true),
     samples: (w) => COUNTER_ACTIONS.flatMap((action) => COUNTERS.flatMap((counterId) => counterBodies[action](w).map((body) => [{ counterId, action, body }]))),
   },
   'printer:status': {
-    arity: 1, acks: false, payload: payloadArb(1, true),
+    arity: 1,
+    acks: false,
+    payload: payloadArb(1, true),
     samples: () => [[{ online: true }], [{ online: false, paperOut: true, error: 'Kertas habis' }], [{ online: true, coverOpen: false, paperNearEnd: true }]],
   },
 };
@@ -94,30 +98,52 @@ export type AuthRecipe =
 export const authRecipe: fc.Arbitrary<AuthRecipe> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...WHO).map((who): AuthRecipe => ({ t: 'live', who })) },
   { weight: 2, arbitrary: fc.constantFrom(...DEAD).map((which): AuthRecipe => ({ t: 'choice', choice: { t: 'dead', which } })) },
-  { weight: 2, arbitrary: fc.record({ who: fc.constantFrom(...IDENTITIES), how: fc.constantFrom('truncate', 'extend', 'flip', 'swapKind', 'upper') }).map((m): AuthRecipe => ({ t: 'choice', choice: { t: 'mangled', ...m } as AuthChoice })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ who: fc.constantFrom(...IDENTITIES), how: fc.constantFrom('truncate', 'extend', 'flip', 'swapKind', 'upper') })
+      .map((m): AuthRecipe => ({ t: 'choice', choice: { t: 'mangled', ...m } as AuthChoice })),
+  },
   { weight: 2, arbitrary: socketValue.map((value): AuthRecipe => ({ t: 'token', value })) },
   { weight: 2, arbitrary: socketValue.map((value): AuthRecipe => ({ t: 'ticketId', value })) },
-  { weight: 2, arbitrary: fc.constantFrom('protoToken', 'constructorToken', 'ticketBeatsToken', 'badTicketWithToken', 'emptyToken', 'unknownTicket', 'otherKeys').map((name): AuthRecipe => ({ t: 'trick', name } as AuthRecipe)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom('protoToken', 'constructorToken', 'ticketBeatsToken', 'badTicketWithToken', 'emptyToken', 'unknownTicket', 'otherKeys')
+      .map((name): AuthRecipe => ({ t: 'trick', name }) as AuthRecipe),
+  },
   { weight: 1, arbitrary: fc.constant<AuthRecipe>({ t: 'oversized' }) },
 );
 
 export function resolveAuth(w: World, r: AuthRecipe, expired?: Record<string, string>): unknown {
   const admin = w.tokens.admin;
   switch (r.t) {
-    case 'live': return authFor(w, r.who);
-    case 'choice': return { token: tokenOf(w, r.choice, expired) };
-    case 'token': return { token: r.value };
-    case 'ticketId': return { ticketId: r.value };
-    case 'oversized': return { token: `s_${'A'.repeat(70_000)}` };
+    case 'live':
+      return authFor(w, r.who);
+    case 'choice':
+      return { token: tokenOf(w, r.choice, expired) };
+    case 'token':
+      return { token: r.value };
+    case 'ticketId':
+      return { ticketId: r.value };
+    case 'oversized':
+      return { token: `s_${'A'.repeat(70_000)}` };
     case 'trick':
       switch (r.name) {
-        case 'protoToken': return JSON.parse(`{"__proto__":{"token":"${admin}"}}`);
-        case 'constructorToken': return JSON.parse(`{"constructor":{"prototype":{"token":"${admin}"}}}`);
-        case 'ticketBeatsToken': return { ticketId: w.pick('ticket', 1), token: 's_forged' };
-        case 'badTicketWithToken': return { ticketId: '../../etc/passwd', token: admin };
-        case 'emptyToken': return { token: '' };
-        case 'unknownTicket': return { ticketId: 'AAAAAAAAAAAAAAAA' };
-        case 'otherKeys': return { user: 'admin', role: 'admin', password: 'rahasia-admin-123' };
+        case 'protoToken':
+          return JSON.parse(`{"__proto__":{"token":"${admin}"}}`);
+        case 'constructorToken':
+          return JSON.parse(`{"constructor":{"prototype":{"token":"${admin}"}}}`);
+        case 'ticketBeatsToken':
+          return { ticketId: w.pick('ticket', 1), token: 's_forged' };
+        case 'badTicketWithToken':
+          return { ticketId: '../../etc/passwd', token: admin };
+        case 'emptyToken':
+          return { token: '' };
+        case 'unknownTicket':
+          return { ticketId: 'AAAAAAAAAAAAAAAA' };
+        case 'otherKeys':
+          return { user: 'admin', role: 'admin', password: 'rahasia-admin-123' };
       }
   }
 }
@@ -128,14 +154,55 @@ export function resolveAuth(w: World, r: AuthRecipe, expired?: Record<string, st
  * None is a valid command (a valid one would be acted on and answered to no one).
  */
 export const RAW_PACKETS: { text: string; binary?: number[] }[] = [
-  ...['2', '2[', '2]', '2{}', '2[]', '2[1]', '2[null]', '2[{}]', '2["__proto__"]', '2["__proto__",{"polluted":"yes"}]', '2["constructor",{"prototype":{"polluted":"yes"}}]',
-    '2["hasOwnProperty"]', '2["toString",1]', '2["connect"]', '2["disconnect"]', '2["disconnecting"]', '2["error",{}]', '2["newListener","x"]',
-    '2["snapshot:request",{"__proto__":{"polluted":"yes"}}]', '2["counter:command",', '2["counter:command",{"counterId":"loket-1","action":"call-next"}]',
-    '21["counter:command",{"counterId":{"$gt":""},"action":"call-next"}]', '21["counter:command",{"counterId":"loket-1","action":"__proto__"}]',
-    '2-1["snapshot:request"]', '2999999999999999999999["snapshot:request"]', '2/nope,["snapshot:request"]', '0/nope,', '0/admin,{"token":"x"}', '0', '0{"token":1}',
-    '1', '1/nope,', '3', '31', '31[1]', '3999[1]', '4', '4{"message":"x"}', '5', '6', '9', 'x', '',
-    `2[${'['.repeat(20_000)}${']'.repeat(20_000)}]`, `2["snapshot:request",${'['.repeat(20_000)}${']'.repeat(20_000)}]`,
-    `2["counter:command",${'{"body":'.repeat(5_000)}1${'}'.repeat(5_000)}]`, `2["counter:command","${'x'.repeat(70_000)}"]`].map((text) => ({ text })),
+  ...[
+    '2',
+    '2[',
+    '2]',
+    '2{}',
+    '2[]',
+    '2[1]',
+    '2[null]',
+    '2[{}]',
+    '2["__proto__"]',
+    '2["__proto__",{"polluted":"yes"}]',
+    '2["constructor",{"prototype":{"polluted":"yes"}}]',
+    '2["hasOwnProperty"]',
+    '2["toString",1]',
+    '2["connect"]',
+    '2["disconnect"]',
+    '2["disconnecting"]',
+    '2["error",{}]',
+    '2["newListener","x"]',
+    '2["snapshot:request",{"__proto__":{"polluted":"yes"}}]',
+    '2["counter:command",',
+    '2["counter:command",{"counterId":"loket-1","action":"call-next"}]',
+    '21["counter:command",{"counterId":{"$gt":""},"action":"call-next"}]',
+    '21["counter:command",{"counterId":"loket-1","action":"__proto__"}]',
+    '2-1["snapshot:request"]',
+    '2999999999999999999999["snapshot:request"]',
+    '2/nope,["snapshot:request"]',
+    '0/nope,',
+    '0/admin,{"token":"x"}',
+    '0',
+    '0{"token":1}',
+    '1',
+    '1/nope,',
+    '3',
+    '31',
+    '31[1]',
+    '3999[1]',
+    '4',
+    '4{"message":"x"}',
+    '5',
+    '6',
+    '9',
+    'x',
+    '',
+    `2[${'['.repeat(20_000)}${']'.repeat(20_000)}]`,
+    `2["snapshot:request",${'['.repeat(20_000)}${']'.repeat(20_000)}]`,
+    `2["counter:command",${'{"body":'.repeat(5_000)}1${'}'.repeat(5_000)}]`,
+    `2["counter:command","${'x'.repeat(70_000)}"]`,
+  ].map((text) => ({ text })),
   { text: '51-["counter:command",{"_placeholder":true,"num":0}]', binary: [1, 2, 3] },
   { text: '51-["counter:command",{"_placeholder":true,"num":99}]', binary: [1] },
   { text: '52-["snapshot:request",{"_placeholder":true,"num":0}]', binary: [1] },

@@ -48,7 +48,7 @@ describe('bad input at every socket.io door', () => {
     expect(t.accepted).toBeGreaterThan(0);
   }, 180_000);
 
-  it('counter commands from every kind of principal at its own desk and another: the policy\'s decision, refusals change nothing', async () => {
+  it("counter commands from every kind of principal at its own desk and another: the policy's decision, refusals change nothing", async () => {
     await fuzzSocketPolicy(w, run);
     const c = run.tally.door('counter:command (policy)');
     expect(c.refused).toBeGreaterThan(0);

@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import type { ErrorCode } from '@antre/server/contract';
 import { assertAck, assertConnectError, barrier, emitRaw, open, SocketPool, type Client } from './socket-clients.ts';
 import {
-  authFor, authRecipe, EVENT_NAMES, EVENTS, RAW_PACKETS, resolveAuth, resolvePayload, SHAPES, socketValue, validPrinterStatus, WHO, type AuthRecipe, type Who,
+  authFor,
+  authRecipe,
+  EVENT_NAMES,
+  EVENTS,
+  RAW_PACKETS,
+  resolveAuth,
+  resolvePayload,
+  SHAPES,
+  socketValue,
+  validPrinterStatus,
+  WHO,
+  type AuthRecipe,
+  type Who,
 } from './socket-events.ts';
 import { assertNoPollution, check, type Tally } from './tally.ts';
 import { fingerprintDiff, type World } from './world.ts';
@@ -99,7 +111,13 @@ export async function fuzzEvents(w: World, run: SocketRun): Promise<void> {
       if (printerBefore !== null) {
         const after = await agentPrinter(w);
         const expected = takes
-          ? JSON.stringify({ online: status.online, coverOpen: status.coverOpen, paperNearEnd: status.paperNearEnd, paperOut: status.paperOut, error: (status.error as string | undefined)?.slice(0, 300) })
+          ? JSON.stringify({
+              online: status.online,
+              coverOpen: status.coverOpen,
+              paperNearEnd: status.paperNearEnd,
+              paperOut: status.paperOut,
+              error: (status.error as string | undefined)?.slice(0, 300),
+            })
           : printerBefore;
         if (after !== expected) throw new Error(`${where}: the agent's printer shows ${after}, expected ${expected}`);
       }
@@ -111,55 +129,72 @@ export async function fuzzEvents(w: World, run: SocketRun): Promise<void> {
 /** The handshake: live identities connect; anything else is a connect_error carrying the bilingual error body. */
 export async function fuzzConnect(w: World, run: SocketRun, expired?: Record<string, string>): Promise<void> {
   const door = 'socket connect';
-  const arb: fc.Arbitrary<AuthRecipe> = expired ? fc.constantFrom(...Object.keys(expired)).map((who): AuthRecipe => ({ t: 'choice', choice: { t: 'expired', who } })) : authRecipe;
-  await check(expired ? `${door} (expired sessions)` : door, run, arb, async (recipe) => {
-    const auth = resolveAuth(w, recipe, expired);
-    const where = `connect with ${JSON.stringify(recipe).slice(0, 200)}`;
-    const before = w.fingerprint();
-    const o = await open(w, auth);
-    const count = run.tally.door(door);
-    count.tried++;
-    run.hit.add(door);
-    const plain = !!auth && typeof auth === 'object' && !Array.isArray(auth) && JSON.stringify(auth).length < 60_000;
-    const expectLive = recipe.t === 'live' || (recipe.t === 'trick' && recipe.name === 'ticketBeatsToken');
-    if (o.socket) {
-      o.socket.close();
-      if (!expectLive) throw new Error(`${where}: connected`);
-      count.accepted++;
-    } else if (o.error.data === undefined && !plain) {
-      count.dropped++;
-    } else {
-      if (expectLive) throw new Error(`${where}: refused ${o.error.message} ${JSON.stringify(o.error.data ?? null)}`);
-      const code = assertConnectError(o.error, where);
-      if (expired && code !== 'INVALID_TOKEN') throw new Error(`${where}: an expired session got ${code}, not INVALID_TOKEN`);
-      count.refused++;
-    }
-    unchanged(w, run, door, before, where);
-    await afterCase(run, where);
-  }, expired ? Math.max(4, Math.round(run.runs / 4)) : run.runs * 2);
+  const arb: fc.Arbitrary<AuthRecipe> = expired
+    ? fc.constantFrom(...Object.keys(expired)).map((who): AuthRecipe => ({ t: 'choice', choice: { t: 'expired', who } }))
+    : authRecipe;
+  await check(
+    expired ? `${door} (expired sessions)` : door,
+    run,
+    arb,
+    async (recipe) => {
+      const auth = resolveAuth(w, recipe, expired);
+      const where = `connect with ${JSON.stringify(recipe).slice(0, 200)}`;
+      const before = w.fingerprint();
+      const o = await open(w, auth);
+      const count = run.tally.door(door);
+      count.tried++;
+      run.hit.add(door);
+      const plain = !!auth && typeof auth === 'object' && !Array.isArray(auth) && JSON.stringify(auth).length < 60_000;
+      const expectLive = recipe.t === 'live' || (recipe.t === 'trick' && recipe.name === 'ticketBeatsToken');
+      if (o.socket) {
+        o.socket.close();
+        if (!expectLive) throw new Error(`${where}: connected`);
+        count.accepted++;
+      } else if (o.error.data === undefined && !plain) {
+        count.dropped++;
+      } else {
+        if (expectLive) throw new Error(`${where}: refused ${o.error.message} ${JSON.stringify(o.error.data ?? null)}`);
+        const code = assertConnectError(o.error, where);
+        if (expired && code !== 'INVALID_TOKEN') throw new Error(`${where}: an expired session got ${code}, not INVALID_TOKEN`);
+        count.refused++;
+      }
+      unchanged(w, run, door, before, where);
+      await afterCase(run, where);
+    },
+    expired ? Math.max(4, Math.round(run.runs / 4)) : run.runs * 2,
+  );
 }
 
 /** Malformed packets straight onto the wire: the server drops or ignores the connection, and serves everyone else. */
 export async function fuzzRawPackets(w: World, run: SocketRun): Promise<void> {
   const door = 'socket raw packet';
-  const arb = fc.record({ who: fc.constantFrom<Who>('admin', 'officerA', 'button1', 'display', 'printer', 'visitor'), packet: fc.nat({ max: RAW_PACKETS.length - 1 }) });
-  await check(door, run, arb, async (i) => {
-    const p = RAW_PACKETS[i.packet]!;
-    const where = `raw ${JSON.stringify(p.text.slice(0, 80))} as ${i.who}`;
-    const o = await open(w, authFor(w, i.who));
-    if (!o.socket) throw new Error(`${where}: could not connect`);
-    const before = w.fingerprint();
-    o.socket.io.engine.write(p.text);
-    if (p.binary) o.socket.io.engine.write(Buffer.from(p.binary));
-    const count = run.tally.door(door);
-    count.tried++;
-    run.hit.add(door);
-    if ((await barrier(o.socket, 1000, true)) === 'dropped') count.dropped++;
-    else count.ignored++;
-    o.socket.close();
-    unchanged(w, run, door, before, where);
-    await afterCase(run, where);
-  }, Math.max(RAW_PACKETS.length, run.runs * 2));
+  const arb = fc.record({
+    who: fc.constantFrom<Who>('admin', 'officerA', 'button1', 'display', 'printer', 'visitor'),
+    packet: fc.nat({ max: RAW_PACKETS.length - 1 }),
+  });
+  await check(
+    door,
+    run,
+    arb,
+    async (i) => {
+      const p = RAW_PACKETS[i.packet]!;
+      const where = `raw ${JSON.stringify(p.text.slice(0, 80))} as ${i.who}`;
+      const o = await open(w, authFor(w, i.who));
+      if (!o.socket) throw new Error(`${where}: could not connect`);
+      const before = w.fingerprint();
+      o.socket.io.engine.write(p.text);
+      if (p.binary) o.socket.io.engine.write(Buffer.from(p.binary));
+      const count = run.tally.door(door);
+      count.tried++;
+      run.hit.add(door);
+      if ((await barrier(o.socket, 1000, true)) === 'dropped') count.dropped++;
+      else count.ignored++;
+      o.socket.close();
+      unchanged(w, run, door, before, where);
+      await afterCase(run, where);
+    },
+    Math.max(RAW_PACKETS.length, run.runs * 2),
+  );
 }
 
 /**
@@ -169,27 +204,37 @@ export async function fuzzRawPackets(w: World, run: SocketRun): Promise<void> {
  */
 export async function fuzzStaleSockets(w: World, run: SocketRun, stale: Map<string, Client>, label: string): Promise<void> {
   const door = `socket ${label}`;
-  const arb = fc.record({ which: fc.constantFrom(...stale.keys()), event: fc.constantFrom('counter:command', 'snapshot:request') as fc.Arbitrary<'counter:command' | 'snapshot:request'>, sample: fc.nat() });
-  await check(door, run, arb, async (i) => {
-    const s = stale.get(i.which)!;
-    const spec = EVENTS[i.event];
-    const args = resolvePayload(w, spec, { t: 'sample', sample: i.sample, edit: null });
-    const where = `${i.event} on the socket of ${i.which} (${label}): ${JSON.stringify(args).slice(0, 200)}`;
-    const before = w.fingerprint();
-    run.tally.door(door).tried++;
-    run.hit.add(door);
-    if (!s.connected) {
-      // Dropped by the server after an earlier refusal: nothing more can come through it.
-      judge(w, run, door, before, where, false, undefined, 'dropped');
-      return afterCase(run, where);
-    }
-    const e = emitRaw(s, i.event, args, 'last');
-    await e.wait(8000);
-    if (!e.seen.acked && s.connected) throw new Error(`${where}: no ack within 8 s`);
-    const code = judge(w, run, door, before, where, e.seen.acked, e.seen.answer, 'dropped');
-    if (e.seen.acked && code !== 'INVALID_TOKEN') throw new Error(`${where}: answered ${code ?? 'ok'}, not INVALID_TOKEN`);
-    await afterCase(run, where);
-  }, Math.max(8, Math.round(run.runs / 5)));
+  const arb = fc.record({
+    which: fc.constantFrom(...stale.keys()),
+    event: fc.constantFrom('counter:command', 'snapshot:request') as fc.Arbitrary<'counter:command' | 'snapshot:request'>,
+    sample: fc.nat(),
+  });
+  await check(
+    door,
+    run,
+    arb,
+    async (i) => {
+      const s = stale.get(i.which)!;
+      const spec = EVENTS[i.event];
+      const args = resolvePayload(w, spec, { t: 'sample', sample: i.sample, edit: null });
+      const where = `${i.event} on the socket of ${i.which} (${label}): ${JSON.stringify(args).slice(0, 200)}`;
+      const before = w.fingerprint();
+      run.tally.door(door).tried++;
+      run.hit.add(door);
+      if (!s.connected) {
+        // Dropped by the server after an earlier refusal: nothing more can come through it.
+        judge(w, run, door, before, where, false, undefined, 'dropped');
+        return afterCase(run, where);
+      }
+      const e = emitRaw(s, i.event, args, 'last');
+      await e.wait(8000);
+      if (!e.seen.acked && s.connected) throw new Error(`${where}: no ack within 8 s`);
+      const code = judge(w, run, door, before, where, e.seen.acked, e.seen.answer, 'dropped');
+      if (e.seen.acked && code !== 'INVALID_TOKEN') throw new Error(`${where}: answered ${code ?? 'ok'}, not INVALID_TOKEN`);
+      await afterCase(run, where);
+    },
+    Math.max(8, Math.round(run.runs / 5)),
+  );
 }
 
 /** The events the server really listens to on a connected socket (reserved ones aside). */

@@ -39,7 +39,11 @@ export async function fuzzSocketPolicy(w: World, run: SocketRun): Promise<void> 
               count.stateChanges++;
               throw new Error(`${where}: refused, yet changed ${fingerprintDiff(before, after)}`);
             }
-          } else if (code && POLICY_CODES.has(code) && !(code === 'FORBIDDEN' && 'ticketId' in ((answer as { error?: { details?: object } }).error?.details ?? {}))) {
+          } else if (
+            code &&
+            POLICY_CODES.has(code) &&
+            !(code === 'FORBIDDEN' && 'ticketId' in ((answer as { error?: { details?: object } }).error?.details ?? {}))
+          ) {
             throw new Error(`${where}: the policy allows it, the socket refused with ${code}`);
           }
         }

@@ -19,7 +19,10 @@ export async function staleSockets(w: World): Promise<Map<string, Client>> {
     return { id: d.device.id as string, token: (await ok('/api/devices/pair', { body: { code: d.code } })).token as string };
   };
   const officer = async (username: string) => {
-    const u = await ok('/api/users', { token: admin, body: { username, name: username, password: `sandi-${username}`, role: 'officer', counterIds: ['loket-2'] } });
+    const u = await ok('/api/users', {
+      token: admin,
+      body: { username, name: username, password: `sandi-${username}`, role: 'officer', counterIds: ['loket-2'] },
+    });
     return { id: u.id as string, token: await h.login(username, `sandi-${username}`) };
   };
   const connect = async (token: string) => {

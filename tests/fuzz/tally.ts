@@ -42,7 +42,10 @@ export class Tally {
     const rows = [...this.doors.entries()].sort(([a], [b]) => a.localeCompare(b));
     const w = Math.max(...rows.map(([k]) => k.length), 4);
     const head = `${'door'.padEnd(w)}  tried  refused  accepted  ignored  dropped  5xx  changed`;
-    const lines = rows.map(([k, c]) => `${k.padEnd(w)}  ${pad(c.tried, 5)}  ${pad(c.refused, 7)}  ${pad(c.accepted, 8)}  ${pad(c.ignored, 7)}  ${pad(c.dropped, 7)}  ${pad(c.serverErrors, 3)}  ${pad(c.stateChanges, 7)}`);
+    const lines = rows.map(
+      ([k, c]) =>
+        `${k.padEnd(w)}  ${pad(c.tried, 5)}  ${pad(c.refused, 7)}  ${pad(c.accepted, 8)}  ${pad(c.ignored, 7)}  ${pad(c.dropped, 7)}  ${pad(c.serverErrors, 3)}  ${pad(c.stateChanges, 7)}`,
+    );
     return [head, ...lines].join('\n');
   }
 }
@@ -76,7 +79,13 @@ export function assertNoPollution(baseline: string): void {
  * names the property and the command line that replays it, and keeps the message readable
  * (counterexamples can hold 100 kB strings; the seed and path replay them exactly).
  */
-export async function check<T>(name: string, run: { runs: number; seed: number }, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, numRuns = run.runs): Promise<void> {
+export async function check<T>(
+  name: string,
+  run: { runs: number; seed: number },
+  arb: fc.Arbitrary<T>,
+  predicate: (v: T) => Promise<void>,
+  numRuns = run.runs,
+): Promise<void> {
   const seed = seedFor(run.seed, name);
   try {
     await fc.assert(fc.asyncProperty(arb, predicate), { numRuns, seed, endOnFailure: true });

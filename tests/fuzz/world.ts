@@ -9,7 +9,20 @@ import type { Principal } from '../../server/src/auth/auth-service.ts';
  * Live principals the fuzzer acts as: at least one of every kind the policy knows (each role, each
  * device kind; nobody is the missing token). Officer A works loket-1, officer B loket-3.
  */
-export const IDENTITIES = ['admin', 'supervisor', 'officerA', 'officerB', 'kiosk1', 'kiosk2', 'display', 'zoneDisplay', 'button1', 'button3', 'printer', 'survey'] as const;
+export const IDENTITIES = [
+  'admin',
+  'supervisor',
+  'officerA',
+  'officerB',
+  'kiosk1',
+  'kiosk2',
+  'display',
+  'zoneDisplay',
+  'button1',
+  'button3',
+  'printer',
+  'survey',
+] as const;
 export type Identity = (typeof IDENTITIES)[number];
 export const STAFF: Identity[] = ['admin', 'supervisor', 'officerA', 'officerB'];
 
@@ -19,8 +32,23 @@ export type DeadToken = (typeof DEAD)[number];
 
 /** Ids the fuzzer aims at, resolved when a request is sent (the queue moves meanwhile). */
 export type RefKind =
-  | 'counterA' | 'counterB' | 'counter' | 'service' | 'ticket' | 'ticketLive' | 'ticketDone' | 'ticketHeldB' | 'userVictim' | 'deviceVictim'
-  | 'deviceDoomed' | 'printer' | 'job' | 'jobKiosk1' | 'jobKiosk2' | 'virtualJob' | 'pendingCode';
+  | 'counterA'
+  | 'counterB'
+  | 'counter'
+  | 'service'
+  | 'ticket'
+  | 'ticketLive'
+  | 'ticketDone'
+  | 'ticketHeldB'
+  | 'userVictim'
+  | 'deviceVictim'
+  | 'deviceDoomed'
+  | 'printer'
+  | 'job'
+  | 'jobKiosk1'
+  | 'jobKiosk2'
+  | 'virtualJob'
+  | 'pendingCode';
 
 export interface World {
   h: Harness;
@@ -70,12 +98,19 @@ export async function createWorld(): Promise<World> {
     return { id: d.device.id as string, token: (await ok('/api/devices/pair', { body: { code: d.code } })).token as string };
   };
   const [, , , victim, disabledUser] = await Promise.all([
-    user('penyelia', 'supervisor'), user('petugas-a', 'officer', ['loket-1']), user('petugas-b', 'officer', ['loket-3']),
-    user('korban', 'officer', ['loket-2']), user('nonaktif', 'officer', ['loket-2']),
+    user('penyelia', 'supervisor'),
+    user('petugas-a', 'officer', ['loket-1']),
+    user('petugas-b', 'officer', ['loket-3']),
+    user('korban', 'officer', ['loket-2']),
+    user('nonaktif', 'officer', ['loket-2']),
   ]);
   const [supervisor, officerA, officerB, disabled, spare, loggedOut] = await Promise.all([
-    h.login('penyelia', 'sandi-penyelia'), h.login('petugas-a', 'sandi-petugas-a'), h.login('petugas-b', 'sandi-petugas-b'),
-    h.login('nonaktif', 'sandi-nonaktif'), h.login('admin', 'rahasia-admin-123'), h.login('admin', 'rahasia-admin-123'),
+    h.login('penyelia', 'sandi-penyelia'),
+    h.login('petugas-a', 'sandi-petugas-a'),
+    h.login('petugas-b', 'sandi-petugas-b'),
+    h.login('nonaktif', 'sandi-nonaktif'),
+    h.login('admin', 'rahasia-admin-123'),
+    h.login('admin', 'rahasia-admin-123'),
   ]);
   await ok(`/api/users/${disabledUser.id}`, { token: admin, method: 'PATCH', body: { disabled: true } });
   await h.api('/api/auth/logout', { token: loggedOut, method: 'POST' });
@@ -96,7 +131,8 @@ export async function createWorld(): Promise<World> {
   const pending = await device('display', { floor: 1 });
 
   // A queue in motion: people waiting everywhere, a called visitor at each officer's counter, one held at B.
-  for (const serviceId of ['ktp', 'ktp', 'kk', 'kk', 'sertipikat', 'sertipikat', 'skck', 'skck']) await ok('/api/tickets', { token: admin, body: { serviceId } });
+  for (const serviceId of ['ktp', 'ktp', 'kk', 'kk', 'sertipikat', 'sertipikat', 'skck', 'skck'])
+    await ok('/api/tickets', { token: admin, body: { serviceId } });
   await ok('/api/tickets', { token: kiosk1.token, body: { serviceId: 'ktp' } });
   await ok('/api/tickets', { token: kiosk2.token, body: { serviceId: 'kk', priority: 'lansia' } });
   await ok('/api/counters/loket-3/call-next', { token: officerB, method: 'POST' });
@@ -113,10 +149,21 @@ export async function createWorld(): Promise<World> {
   const q = ctx.queue;
   const venueDir = dirname(q.store.dir);
   const tokens: Record<Identity, string> = {
-    admin, supervisor, officerA, officerB, kiosk1: kiosk1.token, kiosk2: kiosk2.token, display: display.token, zoneDisplay: zoneDisplay.token,
-    button1: button1.token, button3: button3.token, printer: printer.token, survey: survey.token,
+    admin,
+    supervisor,
+    officerA,
+    officerB,
+    kiosk1: kiosk1.token,
+    kiosk2: kiosk2.token,
+    display: display.token,
+    zoneDisplay: zoneDisplay.token,
+    button1: button1.token,
+    button3: button3.token,
+    printer: printer.token,
+    survey: survey.token,
   };
-  const jobs = (printerId?: string) => (ctx.printing?.states() ?? []).filter((s) => !printerId || s.printerId === printerId).flatMap((s) => ctx.printing!.jobs(s.printerId).map((j) => j.id));
+  const jobs = (printerId?: string) =>
+    (ctx.printing?.states() ?? []).filter((s) => !printerId || s.printerId === printerId).flatMap((s) => ctx.printing!.jobs(s.printerId).map((j) => j.id));
   const tickets = () => [...q.engine.state.tickets.values()];
   const pools: Record<RefKind, () => string[]> = {
     counterA: () => ['loket-1'],
@@ -124,9 +171,18 @@ export async function createWorld(): Promise<World> {
     counter: () => q.venue.counters.map((c) => c.id),
     service: () => q.venue.services.map((s) => s.id),
     ticket: () => tickets().map((t) => t.id),
-    ticketLive: () => tickets().filter((t) => ['waiting', 'called', 'serving', 'held'].includes(t.status)).map((t) => t.id),
-    ticketDone: () => tickets().filter((t) => t.status === 'done').map((t) => t.id),
-    ticketHeldB: () => tickets().filter((t) => t.status === 'held' && t.targetCounterId === 'loket-3').map((t) => t.id),
+    ticketLive: () =>
+      tickets()
+        .filter((t) => ['waiting', 'called', 'serving', 'held'].includes(t.status))
+        .map((t) => t.id),
+    ticketDone: () =>
+      tickets()
+        .filter((t) => t.status === 'done')
+        .map((t) => t.id),
+    ticketHeldB: () =>
+      tickets()
+        .filter((t) => t.status === 'held' && t.targetCounterId === 'loket-3')
+        .map((t) => t.id),
     userVictim: () => [victim.id],
     deviceVictim: () => [victimDevice.id],
     deviceDoomed: () => [doomedDevice.id],
@@ -139,7 +195,10 @@ export async function createWorld(): Promise<World> {
   };
   const read = (name: string) => (existsSync(join(venueDir, name)) ? readFileSync(join(venueDir, name), 'utf8') : null);
   return {
-    h, tokens, errors, spare,
+    h,
+    tokens,
+    errors,
+    spare,
     dead: { revoked: revoked.token, repaired: repaired.token, disabled, loggedOut },
     principal: (who) => {
       const p = ctx.auth.resolve(tokens[who], h.clock.now());
@@ -150,12 +209,21 @@ export async function createWorld(): Promise<World> {
       const list = pools[kind]();
       return list.length ? list[n % list.length]! : `no-${kind}`;
     },
-    fingerprint: () => JSON.stringify({
-      rev: q.rev, venueVersion: q.venueVersion, day: q.day, state: q.engine.state.toDoc(), venue: q.venue,
-      board: ctx.board.announcements(), users: ctx.auth.users(), surveys: ctx.surveys?.store.all(),
-      files: { staff: read('staff.json'), board: read('board.json'), venue: read('venue.json') },
-      days: readdirSync(q.store.dir).sort().map((f) => `${f}:${statSync(join(q.store.dir, f)).size}`),
-    }),
+    fingerprint: () =>
+      JSON.stringify({
+        rev: q.rev,
+        venueVersion: q.venueVersion,
+        day: q.day,
+        state: q.engine.state.toDoc(),
+        venue: q.venue,
+        board: ctx.board.announcements(),
+        users: ctx.auth.users(),
+        surveys: ctx.surveys?.store.all(),
+        files: { staff: read('staff.json'), board: read('board.json'), venue: read('venue.json') },
+        days: readdirSync(q.store.dir)
+          .sort()
+          .map((f) => `${f}:${statSync(join(q.store.dir, f)).size}`),
+      }),
     async expireSessions() {
       const staff = JSON.parse(read('staff.json') ?? '{"sessions":[]}') as { sessions: { expiresAt: number }[] };
       h.clock.t = Math.max(...staff.sessions.map((s) => s.expiresAt)) + 60_000;
@@ -170,5 +238,9 @@ export async function createWorld(): Promise<World> {
 export function fingerprintDiff(before: string, after: string): string {
   const a = JSON.parse(before) as Record<string, unknown>;
   const b = JSON.parse(after) as Record<string, unknown>;
-  return Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).join(', ') || '(order only)';
+  return (
+    Object.keys(a)
+      .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+      .join(', ') || '(order only)'
+  );
 }

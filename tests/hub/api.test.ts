@@ -70,7 +70,10 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     const future = await ingest({ ...good, events: good.events.map((e, i) => (i === 5 ? { ...e, day: '2027-06-01' } : e)) });
     expectError(future, 400, 'INVALID_INPUT');
     expect(future.body.error.details[0].path).toBe('events.5.day');
-    const spread = good.events.map((e, i) => ({ ...e, day: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01` }));
+    const spread = good.events.map((e, i) => ({
+      ...e,
+      day: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+    }));
     expectError(await ingest({ ...good, events: spread }), 400, 'INVALID_INPUT');
     expectError(await ingest({ ...good, live: undefined }), 400, 'INVALID_INPUT');
     expectError(await ingest([1, 2, 3]), 400, 'INVALID_INPUT');
@@ -92,7 +95,9 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     const { port } = new URL(t.url);
     await new Promise<void>((resolve, reject) => {
       const sock = connect(Number(port), '127.0.0.1', () => {
-        sock.write(`POST /hub/v1/ingest HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${credential}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+        sock.write(
+          `POST /hub/v1/ingest HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${credential}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+        );
         sock.write(body.slice(0, Math.floor(body.length / 2)), () => setTimeout(() => sock.destroy(), 100));
       });
       sock.on('close', () => resolve());
@@ -114,7 +119,7 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     expect(rotated.status).toBe(200);
     const c2 = rotated.body.credential as string;
     expect(c2).toMatch(/^hs_palopo_/);
-    expectError((await s.sendOnce(t.clock.now)), 401, 'SITE_CREDENTIAL_INVALID');
+    expectError(await s.sendOnce(t.clock.now), 401, 'SITE_CREDENTIAL_INVALID');
     expect((await t.sql("SELECT credential_hash FROM sites WHERE site_id = 'palopo'"))[0].credential_hash).not.toContain(c2.slice(10));
     const s2 = new SimSite({ siteId: 'palopo', credential: c2, hubUrl: t.url, day: DAY, seed: 12, visitors: 20 });
     s2.workUntil(witaTime(DAY, 12));
@@ -160,10 +165,16 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
   it('stops password guessing after ten failures per address and name, and a success clears the count', async () => {
     const made = await t.api('POST', '/hub/v1/users', { username: 'dinas', password: 'benar-sekali-1', role: 'hub-viewer' });
     expect(made.status).toBe(201);
-    for (let i = 0; i < 9; i++) expectError(await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: `salah-${i}` }, null), 401, 'INVALID_CREDENTIALS');
+    for (let i = 0; i < 9; i++)
+      expectError(await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: `salah-${i}` }, null), 401, 'INVALID_CREDENTIALS');
     expect((await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: 'benar-sekali-1' }, null)).status).toBe(200);
-    for (let i = 0; i < 10; i++) expectError(await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: `salah-${i}` }, null), 401, 'INVALID_CREDENTIALS');
-    const res = await fetch(`${t.url}/hub/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dinas', password: 'benar-sekali-1' }) });
+    for (let i = 0; i < 10; i++)
+      expectError(await t.api('POST', '/hub/v1/auth/login', { username: 'dinas', password: `salah-${i}` }, null), 401, 'INVALID_CREDENTIALS');
+    const res = await fetch(`${t.url}/hub/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dinas', password: 'benar-sekali-1' }),
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await res.json()).error.code).toBe('TOO_MANY_ATTEMPTS');
@@ -174,7 +185,10 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
   it('versions central settings per site: the site pulls the newest, says applied or refused, and the history shows it', async () => {
     const put1 = await t.api('PUT', '/hub/v1/sites/belopa/config', { venue: { id: 'belopa', name: 'MPP Simpurusiang' } });
     expect(put1.body).toEqual({ version: 1 });
-    const put2 = await t.api('PUT', '/hub/v1/sites/belopa/config', { staff: [{ username: 'petugas1', role: 'officer', password: 'rahasia-123' }], settings: { recallSeconds: 30 } });
+    const put2 = await t.api('PUT', '/hub/v1/sites/belopa/config', {
+      staff: [{ username: 'petugas1', role: 'officer', password: 'rahasia-123' }],
+      settings: { recallSeconds: 30 },
+    });
     expect(put2.body).toEqual({ version: 2 });
     const pull = await jsonRequest(`${t.url}/hub/v1/site/config?since=0`, 'GET', undefined, credential);
     expect(pull.status).toBe(200);
@@ -191,7 +205,10 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
     expectError(await jsonRequest(`${t.url}/hub/v1/site/config/result`, 'POST', { version: 9, outcome: 'applied' }, credential), 404, 'CONFIG_NOT_FOUND');
     const history = await t.api('GET', '/hub/v1/sites/belopa/config');
     expect(history.body.hubVersion).toBe(2);
-    expect(history.body.history.map((h: { version: number; outcome: string }) => [h.version, h.outcome])).toEqual([[2, 'refused'], [1, 'applied']]);
+    expect(history.body.history.map((h: { version: number; outcome: string }) => [h.version, h.outcome])).toEqual([
+      [2, 'refused'],
+      [1, 'applied'],
+    ]);
     expect(history.body.history[0].reason.en).toBe('Counter c-9 does not exist.');
     const notices = (await t.api('GET', '/hub/v1/sites/belopa/notices')).body.notices;
     expect(notices[0]).toMatchObject({ kind: 'config_refused', detail: { version: 2 } });
@@ -204,7 +221,9 @@ describe.skipIf(!HAVE_POSTGRES)('hub API (real PostgreSQL)', () => {
   it('reports each site and all together from the latest state of every ticket and survey', async () => {
     site.workUntil(witaTime(DAY, 18));
     await site.catchUp(t.clock.now);
-    const tickets = [...site.latestByKey().values()].filter((e) => e.kind === 'ticket').map((e) => e.data as { status: string; transferredFrom: string | null });
+    const tickets = [...site.latestByKey().values()]
+      .filter((e) => e.kind === 'ticket')
+      .map((e) => e.data as { status: string; transferredFrom: string | null });
     const surveys = [...site.latestByKey().values()].filter((e) => e.kind === 'survey').map((e) => (e.data as { scores: number[] }).scores);
     const res = await t.api('GET', `/hub/v1/reports?from=${DAY}&to=${DAY}`);
     expect(res.status).toBe(200);

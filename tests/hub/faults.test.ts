@@ -6,7 +6,10 @@ import { SimSite, witaTime } from '../../hub/src/testing/sim-site.ts';
 import { ADMIN_PASSWORD, DAY, HAVE_POSTGRES, freshDatabase, jsonRequest, startCluster, startTestHub } from './support.ts';
 
 async function counts(db: pg.Client, siteId: string) {
-  const r = await db.query('SELECT (SELECT count(*) FROM events WHERE site_id = $1)::int AS events, (SELECT count(*) FROM feed_seqs WHERE site_id = $1)::int AS seqs, (SELECT next_seq FROM site_feed WHERE site_id = $1)::int AS next', [siteId]);
+  const r = await db.query(
+    'SELECT (SELECT count(*) FROM events WHERE site_id = $1)::int AS events, (SELECT count(*) FROM feed_seqs WHERE site_id = $1)::int AS seqs, (SELECT next_seq FROM site_feed WHERE site_id = $1)::int AS next',
+    [siteId],
+  );
   return r.rows[0] as { events: number; seqs: number; next: number };
 }
 
@@ -28,7 +31,8 @@ describe.skipIf(!HAVE_POSTGRES)('hub faults (real PostgreSQL, real hub process)'
     await locker.connect();
     try {
       const token = (await jsonRequest(`${hub.url}/hub/v1/auth/login`, 'POST', { username: 'admin', password: ADMIN_PASSWORD })).body.token;
-      const credential = (await jsonRequest(`${hub.url}/hub/v1/sites`, 'POST', { siteId: 'belopa', name: 'MPP Simpurusiang', region: 'Luwu' }, token)).body.credential;
+      const credential = (await jsonRequest(`${hub.url}/hub/v1/sites`, 'POST', { siteId: 'belopa', name: 'MPP Simpurusiang', region: 'Luwu' }, token)).body
+        .credential;
       const site = new SimSite({ siteId: 'belopa', credential, hubUrl: hub.url, day: DAY, seed: 21, visitors: 200, batchSize: 800 });
       site.workUntil(witaTime(DAY, 15));
       // Hold the live-summary table: the batch's transaction writes its events and feed row, then waits here.
@@ -89,7 +93,9 @@ describe.skipIf(!HAVE_POSTGRES)('hub faults (real PostgreSQL, real hub process)'
     try {
       site.o.hubUrl = back.url;
       await site.catchUp(clock);
-      const rows = await back.sql<{ n: string; distinct_keys: string }>("SELECT count(*) AS n, count(DISTINCT key) AS distinct_keys FROM events WHERE site_id = 'walmas'");
+      const rows = await back.sql<{ n: string; distinct_keys: string }>(
+        "SELECT count(*) AS n, count(DISTINCT key) AS distinct_keys FROM events WHERE site_id = 'walmas'",
+      );
       expect(Number(rows[0]!.n)).toBe(site.latestByKey().size);
       expect(Number(rows[0]!.distinct_keys)).toBe(site.latestByKey().size);
       const seqs = await back.sql("SELECT count(*)::int AS n, max(seq)::int AS max FROM feed_seqs WHERE site_id = 'walmas'");
@@ -110,7 +116,8 @@ describe.skipIf(!HAVE_POSTGRES)('hub faults (real PostgreSQL, real hub process)'
     const hub = await startHub({ databaseUrl: own.url, port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, log: () => undefined });
     try {
       const token = (await jsonRequest(`${hub.url}/hub/v1/auth/login`, 'POST', { username: 'admin', password: ADMIN_PASSWORD })).body.token;
-      const credential = (await jsonRequest(`${hub.url}/hub/v1/sites`, 'POST', { siteId: 'belopa', name: 'MPP Simpurusiang', region: 'Luwu' }, token)).body.credential;
+      const credential = (await jsonRequest(`${hub.url}/hub/v1/sites`, 'POST', { siteId: 'belopa', name: 'MPP Simpurusiang', region: 'Luwu' }, token)).body
+        .credential;
       await own.stop();
       expect(await jsonRequest(`${hub.url}/hub/v1/health`, 'GET')).toEqual({ status: 503, body: { ok: false, db: 'down' } });
       const site = new SimSite({ siteId: 'belopa', credential, hubUrl: hub.url, day: DAY, seed: 23, visitors: 20 });

@@ -5,12 +5,18 @@ import { DAY, HAVE_POSTGRES, startCluster, startTestHub, type TestHub } from './
 
 /** What the hub holds for a site: key -> data, and whether any key appears twice. */
 async function hubState(t: TestHub, siteId: string) {
-  const rows = await t.sql<{ day: string; key: string; seq: string; data: unknown }>("SELECT to_char(day, 'YYYY-MM-DD') AS day, key, seq, data FROM events WHERE site_id = $1", [siteId]);
+  const rows = await t.sql<{ day: string; key: string; seq: string; data: unknown }>(
+    "SELECT to_char(day, 'YYYY-MM-DD') AS day, key, seq, data FROM events WHERE site_id = $1",
+    [siteId],
+  );
   return new Map(rows.map((r) => [`${r.day}|${r.key}`, r]));
 }
 
 async function feedOf(t: TestHub, siteId: string) {
-  const [row] = await t.sql<{ next_seq: string; seqs: string }>('SELECT next_seq, (SELECT count(*) FROM feed_seqs WHERE site_id = $1) AS seqs FROM site_feed WHERE site_id = $1', [siteId]);
+  const [row] = await t.sql<{ next_seq: string; seqs: string }>(
+    'SELECT next_seq, (SELECT count(*) FROM feed_seqs WHERE site_id = $1) AS seqs FROM site_feed WHERE site_id = $1',
+    [siteId],
+  );
   return { nextSeq: Number(row!.next_seq), seqs: Number(row!.seqs) };
 }
 

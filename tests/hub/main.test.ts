@@ -8,7 +8,13 @@ import { HAVE_POSTGRES, jsonRequest } from './support.ts';
 describe.skipIf(!HAVE_POSTGRES)('npm run hub without DATABASE_URL', () => {
   it('starts its own PostgreSQL, prints the first admin password once, and cleans up on SIGTERM', async () => {
     assertHubBuilt();
-    const env: NodeJS.ProcessEnv = { ...process.env, ANTRE_HUB_PORT: '0', ANTRE_HUB_HOST: '127.0.0.1', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '1000' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ANTRE_HUB_PORT: '0',
+      ANTRE_HUB_HOST: '127.0.0.1',
+      ANTRE_TEST_SETTINGS: '1',
+      ANTRE_TEST_PASSWORD_ITERATIONS: '1000',
+    };
     delete env.DATABASE_URL;
     delete env.ANTRE_HUB_ADMIN_PASSWORD;
     const child = spawn(process.execPath, [HUB_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -18,7 +24,9 @@ describe.skipIf(!HAVE_POSTGRES)('npm run hub without DATABASE_URL', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       for (let i = 0; i < 300 && !/listening on/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(out).toMatch(/DATABASE_URL not set: started a throwaway PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres \(data in (\S+), deleted on stop\)/);
+      expect(out).toMatch(
+        /DATABASE_URL not set: started a throwaway PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres \(data in (\S+), deleted on stop\)/,
+      );
       const dir = /data in (\S+), deleted/.exec(out)![1]!;
       const password = /username "admin", password "([^"]+)"/.exec(out)![1]!;
       const url = `http://127.0.0.1:${/listening on http:\/\/[\d.]+:(\d+)/.exec(out)![1]}`;

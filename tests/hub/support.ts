@@ -3,7 +3,8 @@ import pg from 'pg';
 import { findPostgresBin, startHub, startThrowawayPostgres, type RunningHub, type ThrowawayPostgres } from '../../hub/src/index.ts';
 
 export const HAVE_POSTGRES = findPostgresBin() !== null;
-if (!HAVE_POSTGRES) console.warn('hub tests skipped: PostgreSQL (initdb, pg_ctl) is not installed here; `apt-get install -y postgresql` (.ci/run does) to run them');
+if (!HAVE_POSTGRES)
+  console.warn('hub tests skipped: PostgreSQL (initdb, pg_ctl) is not installed here; `apt-get install -y postgresql` (.ci/run does) to run them');
 
 export const ADMIN_PASSWORD = 'admin-pass-123';
 export const DAY = '2026-12-01';
@@ -49,9 +50,18 @@ export async function jsonRequest(url: string, method: string, body?: unknown, t
 export async function startTestHub(cluster: ThrowawayPostgres, opts: { databaseUrl?: string; uiDir?: string | null; start?: number } = {}): Promise<TestHub> {
   const databaseUrl = opts.databaseUrl ?? (await freshDatabase(cluster));
   const clock = { now: opts.start ?? Date.parse(`${DAY}T00:30:00Z`) };
-  const hub = await startHub({ databaseUrl, port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, clock: () => clock.now, uiDir: opts.uiDir ?? null, log: () => undefined });
+  const hub = await startHub({
+    databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: ADMIN_PASSWORD,
+    clock: () => clock.now,
+    uiDir: opts.uiDir ?? null,
+    log: () => undefined,
+  });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  const api = (method: string, path: string, body?: unknown, token?: string | null) => jsonRequest(`${hub.url}${path}`, method, body, token === undefined ? t.token : token);
+  const api = (method: string, path: string, body?: unknown, token?: string | null) =>
+    jsonRequest(`${hub.url}${path}`, method, body, token === undefined ? t.token : token);
   const t: TestHub = {
     hub,
     url: hub.url,

@@ -54,7 +54,14 @@ function flakyDisk(opts: { full: (path: string) => boolean; truncateFails?: () =
 
 const source = { kind: 'kiosk' as const, id: 'k' };
 const open = (dir: string, clock: TestClock, compactEvery?: number) =>
-  QueueService.open({ venue: testVenue(), daysDir: dir, clock: clock.now, newId: seqIds(`s${Math.random().toString(36).slice(2, 6)}`), openCountersOnNewDay: true, compactEvery });
+  QueueService.open({
+    venue: testVenue(),
+    daysDir: dir,
+    clock: clock.now,
+    newId: seqIds(`s${Math.random().toString(36).slice(2, 6)}`),
+    openCountersOnNewDay: true,
+    compactEvery,
+  });
 
 describe('a refused write never comes back', () => {
   it('a write that fails while a compaction is due: after a restart the day holds only acknowledged tickets, no number twice', async () => {
@@ -65,7 +72,13 @@ describe('a refused write never comes back', () => {
     const q = await open(dir, clock, 6);
     const acked = new Map<string, string>();
     const refused: string[] = [];
-    const issue = () => q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now)).then((t) => void acked.set(t.id, t.number), (err: AntreError) => void refused.push(err.code));
+    const issue = () =>
+      q
+        .run((e, now) => e.issue({ serviceId: 'ktp', source }, now))
+        .then(
+          (t) => void acked.set(t.id, t.number),
+          (err: AntreError) => void refused.push(err.code),
+        );
     for (let round = 0; round < 6; round++) {
       full = round === 3;
       // Groups of concurrent tickets: some share a write, compactions fall between them.
@@ -146,7 +159,15 @@ describe('failures fail closed', () => {
     broken = true;
     await expect(q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now))).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
     // The refused record is whole on disk (the write landed, the sync and the cut failed), yet not in memory.
-    expect(readFileSync(join(dir, readdirSync(dir).find((f) => f.includes('.journal.'))!), 'utf8')).toContain('A-002');
+    expect(
+      readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((f) => f.includes('.journal.'))!,
+        ),
+        'utf8',
+      ),
+    ).toContain('A-002');
     expect([...q.engine.state.tickets.values()].map((t) => t.number)).toEqual(['A-001']);
     broken = false;
     await new Promise((r) => setTimeout(r, 120));

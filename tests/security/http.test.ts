@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const issue = (body: object, key?: string, token = kiosk) =>
-  fetch(`${h.server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  fetch(`${h.server.url}/api/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+    body: JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 describe('security headers', () => {
   it('every answer carries a strict CSP, no framing, nosniff and no referrer', async () => {
@@ -49,7 +53,10 @@ describe('privacy of the public views', () => {
 
   it("officers list only their own agencies' tickets", async () => {
     await issue({ serviceId: 'sertipikat' });
-    await h.api('/api/users', { token: h.adminToken, body: { username: 'petugasktp', name: 'P', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] } });
+    await h.api('/api/users', {
+      token: h.adminToken,
+      body: { username: 'petugasktp', name: 'P', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] },
+    });
     const officer = await h.login('petugasktp', 'sandi-petugas-1');
     const all = (await h.api('/api/tickets', { token: h.adminToken })).body.tickets as { agencyId: string }[];
     const mine = (await h.api('/api/tickets', { token: officer })).body.tickets as { agencyId: string }[];
@@ -93,7 +100,12 @@ describe('issuing is idempotent and bounded', () => {
     const hh = await startDefended({ limits: { kioskTicketsPerMinute: 5 } });
     try {
       const k = (await pair(hh, 'kiosk', { ref: 'kiosk-1' })).token;
-      const go = (key?: string) => fetch(`${hh.server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${k}`, ...(key ? { 'idempotency-key': key } : {}) }, body: JSON.stringify({ serviceId: 'ktp' }) }).then(async (r) => ({ status: r.status, body: await r.json(), retry: r.headers.get('retry-after') }));
+      const go = (key?: string) =>
+        fetch(`${hh.server.url}/api/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${k}`, ...(key ? { 'idempotency-key': key } : {}) },
+          body: JSON.stringify({ serviceId: 'ktp' }),
+        }).then(async (r) => ({ status: r.status, body: await r.json(), retry: r.headers.get('retry-after') }));
       const first = await go('kunci-pertama-1');
       for (let i = 0; i < 4; i++) expect((await go()).status).toBe(201);
       const over = await go();

@@ -19,7 +19,9 @@ describe('a hostile socket', () => {
     h = await startDefended();
     const t = await h.api('/api/tickets', { token: h.adminToken, body: { serviceId: 'ktp' } });
     // The attacker is its own process (a phone on the hall Wi-Fi): what is measured is the server.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'flood-client.ts'), h.server.url, t.body.id, '20000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'flood-client.ts'), h.server.url, t.body.id, '20000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const ended = new Promise<void>((r) => child.on('exit', () => r()));
@@ -33,7 +35,9 @@ describe('a hostile socket', () => {
     }
     await ended;
     const result = JSON.parse(out.trim().split('\n').at(-1)!) as { how: string; answered: number; refused: number };
-    console.log(`socket flood of 20,000 snapshot requests: ${result.how} after ${result.answered} answered and ${result.refused} refused; /api/health meanwhile ${health.length} times, slowest ${Math.max(0, ...health).toFixed(0)} ms`);
+    console.log(
+      `socket flood of 20,000 snapshot requests: ${result.how} after ${result.answered} answered and ${result.refused} refused; /api/health meanwhile ${health.length} times, slowest ${Math.max(0, ...health).toFixed(0)} ms`,
+    );
     // Its burst was answered, then refusals, then the socket was let go: not 20,000 snapshots built.
     expect(result.how).toBe('dropped');
     expect(result.answered).toBeLessThanOrEqual(40);
@@ -55,7 +59,10 @@ describe('a hostile socket', () => {
     }
     const fourth = socket(h.server.url, { ticketId: t.body.id });
     open.push(fourth);
-    const err = await connected(fourth).then(() => null, (e: Error & { data?: { error?: { code?: string } } }) => e);
+    const err = await connected(fourth).then(
+      () => null,
+      (e: Error & { data?: { error?: { code?: string } } }) => e,
+    );
     expect(err?.data?.error?.code).toBe('TOO_MANY_REQUESTS');
     // A closed one frees its place.
     ok[0]!.disconnect();
@@ -70,7 +77,11 @@ describe('a hostile socket', () => {
     const t = await h.api('/api/tickets', { token: h.adminToken, body: { serviceId: 'sertipikat' } });
     // Data that no longer matches the venue (restored from an old copy, or edited by hand): shown as it stands.
     const v = h.server.ctx.queue.venue;
-    h.server.ctx.queue.setVenue({ ...v, services: v.services.filter((s) => s.id !== 'sertipikat'), counters: v.counters.map((c) => ({ ...c, serviceIds: c.serviceIds.filter((x) => x !== 'sertipikat') })).filter((c) => c.serviceIds.length) });
+    h.server.ctx.queue.setVenue({
+      ...v,
+      services: v.services.filter((s) => s.id !== 'sertipikat'),
+      counters: v.counters.map((c) => ({ ...c, serviceIds: c.serviceIds.filter((x) => x !== 'sertipikat') })).filter((c) => c.serviceIds.length),
+    });
     const s = socket(h.server.url, { ticketId: t.body.id });
     open.push(s);
     const snap = new Promise<{ ticket?: { number: string; estimatedWaitMinutes: number | null } }>((r) => s.once('snapshot', r as never));
@@ -86,7 +97,10 @@ describe('open sockets lose their rights with the session', () => {
     h = await startDefended();
     const hh = h;
     const user = async (username: string) => {
-      const u = await hh.api('/api/users', { token: hh.adminToken, body: { username, name: username, password: 'sandi-rahasia-1', role: 'officer', counterIds: ['loket-1'] } });
+      const u = await hh.api('/api/users', {
+        token: hh.adminToken,
+        body: { username, name: username, password: 'sandi-rahasia-1', role: 'officer', counterIds: ['loket-1'] },
+      });
       return { id: u.body.id as string, token: await hh.login(username, 'sandi-rahasia-1') };
     };
     const a = await user('petugasa');

@@ -16,8 +16,14 @@ export async function bookAhead(runner: DayRunner, plan: DayPlan, codes: Map<num
     at += 5000;
     const c = await runner.call(at, 'GET', '/api/booking/challenge', null);
     const r = await runner.call(at, 'POST', '/api/bookings', null, {
-      serviceId: v.serviceId, day: plan.day, time: v.booking.time, name: `Pengunjung ${v.n}`, phone: v.booking.phone, consent: true,
-      challenge: c.body.challenge, nonce: solve(c.body.challenge, c.body.bits),
+      serviceId: v.serviceId,
+      day: plan.day,
+      time: v.booking.time,
+      name: `Pengunjung ${v.n}`,
+      phone: v.booking.phone,
+      consent: true,
+      challenge: c.body.challenge,
+      nonce: solve(c.body.challenge, c.body.bits),
     });
     const code = errorCode(r);
     if (!code) {

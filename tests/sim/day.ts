@@ -69,7 +69,17 @@ export class DayRunner implements Floor {
     if (plan.closed) this.agenda.add(plan.closed.at, { kind: 'supervisor', what: 'close-agency' });
     for (const v of plan.visitors) this.agenda.add(v.at, { kind: 'arrive', visitor: v.n, attempt: 1 });
     for (const c of plan.counters) {
-      this.officers.set(c.counterId, { plan: c, token: this.b.officers.get(c.counterId)!, status: 'closed', ticketId: null, waking: false, wantsBreak: false, closing: false, leaving: false, epoch: 0 });
+      this.officers.set(c.counterId, {
+        plan: c,
+        token: this.b.officers.get(c.counterId)!,
+        status: 'closed',
+        ticketId: null,
+        waking: false,
+        wantsBreak: false,
+        closing: false,
+        leaving: false,
+        epoch: 0,
+      });
       const ev = (what: Extract<SimEvent, { kind: 'officer' }>['what']) => ({ kind: 'officer' as const, counterId: c.counterId, what });
       this.agenda.add(at(c.hours.open) + c.openLateMin * 60_000, ev('open'));
       for (const br of c.hours.breaks) {
@@ -125,7 +135,8 @@ export class DayRunner implements Floor {
     this.wall.api += performance.now() - t0;
     // 507: the disk refused (a power-cut test's full disk); 503 SERVER_BUSY: the overload guard turned anonymous work away
     // (a busy machine). Both are honest refusals, nothing acknowledged; anything else 5xx is a fault.
-    if (r.status >= 500 && r.status !== 507 && !(r.status === 503 && errorCode(r) === 'SERVER_BUSY')) this.fail([`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`]);
+    if (r.status >= 500 && r.status !== 507 && !(r.status === 503 && errorCode(r) === 'SERVER_BUSY'))
+      this.fail([`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`]);
     return r;
   }
 
@@ -168,7 +179,11 @@ export class DayRunner implements Floor {
       }
       if (refused === 'OUTSIDE_HOURS') {
         // Came before the doors open: checks in once they do.
-        const w = ticketWindow(this.venue, this.venue.services.find((s) => s.id === v.serviceId)!, at);
+        const w = ticketWindow(
+          this.venue,
+          this.venue.services.find((s) => s.id === v.serviceId)!,
+          at,
+        );
         if (w.opensAt && attempt < 3) {
           this.bookingCodes.set(v.n, code);
           this.agenda.add(w.opensAt + this.rng.int(0, 120) * 1000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
@@ -206,11 +221,13 @@ export class DayRunner implements Floor {
       case 'OUTSIDE_HOURS': {
         // Early visitors wait at the door and come back when the service opens.
         const w = ticketWindow(this.venue, service, at);
-        if (w.reason === 'before_hours' && w.opensAt && attempt < 3) this.agenda.add(w.opensAt + this.rng.int(0, 300) * 1000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
+        if (w.reason === 'before_hours' && w.opensAt && attempt < 3)
+          this.agenda.add(w.opensAt + this.rng.int(0, 300) * 1000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
         return;
       }
       case 'NO_COUNTER_OPEN':
-        if ([...this.officers.values()].some((o) => o.status === 'open' && o.plan.serviceIds.includes(v.serviceId))) this.fail([`NO_COUNTER_OPEN for ${v.serviceId} while a counter serving it is open`]);
+        if ([...this.officers.values()].some((o) => o.status === 'open' && o.plan.serviceIds.includes(v.serviceId)))
+          this.fail([`NO_COUNTER_OPEN for ${v.serviceId} while a counter serving it is open`]);
         if (attempt < 4) this.agenda.add(at + this.rng.int(8, 20) * 60_000, { kind: 'arrive', visitor: v.n, attempt: attempt + 1 });
         return;
       default:
@@ -261,12 +278,21 @@ export class DayRunner implements Floor {
     const stranded = late.plan.serviceIds.filter((s) => {
       const waiting = this.ledger.waiting([s]);
       if (!waiting.length || [...this.officers.values()].some((o) => o.status === 'open' && o.plan.serviceIds.includes(s))) return false;
-      const lastCall = Math.max(0, ...this.ledger.ofDay(this.plan.day).filter((t) => t.serviceId === s && t.calledAt !== null).map((t) => t.calledAt!));
+      const lastCall = Math.max(
+        0,
+        ...this.ledger
+          .ofDay(this.plan.day)
+          .filter((t) => t.serviceId === s && t.calledAt !== null)
+          .map((t) => t.calledAt!),
+      );
       const oldest = Math.min(...waiting.map((t) => t.issuedAt));
       return at - Math.max(lastCall, oldest) >= idleMs;
     });
     for (const s of stranded) {
-      if (!alerts.some((a) => a.serviceId === s && (a.kind === 'idle_queue' || a.kind === 'waiting_no_counter'))) this.fail([`visitors wait for ${s}, its officer is ${late.status} 20 min after the break and nobody was called for ${this.venue.settings.idleAlertMinutes} min, and the supervisor has no alert`]);
+      if (!alerts.some((a) => a.serviceId === s && (a.kind === 'idle_queue' || a.kind === 'waiting_no_counter')))
+        this.fail([
+          `visitors wait for ${s}, its officer is ${late.status} 20 min after the break and nobody was called for ${this.venue.settings.idleAlertMinutes} min, and the supervisor has no alert`,
+        ]);
     }
     this.tally.alertCheck(late.status === 'break', stranded.length, alerts.filter((a) => stranded.includes(a.serviceId)).length);
   }
@@ -339,7 +365,8 @@ export class DayRunner implements Floor {
     for (const mine of live) {
       const s = server.get(mine.id);
       if (!s) problems.push(`live ticket ${mine.number} is not on the server`);
-      else if (s.status !== mine.status || s.counterId !== mine.counterId) problems.push(`${mine.number}: server ${s.status}@${s.counterId}, expected ${mine.status}@${mine.counterId}`);
+      else if (s.status !== mine.status || s.counterId !== mine.counterId)
+        problems.push(`${mine.number}: server ${s.status}@${s.counterId}, expected ${mine.status}@${mine.counterId}`);
     }
     if (server.size !== live.length) problems.push(`server holds ${server.size} live tickets, the ledger ${live.length}`);
     this.fail(problems.map((p) => `${localTime(at, this.venue.timeZone)} ${p}`));

@@ -26,7 +26,11 @@ export function estimateError(tickets: Iterable<LedgerTicket>): EstimateError {
     if (actual > 10) pct10.push((100 * err) / actual);
   }
   return {
-    n: abs.length, medianMinutes: q(abs, 0.5), p90Minutes: q(abs, 0.9), medianPct: q(pct, 0.5), p90Pct: q(pct, 0.9),
+    n: abs.length,
+    medianMinutes: q(abs, 0.5),
+    p90Minutes: q(abs, 0.9),
+    medianPct: q(pct, 0.5),
+    p90Pct: q(pct, 0.9),
     over10: { n: pct10.length, medianPct: q(pct10, 0.5), p90Pct: q(pct10, 0.9) },
   };
 }

@@ -48,8 +48,24 @@ export class Ledger {
     this.lastSeq.set(key, seq);
     this.acknowledged++;
     this.tickets.set(t.id, {
-      id: t.id, day: t.day, number: t.number, serviceId: t.serviceId, priority: t.priority, status: t.status, counterId: null,
-      queuedAt: t.queuedAt, issuedAt: t.issuedAt, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, visitor, transferredIn, target: t.targetCounterId, heldOnce: false, estimate: null,
+      id: t.id,
+      day: t.day,
+      number: t.number,
+      serviceId: t.serviceId,
+      priority: t.priority,
+      status: t.status,
+      counterId: null,
+      queuedAt: t.queuedAt,
+      issuedAt: t.issuedAt,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      recalls: 0,
+      visitor,
+      transferredIn,
+      target: t.targetCounterId,
+      heldOnce: false,
+      estimate: null,
       booked: t.booking ? { slotAt: t.booking.slotAt } : null,
     });
     return problems;
@@ -84,10 +100,14 @@ export class Ledger {
     const mine = this.tickets.get(t.id);
     if (!mine) return [`counter ${counterId} called ${t.number}, a ticket nobody was given`];
     const problems: string[] = [];
-    if (mine.status !== 'waiting') problems.push(`${t.number} called by ${counterId} while ${mine.status}${mine.counterId ? ` at ${mine.counterId}` : ''} (double call)`);
+    if (mine.status !== 'waiting')
+      problems.push(`${t.number} called by ${counterId} while ${mine.status}${mine.counterId ? ` at ${mine.counterId}` : ''} (double call)`);
     if (!serviceIds.includes(mine.serviceId)) problems.push(`${t.number} called by ${counterId}, which does not serve ${mine.serviceId}`);
     // Fair order within a line: walk-ins by class and queue time, booked visitors by slot.
-    const sameLine = (o: LedgerTicket) => (mine.booked ? !!o.booked && o.booked.slotAt < mine.booked.slotAt : !o.booked && (o.priority === null) === (mine.priority === null) && o.queuedAt < mine.queuedAt);
+    const sameLine = (o: LedgerTicket) =>
+      mine.booked
+        ? !!o.booked && o.booked.slotAt < mine.booked.slotAt
+        : !o.booked && (o.priority === null) === (mine.priority === null) && o.queuedAt < mine.queuedAt;
     const before = mine.target ? [] : this.waiting([mine.serviceId]).filter((o) => o.id !== mine.id && !o.target && sameLine(o));
     if (before.length) problems.push(`${t.number} called before ${before.map((o) => o.number).join(', ')} who queued earlier for the same service`);
     Object.assign(mine, { status: t.status, counterId, calledAt: t.calledAt, recalls: t.recalls });
@@ -98,7 +118,15 @@ export class Ledger {
   update(t: Ticket): string[] {
     const mine = this.tickets.get(t.id);
     if (!mine) return [`server answered with unknown ticket ${t.number}`];
-    Object.assign(mine, { status: t.status, counterId: t.counterId, calledAt: t.calledAt, startedAt: t.startedAt, finishedAt: t.finishedAt, recalls: t.recalls, target: t.targetCounterId });
+    Object.assign(mine, {
+      status: t.status,
+      counterId: t.counterId,
+      calledAt: t.calledAt,
+      startedAt: t.startedAt,
+      finishedAt: t.finishedAt,
+      recalls: t.recalls,
+      target: t.targetCounterId,
+    });
     return [];
   }
 
@@ -110,7 +138,9 @@ export class Ledger {
       const s = byId.get(mine.id);
       if (!s) problems.push(`${what}: acknowledged ticket ${mine.number} (${mine.serviceId}) is missing`);
       else if (s.status !== mine.status || s.number !== mine.number || s.counterId !== mine.counterId || s.recalls !== mine.recalls) {
-        problems.push(`${what}: ${mine.number} is ${s.status}@${s.counterId ?? '-'} r${s.recalls} on the server, ${mine.status}@${mine.counterId ?? '-'} r${mine.recalls} expected`);
+        problems.push(
+          `${what}: ${mine.number} is ${s.status}@${s.counterId ?? '-'} r${s.recalls} on the server, ${mine.status}@${mine.counterId ?? '-'} r${mine.recalls} expected`,
+        );
       }
     }
     for (const s of server) if (!this.tickets.has(s.id)) problems.push(`${what}: server has ${s.number} that was never acknowledged`);

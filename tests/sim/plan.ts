@@ -4,16 +4,48 @@ import type { Rng } from './rng.ts';
 
 /** Visitors a normal day brings to each agency's booth (Gedung Simpurusiang, scale 1). */
 const DAILY_VISITORS: Record<string, number> = {
-  dukcapil: 170, dpmptsp: 28, disnakertrans: 18, 'bpjs-kesehatan': 42, 'bpjs-ketenagakerjaan': 18,
-  'bank-sulselbar': 32, samsat: 38, polres: 40, kejari: 14, kemenag: 10, taspen: 10, pln: 14,
-  imigrasi: 30, bpn: 18, kpp: 12, baznas: 5, pdam: 14, pos: 10,
+  dukcapil: 170,
+  dpmptsp: 28,
+  disnakertrans: 18,
+  'bpjs-kesehatan': 42,
+  'bpjs-ketenagakerjaan': 18,
+  'bank-sulselbar': 32,
+  samsat: 38,
+  polres: 40,
+  kejari: 14,
+  kemenag: 10,
+  taspen: 10,
+  pln: 14,
+  imigrasi: 30,
+  bpn: 18,
+  kpp: 12,
+  baznas: 5,
+  pdam: 14,
+  pos: 10,
 };
 
 /**
  * Arrivals through the day, relative weight per half hour from 07:30: a queue at the door before
  * opening, the morning peak, a dip over the midday break, a smaller afternoon.
  */
-const HALF_HOURS = ['07:30', '08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '12:30', '13:00', '13:30', '14:00', '14:30', '15:00'];
+const HALF_HOURS = [
+  '07:30',
+  '08:00',
+  '08:30',
+  '09:00',
+  '09:30',
+  '10:00',
+  '10:30',
+  '11:00',
+  '11:30',
+  '12:00',
+  '12:30',
+  '13:00',
+  '13:30',
+  '14:00',
+  '14:30',
+  '15:00',
+];
 const PROFILE = [0.7, 1.6, 2.1, 2.3, 2.0, 1.7, 1.4, 1.0, 0.6, 0.3, 0.5, 0.9, 0.8, 0.6, 0.4, 0.1];
 
 /** Where an officer sends a visitor on, and how often, after serving them. */
@@ -86,7 +118,11 @@ export function planDay(venue: Venue, day: string, rng: Rng, scale: number, clos
       const service = arrivals.weighted(services.map((s, k) => ({ item: s, weight: 1 / (k + 1) })));
       const transfer = TRANSFERS[service.id];
       visitors.push({
-        n: 0, at: Math.floor(t / 1000) * 1000, serviceId: service.id, agencyId: agency.id, floor: agency.floor,
+        n: 0,
+        at: Math.floor(t / 1000) * 1000,
+        serviceId: service.id,
+        agencyId: agency.id,
+        floor: agency.floor,
         priority: arrivals.chance(0.08) ? arrivals.pick(PRIORITY_CATEGORIES) : null,
         shows: arrivals.chance(0.95),
         walkMs: Math.round(arrivals.between(15, 90)) * 1000,
@@ -108,7 +144,10 @@ export function planDay(venue: Venue, day: string, rng: Rng, scale: number, clos
     const hours = effectiveHours(venue, service)[weekdayOfDay(day)];
     if (!hours) continue;
     counters.push({
-      counterId: c.id, floor: c.floor, serviceIds: c.serviceIds, hours,
+      counterId: c.id,
+      floor: c.floor,
+      serviceIds: c.serviceIds,
+      hours,
       openLateMin: Math.round(officers.exp(4)),
       backLateMin: Math.round(officers.exp(2)),
     });

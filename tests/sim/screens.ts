@@ -19,10 +19,19 @@ export class Screen {
   comparisons = 0;
   private socket: ClientSocket;
 
-  constructor(readonly name: string, readonly staff: boolean, url: string, token: string) {
+  constructor(
+    readonly name: string,
+    readonly staff: boolean,
+    url: string,
+    token: string,
+  ) {
     this.socket = io(url, {
-      auth: { token }, transports: ['websocket'], forceNew: true,
-      reconnectionDelay: 50, reconnectionDelayMax: 250, randomizationFactor: 0,
+      auth: { token },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 250,
+      randomizationFactor: 0,
     });
     const s = this.socket;
     s.on('snapshot', (snap) => {
@@ -33,11 +42,13 @@ export class Screen {
     s.on('update', (u) => this.delta(() => (this.board = applyUpdate(this.board, u))));
     s.on('call', (c) => this.delta(() => (this.board = applyCall(this.board, c, 0))));
     s.on('announcements', ({ announcements }) => this.delta(() => (this.board = { ...this.board, announcements })));
-    s.on('ticket', (t) => this.delta(() => {
-      const { rev: _rev, ...ticket } = t;
-      if (LIVE.has(ticket.status)) this.tickets.set(ticket.id, ticket);
-      else this.tickets.delete(ticket.id);
-    }));
+    s.on('ticket', (t) =>
+      this.delta(() => {
+        const { rev: _rev, ...ticket } = t;
+        if (LIVE.has(ticket.status)) this.tickets.set(ticket.id, ticket);
+        else this.tickets.delete(ticket.id);
+      }),
+    );
   }
 
   private delta(apply: () => void): void {
@@ -100,4 +111,5 @@ function diffMaps<T>(what: string, shown: ReadonlyMap<string, T>, truth: Readonl
 
 const counterKey = (c: PublicCounter) => JSON.stringify([c.status, c.since, c.breakReason, c.breakUntil, c.ticket, c.lastCallAt]);
 const queueKey = (q: QueueInfo) => JSON.stringify(q);
-const ticketKey = (t: StaffTicket) => JSON.stringify([t.number, t.status, t.counterId, t.calledAt, t.startedAt, t.recalls, t.targetCounterId, t.history.length]);
+const ticketKey = (t: StaffTicket) =>
+  JSON.stringify([t.number, t.status, t.counterId, t.calledAt, t.startedAt, t.recalls, t.targetCounterId, t.history.length]);

@@ -36,7 +36,11 @@ export class SimServer {
 
   async start(at: number): Promise<void> {
     this.proc = await startServerProcess({
-      built: true, ipc: true, port: this.opts.port, dataDir: this.opts.dataDir, venue: this.opts.venuePath,
+      built: true,
+      ipc: true,
+      port: this.opts.port,
+      dataDir: this.opts.dataDir,
+      venue: this.opts.venuePath,
       env: { ANTRE_DEMO: '0', ANTRE_IGNORE_HOURS: '0', ANTRE_ADMIN_PASSWORD: this.opts.adminPassword, ANTRE_SIM_CLOCK: String(at), ...this.opts.env },
     });
     this.starts++;

@@ -28,20 +28,35 @@ async function ok(p: Promise<{ status: number; body: any }>, what: string): Prom
  * supervisor, one officer per counter, a kiosk per floor, a hall board per floor and one for the
  * Dukcapil zone, all paired; then every screen connects as its own socket.io client.
  */
-export async function setUpBuilding(api: Api, url: string, venue: Venue, adminPassword: string, accounts: 'per-counter' | 'consoles-only' = 'per-counter'): Promise<Building> {
-  const login = async (username: string, password: string) => (await ok(api('POST', '/api/auth/login', null, { username, password }), `login ${username}`)).token as string;
+export async function setUpBuilding(
+  api: Api,
+  url: string,
+  venue: Venue,
+  adminPassword: string,
+  accounts: 'per-counter' | 'consoles-only' = 'per-counter',
+): Promise<Building> {
+  const login = async (username: string, password: string) =>
+    (await ok(api('POST', '/api/auth/login', null, { username, password }), `login ${username}`)).token as string;
   const adminToken = await login('admin', adminPassword);
-  await ok(api('POST', '/api/users', adminToken, { username: 'supervisor', name: 'Supervisor MPP', password: STAFF_PASSWORD, role: 'supervisor', counterIds: [] }), 'create supervisor');
+  await ok(
+    api('POST', '/api/users', adminToken, { username: 'supervisor', name: 'Supervisor MPP', password: STAFF_PASSWORD, role: 'supervisor', counterIds: [] }),
+    'create supervisor',
+  );
   // Password hashing is deliberately slow: accounts are made and logged in a few at a time.
   // 'consoles-only' (quick replays): accounts for the two watched consoles, the supervisor works the other counters.
   const consoles = [venue.counters[0]!.id, venue.counters[venue.counters.length - 1]!.id];
   const staffed = accounts === 'per-counter' ? venue.counters : venue.counters.filter((c) => consoles.includes(c.id));
   const officers = new Map<string, string>();
   for (let i = 0; i < staffed.length; i += 4) {
-    await Promise.all(staffed.slice(i, i + 4).map(async (c) => {
-      const username = `petugas-${c.id}`;
-      await ok(api('POST', '/api/users', adminToken, { username, name: `Petugas ${c.name}`, password: STAFF_PASSWORD, role: 'officer', counterIds: [c.id] }), `create ${username}`);
-    }));
+    await Promise.all(
+      staffed.slice(i, i + 4).map(async (c) => {
+        const username = `petugas-${c.id}`;
+        await ok(
+          api('POST', '/api/users', adminToken, { username, name: `Petugas ${c.name}`, password: STAFF_PASSWORD, role: 'officer', counterIds: [c.id] }),
+          `create ${username}`,
+        );
+      }),
+    );
   }
   const signIn = async () => {
     for (let i = 0; i < staffed.length; i += 4) {

@@ -9,7 +9,9 @@ describe('a simulated service day at MPP Simpurusiang', () => {
     const out = await simulate({ seed: 20261127, days: ['2026-11-27'], scale: 0.15, kills: 20, failFast: true });
     const r = out.report;
     const day = r.days[0]!;
-    console.log(`simulated day: ${day.ticketsIssued} tickets, ${day.calls} calls, ${r.faults.powerCuts} power cuts, ${r.ticketsAcknowledged} acknowledged, ${r.ticketsLost} lost, ${r.checks.steps} steps, ${r.checks.screenComparisons} screen comparisons, ${out.violations.length} violations, ${(out.wallMs / 1000).toFixed(0)} s (moving the clock ${(out.wall.clock / 1000).toFixed(0)} s, API calls ${(out.wall.api / 1000).toFixed(0)} s, screen checks ${(out.wall.check / 1000).toFixed(0)} s)`);
+    console.log(
+      `simulated day: ${day.ticketsIssued} tickets, ${day.calls} calls, ${r.faults.powerCuts} power cuts, ${r.ticketsAcknowledged} acknowledged, ${r.ticketsLost} lost, ${r.checks.steps} steps, ${r.checks.screenComparisons} screen comparisons, ${out.violations.length} violations, ${(out.wallMs / 1000).toFixed(0)} s (moving the clock ${(out.wall.clock / 1000).toFixed(0)} s, API calls ${(out.wall.api / 1000).toFixed(0)} s, screen checks ${(out.wall.check / 1000).toFixed(0)} s)`,
+    );
     expect(out.violations).toEqual([]);
     expect(r.faults.powerCuts).toBeGreaterThanOrEqual(20);
     expect(r.ticketsLost).toBe(0);

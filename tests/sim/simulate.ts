@@ -21,8 +21,12 @@ const { values } = parseArgs({
 });
 const seed = Number(values.seed);
 const outcome = await simulate({
-  seed, days: values.days.split(','), scale: Number(values.scale), kills: Number(values.kills),
-  failFast: !values['keep-going'], log: (l) => console.log(l),
+  seed,
+  days: values.days.split(','),
+  scale: Number(values.scale),
+  kills: Number(values.kills),
+  failFast: !values['keep-going'],
+  log: (l) => console.log(l),
 });
 const dir = join(ROOT, 'tests/artifacts');
 mkdirSync(dir, { recursive: true });
@@ -37,17 +41,28 @@ const r = outcome.report;
 console.log('');
 console.log(`Simulated ${r.days.length} service day(s) of MPP Simpurusiang, seed ${seed}, scale ${r.scale}`);
 for (const d of r.days) {
-  console.log(`  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; refused ${JSON.stringify(d.refusals)}`);
-  console.log(`    walk-in wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; booked wait (from the slot) mean ${d.bookedWaitMinutes?.mean ?? '-'} min, p90 ${d.bookedWaitMinutes?.p90 ?? '-'} min; bookings ${JSON.stringify(d.bookings)}`);
+  console.log(
+    `  ${d.day}: ${d.ticketsIssued} tickets, ${d.calls} calls, ${d.served} served, ${d.noShows} no-shows, ${d.transfers} transfers, ${d.expiredAtMidnight} expired at midnight; refused ${JSON.stringify(d.refusals)}`,
+  );
+  console.log(
+    `    walk-in wait mean ${d.waitMinutes?.mean ?? '-'} min, p90 ${d.waitMinutes?.p90 ?? '-'} min; booked wait (from the slot) mean ${d.bookedWaitMinutes?.mean ?? '-'} min, p90 ${d.bookedWaitMinutes?.p90 ?? '-'} min; bookings ${JSON.stringify(d.bookings)}`,
+  );
 }
-for (const a of r.surveys.perAgency) console.log(`IKM ${a.agencyId}: ${a.converted === null ? '-' : a.converted.toFixed(2)} ${a.band ?? '-'} (${a.respondents} respondents)`);
-console.log(`  SKM: ${r.surveys.answered} answers acknowledged, all counted by the server; building IKM ${r.surveys.converted?.toFixed(2) ?? '-'} ${r.surveys.band ?? '-'}`);
+for (const a of r.surveys.perAgency)
+  console.log(`IKM ${a.agencyId}: ${a.converted === null ? '-' : a.converted.toFixed(2)} ${a.band ?? '-'} (${a.respondents} respondents)`);
+console.log(
+  `  SKM: ${r.surveys.answered} answers acknowledged, all counted by the server; building IKM ${r.surveys.converted?.toFixed(2) ?? '-'} ${r.surveys.band ?? '-'}`,
+);
 console.log(`  Power cuts (SIGKILL): ${r.faults.powerCuts}; tickets acknowledged: ${r.ticketsAcknowledged}; lost: ${r.ticketsLost}`);
-console.log(`  Steps: ${r.checks.steps}; screen comparisons: ${r.checks.screenComparisons}; ledger comparisons: ${r.checks.ledgerComparisons}; full recounts: ${r.checks.recounts}; events received by screens: ${outcome.eventsReceived}`);
+console.log(
+  `  Steps: ${r.checks.steps}; screen comparisons: ${r.checks.screenComparisons}; ledger comparisons: ${r.checks.ledgerComparisons}; full recounts: ${r.checks.recounts}; events received by screens: ${outcome.eventsReceived}`,
+);
 console.log(`  Invariant violations: ${outcome.violations.length}`);
 console.log(estimateErrorLine(r.estimateError));
 console.log(`  Report: ${file}  (sha256 ${outcome.hash.slice(0, 16)})`);
 for (const f of csvFiles) console.log(`  Accountability record: ${f}`);
 const sec = (ms: number) => (ms / 1000).toFixed(1);
-console.log(`  Wall time: ${sec(outcome.wallMs)} s (moving the clock ${sec(outcome.wall.clock)} s, API calls ${sec(outcome.wall.api)} s, screen checks ${sec(outcome.wall.check)} s)`);
+console.log(
+  `  Wall time: ${sec(outcome.wallMs)} s (moving the clock ${sec(outcome.wall.clock)} s, API calls ${sec(outcome.wall.api)} s, screen checks ${sec(outcome.wall.check)} s)`,
+);
 process.exit(outcome.violations.length ? 1 : 0);

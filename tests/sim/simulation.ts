@@ -64,7 +64,9 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     const runner = new DayRunner(venue, server, api, building, rng.fork('behaviour'), { killAt, failFast: !!opts.failFast, log });
     for (const [i, day] of opts.days.entries()) {
       const plan = planDay(venue, day, rng.fork(`day-${day}`), opts.scale, i === 0 ? (opts.closedAgency ?? 'kemenag') : null);
-      log(`${day} (${weekdayOfDay(day)}): ${plan.visitors.length} visitors planned, ${plan.counters.length} counters, ${killAt.filter((k) => k >= plan.start && k < plan.end).length} power cuts`);
+      log(
+        `${day} (${weekdayOfDay(day)}): ${plan.visitors.length} visitors planned, ${plan.counters.length} counters, ${killAt.filter((k) => k >= plan.start && k < plan.end).length} power cuts`,
+      );
       await runner.playDay(plan);
       await runner.rollover();
       log(`  ${JSON.stringify(runner.tallies[runner.tallies.length - 1]!.toJSON())}`);
@@ -73,7 +75,8 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     const after = addDays(opts.days[opts.days.length - 1]!, 1);
     const probe = await api('POST', '/api/tickets', building.kiosks.get(1)!, { serviceId: venue.services[0]!.id });
     const closedDay = { day: after, weekday: weekdayOfDay(after), answer: errorCode(probe) ?? String(probe.status) };
-    if (venue.hours[weekdayOfDay(after)] === null && closedDay.answer !== 'OUTSIDE_HOURS') runner.violations.push(`a ticket on ${after} (closed) was answered ${closedDay.answer}`);
+    if (venue.hours[weekdayOfDay(after)] === null && closedDay.answer !== 'OUTSIDE_HOURS')
+      runner.violations.push(`a ticket on ${after} (closed) was answered ${closedDay.answer}`);
     // The records are read the next morning, by staff logged in again.
     await building.signIn();
     const accountabilityCsv: Record<string, string> = {};
@@ -107,7 +110,10 @@ async function surveyResults(api: Api, token: string, days: string[], runner: Da
   const acked = runner.surveys.answered.size;
   if (body.respondents !== acked) runner.violations.push(`SKM: ${acked} answers acknowledged, the server counts ${body.respondents}`);
   return {
-    answered: acked, refused: runner.surveys.refused, converted: body.converted, band: body.band,
+    answered: acked,
+    refused: runner.surveys.refused,
+    converted: body.converted,
+    band: body.band,
     perAgency: body.groups.agency.map((g) => ({ agencyId: g.key, respondents: g.respondents, converted: g.converted, band: g.band })),
   };
 }

@@ -10,7 +10,13 @@ export const SURVEY_SHARE = 0.4;
  * procedure (U2) and the staff's conduct (U7) somewhat, the fee (U4, mostly free) hardly.
  */
 const WAIT_WEIGHT = [0.25, 0.4, 1.0, 0.05, 0.2, 0.2, 0.35, 0.3, 0.15];
-const COMMENTS = ['Antrean terlalu lama.', 'Petugas ramah dan cepat.', 'Mohon tambah loket pada jam sibuk.', 'Ruang tunggu nyaman.', 'Persyaratan kurang jelas.'];
+const COMMENTS = [
+  'Antrean terlalu lama.',
+  'Petugas ramah dan cepat.',
+  'Mohon tambah loket pada jam sibuk.',
+  'Ruang tunggu nyaman.',
+  'Persyaratan kurang jelas.',
+];
 
 /**
  * Simulated visitors rating their visit: a seeded share answer, and the longer they waited

@@ -13,7 +13,12 @@ export class DayTally {
   private n = { issued: 0, calls: 0, served: 0, noShows: 0, transfers: 0, held: 0, resumed: 0, expired: 0 };
   private alert: { lateOfficerOnBreak: boolean; strandedServices: number; alertsRaised: number } | null = null;
 
-  constructor(readonly day: string, private readonly planned: number, private readonly closedAgency: string | null, private readonly lateCounter: string) {}
+  constructor(
+    readonly day: string,
+    private readonly planned: number,
+    private readonly closedAgency: string | null,
+    private readonly lateCounter: string,
+  ) {}
 
   issued(agencyId: string): void {
     this.n.issued++;
@@ -88,7 +93,9 @@ export class DayTally {
     const round = (x: number) => Math.round(x * 10) / 10;
     const stats = (xs: number[]) => {
       const w = [...xs].sort((a, b) => a - b);
-      return w.length ? { mean: round(w.reduce((s, x) => s + x, 0) / w.length), p90: round(w[Math.floor(w.length * 0.9)]!), max: round(w[w.length - 1]!) } : null;
+      return w.length
+        ? { mean: round(w.reduce((s, x) => s + x, 0) / w.length), p90: round(w[Math.floor(w.length * 0.9)]!), max: round(w[w.length - 1]!) }
+        : null;
     };
     return {
       day: this.day,

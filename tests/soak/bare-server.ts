@@ -50,7 +50,16 @@ process.once('message', (setup: BareSetup) => {
         let c = current.get(counterId);
         if (action === 'call-next' || !c) current.set(counterId, (c = { id: `bare-${++seq}`, number: `B-${seq}`, recalls: 0 }));
         else c.recalls++;
-        io.to(counter.rooms).emit('call', { id: `${c.id}:${c.recalls}`, ticketId: c.id, number: c.number, counterId, floor: counter.floor, recall: c.recalls, at: Date.now(), rev: ++rev });
+        io.to(counter.rooms).emit('call', {
+          id: `${c.id}:${c.recalls}`,
+          ticketId: c.id,
+          number: c.number,
+          counterId,
+          floor: counter.floor,
+          recall: c.recalls,
+          at: Date.now(),
+          rev: ++rev,
+        });
         return answer(200, { id: c.id, number: c.number, recalls: c.recalls });
       }
       return answer(200, {});

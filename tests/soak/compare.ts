@@ -21,7 +21,10 @@ function roomOf(s: ScreenScope): string {
 
 /** Starts the bare server with the boards' tokens and rooms and each counter's rooms; answers it and its URL. */
 export async function startBare(venue: SoakVenue, screens: { token: string; scope: ScreenScope }[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(new URL('./bare-server.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./bare-server.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const setup: BareSetup = { boards: {}, counters: {} };
   for (const s of screens) setup.boards[s.token] = roomOf(s.scope);
   for (const id of venue.counterIds) {
@@ -84,12 +87,23 @@ const f = (x: number) => x.toFixed(1);
 
 /** The three ratios as checks, each with the numbers behind it. */
 export function comparisonChecks(c: Comparison): Check[] {
-  const a99 = pct(c.antre.map((x) => x.ms), 99);
+  const a99 = pct(
+    c.antre.map((x) => x.ms),
+    99,
+  );
   const b99 = pct(c.bare, 99);
   const d = drift(c.antre);
   const checks: Check[] = [
-    { name: `call->last board p99 within ${GOALS.p99Ratio}x the bare server's, same boards and load`, ok: a99 / b99 <= GOALS.p99Ratio, detail: `Antre p99 ${f(a99)} ms (${c.antre.length} calls in ${f(c.antreSeconds)} s) / bare p99 ${f(b99)} ms (${c.bare.length} calls in ${f(c.bareSeconds)} s) = ${(a99 / b99).toFixed(2)}x` },
-    { name: `no drift: Antre's p99 in its last fifth within ${GOALS.drift}x its first fifth`, ok: d.ratio <= GOALS.drift, detail: `${f(d.last)} ms / ${f(d.first)} ms = ${d.ratio.toFixed(2)}x` },
+    {
+      name: `call->last board p99 within ${GOALS.p99Ratio}x the bare server's, same boards and load`,
+      ok: a99 / b99 <= GOALS.p99Ratio,
+      detail: `Antre p99 ${f(a99)} ms (${c.antre.length} calls in ${f(c.antreSeconds)} s) / bare p99 ${f(b99)} ms (${c.bare.length} calls in ${f(c.bareSeconds)} s) = ${(a99 / b99).toFixed(2)}x`,
+    },
+    {
+      name: `no drift: Antre's p99 in its last fifth within ${GOALS.drift}x its first fifth`,
+      ok: d.ratio <= GOALS.drift,
+      detail: `${f(d.last)} ms / ${f(d.first)} ms = ${d.ratio.toFixed(2)}x`,
+    },
     { name: `server RSS under ${GOALS.rssMb} MB throughout`, ok: c.rssMaxMb < GOALS.rssMb, detail: `max ${f(c.rssMaxMb)} MB` },
   ];
   // Below a few thousand tickets the start-up's own allocations (compiled code, caches) outweigh the
@@ -98,7 +112,8 @@ export function comparisonChecks(c: Comparison): Check[] {
     const growth = c.heap.end - c.heap.start;
     const per = growth / Math.max(1, c.heap.tickets);
     checks.push({
-      name: `heap growth after a full GC explained by the tickets held (<= ${GOALS.heapPerTicketBytes} B a ticket)`, ok: per <= GOALS.heapPerTicketBytes,
+      name: `heap growth after a full GC explained by the tickets held (<= ${GOALS.heapPerTicketBytes} B a ticket)`,
+      ok: per <= GOALS.heapPerTicketBytes,
       detail: `${f(c.heap.start / 2 ** 20)} MB at the start -> ${f(c.heap.end / 2 ** 20)} MB at the end (${(c.heap.end / c.heap.start).toFixed(2)}x): +${f(growth / 2 ** 20)} MB for ${c.heap.tickets.toLocaleString('en-US')} tickets = ${per.toFixed(0)} B a ticket`,
     });
   }

@@ -30,7 +30,12 @@ export class Http {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     try {
-      const r = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30000) });
+      const r = await fetch(`${this.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30000),
+      });
       return { status: r.status, body: await r.json().catch(() => null) };
     } catch (err) {
       return { status: 0, body: { error: { code: `NETWORK ${(err as Error).message}` } } };
@@ -56,12 +61,14 @@ export class Http {
 async function pool<T, R>(items: T[], width: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
   return out;
 }
 
@@ -84,9 +91,13 @@ export async function setUp(http: Http, venue: SoakVenue, scopes: ScreenScope[])
     return (await http.must('POST', '/api/devices/pair', null, { code: created.code }, 200)).token as string;
   };
   const kiosks = pool(venue.kioskIds, 4, (ref) => device({ kind: 'kiosk', name: `Kios ${ref}`, ref }));
-  const tokens = pool(scopes, 8, (s, i) => device({
-    kind: 'display', name: `Layar ${i + 1}`, ...(s.kind === 'floor' ? { floor: s.floor } : s.kind === 'zone' ? { ref: s.zoneId } : {}),
-  }));
+  const tokens = pool(scopes, 8, (s, i) =>
+    device({
+      kind: 'display',
+      name: `Layar ${i + 1}`,
+      ...(s.kind === 'floor' ? { floor: s.floor } : s.kind === 'zone' ? { ref: s.zoneId } : {}),
+    }),
+  );
   const password = 'soak-petugas-123';
   // Officers beside the devices: their password hashing runs on other threads than the writes.
   const officers = pool(venue.counterIds, 4, async (counterId, i) => {
@@ -128,7 +139,12 @@ export class Load {
   counterLag = 0;
   private inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly http: Http, private readonly venue: SoakVenue, private readonly actors: Actors, private readonly opts: LoadOptions) {}
+  constructor(
+    private readonly http: Http,
+    private readonly venue: SoakVenue,
+    private readonly actors: Actors,
+    private readonly opts: LoadOptions,
+  ) {}
 
   private track<T>(p: Promise<T>): Promise<T> {
     this.inFlight.add(p);
@@ -152,9 +168,16 @@ export class Load {
   async fillBacklog(): Promise<void> {
     const rnd = prng(this.opts.seed ^ 0x5eed);
     const n = this.venue.counterIds.length * 2;
-    await pool(Array.from({ length: n }, (_, i) => i), 8, async (i) => {
-      if (await this.issue(this.actors.kiosks[i % this.actors.kiosks.length]!, this.venue.serviceIds[Math.floor(rnd() * this.venue.serviceIds.length)]!, null)) this.backlog++;
-    });
+    await pool(
+      Array.from({ length: n }, (_, i) => i),
+      8,
+      async (i) => {
+        if (
+          await this.issue(this.actors.kiosks[i % this.actors.kiosks.length]!, this.venue.serviceIds[Math.floor(rnd() * this.venue.serviceIds.length)]!, null)
+        )
+          this.backlog++;
+      },
+    );
     this.issued = 0;
     this.issueMs.length = 0;
   }

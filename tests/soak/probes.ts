@@ -5,7 +5,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 /** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
 function cpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
@@ -59,10 +61,13 @@ export function cpuMeter(serverPid: number, screenPids: number[]): (seconds: num
       generator: (gen.user + gen.system) / 1e6 / seconds,
       serverLoopRan: (sched.ran - sched0.ran) / seconds,
       serverLoopWaited: (sched.waited - sched0.waited) / seconds,
-      ...screenPids.map(schedSeconds).reduce((sum, x, i) => ({
-        screensLoopRan: sum.screensLoopRan + (x.ran - screensSched0[i]!.ran) / seconds,
-        screensLoopWaited: sum.screensLoopWaited + (x.waited - screensSched0[i]!.waited) / seconds,
-      }), { screensLoopRan: 0, screensLoopWaited: 0 }),
+      ...screenPids.map(schedSeconds).reduce(
+        (sum, x, i) => ({
+          screensLoopRan: sum.screensLoopRan + (x.ran - screensSched0[i]!.ran) / seconds,
+          screensLoopWaited: sum.screensLoopWaited + (x.waited - screensSched0[i]!.waited) / seconds,
+        }),
+        { screensLoopRan: 0, screensLoopWaited: 0 },
+      ),
       loadavg: loadavg(),
     };
   };

@@ -31,7 +31,12 @@ export function benchReadme(): BenchNumbers | null {
   const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const base = /baseline: bare socket\.io broadcast \+ 1 fsynced write: p50 ([\d.]+)\s+p99 ([\d.]+)/.exec(text);
   const rows = [...text.matchAll(/^\s*(\d+) \|\s*([\d.]+) \|\s*([\d.]+) \|\s*[\d.]+ \|\s*([\d.]+) \|\s*([\d.]+) \|\s*[\d.]+ \|\s*([\d.]+)\s*$/gm)].map((m) => ({
-    size: Number(m[1]), issueP50: Number(m[2]), issueP99: Number(m[3]), callP50: Number(m[4]), callP99: Number(m[5]), rssMb: Number(m[6]),
+    size: Number(m[1]),
+    issueP50: Number(m[2]),
+    issueP99: Number(m[3]),
+    callP50: Number(m[4]),
+    callP99: Number(m[5]),
+    rssMb: Number(m[6]),
   }));
   return base && rows.length ? { baselineP50: Number(base[1]), baselineP99: Number(base[2]), rows } : null;
 }
@@ -71,8 +76,10 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
   if (bench) {
     lines.push('', `npm run bench (README): baseline p50 ${f(bench.baselineP50)} p99 ${f(bench.baselineP99)}`);
     for (const b of bench.rows) {
-      lines.push(`  day ${String(b.size).padStart(5)}: call->last screen p50 ${f(b.callP50)} p99 ${f(b.callP99)}; issue p50 ${f(b.issueP50)} p99 ${f(b.issueP99)}` +
-        `  -> soak/bench: call p50 ${(L(50) / b.callP50).toFixed(2)}x p99 ${(L(99) / b.callP99).toFixed(2)}x; issue p50 ${(pct(r.issueMs, 50) / b.issueP50).toFixed(2)}x p99 ${(pct(r.issueMs, 99) / b.issueP99).toFixed(2)}x`);
+      lines.push(
+        `  day ${String(b.size).padStart(5)}: call->last screen p50 ${f(b.callP50)} p99 ${f(b.callP99)}; issue p50 ${f(b.issueP50)} p99 ${f(b.issueP99)}` +
+          `  -> soak/bench: call p50 ${(L(50) / b.callP50).toFixed(2)}x p99 ${(L(99) / b.callP99).toFixed(2)}x; issue p50 ${(pct(r.issueMs, 50) / b.issueP50).toFixed(2)}x p99 ${(pct(r.issueMs, 99) / b.issueP99).toFixed(2)}x`,
+      );
     }
   }
   const [small, big] = [bench?.rows[0], bench?.rows.at(-1)];
@@ -80,28 +87,42 @@ export function summary(r: SoakResult, baseline: number[] | null, bench: BenchNu
     // Not a leak: the day's tickets stay in memory all day. The bench's two days give the RSS per ticket.
     const perTicket = (big.rssMb - small.rssMb) / (big.size - small.size);
     const since = r.issued * (1 - o.warmupShare);
-    lines.push(`day data           the ${int(Math.round(since))} tickets issued after warm-up account for about +${f(perTicket * since)} MB RSS (bench: ${f(big.rssMb - small.rssMb)} MB for ${int(big.size - small.size)} more tickets = ${f(perTicket * 1024)} KB each)`);
+    lines.push(
+      `day data           the ${int(Math.round(since))} tickets issued after warm-up account for about +${f(perTicket * since)} MB RSS (bench: ${f(big.rssMb - small.rssMb)} MB for ${int(big.size - small.size)} more tickets = ${f(perTicket * 1024)} KB each)`,
+    );
   }
   const c = r.comparison;
   if (c.bare.length) {
-    const a99 = pct(c.antre.map((x) => x.ms), 99);
+    const a99 = pct(
+      c.antre.map((x) => x.ms),
+      99,
+    );
     const b99 = pct(c.bare, 99);
     const d = drift(c.antre);
     lines.push(
       '',
       `against the bare server (socket.io + one fdatasync a request, one broadcast a call; same boards, same load, in alternate stretches of ${o.stretchSeconds} s):`,
-      `  call->last board  Antre p50 ${f(pct(c.antre.map((x) => x.ms), 50))} p99 ${f(a99)} ms over ${f(c.antreSeconds)} s; bare p50 ${f(pct(c.bare, 50))} p99 ${f(b99)} ms over ${f(c.bareSeconds)} s`,
+      `  call->last board  Antre p50 ${f(
+        pct(
+          c.antre.map((x) => x.ms),
+          50,
+        ),
+      )} p99 ${f(a99)} ms over ${f(c.antreSeconds)} s; bare p50 ${f(pct(c.bare, 50))} p99 ${f(b99)} ms over ${f(c.bareSeconds)} s`,
       `  ratio 1, p99 Antre / bare:             ${(a99 / b99).toFixed(2)}x (goal <= ${GOALS.p99Ratio}x)`,
       `  ratio 2, drift, last fifth / first:   ${d.ratio.toFixed(2)}x (${f(d.last)} / ${f(d.first)} ms; goal <= ${GOALS.drift}x)`,
     );
   }
   if (c.heap) {
     const per = (c.heap.end - c.heap.start) / Math.max(1, c.heap.tickets);
-    lines.push(`  ratio 3, heap after a full GC, end / start: ${(c.heap.end / c.heap.start).toFixed(2)}x (${f(c.heap.start / 2 ** 20)} -> ${f(c.heap.end / 2 ** 20)} MB; ${per.toFixed(0)} B a ticket held, ${int(c.heap.tickets)} tickets); RSS max ${f(c.rssMaxMb)} MB (goal < ${GOALS.rssMb})`);
+    lines.push(
+      `  ratio 3, heap after a full GC, end / start: ${(c.heap.end / c.heap.start).toFixed(2)}x (${f(c.heap.start / 2 ** 20)} -> ${f(c.heap.end / 2 ** 20)} MB; ${per.toFixed(0)} B a ticket held, ${int(c.heap.tickets)} tickets); RSS max ${f(c.rssMaxMb)} MB (goal < ${GOALS.rssMb})`,
+    );
   }
   if (baseline) {
     const each = rounds.length > 1 ? ` (${rounds.map((x, i) => `${i === 0 ? 'before' : 'after'} the load p99 ${f(pct(x, 99))}`).join(', ')})` : '';
-    lines.push(`baseline measured now (bench's bare socket.io + fsync, 300 clients, ${int(baseline.length)} broadcasts): p50 ${f(pct(baseline, 50))} p99 ${f(pct(baseline, 99))}${each} -> soak p99 / baseline p99 = ${(L(99) / pct(baseline, 99)).toFixed(2)}x (bench goal <= ${BENCH_GOAL}x)`);
+    lines.push(
+      `baseline measured now (bench's bare socket.io + fsync, 300 clients, ${int(baseline.length)} broadcasts): p50 ${f(pct(baseline, 50))} p99 ${f(pct(baseline, 99))}${each} -> soak p99 / baseline p99 = ${(L(99) / pct(baseline, 99)).toFixed(2)}x (bench goal <= ${BENCH_GOAL}x)`,
+    );
   }
   lines.push('', 'checks');
   for (const c of r.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`);
@@ -116,7 +137,7 @@ function latencyByPhase(r: SoakResult): string {
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     const ms = r.latencyAt.filter((x) => x.t >= i * span && (x.t < (i + 1) * span || i === n - 1)).map((x) => x.ms);
-    parts.push(`${Math.round(i * span)}-${Math.round((i + 1) * span)} s: ${ms.length ? f(pct(ms, 99)) : "-"}`);
+    parts.push(`${Math.round(i * span)}-${Math.round((i + 1) * span)} s: ${ms.length ? f(pct(ms, 99)) : '-'}`);
   }
   return `${parts.join(' | ')} ms`;
 }

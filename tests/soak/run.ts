@@ -91,10 +91,12 @@ export async function abortAll(): Promise<void> {
  */
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const wall0 = now();
-  if (!existsSync(join(ROOT, 'server/dist/main.js'))) throw new Error('server/dist/main.js is missing: run `npm run build -w printers -w server` (npm run soak does).');
+  if (!existsSync(join(ROOT, 'server/dist/main.js')))
+    throw new Error('server/dist/main.js is missing: run `npm run build -w printers -w server` (npm run soak does).');
   const venue = soakVenue(opts.counters);
   const left = minutesToMidnight(venue.input.timeZone);
-  if (left < opts.seconds / 60 + 5) throw new Error(`the service day rolls over in ${left} min (midnight ${venue.input.timeZone}); start the soak after midnight`);
+  if (left < opts.seconds / 60 + 5)
+    throw new Error(`the service day rolls over in ${left} min (midnight ${venue.input.timeZone}); start the soak after midnight`);
   const dataDir = mkdtempSync(join(tmpdir(), 'antre-soak-'));
   let proc: ServerProcess | null = null;
   let swarm: Swarm | null = null;
@@ -111,7 +113,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   try {
     swarm = new Swarm(opts.processes, 60000, opts.boardsNice ?? 0);
     swarm.spawn(); // the screens processes start while the server does
-    proc = await startServerProcess({ built: true, dataDir, venue: writeSoakVenue(dataDir, venue), env: { ANTRE_DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: `--import ${GC_PROBE}` } });
+    proc = await startServerProcess({
+      built: true,
+      dataDir,
+      venue: writeSoakVenue(dataDir, venue),
+      env: { ANTRE_DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: `--import ${GC_PROBE}` },
+    });
     const server = proc;
     const http = new Http(server.url);
     const scopes = screenScopes(opts.screens, venue);
@@ -120,7 +127,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const stretch = opts.stretchSeconds ?? 0;
     if (stretch > 0) bare = await startBare(venue, actors.screens);
     await swarm.connect(server.url, actors.screens, 60000, bare?.url);
-    opts.log(`${opts.screens} boards connected over ${opts.processes} processes${bare ? ', each also to the bare server' : ''}; load for ${opts.seconds} s${bare ? ` in stretches of ${stretch} s, Antre first, then the bare server, in turn` : ''}`);
+    opts.log(
+      `${opts.screens} boards connected over ${opts.processes} processes${bare ? ', each also to the bare server' : ''}; load for ${opts.seconds} s${bare ? ` in stretches of ${stretch} s, Antre first, then the bare server, in turn` : ''}`,
+    );
     const load = new Load(http, venue, actors, opts);
     const bareLoad = bare ? new Load(new Http(bare.url), venue, actors, opts) : null;
     await load.fillBacklog();
@@ -146,7 +155,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
           outside.push({ t, mb: m.rss - m.heapTotal });
         });
       }
-      if (ticks % 30 === 0) opts.log(`  ${t.toFixed(0)} s: ${load.issued} tickets, ${load.calls.size} calls, RSS ${rss.at(-1)!.mb.toFixed(1)} MB, errors ${http.errorCount}`);
+      if (ticks % 30 === 0)
+        opts.log(`  ${t.toFixed(0)} s: ${load.issued} tickets, ${load.calls.size} calls, RSS ${rss.at(-1)!.mb.toFixed(1)} MB, errors ${http.errorCount}`);
     };
     sampler = setInterval(sample, 2000);
     let antreSeconds = 0;
@@ -168,7 +178,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const cpu = meter(loadSeconds);
     const generatorLoop = loopDelay.read();
 
-    const list = await http.must('GET', '/api/tickets', actors.admin, undefined, 200) as { tickets: Ticket[] };
+    const list = (await http.must('GET', '/api/tickets', actors.admin, undefined, 200)) as { tickets: Ticket[] };
     const calls = serverCalls(list.tickets, venue.floorOf);
     const expected = new Map(calls.map((c) => [c.id, scopes.filter((s) => hears(s, c.counterId, c.floor)).length]));
     const pending = await swarm.settle(expected, 10000);
@@ -198,15 +208,33 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const rssGrowth = rssEnd / rssWarm - 1;
     const scopeList = actors.screens.map((x) => x.scope);
     const comparison: Comparison = {
-      antre: latencies(load, swarm, venue, scopeList), bare: bareLoad ? latencies(bareLoad, swarm, venue, scopeList).map((x) => x.ms) : [],
-      antreSeconds, bareSeconds, heap: { start: heapStart, end: heapEnd, tickets: load.backlog + load.issued }, rssMaxMb: Math.max(...rss.map((x) => x.mb)),
+      antre: latencies(load, swarm, venue, scopeList),
+      bare: bareLoad ? latencies(bareLoad, swarm, venue, scopeList).map((x) => x.ms) : [],
+      antreSeconds,
+      bareSeconds,
+      heap: { start: heapStart, end: heapEnd, tickets: load.backlog + load.issued },
+      rssMaxMb: Math.max(...rss.map((x) => x.mb)),
     };
     const checks = judge({
-      seconds: bareLoad ? antreSeconds : opts.seconds, screensWanted: opts.screens, http, load, loadSeconds,
+      seconds: bareLoad ? antreSeconds : opts.seconds,
+      screensWanted: opts.screens,
+      http,
+      load,
+      loadSeconds,
       serverAlive: server.child.exitCode === null && server.child.signalCode === null,
-      serverErrors: server.output().split('\n').filter((l) => /"level":(50|60)/.test(l)),
-      screens, swarmFailures: swarm.failures, pending, serverTickets: list.tickets.length, calls,
-      complete: latency.length, late, maxLatency: pct(latency, 100), livenessMs: opts.livenessMs,
+      serverErrors: server
+        .output()
+        .split('\n')
+        .filter((l) => /"level":(50|60)/.test(l)),
+      screens,
+      swarmFailures: swarm.failures,
+      pending,
+      serverTickets: list.tickets.length,
+      calls,
+      complete: latency.length,
+      late,
+      maxLatency: pct(latency, 100),
+      livenessMs: opts.livenessMs,
       rss: { warm: rssWarm, end: rssEnd, growth: rssGrowth, from: w0, max: opts.maxRssGrowth },
     });
     if (bareLoad) checks.push(...comparisonChecks(comparison));
@@ -214,9 +242,34 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     if (http.examples.length) opts.log(`HTTP failures (first ${http.examples.length}):\n  ${http.examples.join('\n  ')}`);
     passed = checks.every((c) => c.ok);
     return {
-      opts, wallSeconds: (now() - wall0) / 1000, loadSeconds, backlog: load.backlog, issued: load.issued, serverTickets: list.tickets.length,
-      calls: load.calls.size, recalls: load.recalls, queueEmpty: load.queueEmpty, httpErrors: http.errorCount, screens, latency, latencyAt, firstBoard, spread, issueMs: load.issueMs, callNextMs: load.callNextMs,
-      rss, rssWarm, rssEnd, rssGrowth, heap, heapTotal, outside, cpu, generatorLoop, checks, comparison,
+      opts,
+      wallSeconds: (now() - wall0) / 1000,
+      loadSeconds,
+      backlog: load.backlog,
+      issued: load.issued,
+      serverTickets: list.tickets.length,
+      calls: load.calls.size,
+      recalls: load.recalls,
+      queueEmpty: load.queueEmpty,
+      httpErrors: http.errorCount,
+      screens,
+      latency,
+      latencyAt,
+      firstBoard,
+      spread,
+      issueMs: load.issueMs,
+      callNextMs: load.callNextMs,
+      rss,
+      rssWarm,
+      rssEnd,
+      rssGrowth,
+      heap,
+      heapTotal,
+      outside,
+      cpu,
+      generatorLoop,
+      checks,
+      comparison,
     };
   } finally {
     await cleanup();

@@ -32,7 +32,18 @@ const screens: Screen[] = [];
 const callIndex = new Map<string, number>();
 const arrivals = new Map<string, { n: number; first: number; last: number }>();
 const dirty = new Set<string>();
-const counts = { updates: 0, connected: 0, disconnects: 0, connectErrors: 0, calls: 0, counterEvents: 0, queuesEvents: 0, otherEvents: 0, reconciles: 0, reconcileFailures: 0 };
+const counts = {
+  updates: 0,
+  connected: 0,
+  disconnects: 0,
+  connectErrors: 0,
+  calls: 0,
+  counterEvents: 0,
+  queuesEvents: 0,
+  otherEvents: 0,
+  reconciles: 0,
+  reconcileFailures: 0,
+};
 const problems: string[] = [];
 const timers: NodeJS.Timeout[] = [];
 let expected = Infinity;
@@ -158,19 +169,24 @@ function flush(): void {
 /** Boards whose counters and queues differ from a snapshot asked for now, with the first difference noted. */
 async function staleBoards(): Promise<number> {
   const key = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
-  const stale = await Promise.all(screens.map(async (sc, i) => {
-    const answer = await sc.socket.timeout(30000).emitWithAck('snapshot:request').catch((e: Error) => e);
-    if (answer instanceof Error || !answer.ok) {
-      note(`screen ${i} final snapshot:request failed: ${answer instanceof Error ? answer.message : answer.error.code}`);
+  const stale = await Promise.all(
+    screens.map(async (sc, i) => {
+      const answer = await sc.socket
+        .timeout(30000)
+        .emitWithAck('snapshot:request')
+        .catch((e: Error) => e);
+      if (answer instanceof Error || !answer.ok) {
+        note(`screen ${i} final snapshot:request failed: ${answer instanceof Error ? answer.message : answer.error.code}`);
+        return true;
+      }
+      const res = answer as { ok: true; data: Snapshot };
+      const countersOk = key(new Map(res.data.counters.map((c) => [c.counterId, c]))) === key(sc.counters);
+      const queuesOk = key(new Map(res.data.queues.map((q) => [q.serviceId, q]))) === key(sc.queues);
+      if (countersOk && queuesOk) return false;
+      note(`screen ${i} (${JSON.stringify(sc.scope)}) holds ${countersOk ? 'queues' : 'counters'} that differ from the server's`);
       return true;
-    }
-    const res = answer as { ok: true; data: Snapshot };
-    const countersOk = key(new Map(res.data.counters.map((c) => [c.counterId, c]))) === key(sc.counters);
-    const queuesOk = key(new Map(res.data.queues.map((q) => [q.serviceId, q]))) === key(sc.queues);
-    if (countersOk && queuesOk) return false;
-    note(`screen ${i} (${JSON.stringify(sc.scope)}) holds ${countersOk ? 'queues' : 'counters'} that differ from the server's`);
-    return true;
-  }));
+    }),
+  );
   return stale.filter(Boolean).length;
 }
 
@@ -178,7 +194,18 @@ async function staleBoards(): Promise<number> {
 async function verify(calls: ServerCall[]): Promise<ScreenReport> {
   const d = loopDelay?.read() ?? { p99: NaN, max: NaN };
   const delay = { loopDelayP99: d.p99, loopDelayMax: d.max };
-  const report: ScreenReport = { screens: screens.length, ...counts, ...delay, missed: 0, screensMissing: 0, unexpected: 0, duplicates: 0, extraSnapshots: 0, staleBoards: await staleBoards(), problems };
+  const report: ScreenReport = {
+    screens: screens.length,
+    ...counts,
+    ...delay,
+    missed: 0,
+    screensMissing: 0,
+    unexpected: 0,
+    duplicates: 0,
+    extraSnapshots: 0,
+    staleBoards: await staleBoards(),
+    problems,
+  };
   const byId = new Map(calls.map((c) => [c.id, c]));
   for (const [i, sc] of screens.entries()) {
     let missedHere = 0;
@@ -213,10 +240,17 @@ process.on('message', (m: SwarmCommand) => {
     loopDelay = loopDelayMeter();
     // Connect in small batches: 500 boards of a hall do not all power on in the same millisecond.
     bareUrl = m.bareUrl ?? null;
-    m.screens.forEach((s, i) => timers.push(setTimeout(() => {
-      connect(m.url, s.token, s.scope, m.reconcileMs);
-      if (bareUrl) connectBare(bareUrl, s.token);
-    }, Math.floor(i / 25) * 50)));
+    m.screens.forEach((s, i) =>
+      timers.push(
+        setTimeout(
+          () => {
+            connect(m.url, s.token, s.scope, m.reconcileMs);
+            if (bareUrl) connectBare(bareUrl, s.token);
+          },
+          Math.floor(i / 25) * 50,
+        ),
+      ),
+    );
     timers.push(setInterval(flush, 250));
   } else if (m.type === 'flush') {
     flush();

@@ -45,10 +45,7 @@ export type SwarmCommand =
   | { type: 'stop' };
 
 export type SwarmMessage =
-  | { type: 'ready' }
-  | { type: 'arrivals'; batch: [string, number, number, number][] }
-  | { type: 'flushed' }
-  | { type: 'report'; report: ScreenReport };
+  { type: 'ready' } | { type: 'arrivals'; batch: [string, number, number, number][] } | { type: 'flushed' } | { type: 'report'; report: ScreenReport };
 
 const SCREENS_TS = fileURLToPath(new URL('./screens.ts', import.meta.url));
 
@@ -70,7 +67,11 @@ export class Swarm {
    * priority they would take the server's CPU away from it. Their own delays still count: a call
    * is timed until the last board's process has received it.
    */
-  constructor(private readonly processes: number, private readonly reconcileMs: number, private readonly nice = 0) {}
+  constructor(
+    private readonly processes: number,
+    private readonly reconcileMs: number,
+    private readonly nice = 0,
+  ) {}
 
   /** Forks the processes (before the boards are registered: a process takes a while to start). */
   spawn(): void {
@@ -91,20 +92,25 @@ export class Swarm {
   /** Connects every board (shared evenly over the processes); resolves once all are connected. */
   async connect(url: string, screens: { token: string; scope: ScreenScope }[], timeoutMs = 60000, bareUrl?: string): Promise<void> {
     const share = Math.ceil(screens.length / this.children.length);
-    await Promise.all(this.children.map((child, slot) => {
-      const mine = screens.slice(slot * share, (slot + 1) * share);
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`screens process ${slot}: not all ${mine.length} boards connected within ${timeoutMs} ms`)), timeoutMs);
-        child.once('exit', () => reject(new Error(`screens process ${slot} exited before its boards connected`)));
-        this.waiters.set(child, (m) => {
-          if (m.type !== 'ready') return;
-          clearTimeout(timer);
-          this.waiters.delete(child);
-          resolve();
+    await Promise.all(
+      this.children.map((child, slot) => {
+        const mine = screens.slice(slot * share, (slot + 1) * share);
+        return new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`screens process ${slot}: not all ${mine.length} boards connected within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+          child.once('exit', () => reject(new Error(`screens process ${slot} exited before its boards connected`)));
+          this.waiters.set(child, (m) => {
+            if (m.type !== 'ready') return;
+            clearTimeout(timer);
+            this.waiters.delete(child);
+            resolve();
+          });
+          child.send({ type: 'connect', url, bareUrl, reconcileMs: this.reconcileMs, screens: mine } satisfies SwarmCommand);
         });
-        child.send({ type: 'connect', url, bareUrl, reconcileMs: this.reconcileMs, screens: mine } satisfies SwarmCommand);
-      });
-    }));
+      }),
+    );
   }
 
   private merge(slot: number, batch: [string, number, number, number][]): void {
@@ -127,16 +133,21 @@ export class Swarm {
   }
 
   private ask(m: SwarmCommand, want: SwarmMessage['type'], timeoutMs = 60000): Promise<SwarmMessage[]> {
-    return Promise.all(this.children.map((child, i) => new Promise<SwarmMessage>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`screens process ${i} did not answer ${m.type}`)), timeoutMs);
-      this.waiters.set(child, (msg) => {
-        if (msg.type !== want) return;
-        clearTimeout(timer);
-        this.waiters.delete(child);
-        resolve(msg);
-      });
-      child.send(m);
-    })));
+    return Promise.all(
+      this.children.map(
+        (child, i) =>
+          new Promise<SwarmMessage>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`screens process ${i} did not answer ${m.type}`)), timeoutMs);
+            this.waiters.set(child, (msg) => {
+              if (msg.type !== want) return;
+              clearTimeout(timer);
+              this.waiters.delete(child);
+              resolve(msg);
+            });
+            child.send(m);
+          }),
+      ),
+    );
   }
 
   /** Waits until every call has reached the boards meant to hear it (or the time is up). */
@@ -155,24 +166,41 @@ export class Swarm {
     const reports = (await this.ask({ type: 'verify', calls }, 'report', 120000)).map((m) => (m as { report: ScreenReport }).report);
     const sum = (k: keyof Omit<ScreenReport, 'problems' | 'loopDelayP99' | 'loopDelayMax'>) => reports.reduce((s, r) => s + r[k], 0);
     return {
-      screens: sum('screens'), connected: sum('connected'), disconnects: sum('disconnects'), connectErrors: sum('connectErrors'),
-      calls: sum('calls'), updates: sum('updates'), counterEvents: sum('counterEvents'), queuesEvents: sum('queuesEvents'), otherEvents: sum('otherEvents'), reconciles: sum('reconciles'), reconcileFailures: sum('reconcileFailures'),
-      missed: sum('missed'), screensMissing: sum('screensMissing'), unexpected: sum('unexpected'), duplicates: sum('duplicates'),
-      extraSnapshots: sum('extraSnapshots'), staleBoards: sum('staleBoards'),
-      loopDelayP99: Math.max(...reports.map((r) => r.loopDelayP99)), loopDelayMax: Math.max(...reports.map((r) => r.loopDelayMax)), problems: reports.flatMap((r) => r.problems).slice(0, 20),
+      screens: sum('screens'),
+      connected: sum('connected'),
+      disconnects: sum('disconnects'),
+      connectErrors: sum('connectErrors'),
+      calls: sum('calls'),
+      updates: sum('updates'),
+      counterEvents: sum('counterEvents'),
+      queuesEvents: sum('queuesEvents'),
+      otherEvents: sum('otherEvents'),
+      reconciles: sum('reconciles'),
+      reconcileFailures: sum('reconcileFailures'),
+      missed: sum('missed'),
+      screensMissing: sum('screensMissing'),
+      unexpected: sum('unexpected'),
+      duplicates: sum('duplicates'),
+      extraSnapshots: sum('extraSnapshots'),
+      staleBoards: sum('staleBoards'),
+      loopDelayP99: Math.max(...reports.map((r) => r.loopDelayP99)),
+      loopDelayMax: Math.max(...reports.map((r) => r.loopDelayMax)),
+      problems: reports.flatMap((r) => r.problems).slice(0, 20),
     };
   }
 
   /** Disconnects the boards and ends every screens process (killed if it does not leave in 3 s). */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.children.map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      if (child.connected) child.send({ type: 'stop' } satisfies SwarmCommand);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    }));
+    await Promise.all(
+      this.children.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        if (child.connected) child.send({ type: 'stop' } satisfies SwarmCommand);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
   }
 }

@@ -30,7 +30,12 @@ export function soakVenue(counters: number): SoakVenue {
     name: 'MPP Soak',
     agencies: Array.from({ length: agencies }, (_, a) => ({ id: `ag-${a + 1}`, name: `Instansi ${a + 1}`, shortName: `I${a + 1}`, floor: (a % 2) + 1 })),
     services: Array.from({ length: agencies * 2 }, (_, s) => ({
-      id: `svc-${s + 1}`, agencyId: `ag-${Math.floor(s / 2) + 1}`, name: `Layanan ${s + 1}`, prefix: prefix(s), fee: 'Gratis', targetMinutes: 10,
+      id: `svc-${s + 1}`,
+      agencyId: `ag-${Math.floor(s / 2) + 1}`,
+      name: `Layanan ${s + 1}`,
+      prefix: prefix(s),
+      fee: 'Gratis',
+      targetMinutes: 10,
     })),
     counters: Array.from({ length: counters }, (_, c) => {
       const a = Math.floor(c / COUNTERS_PER_AGENCY);
@@ -39,8 +44,13 @@ export function soakVenue(counters: number): SoakVenue {
       return { id: `loket-${c + 1}`, name: `Loket ${c + 1}`, floor: (a % 2) + 1, agencyId: `ag-${a + 1}`, serviceIds: c % 2 ? [s2, s1] : [s1, s2] };
     }),
     zones: Array.from({ length: agencies }, (_, a) => ({
-      id: `zona-${a + 1}`, name: `Zona ${a + 1}`, floor: (a % 2) + 1,
-      counterIds: Array.from({ length: Math.min(COUNTERS_PER_AGENCY, counters - a * COUNTERS_PER_AGENCY) }, (_, k) => `loket-${a * COUNTERS_PER_AGENCY + k + 1}`),
+      id: `zona-${a + 1}`,
+      name: `Zona ${a + 1}`,
+      floor: (a % 2) + 1,
+      counterIds: Array.from(
+        { length: Math.min(COUNTERS_PER_AGENCY, counters - a * COUNTERS_PER_AGENCY) },
+        (_, k) => `loket-${a * COUNTERS_PER_AGENCY + k + 1}`,
+      ),
     })),
     kiosks: Array.from({ length: KIOSKS }, (_, k) => ({ id: `kios-${k + 1}`, name: `Kios ${k + 1}`, floor: (k % 2) + 1, printer: 'none' })),
   });

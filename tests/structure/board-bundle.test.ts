@@ -18,14 +18,23 @@ const ZOD_MARKS = [/\b_zod\b/, /ZodError/, /\$ZodType/];
 const out = mkdtempSync(join(tmpdir(), 'antre-board-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describe('the display board\'s bundle', () => {
-  it('builds without zod (the contract\'s schemas are the server\'s, the board needs types and pure functions only)', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [VITE, 'build', join(ROOT, 'display-ui'), '--outDir', out, '--emptyOutDir', '--logLevel', 'info'], { cwd: ROOT, timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' } });
+describe("the display board's bundle", () => {
+  it("builds without zod (the contract's schemas are the server's, the board needs types and pure functions only)", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [VITE, 'build', join(ROOT, 'display-ui'), '--outDir', out, '--emptyOutDir', '--logLevel', 'info'],
+      { cwd: ROOT, timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' } },
+    );
     const assets = join(out, 'assets');
     const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(0);
     const bytes = js.reduce((n, f) => n + statSync(join(assets, f)).size, 0);
-    console.info(`[board bundle] ${js.length} script file(s), ${bytes} bytes\n${stdout.split('\n').filter((l) => l.includes('assets/')).join('\n')}`);
+    console.info(
+      `[board bundle] ${js.length} script file(s), ${bytes} bytes\n${stdout
+        .split('\n')
+        .filter((l) => l.includes('assets/'))
+        .join('\n')}`,
+    );
     // The board itself is there (its live-state reducer and socket client), so an empty build cannot pass.
     const code = js.map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
     expect(code).toContain('snapshot:request');

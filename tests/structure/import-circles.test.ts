@@ -14,7 +14,12 @@ describe('server/src has no import circles', () => {
   });
 
   it('finds a circle when there is one', () => {
-    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(circles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 });

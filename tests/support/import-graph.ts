@@ -12,7 +12,11 @@ export function importGraph(root: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const deps = info.importedFiles.map((i) => i.fileName).filter((s) => s.startsWith('.')).map((s) => resolveTs(dirname(file), s)).filter((p): p is string => p !== null);
+    const deps = info.importedFiles
+      .map((i) => i.fileName)
+      .filter((s) => s.startsWith('.'))
+      .map((s) => resolveTs(dirname(file), s))
+      .filter((p): p is string => p !== null);
     graph.set(rel(root, file), [...new Set(deps.map((d) => rel(root, d)))]);
   }
   return graph;

@@ -57,7 +57,10 @@ export function writeTestVenue(dir: string): string {
 
 /** The server process ended before it answered /api/health (a refusal to start, with what it printed). */
 export class ServerExitedError extends Error {
-  constructor(readonly code: number | null, readonly output: string) {
+  constructor(
+    readonly code: number | null,
+    readonly output: string,
+  ) {
     super(`server exited with ${code}:\n${output}`);
   }
 }
@@ -80,7 +83,8 @@ let checkedBuild = false;
 export function assertBuildFresh(): void {
   if (checkedBuild) return;
   for (const ws of ['printers', 'server']) {
-    if (newest(join(ROOT, ws, 'dist'), '.js') < newest(join(ROOT, ws, 'src'), '.ts')) throw new Error(`${ws}/dist is missing or older than ${ws}/src: run \`npm run build -w printers -w server\` first (npm test does)`);
+    if (newest(join(ROOT, ws, 'dist'), '.js') < newest(join(ROOT, ws, 'src'), '.ts'))
+      throw new Error(`${ws}/dist is missing or older than ${ws}/src: run \`npm run build -w printers -w server\` first (npm test does)`);
   }
   checkedBuild = true;
 }
@@ -90,7 +94,9 @@ export function assertBuildFresh(): void {
  * over a data folder that outlives it, and waits until /api/health answers. With `ipc` the child
  * has a message channel (the simulated clock is moved over it).
  */
-export async function startServerProcess(opts: { dataDir?: string; port?: number; venue?: string; env?: Record<string, string>; built?: boolean; ipc?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  opts: { dataDir?: string; port?: number; venue?: string; env?: Record<string, string>; built?: boolean; ipc?: boolean } = {},
+): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'antre-proc-'));
   const port = opts.port ?? (await freePort());
   const venue = opts.venue ?? writeTestVenue(dataDir);
@@ -98,7 +104,22 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
   const args = opts.built ? [...startFlags(), join(ROOT, 'server/dist/main.js')] : ['--import', 'tsx', join(ROOT, 'server/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ANTRE_DATA_DIR: dataDir, ANTRE_VENUE: venue, ANTRE_DEMO: '1', ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD, ANTRE_DEMO_PASSWORD: 'demo-uji-12345', ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ANTRE_TEST_SETTINGS: '1', ...LOAD_LIMITS_ENV, ...opts.env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ANTRE_DATA_DIR: dataDir,
+      ANTRE_VENUE: venue,
+      ANTRE_DEMO: '1',
+      ANTRE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ANTRE_DEMO_PASSWORD: 'demo-uji-12345',
+      ANTRE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      ANTRE_TEST_SETTINGS: '1',
+      ...LOAD_LIMITS_ENV,
+      ...opts.env,
+    },
     stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -136,7 +157,11 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
     await new Promise((r) => setTimeout(r, 25));
   }
   return {
-    child, url, port, dataDir, output: () => out,
+    child,
+    url,
+    port,
+    dataDir,
+    output: () => out,
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
@@ -145,7 +170,11 @@ export async function startServerProcess(opts: { dataDir?: string; port?: number
 }
 
 export async function login(url: string, username: string, password: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = (await r.json()) as { token: string };
   if (!r.ok) throw new Error(`login failed: ${JSON.stringify(body)}`);
   return body.token;

@@ -24,10 +24,17 @@ export default class SlowestFiles implements Reporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     if (modules.length === 0) return;
-    const rows = modules.map((m) => ({ file: relative(process.cwd(), m.moduleId), project: m.project.name, ms: fileMs(m), tests: [...m.children.allTests()].length }));
+    const rows = modules.map((m) => ({
+      file: relative(process.cwd(), m.moduleId),
+      project: m.project.name,
+      ms: fileMs(m),
+      tests: [...m.children.allTests()].length,
+    }));
     rows.sort((a, b) => b.ms - a.ms);
     const total = rows.reduce((s, r) => s + r.ms, 0);
-    const lines = [`\n Slowest ${Math.min(SHOWN, rows.length)} of ${rows.length} files (wall ${((Date.now() - this.started) / 1000).toFixed(1)} s; files' own times add up to ${(total / 1000).toFixed(1)} s):`];
+    const lines = [
+      `\n Slowest ${Math.min(SHOWN, rows.length)} of ${rows.length} files (wall ${((Date.now() - this.started) / 1000).toFixed(1)} s; files' own times add up to ${(total / 1000).toFixed(1)} s):`,
+    ];
     for (const r of rows.slice(0, SHOWN)) lines.push(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.project.padEnd(7)} ${r.file} (${r.tests} tests)`);
     process.stdout.write(lines.join('\n') + '\n');
     // ANTRE_RECORD_DURATIONS=1 keeps these times for the long-first order of a run without a cache (a clean clone).

@@ -12,7 +12,11 @@ import { A } from './texts';
 import { VenueTab } from './venue-tab';
 
 type Tab = 'venue' | 'staff' | 'devices';
-const TABS: [Tab, LocalizedText][] = [['venue', A.tabVenue], ['staff', A.tabStaff], ['devices', A.tabDevices]];
+const TABS: [Tab, LocalizedText][] = [
+  ['venue', A.tabVenue],
+  ['staff', A.tabStaff],
+  ['devices', A.tabDevices],
+];
 
 const tabOf = (hash: string): Tab => (hash === '#staff' ? 'staff' : hash === '#devices' ? 'devices' : 'venue');
 
@@ -38,7 +42,16 @@ export function AdminApp() {
       <main className="sv-admin">
         <nav className="sv-tabs" role="tablist">
           {TABS.map(([t, text]) => (
-            <button key={t} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'is-current' : ''} onClick={() => (window.location.hash = t)}>{pick(text, lang)}</button>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={t === tab}
+              className={t === tab ? 'is-current' : ''}
+              onClick={() => (window.location.hash = t)}
+            >
+              {pick(text, lang)}
+            </button>
           ))}
         </nav>
         {tab === 'venue' && <VenueTab token={session.token} lang={lang} />}

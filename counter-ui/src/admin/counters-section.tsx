@@ -32,12 +32,17 @@ export function CountersSection({ venue, save, saving, result, lang }: SectionPr
           {venue.counters.map((c) => (
             <li key={c.id}>
               <button type="button" className={c.id === selected ? 'is-current' : ''} onClick={() => setSelected(c.id)} data-counter={c.id}>
-                {c.name} <span className="sv-muted sv-small">· {pick(S.floor, lang, { n: c.floor })} · {venue.agencies.find((a) => a.id === c.agencyId)?.shortName}</span>
+                {c.name}{' '}
+                <span className="sv-muted sv-small">
+                  · {pick(S.floor, lang, { n: c.floor })} · {venue.agencies.find((a) => a.id === c.agencyId)?.shortName}
+                </span>
               </button>
             </li>
           ))}
         </ul>
-        <button type="button" className="sv-btn sv-btn--small" onClick={() => setSelected(NEW)}>{pick(A.add, lang)}</button>
+        <button type="button" className="sv-btn sv-btn--small" onClick={() => setSelected(NEW)}>
+          {pick(A.add, lang)}
+        </button>
       </div>
       <form className="sv-card" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="counter-form">
         <SaveFeedback result={result} lang={lang} />
@@ -48,36 +53,81 @@ export function CountersSection({ venue, save, saving, result, lang }: SectionPr
           <label className="sv-field">
             <span>{pick(A.counterFloor, lang)}</span>
             <select name="floor" value={draft.floor} onChange={(e) => set({ floor: Number(e.target.value) })}>
-              {venue.floors.map((f) => <option key={f.number} value={f.number}>{f.name}</option>)}
+              {venue.floors.map((f) => (
+                <option key={f.number} value={f.number}>
+                  {f.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="sv-field">
             <span>{pick(A.agency, lang)}</span>
             <select name="agencyId" value={draft.agencyId} onChange={(e) => set({ agencyId: e.target.value })}>
-              {venue.agencies.map((a) => <option key={a.id} value={a.id}>{a.shortName} — {a.name}</option>)}
+              {venue.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.shortName} — {a.name}
+                </option>
+              ))}
             </select>
           </label>
-          <TextField label={pick(A.waitingArea, lang)} name="waitingArea" value={draft.waitingArea ?? ''} onChange={(v) => set({ waitingArea: v || undefined })} />
+          <TextField
+            label={pick(A.waitingArea, lang)}
+            name="waitingArea"
+            value={draft.waitingArea ?? ''}
+            onChange={(v) => set({ waitingArea: v || undefined })}
+          />
         </div>
         <fieldset className="sv-field">
           <legend>{pick(A.servicesServed, lang)}</legend>
           <ol className="sv-order">
             {draft.serviceIds.map((id, i) => (
               <li key={id} data-service={id}>
-                <span><span className="sv-prefix">{name(id)?.prefix ?? '?'}</span>{name(id)?.name ?? id}</span>
-                <button type="button" className="sv-btn sv-btn--small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={pick(A.up, lang)}>↑</button>
-                <button type="button" className="sv-btn sv-btn--small" disabled={i === draft.serviceIds.length - 1} onClick={() => move(i, 1)} aria-label={pick(A.down, lang)}>↓</button>
-                <button type="button" className="sv-btn sv-btn--small" onClick={() => set({ serviceIds: draft.serviceIds.filter((x) => x !== id) })}>{pick(A.remove, lang)}</button>
+                <span>
+                  <span className="sv-prefix">{name(id)?.prefix ?? '?'}</span>
+                  {name(id)?.name ?? id}
+                </span>
+                <button type="button" className="sv-btn sv-btn--small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={pick(A.up, lang)}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="sv-btn sv-btn--small"
+                  disabled={i === draft.serviceIds.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={pick(A.down, lang)}
+                >
+                  ↓
+                </button>
+                <button type="button" className="sv-btn sv-btn--small" onClick={() => set({ serviceIds: draft.serviceIds.filter((x) => x !== id) })}>
+                  {pick(A.remove, lang)}
+                </button>
               </li>
             ))}
           </ol>
-          <select className="sv-input" name="addService" value="" onChange={(e) => e.target.value && set({ serviceIds: [...draft.serviceIds, e.target.value] })}>
+          <select
+            className="sv-input"
+            name="addService"
+            value=""
+            onChange={(e) => e.target.value && set({ serviceIds: [...draft.serviceIds, e.target.value] })}
+          >
             <option value="">{pick(A.addService, lang)}</option>
-            {venue.services.filter((s) => !draft.serviceIds.includes(s.id)).map((s) => <option key={s.id} value={s.id}>{s.prefix} · {s.name}</option>)}
+            {venue.services
+              .filter((s) => !draft.serviceIds.includes(s.id))
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.prefix} · {s.name}
+                </option>
+              ))}
           </select>
         </fieldset>
-        <SaveBar dirty={dirty} saving={saving} onSave={() => void submit()} onRevert={() => setDraft(original)} lang={lang}
-          onRemove={selected !== NEW ? () => void remove() : undefined} />
+        <SaveBar
+          dirty={dirty}
+          saving={saving}
+          onSave={() => void submit()}
+          onRevert={() => setDraft(original)}
+          lang={lang}
+          onRemove={selected !== NEW ? () => void remove() : undefined}
+        />
       </form>
     </div>
   );

@@ -5,7 +5,21 @@ import { A } from './texts';
 import type { SaveResult } from './use-raw-venue';
 
 /** A labelled text input. */
-export function TextField({ label, value, onChange, name, required, placeholder }: { label: string; value: string; onChange: (v: string) => void; name: string; required?: boolean; placeholder?: string }) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  name,
+  required,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  name: string;
+  required?: boolean;
+  placeholder?: string;
+}) {
   return (
     <label className="sv-field">
       <span>{label}</span>
@@ -15,7 +29,19 @@ export function TextField({ label, value, onChange, name, required, placeholder 
 }
 
 /** A labelled number input; empty gives null (the caller decides what null means). */
-export function NumberField({ label, value, onChange, name, step }: { label: string; value: number | null; onChange: (v: number | null) => void; name: string; step?: number }) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  name,
+  step,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+  name: string;
+  step?: number;
+}) {
   return (
     <label className="sv-field">
       <span>{label}</span>
@@ -49,19 +75,51 @@ export function SaveFeedback({ result, lang }: { result: SaveResult | null; lang
   return (
     <div ref={ref} className={`sv-note ${result.ok ? 'sv-note--ok' : 'sv-note--error'}`} role={result.ok ? 'status' : 'alert'} data-testid="save-feedback">
       <Bilingual text={result.text} lang={lang} vars={result.vars} />
-      {result.problems.length > 0 && <ul>{result.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+      {result.problems.length > 0 && (
+        <ul>
+          {result.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
 /** Save / discard at the bottom of a section form. */
-export function SaveBar({ dirty, saving, onSave, onRevert, lang, onRemove }: { dirty: boolean; saving: boolean; onSave: () => void; onRevert: () => void; lang: Lang; onRemove?: () => void }) {
+export function SaveBar({
+  dirty,
+  saving,
+  onSave,
+  onRevert,
+  lang,
+  onRemove,
+}: {
+  dirty: boolean;
+  saving: boolean;
+  onSave: () => void;
+  onRevert: () => void;
+  lang: Lang;
+  onRemove?: () => void;
+}) {
   return (
     <div className="sv-sticky-actions">
-      <button type="button" className="sv-btn sv-btn--primary" disabled={!dirty || saving} onClick={onSave}>{pick(saving ? A.saving : A.saveSection, lang)}</button>
-      {dirty && <button type="button" className="sv-btn" onClick={onRevert}>{pick(A.revert, lang)}</button>}
+      <button type="button" className="sv-btn sv-btn--primary" disabled={!dirty || saving} onClick={onSave}>
+        {pick(saving ? A.saving : A.saveSection, lang)}
+      </button>
+      {dirty && (
+        <button type="button" className="sv-btn" onClick={onRevert}>
+          {pick(A.revert, lang)}
+        </button>
+      )}
       {dirty && <span className="sv-muted sv-small">{pick(A.unsaved, lang)}</span>}
-      <span style={{ marginLeft: 'auto' }}>{onRemove && <button type="button" className="sv-btn sv-btn--danger" onClick={onRemove}>{pick(A.remove, lang)}</button>}</span>
+      <span style={{ marginLeft: 'auto' }}>
+        {onRemove && (
+          <button type="button" className="sv-btn sv-btn--danger" onClick={onRemove}>
+            {pick(A.remove, lang)}
+          </button>
+        )}
+      </span>
     </div>
   );
 }

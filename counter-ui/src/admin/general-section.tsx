@@ -9,7 +9,19 @@ import type { SaveResult } from './use-raw-venue';
 type General = Pick<Venue, 'name' | 'building' | 'address' | 'hours' | 'settings'>;
 
 /** The building: its name, address, default hours, and the queue settings (alert minutes among them). */
-export function GeneralSection({ venue, save, saving, result, lang }: { venue: Venue; save: (v: Venue) => Promise<boolean>; saving: boolean; result: SaveResult | null; lang: Lang }) {
+export function GeneralSection({
+  venue,
+  save,
+  saving,
+  result,
+  lang,
+}: {
+  venue: Venue;
+  save: (v: Venue) => Promise<boolean>;
+  saving: boolean;
+  result: SaveResult | null;
+  lang: Lang;
+}) {
   const original: General = { name: venue.name, building: venue.building, address: venue.address, hours: venue.hours, settings: venue.settings };
   const [draft, setDraft] = useState<General>(original);
   useEffect(() => {
@@ -33,16 +45,55 @@ export function GeneralSection({ venue, save, saving, result, lang }: { venue: V
       <fieldset className="sv-field">
         <legend>{pick(A.settings, lang)}</legend>
         <div className="sv-grid3">
-          <NumberField label={pick(A.idleAlert, lang)} name="idleAlertMinutes" value={draft.settings.idleAlertMinutes} onChange={(v) => setting({ idleAlertMinutes: v as number })} />
-          <NumberField label={pick(A.priorityRatio, lang)} name="priorityRatio" value={draft.settings.priorityRatio} onChange={(v) => setting({ priorityRatio: v as number })} />
-          <NumberField label={pick(A.maxRecalls, lang)} name="maxRecalls" value={draft.settings.maxRecalls} onChange={(v) => setting({ maxRecalls: v as number })} />
-          <NumberField label={pick(A.estimateWindow, lang)} name="estimateWindow" value={draft.settings.estimateWindow} onChange={(v) => setting({ estimateWindow: v as number })} />
-          <NumberField label={pick(A.minRecallSeconds, lang)} name="minRecallSeconds" value={draft.settings.minRecallSeconds} onChange={(v) => setting({ minRecallSeconds: v as number })} />
-          <NumberField label={pick(A.minNoShowSeconds, lang)} name="minNoShowSeconds" value={draft.settings.minNoShowSeconds} onChange={(v) => setting({ minNoShowSeconds: v as number })} />
-          <NumberField label={pick(A.undoNoShowMinutes, lang)} name="undoNoShowMinutes" value={draft.settings.undoNoShowMinutes} onChange={(v) => setting({ undoNoShowMinutes: v as number })} />
+          <NumberField
+            label={pick(A.idleAlert, lang)}
+            name="idleAlertMinutes"
+            value={draft.settings.idleAlertMinutes}
+            onChange={(v) => setting({ idleAlertMinutes: v as number })}
+          />
+          <NumberField
+            label={pick(A.priorityRatio, lang)}
+            name="priorityRatio"
+            value={draft.settings.priorityRatio}
+            onChange={(v) => setting({ priorityRatio: v as number })}
+          />
+          <NumberField
+            label={pick(A.maxRecalls, lang)}
+            name="maxRecalls"
+            value={draft.settings.maxRecalls}
+            onChange={(v) => setting({ maxRecalls: v as number })}
+          />
+          <NumberField
+            label={pick(A.estimateWindow, lang)}
+            name="estimateWindow"
+            value={draft.settings.estimateWindow}
+            onChange={(v) => setting({ estimateWindow: v as number })}
+          />
+          <NumberField
+            label={pick(A.minRecallSeconds, lang)}
+            name="minRecallSeconds"
+            value={draft.settings.minRecallSeconds}
+            onChange={(v) => setting({ minRecallSeconds: v as number })}
+          />
+          <NumberField
+            label={pick(A.minNoShowSeconds, lang)}
+            name="minNoShowSeconds"
+            value={draft.settings.minNoShowSeconds}
+            onChange={(v) => setting({ minNoShowSeconds: v as number })}
+          />
+          <NumberField
+            label={pick(A.undoNoShowMinutes, lang)}
+            name="undoNoShowMinutes"
+            value={draft.settings.undoNoShowMinutes}
+            onChange={(v) => setting({ undoNoShowMinutes: v as number })}
+          />
           <label className="sv-field">
             <span>{pick(A.spokenNumbers, lang)}</span>
-            <select name="spokenNumbers" value={draft.settings.spokenNumbers} onChange={(e) => setting({ spokenNumbers: e.target.value as Venue['settings']['spokenNumbers'] })}>
+            <select
+              name="spokenNumbers"
+              value={draft.settings.spokenNumbers}
+              onChange={(e) => setting({ spokenNumbers: e.target.value as Venue['settings']['spokenNumbers'] })}
+            >
               <option value="cardinal">cardinal — “seratus dua puluh tiga”</option>
               <option value="digits">digits — “satu dua tiga”</option>
             </select>

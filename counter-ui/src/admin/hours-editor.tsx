@@ -27,19 +27,34 @@ export function HoursEditor({ value, onChange, lang, name }: { value: WeeklyHour
             <tr key={d} data-day={d}>
               <td>
                 <label className="sv-field--inline">
-                  <input type="checkbox" checked={!!h} onChange={(e) => set(d, e.target.checked ? { ...DEFAULT_DAY } : null)} aria-label={`${pick(WEEKDAY[d], lang)} ${pick(A.open, lang)}`} />
+                  <input
+                    type="checkbox"
+                    checked={!!h}
+                    onChange={(e) => set(d, e.target.checked ? { ...DEFAULT_DAY } : null)}
+                    aria-label={`${pick(WEEKDAY[d], lang)} ${pick(A.open, lang)}`}
+                  />
                   {pick(WEEKDAY[d], lang)}
                 </label>
               </td>
               {h ? (
                 <>
-                  <td><TimeInput name={`${d}-open`} value={h.open} onChange={(v) => set(d, { ...h, open: v })} /></td>
-                  <td><TimeInput name={`${d}-close`} value={h.close} onChange={(v) => set(d, { ...h, close: v })} /></td>
-                  <td><TimeInput name={`${d}-lastTicket`} value={h.lastTicket ?? ''} onChange={(v) => set(d, withLastTicket(h, v))} /></td>
-                  <td><BreaksInput day={h} onChange={(breaks) => set(d, { ...h, breaks })} /></td>
+                  <td>
+                    <TimeInput name={`${d}-open`} value={h.open} onChange={(v) => set(d, { ...h, open: v })} />
+                  </td>
+                  <td>
+                    <TimeInput name={`${d}-close`} value={h.close} onChange={(v) => set(d, { ...h, close: v })} />
+                  </td>
+                  <td>
+                    <TimeInput name={`${d}-lastTicket`} value={h.lastTicket ?? ''} onChange={(v) => set(d, withLastTicket(h, v))} />
+                  </td>
+                  <td>
+                    <BreaksInput day={h} onChange={(breaks) => set(d, { ...h, breaks })} />
+                  </td>
                 </>
               ) : (
-                <td colSpan={4} className="sv-muted">{pick(A.closedDay, lang)}</td>
+                <td colSpan={4} className="sv-muted">
+                  {pick(A.closedDay, lang)}
+                </td>
               )}
             </tr>
           );
@@ -51,7 +66,17 @@ export function HoursEditor({ value, onChange, lang, name }: { value: WeeklyHour
 
 /** 24-hour HH:MM as typed (a browser's time picker may show AM/PM); the server checks the format. */
 function TimeInput({ name, value, onChange }: { name: string; value: string; onChange: (v: string) => void }) {
-  return <input className="sv-time" name={name} value={value} placeholder="08:00" inputMode="numeric" maxLength={5} onChange={(e) => onChange(e.target.value.trim())} />;
+  return (
+    <input
+      className="sv-time"
+      name={name}
+      value={value}
+      placeholder="08:00"
+      inputMode="numeric"
+      maxLength={5}
+      onChange={(e) => onChange(e.target.value.trim())}
+    />
+  );
 }
 
 function withLastTicket(h: DayHours, v: string): DayHours {
@@ -66,11 +91,15 @@ function withLastTicket(h: DayHours, v: string): DayHours {
 function BreaksInput({ day, onChange }: { day: DayHours; onChange: (b: DayHours['breaks']) => void }) {
   const [text, setText] = useState(() => day.breaks.map((b) => `${b.start}-${b.end}`).join(', '));
   const parse = (s: string): DayHours['breaks'] =>
-    s.split(/[,;]/).map((x) => x.trim()).filter(Boolean).map((x, i) => {
-      const m = /^(\S+?)\s*[-–]\s*(\S+)$/.exec(x);
-      const reason = day.breaks[i]?.reason;
-      const b = m ? { start: m[1]!, end: m[2]! } : { start: x, end: '' };
-      return reason ? { ...b, reason } : b;
-    });
+    s
+      .split(/[,;]/)
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((x, i) => {
+        const m = /^(\S+?)\s*[-–]\s*(\S+)$/.exec(x);
+        const reason = day.breaks[i]?.reason;
+        const b = m ? { start: m[1]!, end: m[2]! } : { start: x, end: '' };
+        return reason ? { ...b, reason } : b;
+      });
   return <input className="sv-breaks" value={text} onChange={(e) => (setText(e.target.value), onChange(parse(e.target.value)))} />;
 }

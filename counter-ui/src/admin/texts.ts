@@ -63,7 +63,10 @@ export const A = {
   minNoShowSeconds: { id: 'Waktu minimum sebelum tidak hadir (detik sejak dipanggil)', en: 'Minimum time before absent (seconds since the call)' },
   undoNoShowMinutes: { id: 'Petugas dapat membatalkan tidak hadir selama (menit)', en: 'Officers may undo an absent for (minutes)' },
   spokenNumbers: { id: 'Cara membaca nomor', en: 'How numbers are spoken' },
-  jsonHint: { id: 'Sunting bagian ini sebagai JSON. Server memeriksa setiap kolom sebelum menyimpan.', en: 'Edit this part as JSON. The server checks every field before saving.' },
+  jsonHint: {
+    id: 'Sunting bagian ini sebagai JSON. Server memeriksa setiap kolom sebelum menyimpan.',
+    en: 'Edit this part as JSON. The server checks every field before saving.',
+  },
   jsonBad: { id: 'JSON tidak sah: {m}', en: 'Not valid JSON: {m}' },
   // Staff
   users: { id: 'Akun staf', en: 'Staff accounts' },
@@ -88,11 +91,17 @@ export const A = {
   deviceFloor: { id: 'Lantai (layar: kosong = semua)', en: 'Floor (display: empty = all)' },
   allFloors: { id: '— semua / tidak ada —', en: '— all / none —' },
   kioskRef: { id: 'Kios di konfigurasi', en: 'Kiosk in the configuration' },
-  surveyRef: { id: 'Loket atau instansi (kosong: lantai di atas, atau seluruh gedung)', en: 'Counter or agency (empty: the floor above, or the whole building)' },
+  surveyRef: {
+    id: 'Loket atau instansi (kosong: lantai di atas, atau seluruh gedung)',
+    en: 'Counter or agency (empty: the floor above, or the whole building)',
+  },
   counterRef: { id: 'Loket tombol ini', en: "This button's counter" },
   noRef: { id: '— tidak ada —', en: '— none —' },
   pairTitle: { id: 'Pasang {name}', en: 'Pair {name}' },
-  pairHint: { id: 'Buka tautan ini di perangkat itu (atau pindai QR). Kode berlaku 24 jam dan hanya sekali.', en: 'Open this link on that device (or scan the QR). The code is valid for 24 hours, once.' },
+  pairHint: {
+    id: 'Buka tautan ini di perangkat itu (atau pindai QR). Kode berlaku 24 jam dan hanya sekali.',
+    en: 'Open this link on that device (or scan the QR). The code is valid for 24 hours, once.',
+  },
   newCode: { id: 'Kode pemasangan baru', en: 'New pairing code' },
   revoke: { id: 'Cabut', en: 'Revoke' },
   confirmRevoke: { id: 'Cabut {name}? Perangkat itu harus dipasang ulang.', en: 'Revoke {name}? That device will need pairing again.' },

@@ -18,7 +18,7 @@ export interface SectionProps {
 /** One item of a venue list under edit: which one is selected, its draft, and whether it changed. */
 export function useItemDraft<T extends { id: string }>(items: T[], blank: () => T, venue: Venue) {
   const [selected, setSelected] = useState<string>(items[0]?.id ?? NEW);
-  const original = selected === NEW ? blank() : items.find((i) => i.id === selected) ?? null;
+  const original = selected === NEW ? blank() : (items.find((i) => i.id === selected) ?? null);
   const [draft, setDraft] = useState<T | null>(original);
   useEffect(() => {
     setDraft(original);

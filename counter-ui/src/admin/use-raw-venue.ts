@@ -41,21 +41,24 @@ export function useRawVenue(token: string) {
     void reload();
   }, [reload]);
   /** Saves a whole venue; true when the server took it (then the editor shows what the server holds). */
-  const save = useCallback(async (venue: Venue): Promise<boolean> => {
-    setSaving(true);
-    setResult(null);
-    try {
-      const out = await api.call('venue.save', { token, body: venue });
-      await reload();
-      setResult({ ok: true, text: A.savedLive, vars: { v: out.version }, problems: [] });
-      return true;
-    } catch (e) {
-      setResult({ ok: false, text: errorText(e), problems: problemsOf(e).map((p) => nameThePath(p, venue)) });
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  }, [token, reload]);
+  const save = useCallback(
+    async (venue: Venue): Promise<boolean> => {
+      setSaving(true);
+      setResult(null);
+      try {
+        const out = await api.call('venue.save', { token, body: venue });
+        await reload();
+        setResult({ ok: true, text: A.savedLive, vars: { v: out.version }, problems: [] });
+        return true;
+      } catch (e) {
+        setResult({ ok: false, text: errorText(e), problems: problemsOf(e).map((p) => nameThePath(p, venue)) });
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [token, reload],
+  );
   const clearResult = useCallback(() => setResult(null), []);
   return { raw, loadError, saving, result, save, clearResult };
 }

@@ -13,26 +13,44 @@ import { useRawVenue } from './use-raw-venue';
 type Section = 'services' | 'counters' | 'general' | JsonKey;
 
 const SECTIONS: [Section, LocalizedText][] = [
-  ['services', A.secServices], ['counters', A.secCounters], ['general', A.secGeneral],
-  ['floors', A.secFloors], ['agencies', A.secAgencies], ['kiosks', A.secKiosks], ['announcements', A.secAnnouncements],
+  ['services', A.secServices],
+  ['counters', A.secCounters],
+  ['general', A.secGeneral],
+  ['floors', A.secFloors],
+  ['agencies', A.secAgencies],
+  ['kiosks', A.secKiosks],
+  ['announcements', A.secAnnouncements],
 ];
 
 /** The venue editor: a form per common section, JSON for the rest; every save is validated by the server and goes live. */
 export function VenueTab({ token, lang }: { token: string; lang: Lang }) {
   const { raw, loadError, saving, result, save, clearResult } = useRawVenue(token);
   const [section, setSection] = useState<Section>('services');
-  if (loadError) return <p className="sv-note sv-note--error" role="alert"><Bilingual text={loadError} lang={lang} /></p>;
+  if (loadError)
+    return (
+      <p className="sv-note sv-note--error" role="alert">
+        <Bilingual text={loadError} lang={lang} />
+      </p>
+    );
   if (!raw) return <p className="sv-loading">{pick(S.loading, lang)}</p>;
   const props = { venue: raw.venue, save, saving, result, lang };
   return (
     <section>
       <div className="sv-row" style={{ marginBottom: 12 }}>
         {SECTIONS.map(([s, text]) => (
-          <button key={s} type="button" className={`sv-btn sv-btn--small ${s === section ? 'sv-btn--primary' : ''}`} onClick={() => (setSection(s), clearResult())} aria-pressed={s === section}>
+          <button
+            key={s}
+            type="button"
+            className={`sv-btn sv-btn--small ${s === section ? 'sv-btn--primary' : ''}`}
+            onClick={() => (setSection(s), clearResult())}
+            aria-pressed={s === section}
+          >
             {pick(text, lang)}
           </button>
         ))}
-        <span className="sv-muted sv-small" style={{ marginLeft: 'auto' }}>{pick(A.version, lang, { v: raw.version })}</span>
+        <span className="sv-muted sv-small" style={{ marginLeft: 'auto' }}>
+          {pick(A.version, lang, { v: raw.version })}
+        </span>
       </div>
       {section === 'services' && <ServicesSection {...props} />}
       {section === 'counters' && <CountersSection {...props} />}

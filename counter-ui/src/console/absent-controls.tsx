@@ -21,15 +21,33 @@ export function useCallGuards(ticket: { status: string; calledAt: number | null 
 }
 
 /** The last visitor marked absent here, with an undo button while the officer may still undo it. */
-export function UndoAbsent({ absent, now, busy, onUndo }: { absent: Absent | null; now: number; busy: ConsoleAction | null; onUndo: (ticketId: string) => void }) {
+export function UndoAbsent({
+  absent,
+  now,
+  busy,
+  onUndo,
+}: {
+  absent: Absent | null;
+  now: number;
+  busy: ConsoleAction | null;
+  onUndo: (ticketId: string) => void;
+}) {
   const { t, tx, venue } = useEnv();
   if (!absent) return null;
   const left = absent.at + venue.settings.undoNoShowMinutes * 60000 - now;
   if (left <= 0) return null;
   return (
     <div className="undo-absent" data-testid="undo-absent" data-ticket={absent.number}>
-      <span className="undo-absent__text">{t('absentUndo', { number: absent.number })} · {t('absentLeft', { d: duration(left) })}</span>
-      <button type="button" className="btn btn--small undo-absent__btn" data-action="undo-no-show" disabled={busy !== null} onClick={() => onUndo(absent.ticketId)}>
+      <span className="undo-absent__text">
+        {t('absentUndo', { number: absent.number })} · {t('absentLeft', { d: duration(left) })}
+      </span>
+      <button
+        type="button"
+        className="btn btn--small undo-absent__btn"
+        data-action="undo-no-show"
+        disabled={busy !== null}
+        onClick={() => onUndo(absent.ticketId)}
+      >
         {tx(ACTION_TEXT['undo-no-show'])}
       </button>
     </div>

@@ -46,14 +46,15 @@ export function ButtonDevice({ pairCode, lang, toggleLang }: Props) {
   const [error, setError] = useState<LocalizedText | null>(null);
   useEffect(() => {
     if (!pairCode) return;
-    api.call('devices.pair', { body: { code: pairCode } }).then(
-      (d) => {
+    api
+      .call('devices.pair', { body: { code: pairCode } })
+      .then((d) => {
         if (d.device.kind !== 'button' || !d.device.ref) throw new Error('not a button');
         localStorage.setItem(KEY, JSON.stringify(d));
         window.history.replaceState(null, '', '/counter/button');
         setDev(d);
-      },
-    ).catch((e) => setError(errorText(e)));
+      })
+      .catch((e) => setError(errorText(e)));
   }, [pairCode]);
   if (dev) return <PairedButton dev={dev} lang={lang} toggleLang={toggleLang} />;
   return (
@@ -61,11 +62,18 @@ export function ButtonDevice({ pairCode, lang, toggleLang }: Props) {
       <div className="login__card">
         <div className="login__brand">{pick(T.deviceLabel, lang)}</div>
         {error ? (
-          <div className="notice notice--error" role="alert"><div className="notice__text"><span className="bi__main">{pick(T.pairFailed, lang)}</span><Bilingual text={error} lang={lang} /></div></div>
+          <div className="notice notice--error" role="alert">
+            <div className="notice__text">
+              <span className="bi__main">{pick(T.pairFailed, lang)}</span>
+              <Bilingual text={error} lang={lang} />
+            </div>
+          </div>
         ) : (
           <p>{pick(T.pairing, lang)}</p>
         )}
-        <a className="link" href="/counter/button">{pick(T.loginTitle, lang)}</a>
+        <a className="link" href="/counter/button">
+          {pick(T.loginTitle, lang)}
+        </a>
       </div>
     </main>
   );
@@ -88,11 +96,14 @@ function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lan
   useEffect(() => {
     if (live.state.authError) setRevoked(true);
   }, [live.state.authError]);
-  const act = useCallback((a: ConsoleAction, body?: unknown) => {
-    // Calling next also ends a break on the server.
-    const action = a === 'open' ? 'call-next' : a;
-    if (DEVICE_ACTIONS.has(action)) void commands.run(action, body);
-  }, [commands]);
+  const act = useCallback(
+    (a: ConsoleAction, body?: unknown) => {
+      // Calling next also ends a break on the server.
+      const action = a === 'open' ? 'call-next' : a;
+      if (DEVICE_ACTIONS.has(action)) void commands.run(action, body);
+    },
+    [commands],
+  );
   const key = useCallback((a: ConsoleAction) => DEVICE_KEYS.has(a) && act(a), [act]);
   useKeys(key, !revoked);
 
@@ -100,8 +111,14 @@ function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lan
     return (
       <main className="login login--compact">
         <div className="login__card">
-          <div className="notice notice--error" role="alert"><div className="notice__text"><Bilingual text={T.deviceRevoked} lang={lang} /></div></div>
-          <button type="button" className="btn btn--primary btn--wide" onClick={forget}>{pick(T.unpair, lang)}</button>
+          <div className="notice notice--error" role="alert">
+            <div className="notice__text">
+              <Bilingual text={T.deviceRevoked} lang={lang} />
+            </div>
+          </div>
+          <button type="button" className="btn btn--primary btn--wide" onClick={forget}>
+            {pick(T.unpair, lang)}
+          </button>
         </div>
       </main>
     );
@@ -112,8 +129,12 @@ function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lan
   const menu = (
     <>
       <span className="muted">{dev.device.name}</span>
-      <button type="button" className="link" onClick={toggleLang}>{env.t('language')}</button>
-      <button type="button" className="link" onClick={() => window.confirm(env.t('unpair') + '?') && forget()}>{env.t('unpair')}</button>
+      <button type="button" className="link" onClick={toggleLang}>
+        {env.t('language')}
+      </button>
+      <button type="button" className="link" onClick={() => window.confirm(env.t('unpair') + '?') && forget()}>
+        {env.t('unpair')}
+      </button>
     </>
   );
   const summary = live.state.counters.get(counterId)?.ticket ?? null;
@@ -121,8 +142,21 @@ function PairedButton({ dev, lang, toggleLang }: { dev: DeviceSession; lang: Lan
   const ticket = summary ? { ...summary, recalls: commands.last?.id === summary.id ? commands.last.recalls : undefined } : null;
   return (
     <ConsoleContext.Provider value={env}>
-      <ButtonLayout connected={live.state.connected} counterName={counter?.name ?? counterId} state={live.state.counters.get(counterId)} ticket={ticket} waiting={waiting} now={now}
-        busy={commands.busy} notice={commands.notice} dismiss={commands.dismiss} onAction={act} canFinish={false} absent={commands.absent} menu={menu} />
+      <ButtonLayout
+        connected={live.state.connected}
+        counterName={counter?.name ?? counterId}
+        state={live.state.counters.get(counterId)}
+        ticket={ticket}
+        waiting={waiting}
+        now={now}
+        busy={commands.busy}
+        notice={commands.notice}
+        dismiss={commands.dismiss}
+        onAction={act}
+        canFinish={false}
+        absent={commands.absent}
+        menu={menu}
+      />
     </ConsoleContext.Provider>
   );
 }

@@ -46,9 +46,17 @@ export function ButtonLayout({ counterName, connected, state, ticket: tk, waitin
   return (
     <div className="app app--button">
       <header className="bar">
-        <span className={`conn ${connected ? 'conn--on' : 'conn--off'}`} role="status" data-connected={connected} title={t(connected ? 'online' : 'offline')}><i aria-hidden="true" /></span>
-        <span className="bar__counter" data-testid="counter-name">{counterName}</span>
-        {waiting !== null && <span className="bar__waiting" data-testid="waiting-total">{waiting} {t('waitingForMe')}</span>}
+        <span className={`conn ${connected ? 'conn--on' : 'conn--off'}`} role="status" data-connected={connected} title={t(connected ? 'online' : 'offline')}>
+          <i aria-hidden="true" />
+        </span>
+        <span className="bar__counter" data-testid="counter-name">
+          {counterName}
+        </span>
+        {waiting !== null && (
+          <span className="bar__waiting" data-testid="waiting-total">
+            {waiting} {t('waitingForMe')}
+          </span>
+        )}
         <span className="bar__menu">{menu}</span>
       </header>
       <NoticeBar notice={notice} lang={lang} onDismiss={dismiss} />
@@ -57,10 +65,16 @@ export function ButtonLayout({ counterName, connected, state, ticket: tk, waitin
       ) : (
         <main className="bigbtn">
           <div className={`bigbtn__now ${tk ? `bigbtn__now--${tk.status}` : ''}`}>
-            <span className="ticket-number" data-testid="current-number" data-number={tk?.number ?? ''}>{tk?.number ?? '—'}</span>
+            <span className="ticket-number" data-testid="current-number" data-number={tk?.number ?? ''}>
+              {tk?.number ?? '—'}
+            </span>
             {tk && (
               <span className="bigbtn__timer">
-                {tk.status === 'serving' && tk.startedAt ? `${t('serving')} ${duration(now - tk.startedAt)}` : tk.calledAt ? `${t('sinceCall')} ${duration(now - tk.calledAt)}` : ''}
+                {tk.status === 'serving' && tk.startedAt
+                  ? `${t('serving')} ${duration(now - tk.startedAt)}`
+                  : tk.calledAt
+                    ? `${t('sinceCall')} ${duration(now - tk.calledAt)}`
+                    : ''}
               </span>
             )}
           </div>
@@ -69,27 +83,72 @@ export function ButtonLayout({ counterName, connected, state, ticket: tk, waitin
               <p className="bigbtn__confirm-title">{t('noShowTitle', { number: tk.number })}</p>
               <p className="bigbtn__confirm-hint">{t('noShowHint', { m: venue.settings.undoNoShowMinutes })}</p>
               <div className="bigbtn__row">
-                <button type="button" className="btn bigbtn__small" data-action="cancel-no-show" onClick={() => setConfirming(false)}>{t('cancel')}</button>
-                <button type="button" className="btn bigbtn__small bigbtn__danger" data-action="confirm-no-show" disabled={busy !== null || guards.noShowIn > 0}
-                  onClick={() => { setConfirming(false); onAction(lastRecall ? 'recall' : 'no-show'); }}>
-                  {t('noShowConfirm')}{wait(guards.noShowIn)}
+                <button type="button" className="btn bigbtn__small" data-action="cancel-no-show" onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+                <button
+                  type="button"
+                  className="btn bigbtn__small bigbtn__danger"
+                  data-action="confirm-no-show"
+                  disabled={busy !== null || guards.noShowIn > 0}
+                  onClick={() => {
+                    setConfirming(false);
+                    onAction(lastRecall ? 'recall' : 'no-show');
+                  }}
+                >
+                  {t('noShowConfirm')}
+                  {wait(guards.noShowIn)}
                 </button>
               </div>
             </div>
           ) : (
             <>
-              <button type="button" className={`btn bigbtn__call ${busy === 'call-next' ? 'is-busy' : ''}`} data-action="call-next" disabled={busy !== null} onClick={press('call-next')}>
+              <button
+                type="button"
+                className={`btn bigbtn__call ${busy === 'call-next' ? 'is-busy' : ''}`}
+                data-action="call-next"
+                disabled={busy !== null}
+                onClick={press('call-next')}
+              >
                 {tx(ACTION_TEXT['call-next'])}
               </button>
               <div className="bigbtn__row">
-                <button type="button" className="btn bigbtn__small" data-action="recall" disabled={busy !== null || !called || guards.recallIn > 0} onClick={press('recall')}>{tx(ACTION_TEXT.recall)}{wait(guards.recallIn)}</button>
+                <button
+                  type="button"
+                  className="btn bigbtn__small"
+                  data-action="recall"
+                  disabled={busy !== null || !called || guards.recallIn > 0}
+                  onClick={press('recall')}
+                >
+                  {tx(ACTION_TEXT.recall)}
+                  {wait(guards.recallIn)}
+                </button>
                 {canFinish && (
-                  <button type="button" className="btn bigbtn__small" data-action="start" disabled={busy !== null || !called} onClick={press('start')}>{tx(ACTION_TEXT.start)}</button>
+                  <button type="button" className="btn bigbtn__small" data-action="start" disabled={busy !== null || !called} onClick={press('start')}>
+                    {tx(ACTION_TEXT.start)}
+                  </button>
                 )}
                 {canFinish && (
-                  <button type="button" className={`btn bigbtn__small ${tk?.status === 'serving' ? 'bigbtn__finish' : ''}`} data-action="finish" disabled={busy !== null || !tk} onClick={press('finish')}>{tx(ACTION_TEXT.finish)}</button>
+                  <button
+                    type="button"
+                    className={`btn bigbtn__small ${tk?.status === 'serving' ? 'bigbtn__finish' : ''}`}
+                    data-action="finish"
+                    disabled={busy !== null || !tk}
+                    onClick={press('finish')}
+                  >
+                    {tx(ACTION_TEXT.finish)}
+                  </button>
                 )}
-                <button type="button" className="btn bigbtn__small bigbtn__warn" data-action="no-show" disabled={busy !== null || !called || guards.noShowIn > 0} onClick={press('no-show')}>{tx(ACTION_TEXT['no-show'])}{wait(guards.noShowIn)}</button>
+                <button
+                  type="button"
+                  className="btn bigbtn__small bigbtn__warn"
+                  data-action="no-show"
+                  disabled={busy !== null || !called || guards.noShowIn > 0}
+                  onClick={press('no-show')}
+                >
+                  {tx(ACTION_TEXT['no-show'])}
+                  {wait(guards.noShowIn)}
+                </button>
               </div>
               <UndoAbsent absent={absent} now={now} busy={busy} onUndo={(ticketId) => onAction('undo-no-show', { ticketId })} />
             </>

@@ -21,7 +21,8 @@ export function makeEnv(lang: Lang, venue: VenueView): ConsoleEnv {
   const services = new Map(venue.services.map((s) => [s.id, s]));
   const counters = new Map(venue.counters.map((c) => [c.id, c]));
   return {
-    lang, venue,
+    lang,
+    venue,
     t: (key, vars) => pick(T[key], lang, vars),
     tx: (text, vars) => pick(text, lang, vars),
     serviceName: (id) => {

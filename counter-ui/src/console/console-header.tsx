@@ -30,13 +30,20 @@ export function ConsoleHeader({ connected, clockOffset, userName, children, togg
       </div>
       <div className="topbar__right">
         <span className={`conn ${connected ? 'conn--on' : 'conn--off'}`} role="status" data-connected={connected}>
-          <i aria-hidden="true" />{t(connected ? 'online' : 'offline')}
+          <i aria-hidden="true" />
+          {t(connected ? 'online' : 'offline')}
         </span>
-        <span className="topbar__clock" aria-label="WITA">{clockWithSeconds(now, venue.timeZone)} <small>{venue.timeZoneLabel}</small></span>
+        <span className="topbar__clock" aria-label="WITA">
+          {clockWithSeconds(now, venue.timeZone)} <small>{venue.timeZoneLabel}</small>
+        </span>
         <span className="topbar__user">{userName}</span>
         {extra}
-        <button type="button" className="btn btn--ghost btn--small" onClick={toggleLang}>{t('language')}</button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={logout}>{t('logout')}</button>
+        <button type="button" className="btn btn--ghost btn--small" onClick={toggleLang}>
+          {t('language')}
+        </button>
+        <button type="button" className="btn btn--ghost btn--small" onClick={logout}>
+          {t('logout')}
+        </button>
       </div>
     </header>
   );

@@ -6,10 +6,29 @@ let seq = 0;
 function ticket(over: Partial<Ticket> = {}): Ticket {
   seq++;
   return {
-    id: `t${seq}`, day: '2026-11-25', number: `A-${String(seq).padStart(3, '0')}`, seq, serviceId: 'ktp', agencyId: 'dukcapil',
-    priority: null, status: 'waiting', issuedAt: 1000 + seq, queuedAt: 1000 + seq, targetCounterId: null, counterId: null, userId: null,
-    calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transferredFrom: null, transferredTo: null, note: null,
-    source: { kind: 'kiosk', id: 'kiosk-1' }, history: [], ...over,
+    id: `t${seq}`,
+    day: '2026-11-25',
+    number: `A-${String(seq).padStart(3, '0')}`,
+    seq,
+    serviceId: 'ktp',
+    agencyId: 'dukcapil',
+    priority: null,
+    status: 'waiting',
+    issuedAt: 1000 + seq,
+    queuedAt: 1000 + seq,
+    targetCounterId: null,
+    counterId: null,
+    userId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    transferredFrom: null,
+    transferredTo: null,
+    note: null,
+    source: { kind: 'kiosk', id: 'kiosk-1' },
+    history: [],
+    ...over,
   };
 }
 const ev = (action: TicketEvent['action'], userId?: string, at = 0): TicketEvent => ({ at, action, ...(userId ? { userId } : {}) });
@@ -31,7 +50,8 @@ describe('waiting list of a counter', () => {
     const a3 = ticket({ queuedAt: 3000 });
     const a4 = ticket({ queuedAt: 4000, priority: 'disabilitas' });
     const a5 = ticket({ queuedAt: 5000, priority: 'ibu_hamil' });
-    const ids = (streak: number) => waitingFor({ id: 'loket-1', serviceIds: ['ktp'] }, [a1, a2, a3, a4, a5], { ratio: 2, streak: () => streak }).services[0]!.tickets.map((t) => t.id);
+    const ids = (streak: number) =>
+      waitingFor({ id: 'loket-1', serviceIds: ['ktp'] }, [a1, a2, a3, a4, a5], { ratio: 2, streak: () => streak }).services[0]!.tickets.map((t) => t.id);
     // Two priority visitors, then one regular: A-002 A-004 A-001 A-005 A-003.
     expect(ids(0)).toEqual([a2.id, a4.id, a1.id, a5.id, a3.id]);
     // Two priority visitors were just called: the next call takes the regular A-001 first.
@@ -66,7 +86,15 @@ describe('held and current tickets', () => {
 
   it('finds the full ticket behind a counter', () => {
     const t = ticket({ status: 'called' });
-    const counter = { counterId: 'loket-1', status: 'open' as const, since: 0, breakReason: null, breakUntil: null, lastCallAt: null, ticket: { id: t.id, number: t.number, serviceId: 'ktp', status: 'called' as const, calledAt: 1 } };
+    const counter = {
+      counterId: 'loket-1',
+      status: 'open' as const,
+      since: 0,
+      breakReason: null,
+      breakUntil: null,
+      lastCallAt: null,
+      ticket: { id: t.id, number: t.number, serviceId: 'ktp', status: 'called' as const, calledAt: 1 },
+    };
     expect(currentTicket(counter, new Map([[t.id, t]]))).toBe(t);
     expect(currentTicket({ ...counter, ticket: null }, new Map([[t.id, t]]))).toBeNull();
   });
@@ -74,7 +102,12 @@ describe('held and current tickets', () => {
 
 describe('my counts for today', () => {
   it('counts what this user did from the audit trail, not what others did', () => {
-    const done = ticket({ status: 'done', startedAt: 1000, finishedAt: 181000, history: [ev('issued'), ev('called', 'me'), ev('recalled', 'me'), ev('started', 'me'), ev('finished', 'me')] });
+    const done = ticket({
+      status: 'done',
+      startedAt: 1000,
+      finishedAt: 181000,
+      history: [ev('issued'), ev('called', 'me'), ev('recalled', 'me'), ev('started', 'me'), ev('finished', 'me')],
+    });
     const gone = ticket({ status: 'no_show', history: [ev('issued'), ev('called', 'me'), ev('no_show', 'me')] });
     const moved = ticket({ status: 'transferred', history: [ev('issued'), ev('called', 'me'), ev('transferred_out', 'me')] });
     const parked = ticket({ status: 'held', history: [ev('issued'), ev('called', 'me'), ev('held', 'me')] });

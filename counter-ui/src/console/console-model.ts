@@ -25,7 +25,11 @@ export interface WaitingView {
 }
 
 /** Who waits for this counter: its reserved visitors, then each of its services' lines in queue order. */
-export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets: Iterable<StaffTicket>, order: { ratio: number; streak: (serviceId: string) => number } = { ratio: 2, streak: () => 0 }): WaitingView {
+export function waitingFor(
+  counter: Pick<Counter, 'id' | 'serviceIds'>,
+  tickets: Iterable<StaffTicket>,
+  order: { ratio: number; streak: (serviceId: string) => number } = { ratio: 2, streak: () => 0 },
+): WaitingView {
   const reserved: StaffTicket[] = [];
   const lines = new Map(counter.serviceIds.map((s) => [s, [] as StaffTicket[]]));
   for (const t of tickets) {
@@ -40,7 +44,12 @@ export function waitingFor(counter: Pick<Counter, 'id' | 'serviceIds'>, tickets:
   const services = counter.serviceIds.map((serviceId) => {
     const line = (lines.get(serviceId) ?? []).sort(queueOrder);
     // Listed in the order "call next" will take them: the engine's own interleave of priority and regular visitors.
-    const list = predictedOrder(line.filter((t) => t.priority), line.filter((t) => !t.priority), order.streak(serviceId), order.ratio);
+    const list = predictedOrder(
+      line.filter((t) => t.priority),
+      line.filter((t) => !t.priority),
+      order.streak(serviceId),
+      order.ratio,
+    );
     return { serviceId, tickets: list, priority: list.filter((t) => t.priority).length };
   });
   return { reserved, services, total: reserved.length + services.reduce((n, s) => n + s.tickets.length, 0) };
@@ -60,7 +69,7 @@ export function heldSince(t: StaffTicket): number {
 /** The full ticket a counter holds now, when the live state has it. */
 export function currentTicket(counter: PublicCounter | undefined, tickets: ReadonlyMap<string, StaffTicket>): StaffTicket | null {
   const id = counter?.ticket?.id;
-  return id ? tickets.get(id) ?? null : null;
+  return id ? (tickets.get(id) ?? null) : null;
 }
 
 export interface DayCounts {

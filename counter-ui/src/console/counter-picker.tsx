@@ -28,7 +28,13 @@ export function CounterPicker({ user, counters, live, refused, onChoose, toggleL
       <main className="picker">
         <h1>{t('chooseCounter')}</h1>
         <p className="muted">{t('chooseCounterHint', { name: user.name })}</p>
-        {refused && <div className="notice notice--error" role="alert" data-code="NOT_YOUR_COUNTER"><div className="notice__text"><Bilingual text={refused} lang={lang} /></div></div>}
+        {refused && (
+          <div className="notice notice--error" role="alert" data-code="NOT_YOUR_COUNTER">
+            <div className="notice__text">
+              <Bilingual text={refused} lang={lang} />
+            </div>
+          </div>
+        )}
         {counters.length === 0 && <p className="notice notice--warn">{t('noCounters')}</p>}
         <ul className="picker__grid">
           {counters.map((c) => {
@@ -38,8 +44,16 @@ export function CounterPicker({ user, counters, live, refused, onChoose, toggleL
               <li key={c.id}>
                 <button type="button" className="picker__card" data-counter={c.id} onClick={() => onChoose(c.id)}>
                   <span className="picker__name">{c.name}</span>
-                  <span className="picker__agency">{agencies.get(c.agencyId)?.shortName} · {t('floor', { n: c.floor })}</span>
-                  <span className="picker__services">{c.serviceIds.map((s) => <span key={s} title={serviceName(s)} className="prefix">{servicePrefix(s)}</span>)}</span>
+                  <span className="picker__agency">
+                    {agencies.get(c.agencyId)?.shortName} · {t('floor', { n: c.floor })}
+                  </span>
+                  <span className="picker__services">
+                    {c.serviceIds.map((s) => (
+                      <span key={s} title={serviceName(s)} className="prefix">
+                        {servicePrefix(s)}
+                      </span>
+                    ))}
+                  </span>
                   <span className="picker__state">
                     {pc && <StatusChip status={pc.status} />}
                     {pc?.ticket && <strong>{pc.ticket.number}</strong>}

@@ -1,6 +1,6 @@
 /** Everything an officer can do from the console, by button, keyboard or USB keypad. */
 export type ConsoleAction =
-  | 'call-next' | 'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'resume' | 'transfer' | 'break' | 'open' | 'close' | 'undo-no-show';
+  'call-next' | 'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'resume' | 'transfer' | 'break' | 'open' | 'close' | 'undo-no-show';
 
 export interface KeyBinding {
   action: ConsoleAction;

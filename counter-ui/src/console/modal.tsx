@@ -34,15 +34,27 @@ export function Modal({ title, submitLabel, canSubmit = true, onSubmit, onClose,
   };
   return (
     <div className="modal" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <form ref={ref} className="modal__card" role="dialog" aria-modal="true" aria-label={title} onSubmit={submit} onKeyDown={(e) => {
-        // Enter on a list box confirms too, so a keypad user never needs the mouse.
-        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'SELECT') submit(e);
-      }}>
+      <form
+        ref={ref}
+        className="modal__card"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          // Enter on a list box confirms too, so a keypad user never needs the mouse.
+          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'SELECT') submit(e);
+        }}
+      >
         <h2>{title}</h2>
         {children}
         <div className="modal__actions">
-          <button type="button" className="btn btn--ghost" onClick={onClose}>{t('cancel')} <kbd>Esc</kbd></button>
-          <button type="submit" className={`btn ${danger ? 'btn--danger' : 'btn--primary'}`} disabled={!canSubmit}>{submitLabel} <kbd>Enter</kbd></button>
+          <button type="button" className="btn btn--ghost" onClick={onClose}>
+            {t('cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className={`btn ${danger ? 'btn--danger' : 'btn--primary'}`} disabled={!canSubmit}>
+            {submitLabel} <kbd>Enter</kbd>
+          </button>
         </div>
       </form>
     </div>

@@ -8,8 +8,12 @@ export function Bilingual({ text, lang, vars }: { text: LocalizedText; lang: Lan
   const other: Lang = lang === 'id' ? 'en' : 'id';
   return (
     <>
-      <span className="bi__main" lang={lang}>{pick(text, lang, vars)}</span>
-      <span className="bi__other" lang={other}>{pick(text, other, vars)}</span>
+      <span className="bi__main" lang={lang}>
+        {pick(text, lang, vars)}
+      </span>
+      <span className="bi__other" lang={other}>
+        {pick(text, other, vars)}
+      </span>
     </>
   );
 }
@@ -20,9 +24,13 @@ export function NoticeBar({ notice, lang, onDismiss }: { notice: Notice | null; 
   return (
     <div className="notice-slot" aria-live="polite">
       <div key={notice.seq} className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-code={notice.code}>
-        <div className="notice__text"><Bilingual text={notice.text} lang={lang} vars={notice.vars} /></div>
+        <div className="notice__text">
+          <Bilingual text={notice.text} lang={lang} vars={notice.vars} />
+        </div>
         {notice.code && notice.kind === 'error' && <code className="notice__code">{notice.code}</code>}
-        <button type="button" className="notice__close" onClick={onDismiss} aria-label={pick(T.dismiss, lang)}>×</button>
+        <button type="button" className="notice__close" onClick={onDismiss} aria-label={pick(T.dismiss, lang)}>
+          ×
+        </button>
       </div>
     </div>
   );

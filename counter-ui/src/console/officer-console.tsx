@@ -40,18 +40,21 @@ export function OfficerConsole({ session, lang, toggleLang, logout, expire, comp
     if (live.state.authError) expire();
   }, [live.state.authError, expire]);
 
-  const choose = useCallback((id: string | null) => {
-    const url = new URL(window.location.href);
-    if (id) {
-      localStorage.setItem(counterKey(session.user.id), id);
-      url.searchParams.set('counter', id);
-    } else {
-      localStorage.removeItem(counterKey(session.user.id));
-      url.searchParams.delete('counter');
-    }
-    window.history.replaceState(null, '', url);
-    setCounterId(id);
-  }, [session.user.id]);
+  const choose = useCallback(
+    (id: string | null) => {
+      const url = new URL(window.location.href);
+      if (id) {
+        localStorage.setItem(counterKey(session.user.id), id);
+        url.searchParams.set('counter', id);
+      } else {
+        localStorage.removeItem(counterKey(session.user.id));
+        url.searchParams.delete('counter');
+      }
+      window.history.replaceState(null, '', url);
+      setCounterId(id);
+    },
+    [session.user.id],
+  );
 
   const mine = useMemo(() => (venue ? operableCounters(session.user, venue.counters) : []), [venue, session.user]);
   // One counter only: no need to ask.

@@ -20,17 +20,36 @@ export function OutcomeDialog({ ticket, onSubmit, onClose }: { ticket: StaffTick
     return reason.trim() ? { outcome: kind, reason: reason.trim() } : null;
   };
   return (
-    <Modal title={t('outcomeTitle', { number: ticket.number })} submitLabel={t('outcomeButton')} onSubmit={() => { const b = body(); if (b) onSubmit(b); }} onClose={onClose}>
+    <Modal
+      title={t('outcomeTitle', { number: ticket.number })}
+      submitLabel={t('outcomeButton')}
+      onSubmit={() => {
+        const b = body();
+        if (b) onSubmit(b);
+      }}
+      onClose={onClose}
+    >
       <div className="field" role="radiogroup">
         {(['berkas_tidak_lengkap', 'dirujuk', 'ditolak'] as const).map((k) => (
-          <label key={k}><input type="radio" name="outcome" value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`outcome_${k}`)}</label>
+          <label key={k}>
+            <input type="radio" name="outcome" value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`outcome_${k}`)}
+          </label>
         ))}
       </div>
       {kind === 'berkas_tidak_lengkap' && (
         <fieldset className="field">
           <legend>{t('outcomeMissing')}</legend>
           {requirements.map((r, i) => (
-            <label key={r}><input type="checkbox" name="missing" value={i} checked={missing.includes(i)} onChange={(e) => setMissing((m) => (e.target.checked ? [...m, i] : m.filter((x) => x !== i)))} /> {r}</label>
+            <label key={r}>
+              <input
+                type="checkbox"
+                name="missing"
+                value={i}
+                checked={missing.includes(i)}
+                onChange={(e) => setMissing((m) => (e.target.checked ? [...m, i] : m.filter((x) => x !== i)))}
+              />{' '}
+              {r}
+            </label>
           ))}
         </fieldset>
       )}
@@ -38,7 +57,11 @@ export function OutcomeDialog({ ticket, onSubmit, onClose }: { ticket: StaffTick
         <label className="field">
           <span>{t('outcomeAgency')}</span>
           <select name="agencyId" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-            {venue.agencies.map((a) => <option key={a.id} value={a.id}>{a.shortName}</option>)}
+            {venue.agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.shortName}
+              </option>
+            ))}
           </select>
         </label>
       )}

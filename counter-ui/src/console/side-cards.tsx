@@ -11,15 +11,22 @@ export function HeldList({ held, busy, onResume }: { held: StaffTicket[]; busy: 
   if (held.length === 0) return null;
   return (
     <section className="card held" aria-label={t('held')}>
-      <h2 className="card__title">{t('held')} <span className="count">{held.length}</span></h2>
+      <h2 className="card__title">
+        {t('held')} <span className="count">{held.length}</span>
+      </h2>
       <ul>
         {held.map((tk) => (
           <li key={tk.id} data-held={tk.number}>
             <div>
-              <strong className="wl__number">{tk.number}</strong> <span className="muted">{serviceName(tk.serviceId)} · {t('heldSince', { t: clockTime(heldSince(tk), venue.timeZone) })}</span>
+              <strong className="wl__number">{tk.number}</strong>{' '}
+              <span className="muted">
+                {serviceName(tk.serviceId)} · {t('heldSince', { t: clockTime(heldSince(tk), venue.timeZone) })}
+              </span>
               {tk.note && <div className="wl__note">“{tk.note}”</div>}
             </div>
-            <button type="button" className="btn btn--small btn--primary" disabled={busy} data-action="resume" onClick={() => onResume(tk.id)}>{tx(ACTION_TEXT.resume)}</button>
+            <button type="button" className="btn btn--small btn--primary" disabled={busy} data-action="resume" onClick={() => onResume(tk.id)}>
+              {tx(ACTION_TEXT.resume)}
+            </button>
           </li>
         ))}
       </ul>
@@ -65,7 +72,10 @@ export function KeyLegend() {
       <ul>
         {KEYMAP.map((b) => (
           <li key={b.action} data-key-action={b.action}>
-            <span className="legend__keys"><kbd>{b.keypad}</kbd><kbd>{b.letter}</kbd></span>
+            <span className="legend__keys">
+              <kbd>{b.keypad}</kbd>
+              <kbd>{b.letter}</kbd>
+            </span>
             <span>{tx(ACTION_TEXT[b.action])}</span>
           </li>
         ))}

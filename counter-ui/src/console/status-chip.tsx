@@ -6,5 +6,9 @@ const KEY = { open: 'statusOpen', break: 'statusBreak', closed: 'statusClosed' }
 /** Open, on a break or closed, as a coloured chip. */
 export function StatusChip({ status }: { status: CounterStatus }) {
   const { t } = useEnv();
-  return <span className={`chip chip--${status}`} data-status={status}>{t(KEY[status])}</span>;
+  return (
+    <span className={`chip chip--${status}`} data-status={status}>
+      {t(KEY[status])}
+    </span>
+  );
 }

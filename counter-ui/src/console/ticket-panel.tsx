@@ -19,13 +19,19 @@ export function TicketPanel({ ticket, summary, now }: Props) {
     <section className={`ticket-panel ${number ? `ticket-panel--${status}` : 'ticket-panel--idle'}`} aria-label={t('currentTicket')}>
       <div className="ticket-panel__label">{t('currentTicket')}</div>
       {!number ? (
-        <p className="ticket-panel__empty" data-testid="current-number" data-number="">{t('noTicket')}</p>
+        <p className="ticket-panel__empty" data-testid="current-number" data-number="">
+          {t('noTicket')}
+        </p>
       ) : (
         <>
           <div className="ticket-panel__head">
-            <div className="ticket-number" data-testid="current-number" data-number={number}>{number}</div>
+            <div className="ticket-number" data-testid="current-number" data-number={number}>
+              {number}
+            </div>
             <div className="ticket-panel__meta">
-              <span className={`chip chip--${status}`} data-ticket-status={status}>{t(status === 'serving' ? 'ticketServing' : 'ticketCalled')}</span>
+              <span className={`chip chip--${status}`} data-ticket-status={status}>
+                {t(status === 'serving' ? 'ticketServing' : 'ticketCalled')}
+              </span>
               {ticket?.priority && <span className="badge badge--priority">★ {tx(PRIORITY_LABELS[ticket.priority])}</span>}
               {ticket?.transferredFrom && <span className="badge">{t('transferredFrom')}</span>}
               <div className="ticket-panel__service">{serviceName(ticket?.serviceId ?? summary!.serviceId)}</div>
@@ -57,7 +63,11 @@ export function TicketPanel({ ticket, summary, now }: Props) {
               {ticket.recalls >= maxRecalls && <> — {t('lastRecall')}</>}
             </p>
           )}
-          {ticket?.note && <p className="ticket-panel__note"><strong>{t('note')}:</strong> {ticket.note}</p>}
+          {ticket?.note && (
+            <p className="ticket-panel__note">
+              <strong>{t('note')}:</strong> {ticket.note}
+            </p>
+          )}
         </>
       )}
     </section>

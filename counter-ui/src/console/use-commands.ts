@@ -57,36 +57,40 @@ export function useCommands(token: string, counterId: string, onAuthFail: () => 
   }, [notice]);
   useEffect(() => setNotice(null), [counterId]);
 
-  const run = useCallback(async (action: ConsoleAction, body?: unknown): Promise<boolean> => {
-    if (inFlight.current) return false;
-    inFlight.current = true;
-    setBusy(action);
-    const cmd = commandFor(action, body);
-    try {
-      const out = await api.call('counters.action', { params: { counterId, action: cmd.path }, body: cmd.body, token });
-      const ticket = 'number' in out ? out : null;
-      if (ticket) setLast(ticket);
-      if (ticket?.status === 'no_show') setAbsent({ ticketId: ticket.id, number: ticket.number, at: ticket.finishedAt ?? Date.now() });
-      if (action === 'undo-no-show') setAbsent(null);
-      // A recall past the allowed number marks the visitor absent: say so.
-      const shown: ConsoleAction = action === 'recall' && ticket?.status === 'no_show' ? 'no-show' : action;
-      const text = DONE_TEXT[shown];
-      // A call button's "next" with nobody waiting still ends the visit at the desk.
-      if (action === 'call-next' && ticket?.status === 'done') setNotice({ kind: 'info', text: T.finishedNobodyWaiting, vars: { number: ticket.number }, seq: ++seq.current });
-      else setNotice(text ? { kind: 'ok', text, vars: { number: ticket?.number ?? '' }, seq: ++seq.current } : null);
-      return true;
-    } catch (e) {
-      if (isAuthError(e)) onAuthFail();
-      const code = e instanceof ApiError ? e.code : undefined;
-      // An empty queue is not a fault: a calm "Tidak ada antrean", not a red error.
-      if (code === 'QUEUE_EMPTY') setNotice({ kind: 'info', text: T.queueEmpty, code, seq: ++seq.current });
-      else setNotice({ kind: 'error', text: errorText(e), code, seq: ++seq.current });
-      return false;
-    } finally {
-      inFlight.current = false;
-      setBusy(null);
-    }
-  }, [counterId, token, onAuthFail]);
+  const run = useCallback(
+    async (action: ConsoleAction, body?: unknown): Promise<boolean> => {
+      if (inFlight.current) return false;
+      inFlight.current = true;
+      setBusy(action);
+      const cmd = commandFor(action, body);
+      try {
+        const out = await api.call('counters.action', { params: { counterId, action: cmd.path }, body: cmd.body, token });
+        const ticket = 'number' in out ? out : null;
+        if (ticket) setLast(ticket);
+        if (ticket?.status === 'no_show') setAbsent({ ticketId: ticket.id, number: ticket.number, at: ticket.finishedAt ?? Date.now() });
+        if (action === 'undo-no-show') setAbsent(null);
+        // A recall past the allowed number marks the visitor absent: say so.
+        const shown: ConsoleAction = action === 'recall' && ticket?.status === 'no_show' ? 'no-show' : action;
+        const text = DONE_TEXT[shown];
+        // A call button's "next" with nobody waiting still ends the visit at the desk.
+        if (action === 'call-next' && ticket?.status === 'done')
+          setNotice({ kind: 'info', text: T.finishedNobodyWaiting, vars: { number: ticket.number }, seq: ++seq.current });
+        else setNotice(text ? { kind: 'ok', text, vars: { number: ticket?.number ?? '' }, seq: ++seq.current } : null);
+        return true;
+      } catch (e) {
+        if (isAuthError(e)) onAuthFail();
+        const code = e instanceof ApiError ? e.code : undefined;
+        // An empty queue is not a fault: a calm "Tidak ada antrean", not a red error.
+        if (code === 'QUEUE_EMPTY') setNotice({ kind: 'info', text: T.queueEmpty, code, seq: ++seq.current });
+        else setNotice({ kind: 'error', text: errorText(e), code, seq: ++seq.current });
+        return false;
+      } finally {
+        inFlight.current = false;
+        setBusy(null);
+      }
+    },
+    [counterId, token, onAuthFail],
+  );
 
   const say = useCallback((kind: Notice['kind'], text: LocalizedText) => setNotice({ kind, text, seq: ++seq.current }), []);
   const dismiss = useCallback(() => setNotice(null), []);

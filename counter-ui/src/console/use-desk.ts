@@ -24,7 +24,10 @@ export function useDesk({ session, counterId, live, socket, expire }: DeskProps)
   const state = live.counters.get(counterId);
   const current = currentTicket(state, live.tickets);
   const ratio = venue.settings.priorityRatio;
-  const waiting = useMemo(() => waitingFor(counter, live.tickets.values(), { ratio, streak: (s) => live.queues.get(s)?.priorityStreak ?? 0 }), [counter, live.tickets, live.queues, ratio]);
+  const waiting = useMemo(
+    () => waitingFor(counter, live.tickets.values(), { ratio, streak: (s) => live.queues.get(s)?.priorityStreak ?? 0 }),
+    [counter, live.tickets, live.queues, ratio],
+  );
   const held = useMemo(() => heldAt(counterId, live.tickets.values()), [counterId, live.tickets]);
   const day = useMyDay(session.token, socket, live.snapshot, expire);
   const counts = useMemo(() => countsFor(session.user.id, day.values()), [session.user.id, day]);

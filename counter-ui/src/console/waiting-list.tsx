@@ -11,12 +11,24 @@ function Row({ ticket, now }: { ticket: StaffTicket; now: number }) {
   const { tx, t } = useEnv();
   const long = now - ticket.queuedAt >= LONG_WAIT_MS;
   return (
-    <li className={`wl__row ${ticket.priority ? 'wl__row--priority' : ''} ${long ? 'wl__row--long' : ''}`} data-ticket={ticket.number} data-long={long || undefined}>
+    <li
+      className={`wl__row ${ticket.priority ? 'wl__row--priority' : ''} ${long ? 'wl__row--long' : ''}`}
+      data-ticket={ticket.number}
+      data-long={long || undefined}
+    >
       <span className="wl__number">{ticket.number}</span>
       <span className="wl__tags">
-        {ticket.priority && <span className="badge badge--priority" data-priority={ticket.priority}>★ {tx(PRIORITY_LABELS[ticket.priority])}</span>}
+        {ticket.priority && (
+          <span className="badge badge--priority" data-priority={ticket.priority}>
+            ★ {tx(PRIORITY_LABELS[ticket.priority])}
+          </span>
+        )}
         {ticket.transferredFrom && <span className="badge">{t('transferredFrom')}</span>}
-        {ticket.note && <span className="wl__note" title={ticket.note}>“{ticket.note}”</span>}
+        {ticket.note && (
+          <span className="wl__note" title={ticket.note}>
+            “{ticket.note}”
+          </span>
+        )}
       </span>
       <span className="wl__wait">{duration(now - ticket.queuedAt)}</span>
     </li>
@@ -28,11 +40,20 @@ export function WaitingList({ view, now, busy, onCallService }: { view: WaitingV
   const { t, serviceName, servicePrefix } = useEnv();
   return (
     <section className="card wl" aria-label={t('waitingList')}>
-      <h2 className="card__title">{t('waitingList')} <span className="count" data-testid="waiting-total">{view.total}</span></h2>
+      <h2 className="card__title">
+        {t('waitingList')}{' '}
+        <span className="count" data-testid="waiting-total">
+          {view.total}
+        </span>
+      </h2>
       {view.reserved.length > 0 && (
         <div className="wl__group wl__group--reserved">
           <h3>{t('reserved')}</h3>
-          <ol>{view.reserved.map((tk) => <Row key={tk.id} ticket={tk} now={now} />)}</ol>
+          <ol>
+            {view.reserved.map((tk) => (
+              <Row key={tk.id} ticket={tk} now={now} />
+            ))}
+          </ol>
         </div>
       )}
       {view.services.map((s) => (
@@ -40,14 +61,28 @@ export function WaitingList({ view, now, busy, onCallService }: { view: WaitingV
           <h3>
             <span className="prefix">{servicePrefix(s.serviceId)}</span>
             <span className="wl__service">{serviceName(s.serviceId)}</span>
-            <span className="wl__counts">{t('waitingCount', { n: s.tickets.length })}{s.priority > 0 && <> · <b className="prio-text">{t('priorityCount', { n: s.priority })}</b></>}</span>
+            <span className="wl__counts">
+              {t('waitingCount', { n: s.tickets.length })}
+              {s.priority > 0 && (
+                <>
+                  {' '}
+                  · <b className="prio-text">{t('priorityCount', { n: s.priority })}</b>
+                </>
+              )}
+            </span>
           </h3>
           {s.tickets.length > 0 && (
             <>
-              <ol>{s.tickets.slice(0, SHOWN).map((tk) => <Row key={tk.id} ticket={tk} now={now} />)}</ol>
+              <ol>
+                {s.tickets.slice(0, SHOWN).map((tk) => (
+                  <Row key={tk.id} ticket={tk} now={now} />
+                ))}
+              </ol>
               {s.tickets.length > SHOWN && <p className="wl__more">{t('more', { n: s.tickets.length - SHOWN })}</p>}
               {view.services.length > 1 && (
-                <button type="button" className="link wl__call" disabled={busy} onClick={() => onCallService(s.serviceId)}>{t('callFromService')} →</button>
+                <button type="button" className="link wl__call" disabled={busy} onClick={() => onCallService(s.serviceId)}>
+                  {t('callFromService')} →
+                </button>
               )}
             </>
           )}

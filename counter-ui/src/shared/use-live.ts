@@ -20,7 +20,18 @@ export interface LiveState {
   clockOffset: number;
 }
 
-const EMPTY: LiveState = { connected: false, snapshot: null, counters: new Map(), queues: new Map(), tickets: new Map(), calls: [], announcements: [], venueVersion: 0, authError: null, clockOffset: 0 };
+const EMPTY: LiveState = {
+  connected: false,
+  snapshot: null,
+  counters: new Map(),
+  queues: new Map(),
+  tickets: new Map(),
+  calls: [],
+  announcements: [],
+  venueVersion: 0,
+  authError: null,
+  clockOffset: 0,
+};
 
 const LIVE_STATUSES = new Set<StaffTicket['status']>(['waiting', 'called', 'serving', 'held']);
 
@@ -46,20 +57,26 @@ export function useLive(token: string | null): { state: LiveState; socket: LiveS
     });
     s.on('snapshot', (snap) =>
       setState((st) => ({
-        ...st, snapshot: snap, clockOffset: snap.now - Date.now(),
+        ...st,
+        snapshot: snap,
+        clockOffset: snap.now - Date.now(),
         counters: new Map(snap.counters.map((c) => [c.counterId, c])),
         queues: new Map(snap.queues.map((q) => [q.serviceId, q])),
         tickets: new Map((snap.tickets ?? []).map((t) => [t.id, t])),
-        calls: snap.recentCalls, announcements: snap.announcements, venueVersion: snap.venueVersion,
+        calls: snap.recentCalls,
+        announcements: snap.announcements,
+        venueVersion: snap.venueVersion,
       })),
     );
     s.on('update', (u) => setState((st) => ({ ...st, ...mergeBoardUpdate(st, u) })));
-    s.on('ticket', (t) => setState((st) => {
-      const m = new Map(st.tickets);
-      if (LIVE_STATUSES.has(t.status)) m.set(t.id, t);
-      else m.delete(t.id);
-      return { ...st, tickets: m };
-    }));
+    s.on('ticket', (t) =>
+      setState((st) => {
+        const m = new Map(st.tickets);
+        if (LIVE_STATUSES.has(t.status)) m.set(t.id, t);
+        else m.delete(t.id);
+        return { ...st, tickets: m };
+      }),
+    );
     s.on('call', (c) => setState((st) => ({ ...st, calls: [...st.calls, c].slice(-20) })));
     s.on('announcements', ({ announcements }) => setState((st) => ({ ...st, announcements })));
     s.on('venue', ({ version }) => setState((st) => ({ ...st, venueVersion: version })));

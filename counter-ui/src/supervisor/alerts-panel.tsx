@@ -30,7 +30,14 @@ export function AlertsPanel({ alerts, lang, timeZone, onReroute, onAck }: Props)
   const critical = alerts.filter((a) => a.severity === 'critical');
   const warnings = alerts.filter((a) => a.severity !== 'critical');
   const card = (a: AlertRecord) => (
-    <article key={a.id} className={`sv-alert sv-alert--${a.severity}${a.ackAt ? ' is-acked' : ''}`} role="alert" data-kind={a.kind} data-service={a.serviceId} data-counter={a.counterId ?? undefined}>
+    <article
+      key={a.id}
+      className={`sv-alert sv-alert--${a.severity}${a.ackAt ? ' is-acked' : ''}`}
+      role="alert"
+      data-kind={a.kind}
+      data-service={a.serviceId}
+      data-counter={a.counterId ?? undefined}
+    >
       <AlertIcon critical={a.severity === 'critical'} />
       <div className="sv-alert__text">
         <Bilingual text={a.message} lang={lang} />
@@ -40,8 +47,16 @@ export function AlertsPanel({ alerts, lang, timeZone, onReroute, onAck }: Props)
         </span>
       </div>
       <div className="sv-alert__actions">
-        {a.ackAt === null && onAck && <button type="button" className="sv-btn sv-btn--small" data-action="ack" onClick={() => onAck(a.id)}>{pick(S.alertAck, lang)}</button>}
-        {a.serviceId && onReroute && <button type="button" className="sv-btn sv-btn--small" onClick={() => onReroute(a.serviceId)}>{pick(S.reroute, lang)}</button>}
+        {a.ackAt === null && onAck && (
+          <button type="button" className="sv-btn sv-btn--small" data-action="ack" onClick={() => onAck(a.id)}>
+            {pick(S.alertAck, lang)}
+          </button>
+        )}
+        {a.serviceId && onReroute && (
+          <button type="button" className="sv-btn sv-btn--small" onClick={() => onReroute(a.serviceId)}>
+            {pick(S.reroute, lang)}
+          </button>
+        )}
       </div>
     </article>
   );
@@ -59,7 +74,10 @@ function AlertIcon({ critical }: { critical: boolean }) {
       {critical ? (
         <path d="M12 3 2 21h20L12 3Zm0 6v6m0 2.5v.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
       ) : (
-        <g fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round"><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></g>
+        <g fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+          <circle cx="12" cy="12" r="9" />
+          <path d="M12 7v5l3 2" />
+        </g>
       )}
     </svg>
   );

@@ -5,7 +5,19 @@ import { COUNTER_STATUS, S } from './texts';
 import type { VenueView } from './use-staff-data';
 
 /** One tile per counter of a floor: state colour, the ticket at the desk, how long since what. */
-export function CounterTiles({ venue, floor, counters, now, lang }: { venue: VenueView; floor: number; counters: Map<string, PublicCounter>; now: number; lang: Lang }) {
+export function CounterTiles({
+  venue,
+  floor,
+  counters,
+  now,
+  lang,
+}: {
+  venue: VenueView;
+  floor: number;
+  counters: Map<string, PublicCounter>;
+  now: number;
+  lang: Lang;
+}) {
   const list = venue.counters.filter((c) => c.floor === floor);
   return (
     <div className="sv-tiles">
@@ -19,7 +31,9 @@ export function CounterTiles({ venue, floor, counters, now, lang }: { venue: Ven
               <strong>{cfg.name}</strong>
               <span className="sv-pill">{pick(COUNTER_STATUS[status], lang)}</span>
             </header>
-            <span className="sv-tile__agency" style={{ borderColor: agency?.color }}>{agency?.shortName ?? cfg.agencyId}</span>
+            <span className="sv-tile__agency" style={{ borderColor: agency?.color }}>
+              {agency?.shortName ?? cfg.agencyId}
+            </span>
             <TileBody c={c} venue={venue} now={now} lang={lang} />
           </article>
         );
@@ -36,10 +50,13 @@ function TileBody({ c, venue, now, lang }: { c: PublicCounter | undefined; venue
     const overdue = until !== null && now - until >= 60000;
     return (
       <div className="sv-tile__body">
-        <div className="sv-tile__reason">{c.breakReason ?? pick(S.statusBreak, lang)} · {pick(S.onBreakFor, lang, { d: duration(Math.max(0, now - c.since), lang) })}</div>
+        <div className="sv-tile__reason">
+          {c.breakReason ?? pick(S.statusBreak, lang)} · {pick(S.onBreakFor, lang, { d: duration(Math.max(0, now - c.since), lang) })}
+        </div>
         {until !== null && (
           <div className={overdue ? 'sv-bad' : 'sv-muted'}>
-            {pick(S.breakBack, lang, { t: clock(until, tz) })} · {overdue ? pick(S.breakOverdue, lang, { d: duration(now - until, lang) }) : duration(Math.max(0, until - now), lang)}
+            {pick(S.breakBack, lang, { t: clock(until, tz) })} ·{' '}
+            {overdue ? pick(S.breakOverdue, lang, { d: duration(now - until, lang) }) : duration(Math.max(0, until - now), lang)}
           </div>
         )}
       </div>
@@ -51,14 +68,23 @@ function TileBody({ c, venue, now, lang }: { c: PublicCounter | undefined; venue
       <div className="sv-tile__body">
         <div className="sv-tile__number">{c.ticket.number}</div>
         <div className="sv-muted">
-          {svc?.name} · {c.ticket.status === 'serving' ? pick(S.serving, lang) : now - (c.ticket.calledAt ?? now) < 60000 ? pick(S.calledNow, lang) : pick(S.called, lang, { d: duration(now - (c.ticket.calledAt ?? now), lang) })}
+          {svc?.name} ·{' '}
+          {c.ticket.status === 'serving'
+            ? pick(S.serving, lang)
+            : now - (c.ticket.calledAt ?? now) < 60000
+              ? pick(S.calledNow, lang)
+              : pick(S.called, lang, { d: duration(now - (c.ticket.calledAt ?? now), lang) })}
         </div>
       </div>
     );
   }
   return (
     <div className="sv-tile__body sv-muted">
-      {c.lastCallAt === null ? pick(S.idleNever, lang) : now - c.lastCallAt < 60000 ? pick(S.idleJust, lang) : pick(S.idleFor, lang, { d: duration(now - c.lastCallAt, lang) })}
+      {c.lastCallAt === null
+        ? pick(S.idleNever, lang)
+        : now - c.lastCallAt < 60000
+          ? pick(S.idleJust, lang)
+          : pick(S.idleFor, lang, { d: duration(now - c.lastCallAt, lang) })}
     </div>
   );
 }

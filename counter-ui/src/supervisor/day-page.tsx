@@ -35,10 +35,20 @@ export function DayPage({ session, lang, toggleLang, logout }: StaffPageProps) {
             <span>{pick(S.day, lang)}</span>
             <input type="date" name="day" value={day ?? ''} onChange={(e) => e.target.value && setDay(e.target.value)} />
           </label>
-          <button type="button" className="sv-btn" onClick={() => window.print()}>{pick(S.printSummary, lang)}</button>
-          {day && <button type="button" className="sv-btn" data-action="csv" onClick={() => void downloadCsv(day, session.token)}>{pick(S.downloadCsv, lang)}</button>}
+          <button type="button" className="sv-btn" onClick={() => window.print()}>
+            {pick(S.printSummary, lang)}
+          </button>
+          {day && (
+            <button type="button" className="sv-btn" data-action="csv" onClick={() => void downloadCsv(day, session.token)}>
+              {pick(S.downloadCsv, lang)}
+            </button>
+          )}
         </div>
-        {error && <p className="sv-note sv-note--error" role="alert"><Bilingual text={error} lang={lang} /></p>}
+        {error && (
+          <p className="sv-note sv-note--error" role="alert">
+            <Bilingual text={error} lang={lang} />
+          </p>
+        )}
         {day && <AccountabilitySection day={day} token={session.token} lang={lang} venue={venue} />}
         {venue && plan.data && plan.data.day === day && <PlanSection venue={venue} plan={plan.data} lang={lang} onMark={mark} />}
         {venue && <HistorySection venue={venue} history={history.data} lang={lang} />}
@@ -72,23 +82,44 @@ function PlanSection({ venue, plan, lang, onMark }: { venue: VenueView; plan: Da
     <section className="sv-day__noprint" data-testid="plan">
       <h2>{pick(S.planTitle, lang)}</h2>
       <table>
-        <thead><tr><th>{pick(S.planAgency, lang)}</th><th>{pick(S.planStatus, lang)}</th><th>{pick(S.planFrom, lang)}</th><th>{pick(S.planCounters, lang)}</th><th>{pick(S.planMark, lang)}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{pick(S.planAgency, lang)}</th>
+            <th>{pick(S.planStatus, lang)}</th>
+            <th>{pick(S.planFrom, lang)}</th>
+            <th>{pick(S.planCounters, lang)}</th>
+            <th>{pick(S.planMark, lang)}</th>
+          </tr>
+        </thead>
         <tbody>
           {plan.agencies.map((a) => {
             const agency = venue.agencies.find((x) => x.id === a.agencyId);
-            const counters = plan.counters.filter((c) => c.agencyId === a.agencyId).map((c) => venue.counters.find((x) => x.id === c.counterId)?.name ?? c.counterId);
+            const counters = plan.counters
+              .filter((c) => c.agencyId === a.agencyId)
+              .map((c) => venue.counters.find((x) => x.id === c.counterId)?.name ?? c.counterId);
             return (
               <tr key={a.agencyId} data-agency={a.agencyId} data-status={a.status}>
                 <td>{agency?.shortName ?? a.agencyId}</td>
-                <td className={`sv-plan--${a.status}`}>{pick(S[`plan_${a.status}`], lang)}{a.reason ? `: ${a.reason}` : ''}</td>
+                <td className={`sv-plan--${a.status}`}>
+                  {pick(S[`plan_${a.status}`], lang)}
+                  {a.reason ? `: ${a.reason}` : ''}
+                </td>
                 <td>{a.from ? localTime(a.from, tz) : '–'}</td>
                 <td>{counters.join(', ') || '–'}</td>
                 <td>
                   {a.status !== 'closed' && (
                     <span className="sv-day__tools">
-                      <button type="button" className="sv-btn sv-btn--small" onClick={() => absent(a.agencyId)}>{pick(S.markAbsent, lang)}</button>
-                      <button type="button" className="sv-btn sv-btn--small" onClick={() => late(a.agencyId)}>{pick(S.markLate, lang)}</button>
-                      {(a.status === 'absent' || a.status === 'late') && <button type="button" className="sv-btn sv-btn--small" onClick={() => onMark(a.agencyId, { status: 'present' })}>{pick(S.markPresent, lang)}</button>}
+                      <button type="button" className="sv-btn sv-btn--small" onClick={() => absent(a.agencyId)}>
+                        {pick(S.markAbsent, lang)}
+                      </button>
+                      <button type="button" className="sv-btn sv-btn--small" onClick={() => late(a.agencyId)}>
+                        {pick(S.markLate, lang)}
+                      </button>
+                      {(a.status === 'absent' || a.status === 'late') && (
+                        <button type="button" className="sv-btn sv-btn--small" onClick={() => onMark(a.agencyId, { status: 'present' })}>
+                          {pick(S.markPresent, lang)}
+                        </button>
+                      )}
                     </span>
                   )}
                 </td>
@@ -107,18 +138,29 @@ function HistorySection({ venue, history, lang }: { venue: VenueView; history: A
   return (
     <section data-testid="alert-history">
       <h2>{pick(S.historyTitle, lang)}</h2>
-      {!records.length ? <p>{pick(S.historyNone, lang)}</p> : (
+      {!records.length ? (
+        <p>{pick(S.historyNone, lang)}</p>
+      ) : (
         <table>
-          <thead><tr><th>{pick(S.historyBegan, lang)}</th><th>{pick(S.historyEnded, lang)}</th><th>{pick(S.historyWhat, lang)}</th><th>{pick(S.historyAck, lang)}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{pick(S.historyBegan, lang)}</th>
+              <th>{pick(S.historyEnded, lang)}</th>
+              <th>{pick(S.historyWhat, lang)}</th>
+              <th>{pick(S.historyAck, lang)}</th>
+            </tr>
+          </thead>
           <tbody>
-            {[...records].sort((a, b) => b.begunAt - a.begunAt).map((r) => (
-              <tr key={r.id} data-kind={r.kind}>
-                <td>{localTime(r.begunAt, tz)}</td>
-                <td>{r.endedAt === null ? pick(S.stillOpen, lang) : localTime(r.endedAt, tz)}</td>
-                <td className={`sv-history__sev--${r.severity}`}>{pick(r.message, lang)}</td>
-                <td>{r.ackAt === null ? '–' : `${r.ackByName ?? ''} ${localTime(r.ackAt, tz)}`}</td>
-              </tr>
-            ))}
+            {[...records]
+              .sort((a, b) => b.begunAt - a.begunAt)
+              .map((r) => (
+                <tr key={r.id} data-kind={r.kind}>
+                  <td>{localTime(r.begunAt, tz)}</td>
+                  <td>{r.endedAt === null ? pick(S.stillOpen, lang) : localTime(r.endedAt, tz)}</td>
+                  <td className={`sv-history__sev--${r.severity}`}>{pick(r.message, lang)}</td>
+                  <td>{r.ackAt === null ? '–' : `${r.ackByName ?? ''} ${localTime(r.ackAt, tz)}`}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       )}

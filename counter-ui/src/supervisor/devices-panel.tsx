@@ -10,7 +10,21 @@ import { PrinterJobs } from './printer-jobs';
 import { HubLinkPanel } from './hub-link';
 
 /** Kiosks, displays, buttons (online, last seen) and the ticket printers' paper and cover, kept fresh. */
-export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token: string; socket: LiveSocket | null; now: number; lang: Lang; isAdmin: boolean; tz: string }) {
+export function DevicesPanel({
+  token,
+  socket,
+  now,
+  lang,
+  isAdmin,
+  tz,
+}: {
+  token: string;
+  socket: LiveSocket | null;
+  now: number;
+  lang: Lang;
+  isAdmin: boolean;
+  tz: string;
+}) {
   const devices = usePolled('devices.list', {}, token, 15000);
   const printers = usePolled('printers.list', {}, token, 15000);
   const [pushed, setPushed] = useState<Map<string, PrinterStateView>>(new Map());
@@ -30,7 +44,10 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
   }, [printers.data]);
   const printerList = (printers.data?.printers ?? []).map((p) => pushed.get(p.printerId) ?? p);
   const test = async (id: string) => {
-    await api.call('printers.test', { token, params: { id } }).then(() => setSent(id), () => setSent(null));
+    await api.call('printers.test', { token, params: { id } }).then(
+      () => setSent(id),
+      () => setSent(null),
+    );
   };
   return (
     <section className="sv-card sv-panel" aria-labelledby="sv-devices">
@@ -54,8 +71,18 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
                 </div>
               </div>
               <span className="sv-dev__actions">
-                <button type="button" className="sv-btn sv-btn--small" data-action="test-print" onClick={() => void test(p.printerId)}>{pick(sent === p.printerId ? S.testSent : S.testPrint, lang)}</button>
-                <button type="button" className="sv-btn sv-btn--small" data-action="jobs" aria-expanded={open === p.printerId} onClick={() => setOpen(open === p.printerId ? null : p.printerId)}>{pick(S.recentJobs, lang)}</button>
+                <button type="button" className="sv-btn sv-btn--small" data-action="test-print" onClick={() => void test(p.printerId)}>
+                  {pick(sent === p.printerId ? S.testSent : S.testPrint, lang)}
+                </button>
+                <button
+                  type="button"
+                  className="sv-btn sv-btn--small"
+                  data-action="jobs"
+                  aria-expanded={open === p.printerId}
+                  onClick={() => setOpen(open === p.printerId ? null : p.printerId)}
+                >
+                  {pick(S.recentJobs, lang)}
+                </button>
               </span>
               {open === p.printerId && <PrinterJobs printerId={p.printerId} token={token} tz={tz} lang={lang} />}
             </li>
@@ -70,7 +97,11 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
           <li key={d.id} className={`sv-dev ${d.online ? 'is-on' : d.paired ? 'is-bad' : 'is-idle'}`} data-device={d.id}>
             <span className="sv-dot" aria-hidden />
             <div className="sv-dev__main">
-              <strong>{d.name}</strong> <span className="sv-muted sv-small">{pick(DEVICE_KIND[d.kind], lang)}{d.floor !== null ? ` · ${pick(S.floor, lang, { n: d.floor })}` : ''}</span>
+              <strong>{d.name}</strong>{' '}
+              <span className="sv-muted sv-small">
+                {pick(DEVICE_KIND[d.kind], lang)}
+                {d.floor !== null ? ` · ${pick(S.floor, lang, { n: d.floor })}` : ''}
+              </span>
               <div className="sv-small">
                 {!d.paired ? pick(S.deviceUnpaired, lang) : d.online ? pick(S.deviceOnline, lang) : pick(S.deviceOffline, lang)}
                 {d.paired && ' · '}
@@ -80,7 +111,11 @@ export function DevicesPanel({ token, socket, now, lang, isAdmin, tz }: { token:
           </li>
         ))}
       </ul>
-      {isAdmin && <a className="sv-link" href="/counter/admin#devices">{pick(S.manageDevices, lang)}</a>}
+      {isAdmin && (
+        <a className="sv-link" href="/counter/admin#devices">
+          {pick(S.manageDevices, lang)}
+        </a>
+      )}
     </section>
   );
 }

@@ -18,12 +18,16 @@ export function HourChart({ perHour, tzLabel, title, lang }: { perHour: number[]
   const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   return (
     <figure className="sv-chart">
-      <figcaption>{pick(S.perHourTitle, lang, { tz: tzLabel })} · {title}</figcaption>
+      <figcaption>
+        {pick(S.perHourTitle, lang, { tz: tzLabel })} · {title}
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={pick(S.perHourTitle, lang, { tz: tzLabel })}>
         {ticks.map((v) => (
           <g key={v}>
             <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} className="sv-chart__grid" />
-            <text x={pad.l - 6} y={y(v) + 4} textAnchor="end" className="sv-chart__tick">{v}</text>
+            <text x={pad.l - 6} y={y(v) + 4} textAnchor="end" className="sv-chart__tick">
+              {v}
+            </text>
           </g>
         ))}
         {hours.map((h, i) => {
@@ -31,9 +35,17 @@ export function HourChart({ perHour, tzLabel, title, lang }: { perHour: number[]
           const x = pad.l + i * bw;
           return (
             <g key={h} data-hour={h} data-count={n}>
-              <rect x={x + bw * 0.15} width={bw * 0.7} y={y(n)} height={y(0) - y(n)} className="sv-chart__bar"><title>{`${String(h).padStart(2, '0')}:00 — ${n}`}</title></rect>
-              {n > 0 && <text x={x + bw / 2} y={y(n) - 4} textAnchor="middle" className="sv-chart__value">{n}</text>}
-              <text x={x + bw / 2} y={H - pad.b + 16} textAnchor="middle" className="sv-chart__tick">{String(h).padStart(2, '0')}</text>
+              <rect x={x + bw * 0.15} width={bw * 0.7} y={y(n)} height={y(0) - y(n)} className="sv-chart__bar">
+                <title>{`${String(h).padStart(2, '0')}:00 — ${n}`}</title>
+              </rect>
+              {n > 0 && (
+                <text x={x + bw / 2} y={y(n) - 4} textAnchor="middle" className="sv-chart__value">
+                  {n}
+                </text>
+              )}
+              <text x={x + bw / 2} y={H - pad.b + 16} textAnchor="middle" className="sv-chart__tick">
+                {String(h).padStart(2, '0')}
+              </text>
             </g>
           );
         })}

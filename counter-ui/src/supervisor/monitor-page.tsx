@@ -30,7 +30,15 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
   const clockText = venue ? `${localTime(now, venue.timeZone)} ${venue.timeZoneLabel}` : '';
   return (
     <div className="sv">
-      <TopBar page="monitor" session={session} lang={lang} toggleLang={toggleLang} logout={logout} connected={state.connected} right={<span className="sv-clock">{clockText}</span>} />
+      <TopBar
+        page="monitor"
+        session={session}
+        lang={lang}
+        toggleLang={toggleLang}
+        logout={logout}
+        connected={state.connected}
+        right={<span className="sv-clock">{clockText}</span>}
+      />
       {!venue || !state.snapshot ? (
         <p className="sv-loading">{pick(S.loading, lang)}</p>
       ) : (
@@ -40,7 +48,7 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
             <div className="sv-monitor__floors">
               {venue.floors.map((f) => (
                 <section key={f.number} className="sv-floor" aria-labelledby={`sv-floor-${f.number}`}>
-                  <h2 id={`sv-floor-${f.number}`}>{lang === 'en' ? f.nameEn ?? f.name : f.name}</h2>
+                  <h2 id={`sv-floor-${f.number}`}>{lang === 'en' ? (f.nameEn ?? f.name) : f.name}</h2>
                   <CounterTiles venue={venue} floor={f.number} counters={state.counters} now={now} lang={lang} />
                   <ServiceTable venue={venue} floor={f.number} queues={state.queues} now={now} lang={lang} token={session.token} onReroute={setReroute} />
                 </section>
@@ -55,7 +63,16 @@ export function MonitorPage({ session, lang, toggleLang, logout, expire }: Staff
         </main>
       )}
       {reroute && venue && (
-        <RerouteDialog venue={venue} tickets={state.tickets} counterStates={state.counters} serviceId={reroute} now={now} lang={lang} token={session.token} onClose={() => setReroute(null)} />
+        <RerouteDialog
+          venue={venue}
+          tickets={state.tickets}
+          counterStates={state.counters}
+          serviceId={reroute}
+          now={now}
+          lang={lang}
+          token={session.token}
+          onClose={() => setReroute(null)}
+        />
       )}
     </div>
   );

@@ -13,7 +13,10 @@ export function PrinterJobs({ printerId, token, tz, lang }: { printerId: string;
   const [preview, setPreview] = useState<PrintJobListItem | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const reprint = async (id: string) => {
-    await api.call('printJobs.reprint', { token, params: { jobId: id } }).then(() => (setSent(id), jobs.reload()), () => setSent(null));
+    await api.call('printJobs.reprint', { token, params: { jobId: id } }).then(
+      () => (setSent(id), jobs.reload()),
+      () => setSent(null),
+    );
   };
   const list = jobs.data?.jobs ?? [];
   return (
@@ -22,25 +25,38 @@ export function PrinterJobs({ printerId, token, tz, lang }: { printerId: string;
       <ul className="sv-jobs__list">
         {list.map((j) => (
           <li key={j.id} className="sv-jobs__row" data-job={j.id} data-state={j.state}>
-            <strong className="sv-jobs__number">{j.test ? pick(S.testJob, lang) : j.number ?? '—'}</strong>
+            <strong className="sv-jobs__number">{j.test ? pick(S.testJob, lang) : (j.number ?? '—')}</strong>
             <span className="sv-small sv-muted">{clock(j.at, tz)}</span>
             <span className={`sv-small ${j.state === 'failed' ? 'sv-bad' : ''}`} title={j.error ?? undefined}>
-              {pick(JOB_STATE[j.state], lang)}{j.reprints > 0 ? ` · ${pick(S.reprinted, lang, { n: j.reprints })}` : ''}
+              {pick(JOB_STATE[j.state], lang)}
+              {j.reprints > 0 ? ` · ${pick(S.reprinted, lang, { n: j.reprints })}` : ''}
             </span>
             <span className="sv-jobs__actions">
-              <button type="button" className="sv-btn sv-btn--small" data-action="preview" onClick={() => setPreview(j)}>{pick(S.preview, lang)}</button>
-              {!j.test && <button type="button" className="sv-btn sv-btn--small" data-action="reprint" onClick={() => void reprint(j.id)}>{pick(sent === j.id ? S.reprintSent : S.reprint, lang)}</button>}
+              <button type="button" className="sv-btn sv-btn--small" data-action="preview" onClick={() => setPreview(j)}>
+                {pick(S.preview, lang)}
+              </button>
+              {!j.test && (
+                <button type="button" className="sv-btn sv-btn--small" data-action="reprint" onClick={() => void reprint(j.id)}>
+                  {pick(sent === j.id ? S.reprintSent : S.reprint, lang)}
+                </button>
+              )}
             </span>
           </li>
         ))}
       </ul>
       {preview && (
-        <Dialog title={`${pick(S.preview, lang)} · ${preview.test ? pick(S.testJob, lang) : preview.number ?? ''}`} onClose={() => setPreview(null)}>
+        <Dialog title={`${pick(S.preview, lang)} · ${preview.test ? pick(S.testJob, lang) : (preview.number ?? '')}`} onClose={() => setPreview(null)}>
           {preview.state === 'unknown' && <p className="sv-muted sv-small">{pick(S.previewRebuilt, lang)}</p>}
-          <img className="sv-jobs__preview" data-testid="job-preview" alt={pick(S.preview, lang)}
-            src={api.url('printJobs.preview', { params: { jobId: preview.id }, query: { token } })} />
+          <img
+            className="sv-jobs__preview"
+            data-testid="job-preview"
+            alt={pick(S.preview, lang)}
+            src={api.url('printJobs.preview', { params: { jobId: preview.id }, query: { token } })}
+          />
           <div className="sv-modal__actions">
-            <button type="button" className="sv-btn" onClick={() => setPreview(null)}>{pick(S.closeDialog, lang)}</button>
+            <button type="button" className="sv-btn" onClick={() => setPreview(null)}>
+              {pick(S.closeDialog, lang)}
+            </button>
           </div>
         </Dialog>
       )}

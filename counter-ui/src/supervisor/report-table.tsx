@@ -34,7 +34,19 @@ export function ReportSummary({ report, lang }: { report: Report; lang: Lang }) 
 }
 
 /** One row per group with every figure, the total last; a click picks the row the chart shows. */
-export function ReportTable({ report, by, lang, selected, onSelect }: { report: Report; by: ReportGroupBy; lang: Lang; selected: string | null; onSelect: (key: string | null) => void }) {
+export function ReportTable({
+  report,
+  by,
+  lang,
+  selected,
+  onSelect,
+}: {
+  report: Report;
+  by: ReportGroupBy;
+  lang: Lang;
+  selected: string | null;
+  onSelect: (key: string | null) => void;
+}) {
   const rows = report.by[by];
   const cols: [keyof typeof S, (r: ReportRow) => string][] = [
     ['hIssued', (r) => String(r.issued)],
@@ -49,9 +61,18 @@ export function ReportTable({ report, by, lang, selected, onSelect }: { report: 
     ['hWithin', (r) => pct(r.withinTargetShare)],
   ];
   const line = (r: ReportRow, key: string, total = false) => (
-    <tr key={key} className={`${total ? 'is-total' : ''} ${selected === key ? 'is-selected' : ''}`} onClick={() => onSelect(total || selected === key ? null : key)} data-key={key}>
+    <tr
+      key={key}
+      className={`${total ? 'is-total' : ''} ${selected === key ? 'is-selected' : ''}`}
+      onClick={() => onSelect(total || selected === key ? null : key)}
+      data-key={key}
+    >
       <th scope="row">{total ? pick(S.total, lang) : r.label}</th>
-      {cols.map(([k, f]) => <td key={k} className="num">{f(r)}</td>)}
+      {cols.map(([k, f]) => (
+        <td key={k} className="num">
+          {f(r)}
+        </td>
+      ))}
     </tr>
   );
   return (
@@ -59,7 +80,11 @@ export function ReportTable({ report, by, lang, selected, onSelect }: { report: 
       <thead>
         <tr>
           <th>{pick(GROUP_BY[by], lang)}</th>
-          {cols.map(([k]) => <th key={k} className="num">{pick(S[k], lang)}</th>)}
+          {cols.map(([k]) => (
+            <th key={k} className="num">
+              {pick(S[k], lang)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>{rows.map((r) => line(r, r.key))}</tbody>

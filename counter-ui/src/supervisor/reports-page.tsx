@@ -20,19 +20,22 @@ export function ReportsPage({ session, lang, toggleLang, logout, expire }: Staff
   const [busy, setBusy] = useState(false);
   const today = venue ? localDay(Date.now(), venue.timeZone) : null;
 
-  const load = useCallback(async (r: { from: string; to: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await api.call('reports.get', { query: { from: r.from, to: r.to }, token: session.token }));
-      setSelected(null);
-    } catch (e) {
-      if (e instanceof ApiError && (e.code === 'INVALID_TOKEN' || e.code === 'UNAUTHENTICATED')) expire();
-      setError({ text: errorText(e), problems: problemsOf(e) });
-    } finally {
-      setBusy(false);
-    }
-  }, [session.token, expire]);
+  const load = useCallback(
+    async (r: { from: string; to: string }) => {
+      setBusy(true);
+      setError(null);
+      try {
+        setReport(await api.call('reports.get', { query: { from: r.from, to: r.to }, token: session.token }));
+        setSelected(null);
+      } catch (e) {
+        if (e instanceof ApiError && (e.code === 'INVALID_TOKEN' || e.code === 'UNAUTHENTICATED')) expire();
+        setError({ text: errorText(e), problems: problemsOf(e) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [session.token, expire],
+  );
 
   useEffect(() => {
     if (today && !range) {
@@ -74,30 +77,62 @@ export function ReportsPage({ session, lang, toggleLang, logout, expire }: Staff
         <form className="sv-card sv-reports__form" onSubmit={(e) => (e.preventDefault(), range && void load(range))}>
           <label className="sv-field">
             <span>{pick(S.from, lang)}</span>
-            <input type="date" name="from" value={range?.from ?? ''} onChange={(e) => setRange((r) => ({ from: e.target.value, to: r?.to ?? e.target.value }))} required />
+            <input
+              type="date"
+              name="from"
+              value={range?.from ?? ''}
+              onChange={(e) => setRange((r) => ({ from: e.target.value, to: r?.to ?? e.target.value }))}
+              required
+            />
           </label>
           <label className="sv-field">
             <span>{pick(S.to, lang)}</span>
-            <input type="date" name="to" value={range?.to ?? ''} onChange={(e) => setRange((r) => ({ from: r?.from ?? e.target.value, to: e.target.value }))} required />
+            <input
+              type="date"
+              name="to"
+              value={range?.to ?? ''}
+              onChange={(e) => setRange((r) => ({ from: r?.from ?? e.target.value, to: e.target.value }))}
+              required
+            />
           </label>
           <label className="sv-field">
             <span>{pick(S.groupBy, lang)}</span>
             <select name="by" value={by} onChange={(e) => (setBy(e.target.value as ReportGroupBy), setSelected(null))}>
-              {REPORT_GROUPS.map((g) => <option key={g} value={g}>{pick(GROUP_BY[g], lang)}</option>)}
+              {REPORT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {pick(GROUP_BY[g], lang)}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="sv-btn sv-btn--primary" disabled={busy || !range}>{pick(S.show, lang)}</button>
+          <button type="submit" className="sv-btn sv-btn--primary" disabled={busy || !range}>
+            {pick(S.show, lang)}
+          </button>
           <div className="sv-reports__quick">
-            <button type="button" className="sv-btn sv-btn--small" onClick={() => today && quick(today)}>{pick(S.today, lang)}</button>
-            <button type="button" className="sv-btn sv-btn--small" onClick={() => today && quick(addDays(today, -6))}>{pick(S.last7, lang)}</button>
-            <button type="button" className="sv-btn sv-btn--small" onClick={() => today && quick(`${today.slice(0, 8)}01`)}>{pick(S.thisMonth, lang)}</button>
+            <button type="button" className="sv-btn sv-btn--small" onClick={() => today && quick(today)}>
+              {pick(S.today, lang)}
+            </button>
+            <button type="button" className="sv-btn sv-btn--small" onClick={() => today && quick(addDays(today, -6))}>
+              {pick(S.last7, lang)}
+            </button>
+            <button type="button" className="sv-btn sv-btn--small" onClick={() => today && quick(`${today.slice(0, 8)}01`)}>
+              {pick(S.thisMonth, lang)}
+            </button>
           </div>
-          <button type="button" className="sv-btn sv-reports__csv" onClick={() => void download()} disabled={!report}>{pick(S.downloadCsv, lang)}</button>
+          <button type="button" className="sv-btn sv-reports__csv" onClick={() => void download()} disabled={!report}>
+            {pick(S.downloadCsv, lang)}
+          </button>
         </form>
         {error && (
           <div className="sv-note sv-note--error" role="alert">
             <Bilingual text={error.text} lang={lang} />
-            {error.problems.length > 0 && <ul>{error.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+            {error.problems.length > 0 && (
+              <ul>
+                {error.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
         {report && (

@@ -65,7 +65,11 @@ export function RerouteDialog({ venue, tickets, counterStates, serviceId, now, l
         <label className="sv-field">
           <span>{pick(S.fromService, lang)}</span>
           <select value={from} onChange={(e) => (setFrom(e.target.value), setTicketId(null))}>
-            {venue.services.map((s) => <option key={s.id} value={s.id}>{s.prefix} · {s.name}</option>)}
+            {venue.services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.prefix} · {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <fieldset className="sv-field">
@@ -84,7 +88,13 @@ export function RerouteDialog({ venue, tickets, counterStates, serviceId, now, l
           <span>{pick(S.toService, lang)}</span>
           <select value={toService} onChange={(e) => (setToService(e.target.value), setToCounter(''))} name="toService">
             <option value="">{pick(S.sameService, lang)}</option>
-            {venue.services.filter((s) => s.id !== from).map((s) => <option key={s.id} value={s.id}>{s.prefix} · {s.name}</option>)}
+            {venue.services
+              .filter((s) => s.id !== from)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.prefix} · {s.name}
+                </option>
+              ))}
           </select>
         </label>
         <label className="sv-field">
@@ -93,7 +103,12 @@ export function RerouteDialog({ venue, tickets, counterStates, serviceId, now, l
             <option value="">{pick(S.anyCounter, lang)}</option>
             {counters.map((c) => {
               const closed = counterStates.get(c.id)?.status === 'closed';
-              return <option key={c.id} value={c.id} disabled={closed} data-closed={closed || undefined}>{c.name}{closed ? ` — ${pick(S.counterClosed, lang)}` : ''}</option>;
+              return (
+                <option key={c.id} value={c.id} disabled={closed} data-closed={closed || undefined}>
+                  {c.name}
+                  {closed ? ` — ${pick(S.counterClosed, lang)}` : ''}
+                </option>
+              );
             })}
           </select>
         </label>
@@ -102,8 +117,12 @@ export function RerouteDialog({ venue, tickets, counterStates, serviceId, now, l
           <input value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
         </label>
         <div className="sv-modal__actions">
-          <button type="button" className="sv-btn" onClick={onClose}>{pick(S.cancel, lang)}</button>
-          <button type="submit" className="sv-btn sv-btn--primary" disabled={!valid || busy}>{pick(S.rerouteButton, lang)}</button>
+          <button type="button" className="sv-btn" onClick={onClose}>
+            {pick(S.cancel, lang)}
+          </button>
+          <button type="submit" className="sv-btn sv-btn--primary" disabled={!valid || busy}>
+            {pick(S.rerouteButton, lang)}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -58,13 +58,19 @@ export function ServiceTable({ venue, floor, queues, now, lang, token, onReroute
               <tr key={s.id} data-service={s.id} className={q && q.waiting > 0 && q.countersOpen === 0 ? 'is-stuck' : ''}>
                 <td>
                   <div className="sv-services__svc">
-                    <span className="sv-prefix" style={{ background: agency?.color }}>{s.prefix}</span>
+                    <span className="sv-prefix" style={{ background: agency?.color }}>
+                      {s.prefix}
+                    </span>
                     <div>
                       <span className="sv-services__name">{s.name}</span>
                       <span className="sv-services__agency">{agency?.shortName}</span>
                     </div>
                   </div>
-                  {error?.serviceId === s.id && <div className="sv-note sv-note--error" role="alert"><Bilingual text={error.text} lang={lang} /></div>}
+                  {error?.serviceId === s.id && (
+                    <div className="sv-note sv-note--error" role="alert">
+                      <Bilingual text={error.text} lang={lang} />
+                    </div>
+                  )}
                 </td>
                 <td className="num sv-services__waiting">
                   {q?.waiting ?? 0}
@@ -72,41 +78,81 @@ export function ServiceTable({ venue, floor, queues, now, lang, token, onReroute
                 </td>
                 <td className={`num ${late ? 'sv-bad' : ''}`}>{longest === null ? '—' : duration(longest, lang)}</td>
                 <td className="num">{q?.waiting ? minutesText(q.estimatedWaitMinutes, lang) : '—'}</td>
-                <td className="num">{q?.countersOpen ?? 0}/{staffed}</td>
-                <td className="sv-services__hours" data-testid="hours">{todaysHours(venue, s, now) ?? pick(S.closedWeekdayShort, lang)}</td>
-                <td><span className={`sv-state sv-state--${q?.available ? 'open' : 'closed'}`}>{q ? pick(AVAILABILITY[q.reason], lang) : '—'}</span></td>
+                <td className="num">
+                  {q?.countersOpen ?? 0}/{staffed}
+                </td>
+                <td className="sv-services__hours" data-testid="hours">
+                  {todaysHours(venue, s, now) ?? pick(S.closedWeekdayShort, lang)}
+                </td>
+                <td>
+                  <span className={`sv-state sv-state--${q?.available ? 'open' : 'closed'}`}>{q ? pick(AVAILABILITY[q.reason], lang) : '—'}</span>
+                </td>
                 <td className="sv-actions">
                   {closedToday ? (
-                    <button type="button" className="sv-btn sv-btn--small" onClick={() => void setStatus(s, false)}>{pick(S.reopen, lang)}</button>
+                    <button type="button" className="sv-btn sv-btn--small" onClick={() => void setStatus(s, false)}>
+                      {pick(S.reopen, lang)}
+                    </button>
                   ) : (
-                    <button type="button" className="sv-btn sv-btn--small" onClick={() => setClosing(s)} title={pick(S.closeToday, lang)}>{pick(S.closeShort, lang)}</button>
+                    <button type="button" className="sv-btn sv-btn--small" onClick={() => setClosing(s)} title={pick(S.closeToday, lang)}>
+                      {pick(S.closeShort, lang)}
+                    </button>
                   )}
-                  <button type="button" className="sv-btn sv-btn--small" disabled={!q?.waiting} onClick={() => onReroute(s.id)}>{pick(S.rerouteShort, lang)}</button>
+                  <button type="button" className="sv-btn sv-btn--small" disabled={!q?.waiting} onClick={() => onReroute(s.id)}>
+                    {pick(S.rerouteShort, lang)}
+                  </button>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {closing && <CloseDialog service={closing} lang={lang} error={error?.serviceId === closing.id ? error.text : null} onCancel={() => setClosing(null)} onClose={(reason) => void setStatus(closing, true, reason)} />}
+      {closing && (
+        <CloseDialog
+          service={closing}
+          lang={lang}
+          error={error?.serviceId === closing.id ? error.text : null}
+          onCancel={() => setClosing(null)}
+          onClose={(reason) => void setStatus(closing, true, reason)}
+        />
+      )}
     </>
   );
 }
 
-function CloseDialog({ service, lang, error, onCancel, onClose }: { service: Service; lang: Lang; error: ReturnType<typeof errorText> | null; onCancel: () => void; onClose: (reason: string) => void }) {
+function CloseDialog({
+  service,
+  lang,
+  error,
+  onCancel,
+  onClose,
+}: {
+  service: Service;
+  lang: Lang;
+  error: ReturnType<typeof errorText> | null;
+  onCancel: () => void;
+  onClose: (reason: string) => void;
+}) {
   const [reason, setReason] = useState('');
   return (
     <Dialog title={pick(S.closeTitle, lang, { name: service.name })} onClose={onCancel}>
       <form onSubmit={(e) => (e.preventDefault(), onClose(reason.trim()))}>
         <p className="sv-muted">{pick(S.closeHint, lang)}</p>
-        {error && <p className="sv-note sv-note--error" role="alert"><Bilingual text={error} lang={lang} /></p>}
+        {error && (
+          <p className="sv-note sv-note--error" role="alert">
+            <Bilingual text={error} lang={lang} />
+          </p>
+        )}
         <label className="sv-field">
           <span>{pick(S.reason, lang)}</span>
           <input value={reason} maxLength={200} placeholder={pick(S.reasonPlaceholder, lang)} onChange={(e) => setReason(e.target.value)} autoFocus />
         </label>
         <div className="sv-modal__actions">
-          <button type="button" className="sv-btn" onClick={onCancel}>{pick(S.cancel, lang)}</button>
-          <button type="submit" className="sv-btn sv-btn--danger">{pick(S.closeToday, lang)}</button>
+          <button type="button" className="sv-btn" onClick={onCancel}>
+            {pick(S.cancel, lang)}
+          </button>
+          <button type="submit" className="sv-btn sv-btn--danger">
+            {pick(S.closeToday, lang)}
+          </button>
         </div>
       </form>
     </Dialog>

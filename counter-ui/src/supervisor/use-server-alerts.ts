@@ -24,7 +24,11 @@ function chime(): void {
 }
 
 /** The alerts the server keeps: fetched on (re)connect, then pushed; a chime when one begins. */
-export function useServerAlerts(socket: LiveSocket | null, token: string, connected: boolean): { active: AlertRecord[] | null; ack: (id: string) => Promise<void> } {
+export function useServerAlerts(
+  socket: LiveSocket | null,
+  token: string,
+  connected: boolean,
+): { active: AlertRecord[] | null; ack: (id: string) => Promise<void> } {
   const [active, setActive] = useState<AlertRecord[] | null>(null);
   useEffect(() => {
     if (!socket) return;
@@ -40,14 +44,20 @@ export function useServerAlerts(socket: LiveSocket | null, token: string, connec
   useEffect(() => {
     if (!connected) return;
     let live = true;
-    api.call('alerts.active', { token }).then((a) => live && setActive(a.active), () => undefined);
+    api.call('alerts.active', { token }).then(
+      (a) => live && setActive(a.active),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, [connected, token]);
-  const ack = useCallback(async (id: string) => {
-    const rec = await api.call('alerts.ack', { params: { id }, token });
-    setActive((list) => list?.map((r) => (r.id === rec.id ? { ...rec, message: r.message } : r)) ?? null);
-  }, [token]);
+  const ack = useCallback(
+    async (id: string) => {
+      const rec = await api.call('alerts.ack', { params: { id }, token });
+      setActive((list) => list?.map((r) => (r.id === rec.id ? { ...rec, message: r.message } : r)) ?? null);
+    },
+    [token],
+  );
   return { active, ack };
 }

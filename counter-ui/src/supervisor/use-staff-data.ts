@@ -42,7 +42,12 @@ export function useNow(offset: number, ms = 1000): number {
  * A staff GET of route `id` that refreshes every `everyMs` and on demand; null until the first
  * answer, or on 404. A null `request` waits (nothing to ask yet).
  */
-export function usePolled<K extends RouteId>(id: K, request: RequestOf<K> | null, token: string, everyMs: number): { data: ApiAnswers[K] | null; missing: boolean; reload: () => void } {
+export function usePolled<K extends RouteId>(
+  id: K,
+  request: RequestOf<K> | null,
+  token: string,
+  everyMs: number,
+): { data: ApiAnswers[K] | null; missing: boolean; reload: () => void } {
   const [data, setData] = useState<ApiAnswers[K] | null>(null);
   // The request as a value: a new object with the same parts is the same request.
   const key = request === null ? null : JSON.stringify(request);

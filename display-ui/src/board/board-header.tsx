@@ -5,7 +5,15 @@ import { useServerNow } from '../live/use-timers';
 import { OfflineMarker } from './offline-marker';
 
 /** Venue and floor on the left, WITA date and a ticking clock on the right. */
-export function BoardHeader(props: { title: string; place: LocalizedText; tz: string; tzLabel: string; clockOffset: number; connected: boolean; restarting: boolean }) {
+export function BoardHeader(props: {
+  title: string;
+  place: LocalizedText;
+  tz: string;
+  tzLabel: string;
+  clockOffset: number;
+  connected: boolean;
+  restarting: boolean;
+}) {
   const now = useServerNow(props.clockOffset);
   return (
     <header className="board-header">

@@ -64,9 +64,16 @@ export function CounterGrid({ tiles, tz, clockOffset }: { tiles: CounterTileData
   const cols = tiles.length === 0 ? 1 : bestColumns(tiles.length, w, h, gap);
   const rows = Math.max(1, Math.ceil(tiles.length / cols));
   return (
-    <section ref={ref} className={`counters ${tiles.length === 0 ? 'counters-empty' : ''}`} data-testid="counters" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
+    <section
+      ref={ref}
+      className={`counters ${tiles.length === 0 ? 'counters-empty' : ''}`}
+      data-testid="counters"
+      style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}
+    >
       {tiles.length === 0 && <Say t={text('noCounters')} stacked />}
-      {tiles.map((t) => <CounterTile key={t.counter.id} tile={t} tz={tz} clockOffset={clockOffset} />)}
+      {tiles.map((t) => (
+        <CounterTile key={t.counter.id} tile={t} tz={tz} clockOffset={clockOffset} />
+      ))}
     </section>
   );
 }
@@ -76,20 +83,31 @@ function CounterTile({ tile, tz, clockOffset }: { tile: CounterTileData; tz: str
   const state = counterState(live, tz);
   const fresh = useFresh(tile.calledAt, HIGHLIGHT_MS);
   const away = state.tone === 'break' || state.tone === 'closed';
-  const number = away ? null : live?.ticket?.number ?? null;
+  const number = away ? null : (live?.ticket?.number ?? null);
   return (
-    <article className={`tile tone-${state.tone} ${fresh ? 'is-fresh' : ''}`} data-testid={`counter-${counter.id}`} data-tone={state.tone} style={{ borderLeftColor: agency?.color }}>
+    <article
+      className={`tile tone-${state.tone} ${fresh ? 'is-fresh' : ''}`}
+      data-testid={`counter-${counter.id}`}
+      data-tone={state.tone}
+      style={{ borderLeftColor: agency?.color }}
+    >
       <div className="tile-head">
         <span className="tile-name">{counter.name}</span>
         {agency && <span className="tile-agency">{agency.shortName}</span>}
       </div>
       {away ? (
         // On a break or closed, the state itself is the big news: it takes the number's place.
-        <div className="tile-away" lang="id">{state.tone === 'break' ? <BreakText live={live} tz={tz} clockOffset={clockOffset} /> : state.label.id}</div>
+        <div className="tile-away" lang="id">
+          {state.tone === 'break' ? <BreakText live={live} tz={tz} clockOffset={clockOffset} /> : state.label.id}
+        </div>
       ) : (
-        <div className="tile-number" data-testid="tile-number">{number ?? '—'}</div>
+        <div className="tile-number" data-testid="tile-number">
+          {number ?? '—'}
+        </div>
       )}
-      <div className="tile-state" lang="id">{away ? '' : <span className="tile-chip">{state.label.id}</span>}</div>
+      <div className="tile-state" lang="id">
+        {away ? '' : <span className="tile-chip">{state.label.id}</span>}
+      </div>
     </article>
   );
 }

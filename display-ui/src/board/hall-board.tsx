@@ -32,12 +32,15 @@ export function HallBoard({ token, device, voice, onAuthError }: HallBoardProps)
   const announcer = useAnnouncer(voice);
   const venueRef = useRef<ReturnType<typeof useVenue>>(null);
   const say = announcer.say;
-  const onCall = useCallback((call: CallEvent) => {
-    const v = venueRef.current;
-    // Without the venue yet, "loket-3" still reads "loket tiga".
-    const counter = v?.counters.find((c) => c.id === call.counterId) ?? { name: call.counterId.replace(/-/g, ' ') };
-    say(call, counter, v?.settings.spokenNumbers ?? 'cardinal');
-  }, [say]);
+  const onCall = useCallback(
+    (call: CallEvent) => {
+      const v = venueRef.current;
+      // Without the venue yet, "loket-3" still reads "loket tiga".
+      const counter = v?.counters.find((c) => c.id === call.counterId) ?? { name: call.counterId.replace(/-/g, ' ') };
+      say(call, counter, v?.settings.spokenNumbers ?? 'cardinal');
+    },
+    [say],
+  );
   const live = useDisplayLive(token, onCall);
   const { board } = live;
   const venue = useVenue(board.venueVersion);
@@ -53,10 +56,12 @@ export function HallBoard({ token, device, voice, onAuthError }: HallBoardProps)
   const tiles: CounterTileData[] = useMemo(() => {
     const lastLive = new Map<string, number>();
     for (const c of board.calls) if (c.receivedAt !== null) lastLive.set(c.counterId, c.receivedAt);
-    return (venue?.counters ?? [])
-      // The server sends only the counters this screen may show; before it answers, trust the device's floor.
-      .filter((c) => (board.ready ? board.counters.has(c.id) : floor === null || c.floor === floor))
-      .map((c) => ({ counter: c, live: board.counters.get(c.id), agency: agencies.get(c.agencyId), calledAt: lastLive.get(c.id) ?? null }));
+    return (
+      (venue?.counters ?? [])
+        // The server sends only the counters this screen may show; before it answers, trust the device's floor.
+        .filter((c) => (board.ready ? board.counters.has(c.id) : floor === null || c.floor === floor))
+        .map((c) => ({ counter: c, live: board.counters.get(c.id), agency: agencies.get(c.agencyId), calledAt: lastLive.get(c.id) ?? null }))
+    );
   }, [venue, floor, board.ready, board.counters, board.calls, agencies]);
 
   const waiting = useMemo(() => {
@@ -70,16 +75,37 @@ export function HallBoard({ token, device, voice, onAuthError }: HallBoardProps)
   const floorInfo = venue?.floors.find((f) => f.number === floor);
   // A board paired to a zone names the zone; otherwise its floor (or all floors).
   const zone = device?.ref ? venue?.zones?.find((z) => z.id === device.ref) : undefined;
-  const place = zone ? { id: zone.name, en: zone.nameEn ?? zone.name } : floorInfo ? { id: floorInfo.name, en: floorInfo.nameEn ?? floorInfo.name } : text('allFloors');
+  const place = zone
+    ? { id: zone.name, en: zone.nameEn ?? zone.name }
+    : floorInfo
+      ? { id: floorInfo.name, en: floorInfo.nameEn ?? floorInfo.name }
+      : text('allFloors');
   const latest = board.calls.at(-1);
   const tz = venue?.timeZone ?? 'Asia/Makassar';
 
   return (
-    <div className={`board ${portrait ? 'is-portrait' : 'is-landscape'} ${live.connected ? '' : 'is-offline'}`} data-testid="hall-board" data-ready={board.ready && venue !== null}>
-      <BoardHeader title={venue?.name ?? ''} place={place} tz={tz} tzLabel={venue?.timeZoneLabel ?? 'WITA'} clockOffset={board.clockOffset} connected={live.connected} restarting={live.restarting} />
+    <div
+      className={`board ${portrait ? 'is-portrait' : 'is-landscape'} ${live.connected ? '' : 'is-offline'}`}
+      data-testid="hall-board"
+      data-ready={board.ready && venue !== null}
+    >
+      <BoardHeader
+        title={venue?.name ?? ''}
+        place={place}
+        tz={tz}
+        tzLabel={venue?.timeZoneLabel ?? 'WITA'}
+        clockOffset={board.clockOffset}
+        connected={live.connected}
+        restarting={live.restarting}
+      />
       <main className="board-main">
         <div className="board-calls">
-          <LatestCall call={latest} counter={latest && counters.get(latest.counterId)} agency={latest && agencies.get(latest.agencyId)} service={latest && venue?.services.find((s) => s.id === latest.serviceId)} />
+          <LatestCall
+            call={latest}
+            counter={latest && counters.get(latest.counterId)}
+            agency={latest && agencies.get(latest.agencyId)}
+            service={latest && venue?.services.find((s) => s.id === latest.serviceId)}
+          />
           <RecentCalls calls={board.calls} counters={counters} limit={4} />
         </div>
         <div className="board-floor">

@@ -8,7 +8,17 @@ import { Say } from '../shared/say';
 export const HIGHLIGHT_MS = 10_000;
 
 /** The newest call, as large as the screen allows, flashing while it is new. */
-export function LatestCall({ call, counter, agency, service }: { call: BoardCall | undefined; counter: Counter | undefined; agency: Agency | undefined; service: Service | undefined }) {
+export function LatestCall({
+  call,
+  counter,
+  agency,
+  service,
+}: {
+  call: BoardCall | undefined;
+  counter: Counter | undefined;
+  agency: Agency | undefined;
+  service: Service | undefined;
+}) {
   const fresh = useFresh(call?.receivedAt, HIGHLIGHT_MS);
   if (!call) {
     return (
@@ -23,11 +33,15 @@ export function LatestCall({ call, counter, agency, service }: { call: BoardCall
         <Say t={text('queueNumber')} />
         {call.recall > 0 && <Say t={text('recall')} className="latest-recall" />}
       </div>
-      <div className="latest-number" data-testid="latest-number">{call.number}</div>
+      <div className="latest-number" data-testid="latest-number">
+        {call.number}
+      </div>
       <div className="latest-goto">
         <Say t={text('goTo')} />
       </div>
-      <div className="latest-counter" data-testid="latest-counter">{counter?.name ?? call.counterId}</div>
+      <div className="latest-counter" data-testid="latest-counter">
+        {counter?.name ?? call.counterId}
+      </div>
       {agency && (
         <div className="latest-agency" style={{ borderColor: agency.color }}>
           {service ? `${agency.shortName} · ${service.name}` : agency.name}

@@ -10,7 +10,9 @@ export function RecentCalls({ calls, counters, limit }: { calls: readonly BoardC
   const rows = calls.slice(0, -1).reverse().slice(0, limit);
   return (
     <section className="recent" data-testid="recent-calls">
-      <h2 className="panel-title"><Say t={text('lastCalls')} /></h2>
+      <h2 className="panel-title">
+        <Say t={text('lastCalls')} />
+      </h2>
       <ol className="recent-list">
         {rows.map((c) => (
           <RecentRow key={`${c.id}@${c.at}`} call={c} counter={counters.get(c.counterId)} />
@@ -25,7 +27,9 @@ function RecentRow({ call, counter }: { call: BoardCall; counter: Counter | unde
   return (
     <li className={`recent-row ${fresh ? 'is-fresh' : ''}`}>
       <span className="recent-number">{call.number}</span>
-      <span className="recent-arrow" aria-hidden>→</span>
+      <span className="recent-arrow" aria-hidden>
+        →
+      </span>
       <span className="recent-counter">{counter?.name ?? call.counterId}</span>
     </li>
   );

@@ -6,7 +6,9 @@ import { Say } from '../shared/say';
 export function WaitingPanel({ rows }: { rows: { agency: Agency; waiting: number }[] }) {
   return (
     <section className={`waiting ${rows.length > 9 ? 'is-dense' : ''}`} data-testid="waiting">
-      <h2 className="panel-title"><Say t={text('waitingPerAgency')} /></h2>
+      <h2 className="panel-title">
+        <Say t={text('waitingPerAgency')} />
+      </h2>
       <ul className="waiting-list">
         {rows.map(({ agency, waiting }) => (
           <li key={agency.id} className={`waiting-item ${waiting === 0 ? 'is-zero' : ''}`} data-testid={`waiting-${agency.id}`}>

@@ -15,7 +15,10 @@ import { OfflineMarker } from '../board/offline-marker';
 import { HIGHLIGHT_MS } from '../board/latest-call';
 
 export function CounterDisplay({ token, counterId, onAuthError }: { token: string; device: PublicDevice | null; counterId: string; onAuthError: () => void }) {
-  const live = useDisplayLive(token, useCallback(() => undefined, []));
+  const live = useDisplayLive(
+    token,
+    useCallback(() => undefined, []),
+  );
   const { board } = live;
   const venue = useVenue(board.venueVersion);
   useEffect(() => {
@@ -31,12 +34,19 @@ export function CounterDisplay({ token, counterId, onAuthError }: { token: strin
   const lastCall = useMemo(() => board.calls.filter((c) => c.counterId === counterId).at(-1), [board.calls, counterId]);
   const fresh = useFresh(lastCall?.receivedAt, HIGHLIGHT_MS);
   const unknown = venue !== null && board.ready && (!counter || !pc);
-  const number = state.tone === 'break' || state.tone === 'closed' ? null : pc?.ticket?.number ?? null;
+  const number = state.tone === 'break' || state.tone === 'closed' ? null : (pc?.ticket?.number ?? null);
 
   return (
-    <div className={`counter-screen tone-${state.tone} ${fresh ? 'is-fresh' : ''}`} data-testid="counter-display" data-tone={state.tone} data-ready={board.ready && venue !== null}>
+    <div
+      className={`counter-screen tone-${state.tone} ${fresh ? 'is-fresh' : ''}`}
+      data-testid="counter-display"
+      data-tone={state.tone}
+      data-ready={board.ready && venue !== null}
+    >
       <header className="cs-header" style={{ borderBottomColor: agency?.color }}>
-        <div className="cs-name" data-testid="cs-name">{counter?.name ?? counterId}</div>
+        <div className="cs-name" data-testid="cs-name">
+          {counter?.name ?? counterId}
+        </div>
         <div className="cs-agency">{agency?.shortName ?? ''}</div>
       </header>
       <main className="cs-main">
@@ -46,17 +56,23 @@ export function CounterDisplay({ token, counterId, onAuthError }: { token: strin
         ) : number ? (
           <>
             <Say t={text('nowServing')} className="cs-label" />
-            <div className="cs-number" data-testid="cs-number">{number}</div>
+            <div className="cs-number" data-testid="cs-number">
+              {number}
+            </div>
             {lastCall && lastCall.recall > 0 && fresh && <Say t={text('recall')} className="cs-recall" />}
           </>
         ) : state.tone === 'idle' ? (
-          <div className="cs-number cs-number-idle" data-testid="cs-number">—</div>
+          <div className="cs-number cs-number-idle" data-testid="cs-number">
+            —
+          </div>
         ) : null}
         {!unknown && <Say t={state.label} stacked className="cs-state" />}
       </main>
       <footer className="cs-footer">
         <OfflineMarker connected={live.connected} restarting={live.restarting} />
-        <span className="cs-clock">{formatClock(now, tz).slice(0, 5)} {venue?.timeZoneLabel ?? 'WITA'}</span>
+        <span className="cs-clock">
+          {formatClock(now, tz).slice(0, 5)} {venue?.timeZoneLabel ?? 'WITA'}
+        </span>
       </footer>
     </div>
   );

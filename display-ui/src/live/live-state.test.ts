@@ -4,17 +4,57 @@ import { EMPTY_BOARD, MAX_CALLS, applyCall, applyUpdate, applySnapshot, callKey,
 
 const NOW = 1_800_000_000_000;
 const call = (n: number, over: Partial<CallEvent> = {}): CallEvent => ({
-  id: `t${n}:0`, ticketId: `t${n}`, number: `A-${String(n).padStart(3, '0')}`, serviceId: 'ktp', agencyId: 'dukcapil',
-  counterId: 'loket-1', floor: 1, at: NOW - 100_000 + n * 1000, recall: 0, ...over,
+  id: `t${n}:0`,
+  ticketId: `t${n}`,
+  number: `A-${String(n).padStart(3, '0')}`,
+  serviceId: 'ktp',
+  agencyId: 'dukcapil',
+  counterId: 'loket-1',
+  floor: 1,
+  at: NOW - 100_000 + n * 1000,
+  recall: 0,
+  ...over,
 });
-const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({ counterId: id, status: 'open', since: 0, breakReason: null, breakUntil: null, ticket: null, lastCallAt: null, ...over });
+const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({
+  counterId: id,
+  status: 'open',
+  since: 0,
+  breakReason: null,
+  breakUntil: null,
+  ticket: null,
+  lastCallAt: null,
+  ...over,
+});
 const queue = (serviceId: string, agencyId: string, waiting: number): QueueInfo => ({
-  serviceId, agencyId, floor: 1, waiting, waitingPriority: 0, nowServing: [], countersOpen: 1, estimatedWaitMinutes: null,
-  quota: null, quotaLeft: null, available: true, reason: 'open', closedReason: null, opensAt: null, serviceStartsAt: null, servedBeforeClose: null, oldestWaitingSince: null, lastCallAt: null,
+  serviceId,
+  agencyId,
+  floor: 1,
+  waiting,
+  waitingPriority: 0,
+  nowServing: [],
+  countersOpen: 1,
+  estimatedWaitMinutes: null,
+  quota: null,
+  quotaLeft: null,
+  available: true,
+  reason: 'open',
+  closedReason: null,
+  opensAt: null,
+  serviceStartsAt: null,
+  servedBeforeClose: null,
+  oldestWaitingSince: null,
+  lastCallAt: null,
 });
 const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
-  rev: 10, day: '2027-01-11', now: NOW, venueVersion: 1, counters: [counter('loket-1'), counter('loket-2')],
-  queues: [queue('ktp', 'dukcapil', 3), queue('kk', 'dukcapil', 2), queue('skck', 'polres', 1)], recentCalls: [call(1), call(2)], announcements: ['Selamat datang'], ...over,
+  rev: 10,
+  day: '2027-01-11',
+  now: NOW,
+  venueVersion: 1,
+  counters: [counter('loket-1'), counter('loket-2')],
+  queues: [queue('ktp', 'dukcapil', 3), queue('kk', 'dukcapil', 2), queue('skck', 'polres', 1)],
+  recentCalls: [call(1), call(2)],
+  announcements: ['Selamat datang'],
+  ...over,
 });
 
 describe('live state', () => {
@@ -35,7 +75,12 @@ describe('live state', () => {
     expect(s.counters.get('loket-2')?.status).toBe('closed');
     expect(s.counters.get('loket-1')).not.toHaveProperty('rev');
     s = applyUpdate(s, { rev: 12, counters: [], queues: [queue('ktp', 'dukcapil', 0)] });
-    expect(waitingByAgency(s.queues)).toEqual(new Map([['dukcapil', 2], ['polres', 1]]));
+    expect(waitingByAgency(s.queues)).toEqual(
+      new Map([
+        ['dukcapil', 2],
+        ['polres', 1],
+      ]),
+    );
   });
 
   it('appends live calls once, in time order, bounded', () => {
@@ -51,10 +96,19 @@ describe('live state', () => {
   });
 
   it('shows a first call on its counter tile at once, as the server call-next makes it; a recall or a counter the board does not show is left alone', () => {
-    let s = applySnapshot(EMPTY_BOARD, snap({ counters: [counter('loket-1', { status: 'break', since: 5, breakReason: 'Istirahat', breakUntil: NOW }), counter('loket-2', { since: 7 })] }), NOW);
+    let s = applySnapshot(
+      EMPTY_BOARD,
+      snap({ counters: [counter('loket-1', { status: 'break', since: 5, breakReason: 'Istirahat', breakUntil: NOW }), counter('loket-2', { since: 7 })] }),
+      NOW,
+    );
     s = applyCall(s, { ...call(3), rev: 11 }, NOW);
     expect(s.counters.get('loket-1')).toEqual({
-      counterId: 'loket-1', status: 'open', since: call(3).at, breakReason: null, breakUntil: null, lastCallAt: call(3).at,
+      counterId: 'loket-1',
+      status: 'open',
+      since: call(3).at,
+      breakReason: null,
+      breakUntil: null,
+      lastCallAt: call(3).at,
       ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'called', calledAt: call(3).at },
     });
     // An open counter keeps the time it opened.
@@ -68,7 +122,13 @@ describe('live state', () => {
     expect(s.counters).toBe(before);
     expect(s.counters.has('loket-9')).toBe(false);
     // The next update replaces the tile with the server's counter whatever the call made of it.
-    s = applyUpdate(s, { rev: 15, counters: [counter('loket-1', { status: 'open', since: 1, ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at } })], queues: [] });
+    s = applyUpdate(s, {
+      rev: 15,
+      counters: [
+        counter('loket-1', { status: 'open', since: 1, ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at } }),
+      ],
+      queues: [],
+    });
     expect(s.counters.get('loket-1')?.ticket?.status).toBe('serving');
   });
 

@@ -28,8 +28,15 @@ export const MAX_CALLS = 12;
 export const MISSED_CALL_WINDOW_MS = 60_000;
 
 export const EMPTY_BOARD: BoardState = {
-  ready: false, rev: 0, day: '', venueVersion: 0, clockOffset: 0,
-  counters: new Map(), queues: new Map(), calls: [], announcements: [],
+  ready: false,
+  rev: 0,
+  day: '',
+  venueVersion: 0,
+  clockOffset: 0,
+  counters: new Map(),
+  queues: new Map(),
+  calls: [],
+  announcements: [],
 };
 
 /** Identity of one announcement: a recall has its own id, a resumed ticket its own time. */
@@ -44,7 +51,10 @@ export function callKey(c: Pick<CallEvent, 'id' | 'at'>): string {
 export function applySnapshot(prev: BoardState, s: Snapshot, localNow: number, fresh: ReadonlySet<string> = new Set()): BoardState {
   const known = new Map(prev.calls.map((c) => [callKey(c), c.receivedAt]));
   return {
-    ready: true, rev: s.rev, day: s.day, venueVersion: s.venueVersion,
+    ready: true,
+    rev: s.rev,
+    day: s.day,
+    venueVersion: s.venueVersion,
     clockOffset: s.now - localNow,
     counters: new Map(s.counters.map((c) => [c.counterId, c])),
     queues: new Map(s.queues.map((q) => [q.serviceId, q])),
@@ -85,7 +95,12 @@ function tileAfterCall(prev: BoardState, c: CallEvent & { rev: number }): Readon
   if (c.recall !== 0 || !held || stale(prev, c.rev) || (held.lastCallAt !== null && held.lastCallAt > c.at)) return prev.counters;
   const counters = new Map(prev.counters);
   counters.set(c.counterId, {
-    counterId: c.counterId, status: 'open', since: held.status === 'open' ? held.since : c.at, breakReason: null, breakUntil: null, lastCallAt: c.at,
+    counterId: c.counterId,
+    status: 'open',
+    since: held.status === 'open' ? held.since : c.at,
+    breakReason: null,
+    breakUntil: null,
+    lastCallAt: c.at,
     ticket: { id: c.ticketId, number: c.number, serviceId: c.serviceId, status: 'called', calledAt: c.at },
   });
   return counters;

@@ -4,7 +4,17 @@ import { text } from '../shared/dictionary';
 import { Say } from '../shared/say';
 
 /** Shown until the screen is paired: what an admin must do, and a field for the code. */
-export function PairingScreen({ revoked, error, busy, onPair }: { revoked: boolean; error: LocalizedText | null; busy: boolean; onPair: (code: string) => void }) {
+export function PairingScreen({
+  revoked,
+  error,
+  busy,
+  onPair,
+}: {
+  revoked: boolean;
+  error: LocalizedText | null;
+  busy: boolean;
+  onPair: (code: string) => void;
+}) {
   const [code, setCode] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -12,8 +22,12 @@ export function PairingScreen({ revoked, error, busy, onPair }: { revoked: boole
   };
   return (
     <div className="pairing" data-testid="pairing">
-      <h1><Say t={text(revoked ? 'pairRevoked' : 'pairTitle')} stacked /></h1>
-      <p className="pairing-steps"><Say t={text('pairSteps')} stacked /></p>
+      <h1>
+        <Say t={text(revoked ? 'pairRevoked' : 'pairTitle')} stacked />
+      </h1>
+      <p className="pairing-steps">
+        <Say t={text('pairSteps')} stacked />
+      </p>
       <form onSubmit={submit} className="pairing-form">
         <label>
           <Say t={text('pairCode')} />
@@ -23,7 +37,11 @@ export function PairingScreen({ revoked, error, busy, onPair }: { revoked: boole
           <Say t={text(busy ? 'pairing' : 'pairButton')} />
         </button>
       </form>
-      {error && <p className="pairing-error" role="alert"><Say t={error} stacked /></p>}
+      {error && (
+        <p className="pairing-error" role="alert">
+          <Say t={error} stacked />
+        </p>
+      )}
     </div>
   );
 }

@@ -10,9 +10,7 @@ import { recall, remember } from '../shared/storage';
 import { text } from '../shared/dictionary';
 
 export type DeviceStatus =
-  | { kind: 'unpaired'; revoked: boolean; error: LocalizedText | null }
-  | { kind: 'pairing' }
-  | { kind: 'ready'; token: string; device: PublicDevice | null };
+  { kind: 'unpaired'; revoked: boolean; error: LocalizedText | null } | { kind: 'pairing' } | { kind: 'ready'; token: string; device: PublicDevice | null };
 
 const RETRY_MS = 5000;
 

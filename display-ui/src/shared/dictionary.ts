@@ -29,7 +29,7 @@ export const DICT = {
   loading: { id: 'Memuat…', en: 'Loading…' },
   soundBlocked: { id: 'Suara belum aktif. Ketuk layar untuk mengaktifkan suara', en: 'Sound is off. Tap the screen to enable sound' },
   pairTitle: { id: 'Layar ini belum dipasangkan', en: 'This screen is not paired yet' },
-  pairRevoked: { id: 'Pemasangan layar ini tidak berlaku lagi', en: 'This screen\'s pairing is no longer valid' },
+  pairRevoked: { id: 'Pemasangan layar ini tidak berlaku lagi', en: "This screen's pairing is no longer valid" },
   pairSteps: {
     id: 'Admin membuat perangkat jenis "display" di halaman admin, lalu membuka tautan pemasangan di layar ini, atau mengetik kodenya di bawah.',
     en: 'An admin creates a device of kind "display" on the admin page, then opens its pairing link on this screen, or types its code below.',
@@ -52,13 +52,26 @@ export function text(key: TextKey, vars: Record<string, string | number> = {}): 
 }
 
 export const WEEKDAYS: Record<string, LocalizedText> = {
-  mon: { id: 'Senin', en: 'Monday' }, tue: { id: 'Selasa', en: 'Tuesday' }, wed: { id: 'Rabu', en: 'Wednesday' },
-  thu: { id: 'Kamis', en: 'Thursday' }, fri: { id: 'Jumat', en: 'Friday' }, sat: { id: 'Sabtu', en: 'Saturday' }, sun: { id: 'Minggu', en: 'Sunday' },
+  mon: { id: 'Senin', en: 'Monday' },
+  tue: { id: 'Selasa', en: 'Tuesday' },
+  wed: { id: 'Rabu', en: 'Wednesday' },
+  thu: { id: 'Kamis', en: 'Thursday' },
+  fri: { id: 'Jumat', en: 'Friday' },
+  sat: { id: 'Sabtu', en: 'Saturday' },
+  sun: { id: 'Minggu', en: 'Sunday' },
 };
 
 export const MONTHS: readonly LocalizedText[] = [
-  { id: 'Januari', en: 'January' }, { id: 'Februari', en: 'February' }, { id: 'Maret', en: 'March' },
-  { id: 'April', en: 'April' }, { id: 'Mei', en: 'May' }, { id: 'Juni', en: 'June' }, { id: 'Juli', en: 'July' },
-  { id: 'Agustus', en: 'August' }, { id: 'September', en: 'September' }, { id: 'Oktober', en: 'October' },
-  { id: 'November', en: 'November' }, { id: 'Desember', en: 'December' },
+  { id: 'Januari', en: 'January' },
+  { id: 'Februari', en: 'February' },
+  { id: 'Maret', en: 'March' },
+  { id: 'April', en: 'April' },
+  { id: 'Mei', en: 'May' },
+  { id: 'Juni', en: 'June' },
+  { id: 'Juli', en: 'July' },
+  { id: 'Agustus', en: 'August' },
+  { id: 'September', en: 'September' },
+  { id: 'Oktober', en: 'October' },
+  { id: 'November', en: 'November' },
+  { id: 'Desember', en: 'December' },
 ];

@@ -27,7 +27,8 @@ export type CounterTone = 'called' | 'serving' | 'idle' | 'break' | 'closed';
 export function counterState(c: PublicCounter | undefined, tz: string, now?: number): { tone: CounterTone; label: LocalizedText } {
   if (!c || c.status === 'closed') return { tone: 'closed', label: text('stateClosed') };
   if (c.status === 'break') {
-    if (c.breakUntil && now !== undefined && now >= c.breakUntil + 60000) return { tone: 'break', label: text('stateBreakOver', { n: Math.floor((now - c.breakUntil) / 60000) }) };
+    if (c.breakUntil && now !== undefined && now >= c.breakUntil + 60000)
+      return { tone: 'break', label: text('stateBreakOver', { n: Math.floor((now - c.breakUntil) / 60000) }) };
     return { tone: 'break', label: c.breakUntil ? text('stateBreakUntil', { time: localTime(c.breakUntil, tz) }) : text('stateBreak') };
   }
   const s = c.ticket?.status;

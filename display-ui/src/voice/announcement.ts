@@ -8,8 +8,32 @@ import { NUMBER_WORDS, digitsToWords, numberToWords } from './number-to-words';
 
 /** Indonesian letter names, as a caller spells a ticket prefix ("pe a" for PA). */
 export const LETTER_NAMES: Readonly<Record<string, string>> = {
-  A: 'a', B: 'be', C: 'ce', D: 'de', E: 'e', F: 'ef', G: 'ge', H: 'ha', I: 'i', J: 'je', K: 'ka', L: 'el', M: 'em',
-  N: 'en', O: 'o', P: 'pe', Q: 'ki', R: 'er', S: 'es', T: 'te', U: 'u', V: 'fe', W: 'we', X: 'eks', Y: 'ye', Z: 'zet',
+  A: 'a',
+  B: 'be',
+  C: 'ce',
+  D: 'de',
+  E: 'e',
+  F: 'ef',
+  G: 'ge',
+  H: 'ha',
+  I: 'i',
+  J: 'je',
+  K: 'ka',
+  L: 'el',
+  M: 'em',
+  N: 'en',
+  O: 'o',
+  P: 'pe',
+  Q: 'ki',
+  R: 'er',
+  S: 'es',
+  T: 'te',
+  U: 'u',
+  V: 'fe',
+  W: 'we',
+  X: 'eks',
+  Y: 'ye',
+  Z: 'zet',
 };
 
 /** Phrases recorded as one clip each, so the sentence keeps its natural rhythm. */
@@ -19,9 +43,7 @@ export const PHRASES = { chime: 'chime', intro: 'nomor-antrean', goTo: 'silakan-
 export const COUNTER_WORDS: readonly string[] = ['loket', 'meja', 'ruang', 'lantai', 'teller', 'kasir'];
 
 /** Every clip the player may ask for; make-clips.sh renders exactly this list. */
-export const CLIP_TOKENS: readonly string[] = [
-  ...Object.values(PHRASES), ...Object.values(LETTER_NAMES), ...NUMBER_WORDS, ...COUNTER_WORDS,
-];
+export const CLIP_TOKENS: readonly string[] = [...Object.values(PHRASES), ...Object.values(LETTER_NAMES), ...NUMBER_WORDS, ...COUNTER_WORDS];
 
 const CLIPS = new Set(CLIP_TOKENS);
 
@@ -64,7 +86,10 @@ export function ticketWords(number: string, mode: SpokenNumbers): { letters: str
  */
 export function counterWords(counter: Pick<Counter, 'name' | 'spokenName'>): { words: string[]; tokens: string[] } {
   const source = (counter.spokenName?.trim() || counter.name).toLowerCase();
-  const words = source.split(/\s+/).filter(Boolean).flatMap((w) => (/^\d+$/.test(w) ? numberToWords(Number(w)) : [w]));
+  const words = source
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => (/^\d+$/.test(w) ? numberToWords(Number(w)) : [w]));
   if (words.length > 0 && words.every((w) => CLIPS.has(w))) return { words, tokens: words };
   const digits = /\d+/.exec(counter.name)?.[0];
   return { words, tokens: ['loket', ...(digits ? numberToWords(Number(digits)) : [])] };

@@ -25,10 +25,12 @@ class FakeVoice implements Voice {
     this.started.push(a.text);
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
-    return new Promise((resolve) => this.finishers.push(() => {
-      this.active--;
-      resolve();
-    }));
+    return new Promise((resolve) =>
+      this.finishers.push(() => {
+        this.active--;
+        resolve();
+      }),
+    );
   }
   async finishOne(): Promise<void> {
     this.finishers.shift()?.();

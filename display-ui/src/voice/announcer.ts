@@ -76,8 +76,15 @@ export class Announcer {
     if (this.disposed || this.seen.has(key)) return false;
     this.remember(key);
     const record: AnnouncementRecord = {
-      key, ...meta, text: announcement.text, tokens: announcement.tokens, mode: null,
-      queuedAt: this.now(), startedAt: null, endedAt: null, outcome: 'pending',
+      key,
+      ...meta,
+      text: announcement.text,
+      tokens: announcement.tokens,
+      mode: null,
+      queuedAt: this.now(),
+      startedAt: null,
+      endedAt: null,
+      outcome: 'pending',
     };
     this.pushLog(record);
     this.queue.push({ record, announcement });

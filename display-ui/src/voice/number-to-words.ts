@@ -6,9 +6,7 @@
 const UNITS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'] as const;
 
 /** Every word numberToWords or digitsToWords can return: the clips the player must ship. */
-export const NUMBER_WORDS: readonly string[] = [
-  ...UNITS, 'sepuluh', 'sebelas', 'belas', 'puluh', 'seratus', 'ratus', 'seribu', 'ribu', 'juta', 'miliar',
-];
+export const NUMBER_WORDS: readonly string[] = [...UNITS, 'sepuluh', 'sebelas', 'belas', 'puluh', 'seratus', 'ratus', 'seribu', 'ribu', 'juta', 'miliar'];
 
 /** 1..999 without a leading "nol"; the building block of every larger group. */
 function below1000(n: number): string[] {
@@ -34,7 +32,11 @@ export function numberToWords(n: number): string[] {
   if (!Number.isSafeInteger(n) || n < 0 || n >= 1e12) throw new RangeError(`cannot read ${n}`);
   if (n === 0) return ['nol'];
   const out: string[] = [];
-  const groups: [number, string][] = [[1e9, 'miliar'], [1e6, 'juta'], [1e3, 'ribu']];
+  const groups: [number, string][] = [
+    [1e9, 'miliar'],
+    [1e6, 'juta'],
+    [1e3, 'ribu'],
+  ];
   let rest = n;
   for (const [size, word] of groups) {
     const g = Math.floor(rest / size);

@@ -17,7 +17,11 @@ export function findIndonesianVoice(voices: readonly Pick<SpeechSynthesisVoice, 
 export class SpeechVoice implements Voice {
   readonly mode = 'speech' as const;
 
-  constructor(private readonly synth: SpeechSynthesis, readonly voice: SpeechSynthesisVoice, private readonly chime: ClipVoice) {}
+  constructor(
+    private readonly synth: SpeechSynthesis,
+    readonly voice: SpeechSynthesisVoice,
+    private readonly chime: ClipVoice,
+  ) {}
 
   async play(a: Announcement): Promise<void> {
     await this.chime.playTokens(a.tokens.slice(0, 1));
@@ -27,10 +31,13 @@ export class SpeechVoice implements Voice {
       u.lang = this.voice.lang;
       u.rate = 0.9;
       // Some engines never fire "end"; allow generously for the sentence, then move on.
-      const watchdog = setTimeout(() => {
-        this.synth.cancel();
-        resolve();
-      }, 4000 + a.speech.length * 150);
+      const watchdog = setTimeout(
+        () => {
+          this.synth.cancel();
+          resolve();
+        },
+        4000 + a.speech.length * 150,
+      );
       u.onend = () => {
         clearTimeout(watchdog);
         resolve();

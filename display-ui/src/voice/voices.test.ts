@@ -28,9 +28,24 @@ describe('clip set', () => {
 describe('findIndonesianVoice', () => {
   it('picks an Indonesian voice, a local one first, and nothing else', () => {
     expect(findIndonesianVoice([{ lang: 'en-US', localService: true }])).toBe(-1);
-    expect(findIndonesianVoice([{ lang: 'en-US', localService: true }, { lang: 'id-ID', localService: false }])).toBe(1);
-    expect(findIndonesianVoice([{ lang: 'id-ID', localService: false }, { lang: 'id_ID', localService: true }])).toBe(1);
+    expect(
+      findIndonesianVoice([
+        { lang: 'en-US', localService: true },
+        { lang: 'id-ID', localService: false },
+      ]),
+    ).toBe(1);
+    expect(
+      findIndonesianVoice([
+        { lang: 'id-ID', localService: false },
+        { lang: 'id_ID', localService: true },
+      ]),
+    ).toBe(1);
     expect(findIndonesianVoice([{ lang: 'in-ID', localService: true }])).toBe(0);
-    expect(findIndonesianVoice([{ lang: 'it-IT', localService: true }, { lang: 'ind', localService: true }])).toBe(-1);
+    expect(
+      findIndonesianVoice([
+        { lang: 'it-IT', localService: true },
+        { lang: 'ind', localService: true },
+      ]),
+    ).toBe(-1);
   });
 });

@@ -48,12 +48,23 @@ export function ConfigAdmin({ token, lang }: { token: string; lang: Lang }) {
         <label className="sv-field">
           <span>{pick(H.configOf, lang)}</span>
           <select name="site" value={siteId} onChange={(e) => (setPicked(e.target.value), setSent(null), setProblem(null))}>
-            {list.map((s) => <option key={s.siteId} value={s.siteId}>{s.name} ({s.siteId})</option>)}
+            {list.map((s) => (
+              <option key={s.siteId} value={s.siteId}>
+                {s.name} ({s.siteId})
+              </option>
+            ))}
           </select>
         </label>
         <label className="sv-field">
           <span>{pick(H.configVenue, lang)}</span>
-          <textarea name="venue" className="sv-json hub-json" spellCheck={false} value={venueText} onChange={(e) => setVenueText(e.target.value)} placeholder='{ "id": "...", "floors": [...] }' />
+          <textarea
+            name="venue"
+            className="sv-json hub-json"
+            spellCheck={false}
+            value={venueText}
+            onChange={(e) => setVenueText(e.target.value)}
+            placeholder='{ "id": "...", "floors": [...] }'
+          />
         </label>
         <label className="sv-field">
           <span>{pick(H.upload, lang)}</span>
@@ -61,12 +72,25 @@ export function ConfigAdmin({ token, lang }: { token: string; lang: Lang }) {
         </label>
         <label className="sv-field">
           <span>{pick(H.configStaff, lang)}</span>
-          <textarea name="staff" className="sv-json hub-json" spellCheck={false} value={staffText} onChange={(e) => setStaffText(e.target.value)} placeholder="[]" />
+          <textarea
+            name="staff"
+            className="sv-json hub-json"
+            spellCheck={false}
+            value={staffText}
+            onChange={(e) => setStaffText(e.target.value)}
+            placeholder="[]"
+          />
         </label>
-        <button type="submit" className="sv-btn sv-btn--primary" disabled={!siteId || put.isPending}>{pick(H.sendConfig, lang)}</button>
+        <button type="submit" className="sv-btn sv-btn--primary" disabled={!siteId || put.isPending}>
+          {pick(H.sendConfig, lang)}
+        </button>
       </form>
       <ProblemNote error={problem} lang={lang} />
-      {sent !== null && <p className="sv-note sv-note--ok" role="status">{pick(H.configSent, lang, { v: sent })}</p>}
+      {sent !== null && (
+        <p className="sv-note sv-note--ok" role="status">
+          {pick(H.configSent, lang, { v: sent })}
+        </p>
+      )}
       <h2 style={{ marginTop: 16 }}>{pick(H.history, lang)}</h2>
       <History data={history.data} lang={lang} />
     </>
@@ -78,7 +102,13 @@ function History({ data, lang }: { data: HubConfigHistory | undefined; lang: Lan
   const rows = [...data.history].sort((a, b) => b.version - a.version);
   return (
     <table className="sv-table hub-compact" data-testid="config-history">
-      <thead><tr><th className="num">{pick(H.version, lang)}</th><th>{pick(H.at, lang)}</th><th>{pick(H.outcome, lang)}</th></tr></thead>
+      <thead>
+        <tr>
+          <th className="num">{pick(H.version, lang)}</th>
+          <th>{pick(H.at, lang)}</th>
+          <th>{pick(H.outcome, lang)}</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((h) => (
           <tr key={h.version} data-version={h.version} data-outcome={h.outcome}>
@@ -86,9 +116,7 @@ function History({ data, lang }: { data: HubConfigHistory | undefined; lang: Lan
             <td>{hubTime(h.at)}</td>
             <td>
               <span className={`hub-outcome--${h.outcome}`}>{pick(H[`outcome_${h.outcome}`] ?? H.outcome_pending, lang)}</span>
-              {h.reason !== undefined && (
-                <div className="sv-small">{typeof h.reason === 'string' ? h.reason : <Bilingual text={h.reason} lang={lang} />}</div>
-              )}
+              {h.reason !== undefined && <div className="sv-small">{typeof h.reason === 'string' ? h.reason : <Bilingual text={h.reason} lang={lang} />}</div>}
             </td>
           </tr>
         ))}

@@ -7,7 +7,12 @@ describe('the settings form', () => {
     expect(configChange('  ', '[{"username":"a"}]')).toEqual({ staff: [{ username: 'a' }] });
   });
   it('refuses bad JSON, a staff field that is not a list, and an empty form, in both languages', () => {
-    expect(() => configChange('{', '')).toThrow(expect.objectContaining({ id: expect.stringMatching(/^Denah \(venue JSON\): JSON tidak valid/), en: expect.stringMatching(/^Venue \(JSON\): invalid JSON/) }));
+    expect(() => configChange('{', '')).toThrow(
+      expect.objectContaining({
+        id: expect.stringMatching(/^Denah \(venue JSON\): JSON tidak valid/),
+        en: expect.stringMatching(/^Venue \(JSON\): invalid JSON/),
+      }),
+    );
     expect(() => configChange('', '{"a":1}')).toThrow(expect.objectContaining({ en: expect.stringContaining('JSON list') }));
     expect(() => configChange('', '')).toThrow(expect.objectContaining({ id: expect.stringContaining('Isi denah') }));
   });

@@ -28,11 +28,21 @@ export function CredentialDialog({ name, credential, lang, onClose }: { name: st
   return (
     <Dialog title={pick(H.credentialTitle, lang, { name })} onClose={onClose}>
       <p className="sv-note sv-note--warn">{pick(H.credentialOnce, lang)}</p>
-      <code className="hub-credential" ref={code} data-testid="credential">{credential}</code>
-      {copied === 'failed' && <p className="sv-note sv-note--error" role="alert">{pick(H.copyFailed, lang)}</p>}
+      <code className="hub-credential" ref={code} data-testid="credential">
+        {credential}
+      </code>
+      {copied === 'failed' && (
+        <p className="sv-note sv-note--error" role="alert">
+          {pick(H.copyFailed, lang)}
+        </p>
+      )}
       <div className="sv-modal__actions">
-        <button type="button" className="sv-btn" data-action="copy" onClick={() => void copy()}>{pick(copied === 'yes' ? H.copied : H.copy, lang)}</button>
-        <button type="button" className="sv-btn sv-btn--primary" onClick={onClose}>{pick(H.done, lang)}</button>
+        <button type="button" className="sv-btn" data-action="copy" onClick={() => void copy()}>
+          {pick(copied === 'yes' ? H.copied : H.copy, lang)}
+        </button>
+        <button type="button" className="sv-btn sv-btn--primary" onClick={onClose}>
+          {pick(H.done, lang)}
+        </button>
       </div>
     </Dialog>
   );

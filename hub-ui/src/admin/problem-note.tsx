@@ -13,7 +13,13 @@ export function ProblemNote({ error, lang }: { error: unknown; lang: Lang }) {
   return (
     <div className="sv-note sv-note--error" role="alert">
       <Bilingual text={text} lang={lang} />
-      {problems.length > 0 && <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+      {problems.length > 0 && (
+        <ul>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -47,7 +47,14 @@ export function SitesAdmin({ token, lang }: { token: string; lang: Lang }) {
       <form className="hub-form-row" onSubmit={submit} data-testid="add-site">
         <label className="sv-field">
           <span>{pick(H.siteId, lang)}</span>
-          <input name="siteId" value={form.siteId} onChange={(e) => setForm({ ...form, siteId: e.target.value })} placeholder="luwu-belopa" title={pick(H.siteIdHint, lang)} required />
+          <input
+            name="siteId"
+            value={form.siteId}
+            onChange={(e) => setForm({ ...form, siteId: e.target.value })}
+            placeholder="luwu-belopa"
+            title={pick(H.siteIdHint, lang)}
+            required
+          />
         </label>
         <label className="sv-field">
           <span>{pick(H.siteName, lang)}</span>
@@ -57,27 +64,55 @@ export function SitesAdmin({ token, lang }: { token: string; lang: Lang }) {
           <span>{pick(H.region, lang)}</span>
           <input name="region" value={form.region} onChange={(e) => setForm({ ...form, region: e.target.value })} required />
         </label>
-        <button type="submit" className="sv-btn sv-btn--primary" disabled={add.isPending}>{pick(H.addSite, lang)}</button>
+        <button type="submit" className="sv-btn sv-btn--primary" disabled={add.isPending}>
+          {pick(H.addSite, lang)}
+        </button>
       </form>
       <ProblemNote error={error} lang={lang} />
-      {note && <p className="sv-note sv-note--ok" role="status">{note}</p>}
+      {note && (
+        <p className="sv-note sv-note--ok" role="status">
+          {note}
+        </p>
+      )}
       <table className="sv-table hub-compact">
         <thead>
-          <tr><th>{pick(H.siteId, lang)}</th><th>{pick(H.siteName, lang)}</th><th>{pick(H.region, lang)}</th><th>{pick(H.status, lang)}</th><th>{pick(H.actions, lang)}</th></tr>
+          <tr>
+            <th>{pick(H.siteId, lang)}</th>
+            <th>{pick(H.siteName, lang)}</th>
+            <th>{pick(H.region, lang)}</th>
+            <th>{pick(H.status, lang)}</th>
+            <th>{pick(H.actions, lang)}</th>
+          </tr>
         </thead>
         <tbody>
           {(sites.data?.sites ?? []).map((s) => (
             <tr key={s.siteId} data-site={s.siteId}>
-              <td><code>{s.siteId}</code></td>
+              <td>
+                <code>{s.siteId}</code>
+              </td>
               <td>{s.name}</td>
               <td>{s.region}</td>
               <td className={s.status === 'revoked' ? 'sv-bad' : ''}>{pick(s.status === 'revoked' ? H.revoked : H.active, lang)}</td>
               <td className="sv-actions">
-                <button type="button" className="sv-btn sv-btn--small" data-action="rotate" disabled={rotate.isPending}
-                  onClick={() => window.confirm(pick(H.confirmRotate, lang, { name: s.name })) && rotate.mutate(s)}>{pick(H.rotate, lang)}</button>
+                <button
+                  type="button"
+                  className="sv-btn sv-btn--small"
+                  data-action="rotate"
+                  disabled={rotate.isPending}
+                  onClick={() => window.confirm(pick(H.confirmRotate, lang, { name: s.name })) && rotate.mutate(s)}
+                >
+                  {pick(H.rotate, lang)}
+                </button>
                 {s.status !== 'revoked' && (
-                  <button type="button" className="sv-btn sv-btn--small" data-action="revoke" disabled={revoke.isPending}
-                    onClick={() => window.confirm(pick(H.confirmRevoke, lang, { name: s.name })) && revoke.mutate(s)}>{pick(H.revoke, lang)}</button>
+                  <button
+                    type="button"
+                    className="sv-btn sv-btn--small"
+                    data-action="revoke"
+                    disabled={revoke.isPending}
+                    onClick={() => window.confirm(pick(H.confirmRevoke, lang, { name: s.name })) && revoke.mutate(s)}
+                  >
+                    {pick(H.revoke, lang)}
+                  </button>
                 )}
               </td>
             </tr>

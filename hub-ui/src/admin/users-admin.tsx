@@ -16,7 +16,11 @@ export function UsersAdmin({ token, lang }: { token: string; lang: Lang }) {
   const add = useMutation({
     mutationFn: () => hubApi.addUser(token, { ...form, username: form.username.trim() }),
     onMutate: () => setAdded(null),
-    onSuccess: () => (setAdded(form.username.trim()), setForm({ username: '', password: '', role: 'hub-viewer' }), void client.invalidateQueries({ queryKey: ['users'] })),
+    onSuccess: () => (
+      setAdded(form.username.trim()),
+      setForm({ username: '', password: '', role: 'hub-viewer' }),
+      void client.invalidateQueries({ queryKey: ['users'] })
+    ),
   });
   const submit = (e: FormEvent) => (e.preventDefault(), add.mutate());
   return (
@@ -29,7 +33,14 @@ export function UsersAdmin({ token, lang }: { token: string; lang: Lang }) {
         </label>
         <label className="sv-field">
           <span>{pick(H.password, lang)}</span>
-          <input name="new-password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
+          <input
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            required
+          />
         </label>
         <label className="sv-field">
           <span>{pick(H.role, lang)}</span>
@@ -38,15 +49,29 @@ export function UsersAdmin({ token, lang }: { token: string; lang: Lang }) {
             <option value="hub-admin">{pick(H.role_admin, lang)}</option>
           </select>
         </label>
-        <button type="submit" className="sv-btn sv-btn--primary" disabled={add.isPending}>{pick(H.addUser, lang)}</button>
+        <button type="submit" className="sv-btn sv-btn--primary" disabled={add.isPending}>
+          {pick(H.addUser, lang)}
+        </button>
       </form>
       <ProblemNote error={add.error ?? users.error} lang={lang} />
-      {added && <p className="sv-note sv-note--ok" role="status">{pick(H.userAdded, lang, { name: added })}</p>}
+      {added && (
+        <p className="sv-note sv-note--ok" role="status">
+          {pick(H.userAdded, lang, { name: added })}
+        </p>
+      )}
       <table className="sv-table hub-compact">
-        <thead><tr><th>{pick(H.username, lang)}</th><th>{pick(H.role, lang)}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{pick(H.username, lang)}</th>
+            <th>{pick(H.role, lang)}</th>
+          </tr>
+        </thead>
         <tbody>
           {(users.data ?? []).map((u) => (
-            <tr key={u.username} data-user={u.username}><td>{u.username}</td><td>{pick(ROLE_TEXT[u.role] ?? H.role_viewer, lang)}</td></tr>
+            <tr key={u.username} data-user={u.username}>
+              <td>{u.username}</td>
+              <td>{pick(ROLE_TEXT[u.role] ?? H.role_viewer, lang)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

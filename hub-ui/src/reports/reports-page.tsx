@@ -37,17 +37,34 @@ export function ReportsPage(props: HubPageProps) {
             <span>{pick(H.to, lang)}</span>
             <input type="date" name="to" value={draft.to} onChange={(e) => setDraft((r) => ({ ...r, to: e.target.value }))} required />
           </label>
-          <button type="submit" className="sv-btn sv-btn--primary" disabled={report.isFetching}>{pick(H.show, lang)}</button>
+          <button type="submit" className="sv-btn sv-btn--primary" disabled={report.isFetching}>
+            {pick(H.show, lang)}
+          </button>
           <div className="sv-reports__quick">
-            <button type="button" className="sv-btn sv-btn--small" onClick={() => show({ from: today, to: today })}>{pick(H.today, lang)}</button>
-            <button type="button" className="sv-btn sv-btn--small" onClick={() => show({ from: addDays(today, -6), to: today })}>{pick(H.last7, lang)}</button>
-            <button type="button" className="sv-btn sv-btn--small" onClick={() => show({ from: `${today.slice(0, 8)}01`, to: today })}>{pick(H.thisMonth, lang)}</button>
+            <button type="button" className="sv-btn sv-btn--small" onClick={() => show({ from: today, to: today })}>
+              {pick(H.today, lang)}
+            </button>
+            <button type="button" className="sv-btn sv-btn--small" onClick={() => show({ from: addDays(today, -6), to: today })}>
+              {pick(H.last7, lang)}
+            </button>
+            <button type="button" className="sv-btn sv-btn--small" onClick={() => show({ from: `${today.slice(0, 8)}01`, to: today })}>
+              {pick(H.thisMonth, lang)}
+            </button>
           </div>
-          <button type="button" className="sv-btn sv-reports__csv" disabled={!data} onClick={() => data && downloadText(reportCsv(data, lang), `antre-mpp-${data.from}_${data.to}.csv`)}>
+          <button
+            type="button"
+            className="sv-btn sv-reports__csv"
+            disabled={!data}
+            onClick={() => data && downloadText(reportCsv(data, lang), `antre-mpp-${data.from}_${data.to}.csv`)}
+          >
             {pick(H.downloadCsv, lang)}
           </button>
         </form>
-        {report.isError && <div className="sv-note sv-note--error" role="alert"><Bilingual text={errorText(report.error)} lang={lang} /></div>}
+        {report.isError && (
+          <div className="sv-note sv-note--error" role="alert">
+            <Bilingual text={errorText(report.error)} lang={lang} />
+          </div>
+        )}
         {!data && report.isLoading && <p className="sv-loading">{pick(H.loading, lang)}</p>}
         {data && <ReportView report={data} lang={lang} />}
       </main>
@@ -72,9 +89,13 @@ function ReportView({ report, lang }: { report: HubReportResponse; lang: Lang })
       <td className="num">{r.served}</td>
       <td className="num">{r.noShow}</td>
       <td className="num">{r.transferred}</td>
-      <td className="num">{minutesText(r.medianWaitMinutes, lang)} / {minutesText(r.p90WaitMinutes, lang)}</td>
+      <td className="num">
+        {minutesText(r.medianWaitMinutes, lang)} / {minutesText(r.p90WaitMinutes, lang)}
+      </td>
       <td className="num">{minutesText(r.medianServiceMinutes, lang)}</td>
-      <td className="num hub-ikm" data-testid="ikm">{ikm(r)} {r.ikm !== null && <BandBadge band={bandOfConverted(r.ikm)} lang={lang} />}</td>
+      <td className="num hub-ikm" data-testid="ikm">
+        {ikm(r)} {r.ikm !== null && <BandBadge band={bandOfConverted(r.ikm)} lang={lang} />}
+      </td>
       <td className="num">{r.skmRespondents}</td>
     </tr>
   );
@@ -97,7 +118,11 @@ function ReportView({ report, lang }: { report: HubReportResponse; lang: Lang })
             <thead>
               <tr>
                 <th>{pick(H.hSite, lang)}</th>
-                {[H.hIssued, H.hServed, H.hNoShow, H.hTransferred, H.hWait, H.hService, H.hIkm, H.hRespondents].map((h) => <th key={h.en} className="num">{pick(h, lang)}</th>)}
+                {[H.hIssued, H.hServed, H.hNoShow, H.hTransferred, H.hWait, H.hService, H.hIkm, H.hRespondents].map((h) => (
+                  <th key={h.en} className="num">
+                    {pick(h, lang)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>{report.rows.map((r) => line(r))}</tbody>

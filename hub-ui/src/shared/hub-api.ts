@@ -63,7 +63,12 @@ async function api<T>(path: string, opts: { token?: string | null; body?: unknow
     const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: LocalizedText; details?: unknown } } | null;
     const e = data?.error;
     // The hub's own codes (SITE_REVOKED, SITE_EXISTS...) travel in the same field as the building's.
-    throw new ApiError(res.status, (e?.code ?? 'INTERNAL') as ErrorCode, e?.message ?? { id: `Kesalahan ${res.status}`, en: `Error ${res.status}` }, e?.details);
+    throw new ApiError(
+      res.status,
+      (e?.code ?? 'INTERNAL') as ErrorCode,
+      e?.message ?? { id: `Kesalahan ${res.status}`, en: `Error ${res.status}` },
+      e?.details,
+    );
   }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

@@ -3,7 +3,13 @@ import { parseRoute, routeHref } from './route';
 
 describe('hub page addresses', () => {
   it('read back what they write, site ids with any character included', () => {
-    for (const r of [{ page: 'sites' }, { page: 'reports' }, { page: 'admin' }, { page: 'site', siteId: 'luwu-belopa' }, { page: 'site', siteId: 'a/b c' }] as const) {
+    for (const r of [
+      { page: 'sites' },
+      { page: 'reports' },
+      { page: 'admin' },
+      { page: 'site', siteId: 'luwu-belopa' },
+      { page: 'site', siteId: 'a/b c' },
+    ] as const) {
       expect(parseRoute(routeHref(r))).toEqual(r);
     }
   });

@@ -34,18 +34,47 @@ export function SitePage(props: HubPageProps & { siteId: string }) {
     <div className="sv">
       <HubTopBar {...props} route={{ page: 'site', siteId }} status={status} />
       <main className="hub-main">
-        <a href="#/" className="sv-link">{pick(H.back, lang)}</a>
-        {notFound && <p className="sv-note sv-note--error" role="alert">{pick(H.siteNotFound, lang)}</p>}
-        {!site && !notFound && (detail.isError ? <p className="sv-note sv-note--error" role="alert"><Bilingual text={errorText(detail.error)} lang={lang} /></p> : <p className="sv-loading">{pick(H.loading, lang)}</p>)}
-        {site && <SiteView site={site} venue={venue} now={now} lang={lang} noticesList={notices.data?.notices} acc={acc.data?.rows} accLoading={acc.isLoading} />}
+        <a href="#/" className="sv-link">
+          {pick(H.back, lang)}
+        </a>
+        {notFound && (
+          <p className="sv-note sv-note--error" role="alert">
+            {pick(H.siteNotFound, lang)}
+          </p>
+        )}
+        {!site &&
+          !notFound &&
+          (detail.isError ? (
+            <p className="sv-note sv-note--error" role="alert">
+              <Bilingual text={errorText(detail.error)} lang={lang} />
+            </p>
+          ) : (
+            <p className="sv-loading">{pick(H.loading, lang)}</p>
+          ))}
+        {site && (
+          <SiteView site={site} venue={venue} now={now} lang={lang} noticesList={notices.data?.notices} acc={acc.data?.rows} accLoading={acc.isLoading} />
+        )}
       </main>
     </div>
   );
 }
 
-function SiteView({ site, venue, now, lang, noticesList, acc, accLoading }: {
-  site: HubSiteSummary; venue: PublicVenue | null;
-  now: number; lang: Lang; noticesList: HubSiteSummary['notices'] | undefined; acc: unknown[] | undefined; accLoading: boolean;
+function SiteView({
+  site,
+  venue,
+  now,
+  lang,
+  noticesList,
+  acc,
+  accLoading,
+}: {
+  site: HubSiteSummary;
+  venue: PublicVenue | null;
+  now: number;
+  lang: Lang;
+  noticesList: HubSiteSummary['notices'] | undefined;
+  acc: unknown[] | undefined;
+  accLoading: boolean;
 }) {
   const health = siteHealth(site, now);
   const live = site.live;
@@ -69,11 +98,17 @@ function SiteView({ site, venue, now, lang, noticesList, acc, accLoading }: {
         <h1>{site.name}</h1>
         <span className="sv-muted">{site.region}</span>
         {health.revoked ? (
-          <span className="hub-pill hub-pill--revoked" data-testid="presence">{pick(H.revoked, lang)}</span>
+          <span className="hub-pill hub-pill--revoked" data-testid="presence">
+            {pick(H.revoked, lang)}
+          </span>
         ) : health.offline ? (
-          <span className="hub-pill hub-pill--off" data-testid="presence">{pick(H.offline, lang)}</span>
+          <span className="hub-pill hub-pill--off" data-testid="presence">
+            {pick(H.offline, lang)}
+          </span>
         ) : (
-          <span className="hub-pill hub-pill--on" data-testid="presence">{pick(H.online, lang)}</span>
+          <span className="hub-pill hub-pill--on" data-testid="presence">
+            {pick(H.online, lang)}
+          </span>
         )}
         <span className="sv-muted sv-small">
           {site.lastSeenAt !== null ? seenText(now, site.lastSeenAt, lang) : pick(H.neverSeen, lang)}
@@ -82,12 +117,17 @@ function SiteView({ site, venue, now, lang, noticesList, acc, accLoading }: {
           {` · ${pick(H.feed, lang, { n: site.nextSeq })} · ${pick(H.configVersions, lang, { site: site.configVersion.site, hub: site.configVersion.hub })}`}
         </span>
       </header>
-      {health.offline && site.lastSeenAt !== null && <p className="hub-offline">{pick(H.offlineFor, lang, { t: hubTime(site.lastSeenAt), d: spanText((now - site.lastSeenAt) / 1000, lang) })}</p>}
+      {health.offline && site.lastSeenAt !== null && (
+        <p className="hub-offline">{pick(H.offlineFor, lang, { t: hubTime(site.lastSeenAt), d: spanText((now - site.lastSeenAt) / 1000, lang) })}</p>
+      )}
       {live && <AlertsPanel alerts={alertRecordsOf(live.alerts, site.lastSeenAt ?? now)} lang={lang} timeZone={venue?.timeZone ?? HUB_TZ} />}
       {kpis.length > 0 && (
         <div className={`hub-site__kpis${health.offline ? ' is-stale' : ''}`}>
           {kpis.map(([label, value]) => (
-            <div key={label} className="sv-kpi"><span className="sv-kpi__label">{label}</span><strong className="sv-kpi__value">{value}</strong></div>
+            <div key={label} className="sv-kpi">
+              <span className="sv-kpi__label">{label}</span>
+              <strong className="sv-kpi__value">{value}</strong>
+            </div>
           ))}
         </div>
       )}
@@ -98,7 +138,7 @@ function SiteView({ site, venue, now, lang, noticesList, acc, accLoading }: {
           ) : (
             venue.floors.map((f) => (
               <section key={f.number} className="sv-floor" aria-labelledby={`hub-floor-${f.number}`}>
-                <h2 id={`hub-floor-${f.number}`}>{lang === 'en' ? f.nameEn ?? f.name : f.name}</h2>
+                <h2 id={`hub-floor-${f.number}`}>{lang === 'en' ? (f.nameEn ?? f.name) : f.name}</h2>
                 <CounterTiles venue={venue} floor={f.number} counters={counters} now={siteNow} lang={lang} />
               </section>
             ))
@@ -115,7 +155,9 @@ function SiteView({ site, venue, now, lang, noticesList, acc, accLoading }: {
                   <li key={`${n.kind}:${n.at}:${i}`} data-kind={n.kind}>
                     <time>{hubTime(n.at)}</time>
                     <strong>{pick(NOTICE_KIND[n.kind] ?? n.message, lang)}</strong>
-                    <div className="sv-small"><Bilingual text={n.message} lang={lang} /></div>
+                    <div className="sv-small">
+                      <Bilingual text={n.message} lang={lang} />
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -23,7 +23,11 @@ export function AllSitesPage(props: HubPageProps) {
     <div className="sv">
       <HubTopBar {...props} route={{ page: 'sites' }} status={status} />
       <main className="hub-main">
-        {!data && sites.isError && <p className="sv-note sv-note--error" role="alert"><Bilingual text={errorText(sites.error)} lang={lang} /></p>}
+        {!data && sites.isError && (
+          <p className="sv-note sv-note--error" role="alert">
+            <Bilingual text={errorText(sites.error)} lang={lang} />
+          </p>
+        )}
         {!data && !sites.isError && <p className="sv-loading">{pick(H.loading, lang)}</p>}
         {data && (
           <>
@@ -74,7 +78,16 @@ function Regions({ sites, region, setRegion, lang }: { sites: HubSiteSummary[]; 
   for (const s of sites) counts.set(s.region, (counts.get(s.region) ?? 0) + 1);
   if (counts.size < 2) return null;
   const chip = (r: string | null, text: string) => (
-    <button key={r ?? '*'} type="button" className={`sv-chip${region === r ? ' is-on' : ''}`} aria-pressed={region === r} data-region={r ?? '*'} onClick={() => setRegion(r)}>{text}</button>
+    <button
+      key={r ?? '*'}
+      type="button"
+      className={`sv-chip${region === r ? ' is-on' : ''}`}
+      aria-pressed={region === r}
+      data-region={r ?? '*'}
+      onClick={() => setRegion(r)}
+    >
+      {text}
+    </button>
   );
   return (
     <nav className="hub-regions" aria-label={pick(H.regionsTitle, lang)}>

@@ -22,19 +22,25 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
     <article className={`hub-card hub-card--${level}`} data-site={site.siteId} data-level={level} data-offline={health.offline || undefined}>
       <header className="hub-card__head">
         <div>
-          <h2><a href={routeHref({ page: 'site', siteId: site.siteId })}>{site.name}</a></h2>
+          <h2>
+            <a href={routeHref({ page: 'site', siteId: site.siteId })}>{site.name}</a>
+          </h2>
           <span className="sv-muted">{site.region}</span>
         </div>
         <Presence site={site} health={health} now={now} lang={lang} />
       </header>
       {health.offline && (
         <p className="hub-offline" data-testid="offline">
-          {site.lastSeenAt === null ? pick(H.neverSeen, lang) : pick(H.offlineFor, lang, { t: hubTime(site.lastSeenAt), d: duration(now - site.lastSeenAt, lang) })}
+          {site.lastSeenAt === null
+            ? pick(H.neverSeen, lang)
+            : pick(H.offlineFor, lang, { t: hubTime(site.lastSeenAt), d: duration(now - site.lastSeenAt, lang) })}
         </p>
       )}
       {critical.length > 0 && (
         <div className={`hub-critical${stale ? ' is-stale' : ''}`}>
-          {critical.map((a) => <AlertLine key={a.id} a={a} lang={lang} />)}
+          {critical.map((a) => (
+            <AlertLine key={a.id} a={a} lang={lang} />
+          ))}
         </div>
       )}
       {live ? (
@@ -50,7 +56,9 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
       )}
       {warnings.length > 0 && (
         <div className="hub-warnings">
-          {warnings.slice(0, WARNINGS_SHOWN).map((a) => <AlertLine key={a.id} a={a} lang={lang} />)}
+          {warnings.slice(0, WARNINGS_SHOWN).map((a) => (
+            <AlertLine key={a.id} a={a} lang={lang} />
+          ))}
           {warnings.length > WARNINGS_SHOWN && <span className="sv-muted sv-small">{pick(H.moreAlerts, lang, { n: warnings.length - WARNINGS_SHOWN })}</span>}
         </div>
       )}
@@ -58,7 +66,11 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
       <Notices site={site} health={health} lang={lang} />
       <footer className="hub-card__foot sv-muted sv-small">
         {site.lagSeconds !== null && <span className={health.lagBad ? 'sv-bad' : ''}>{pick(H.lag, lang, { v: spanText(site.lagSeconds, lang) })}</span>}
-        {site.clockSkewMs !== null && <span className={health.skewBad ? 'sv-bad' : ''} data-testid="skew">{pick(H.skew, lang, { v: skewText(site.clockSkewMs, lang) })}</span>}
+        {site.clockSkewMs !== null && (
+          <span className={health.skewBad ? 'sv-bad' : ''} data-testid="skew">
+            {pick(H.skew, lang, { v: skewText(site.clockSkewMs, lang) })}
+          </span>
+        )}
         {stale && live && site.lastSeenAt !== null && <span>{pick(H.staleLive, lang, { t: hubTime(site.lastSeenAt) })}</span>}
       </footer>
     </article>
@@ -66,10 +78,24 @@ export function SiteCard({ site, health, now, lang }: { site: HubSiteSummary; he
 }
 
 function Presence({ site, health, now, lang }: { site: HubSiteSummary; health: SiteHealth; now: number; lang: Lang }) {
-  if (health.revoked) return <span className="hub-pill hub-pill--revoked" data-testid="presence">{pick(H.revoked, lang)}</span>;
-  if (health.offline) return <span className="hub-pill hub-pill--off" data-testid="presence">{pick(H.offline, lang)}</span>;
+  if (health.revoked)
+    return (
+      <span className="hub-pill hub-pill--revoked" data-testid="presence">
+        {pick(H.revoked, lang)}
+      </span>
+    );
+  if (health.offline)
+    return (
+      <span className="hub-pill hub-pill--off" data-testid="presence">
+        {pick(H.offline, lang)}
+      </span>
+    );
   const ago = site.lastSeenAt === null ? '' : seenText(now, site.lastSeenAt, lang);
-  return <span className="hub-pill hub-pill--on" data-testid="presence">{pick(H.online, lang)} · {ago}</span>;
+  return (
+    <span className="hub-pill hub-pill--on" data-testid="presence">
+      {pick(H.online, lang)} · {ago}
+    </span>
+  );
 }
 
 /** An alert with its minutes in front, large for the critical ones: "32 mnt — no call...". */
@@ -88,11 +114,19 @@ function Notices({ site, health, lang }: { site: HubSiteSummary; health: SiteHea
   if (health.revoked) lines.push({ key: 'revoked', text: pick(H.revoked, lang) });
   if (health.skewBad && site.clockSkewMs !== null) lines.push({ key: 'skew', text: pick(H.skewBad, lang, { v: skewText(site.clockSkewMs, lang) }) });
   if (health.lagBad && site.lagSeconds !== null) lines.push({ key: 'lag', text: pick(H.lagBad, lang, { v: spanText(site.lagSeconds, lang) }) });
-  health.notices.slice(0, NOTICES_SHOWN).forEach((n: HubNotice, i) => lines.push({ key: `${n.kind}:${n.at}:${i}`, text: `${hubTime(n.at)} ${pick(NOTICE_KIND[n.kind] ?? n.message, lang)}`, title: pick(n.message, lang) }));
+  health.notices
+    .slice(0, NOTICES_SHOWN)
+    .forEach((n: HubNotice, i) =>
+      lines.push({ key: `${n.kind}:${n.at}:${i}`, text: `${hubTime(n.at)} ${pick(NOTICE_KIND[n.kind] ?? n.message, lang)}`, title: pick(n.message, lang) }),
+    );
   if (!lines.length) return null;
   return (
     <ul className="hub-notices" data-testid="notices">
-      {lines.map((l) => <li key={l.key} title={l.title}>{l.text}</li>)}
+      {lines.map((l) => (
+        <li key={l.key} title={l.title}>
+          {l.text}
+        </li>
+      ))}
     </ul>
   );
 }

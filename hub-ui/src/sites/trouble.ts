@@ -71,11 +71,12 @@ function worstMinutes(h: SiteHealth): number {
 export function sortByTrouble(sites: HubSiteSummary[], now: number): { site: HubSiteSummary; health: SiteHealth }[] {
   return sites
     .map((site) => ({ site, health: siteHealth(site, now) }))
-    .sort((a, b) =>
-      b.health.level - a.health.level
-      || worstMinutes(b.health) - worstMinutes(a.health)
-      || (b.site.live?.waiting ?? 0) - (a.site.live?.waiting ?? 0)
-      || a.site.name.localeCompare(b.site.name, 'id'),
+    .sort(
+      (a, b) =>
+        b.health.level - a.health.level ||
+        worstMinutes(b.health) - worstMinutes(a.health) ||
+        (b.site.live?.waiting ?? 0) - (a.site.live?.waiting ?? 0) ||
+        a.site.name.localeCompare(b.site.name, 'id'),
     );
 }
 
@@ -104,7 +105,18 @@ export function provinceTotals(sites: HubSiteSummary[], now: number): ProvinceTo
     const day = site.live?.day;
     if (day && !siteHealth(site, now).offline && (today === null || day > today)) today = day;
   }
-  const t: ProvinceTotals = { sites: sites.length, online: 0, waiting: 0, serving: 0, countersOpen: 0, countersTotal: 0, issued: 0, served: 0, criticalAlerts: 0, sitesInTrouble: 0 };
+  const t: ProvinceTotals = {
+    sites: sites.length,
+    online: 0,
+    waiting: 0,
+    serving: 0,
+    countersOpen: 0,
+    countersTotal: 0,
+    issued: 0,
+    served: 0,
+    criticalAlerts: 0,
+    sitesInTrouble: 0,
+  };
   for (const site of sites) {
     const h = siteHealth(site, now);
     if (h.level >= TROUBLE.notice) t.sitesInTrouble += 1;

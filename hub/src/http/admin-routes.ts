@@ -10,10 +10,18 @@ import { type HubContext, parse, userOf } from './common.js';
 const newSite = z.object({ siteId: z.string().regex(SITE_ID), name: z.string().trim().min(1).max(100), region: z.string().trim().min(1).max(100) });
 const siteParam = z.object({ siteId: z.string().regex(SITE_ID) });
 const configBody = z
-  .object({ venue: z.record(z.string(), z.unknown()).optional(), staff: z.array(z.record(z.string(), z.unknown())).max(2000).optional(), settings: z.record(z.string(), z.unknown()).optional() })
+  .object({
+    venue: z.record(z.string(), z.unknown()).optional(),
+    staff: z.array(z.record(z.string(), z.unknown())).max(2000).optional(),
+    settings: z.record(z.string(), z.unknown()).optional(),
+  })
   .strict()
   .refine((b) => b.venue !== undefined || b.staff !== undefined || b.settings !== undefined, { message: 'give venue, staff or settings' });
-const newUser = z.object({ username: z.string().regex(/^[a-z0-9._-]{3,40}$/), password: z.string().min(8).max(200), role: z.enum(['hub-admin', 'hub-viewer']) });
+const newUser = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{3,40}$/),
+  password: z.string().min(8).max(200),
+  role: z.enum(['hub-admin', 'hub-viewer']),
+});
 
 /** Routes only a hub admin may call: sites and their credentials, central settings, hub accounts. */
 export function adminRoutes(ctx: HubContext): Router {

@@ -41,7 +41,13 @@ export function createApp(ctx: HubContext, opts: { uiDir?: string | null; log: (
 
   const uiDir = opts.uiDir ? resolve(opts.uiDir) : null;
   if (uiDir && existsSync(join(uiDir, 'index.html'))) {
-    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.use(
+      express.static(uiDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
     // The pages route in the browser: any other GET is the app's shell.
     app.get('/{*rest}', (_req, res) => res.sendFile(join(uiDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   } else {

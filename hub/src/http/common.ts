@@ -17,7 +17,11 @@ export interface HubContext {
 /** Validates input with a zod schema; a failure is INVALID_INPUT with the issues, and changes nothing. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new HubError('INVALID_INPUT', r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!r.success)
+    throw new HubError(
+      'INVALID_INPUT',
+      r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   return r.data;
 }
 

@@ -8,7 +8,10 @@ import { insertNotices, recordGapNotice } from '../store/notices.js';
 
 /** What one event is, for telling a resend (same) from a restored site's new history (different). */
 export function eventDigest(e: HubEventIn): Buffer {
-  return createHash('sha256').update(JSON.stringify([e.at, e.day, e.kind, e.key, e.data ?? null])).digest().subarray(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([e.at, e.day, e.kind, e.key, e.data ?? null]))
+    .digest()
+    .subarray(0, 16);
 }
 
 /** A day more than this past the hub's date is refused (a site's clock may be off, not by days). */
@@ -22,7 +25,8 @@ function checkDays(batch: HubBatchIn, now: number): void {
   const late = batch.events.findIndex((e) => e.day > latest);
   if (late >= 0) throw new HubError('INVALID_INPUT', [{ path: `events.${late}.day`, message: `day ${batch.events[late]!.day} is after ${latest}` }]);
   const months = new Set(batch.events.map((e) => e.day.slice(0, 7)));
-  if (months.size > MAX_MONTHS_PER_BATCH) throw new HubError('INVALID_INPUT', [{ path: 'events', message: `a batch may span at most ${MAX_MONTHS_PER_BATCH} months` }]);
+  if (months.size > MAX_MONTHS_PER_BATCH)
+    throw new HubError('INVALID_INPUT', [{ path: 'events', message: `a batch may span at most ${MAX_MONTHS_PER_BATCH} months` }]);
 }
 
 interface FeedRow {
@@ -96,7 +100,11 @@ async function applyBatch(client: PoolClient, batch: HubBatchIn, now: number): P
   let duplicates = 0;
   let firstNew = events.length ? Math.max(next, batch.fromSeq) : next;
   if (events.length && batch.fromSeq < next) {
-    const known = await client.query<{ seq: string; hash: Buffer }>('SELECT seq, hash FROM feed_seqs WHERE site_id = $1 AND seq BETWEEN $2 AND $3', [siteId, batch.fromSeq, Math.min(end, next - 1)]);
+    const known = await client.query<{ seq: string; hash: Buffer }>('SELECT seq, hash FROM feed_seqs WHERE site_id = $1 AND seq BETWEEN $2 AND $3', [
+      siteId,
+      batch.fromSeq,
+      Math.min(end, next - 1),
+    ]);
     const bySeq = new Map(known.rows.map((r) => [Number(r.seq), r.hash]));
     for (const e of events) {
       if (e.seq >= next) break;

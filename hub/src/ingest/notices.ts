@@ -13,7 +13,10 @@ function minutes(ms: number): string {
 export const notice = {
   gap(siteId: string, at: number, detail: { nextSeq: number; fromSeq: number }): Notice {
     return {
-      kind: 'gap', siteId, at, detail,
+      kind: 'gap',
+      siteId,
+      at,
+      detail,
       message: {
         id: `Gedung mengirim mulai nomor ${detail.fromSeq}, padahal pusat menunggu nomor ${detail.nextSeq}; gedung diminta mengirim ulang dari ${detail.nextSeq}.`,
         en: `The site sent from sequence ${detail.fromSeq} while the hub expects ${detail.nextSeq}; it was asked to resend from ${detail.nextSeq}.`,
@@ -22,7 +25,10 @@ export const notice = {
   },
   sequenceBack(siteId: string, at: number, detail: { seq: number; hubNextSeq: number; batchEndSeq: number }): Notice {
     return {
-      kind: 'sequence_back', siteId, at, detail,
+      kind: 'sequence_back',
+      siteId,
+      at,
+      detail,
       message: {
         id: `Isi data gedung pada nomor ${detail.seq} berbeda dari yang sudah diterima (pusat sudah sampai ${detail.hubNextSeq - 1}): kemungkinan gedung dipulihkan dari cadangan lama. Riwayat baru gedung diterima mulai nomor ${detail.seq}; keadaan terakhir per tiket yang dipakai, tidak ada yang dihitung dua kali.`,
         en: `The site's event at sequence ${detail.seq} differs from what the hub already had (it had reached ${detail.hubNextSeq - 1}): the site was probably restored from an old backup. Its new history is accepted from ${detail.seq}; the latest state per ticket counts, nothing twice.`,
@@ -32,7 +38,10 @@ export const notice = {
   clockSkew(siteId: string, at: number, skewMs: number): Notice {
     const ahead = skewMs > 0;
     return {
-      kind: 'clock_skew', siteId, at, detail: { skewMs },
+      kind: 'clock_skew',
+      siteId,
+      at,
+      detail: { skewMs },
       message: {
         id: `Jam komputer gedung ${ahead ? 'lebih cepat' : 'lebih lambat'} ${minutes(skewMs)} menit dari jam pusat. Periksa pengaturan waktu (NTP) di server gedung.`,
         en: `The site's clock is ${minutes(skewMs)} minutes ${ahead ? 'ahead of' : 'behind'} the hub's. Check the time settings (NTP) of the site's server.`,
@@ -41,7 +50,10 @@ export const notice = {
   },
   feedReset(siteId: string, at: number, detail: { oldFeedId: string; newFeedId: string; hubNextSeq: number }): Notice {
     return {
-      kind: 'feed_reset', siteId, at, detail,
+      kind: 'feed_reset',
+      siteId,
+      at,
+      detail,
       message: {
         id: `Gedung memulai rangkaian data baru (sebelumnya sampai nomor ${detail.hubNextSeq - 1}); data lama tetap disimpan, data baru diterima mulai nomor 1.`,
         en: `The site started a new feed (the old one had reached ${detail.hubNextSeq - 1}); the old data is kept and the new feed is accepted from sequence 1.`,
@@ -50,7 +62,10 @@ export const notice = {
   },
   configRefused(siteId: string, at: number, version: number, reason: { id: string; en: string } | undefined): Notice {
     return {
-      kind: 'config_refused', siteId, at, detail: { version, reason: reason ?? null },
+      kind: 'config_refused',
+      siteId,
+      at,
+      detail: { version, reason: reason ?? null },
       message: {
         id: `Gedung menolak pengaturan versi ${version}: ${reason?.id ?? 'tanpa alasan'}`,
         en: `The site refused settings version ${version}: ${reason?.en ?? 'no reason given'}`,

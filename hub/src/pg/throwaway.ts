@@ -29,7 +29,9 @@ export interface ThrowawayPostgres {
 /** Raised when no initdb/pg_ctl is installed, so callers (tests) can skip with a clear reason. */
 export class PostgresMissingError extends Error {
   constructor() {
-    super('PostgreSQL binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or PATH; install Debian\'s `postgresql` package (apt-get install -y postgresql).');
+    super(
+      "PostgreSQL binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or PATH; install Debian's `postgresql` package (apt-get install -y postgresql).",
+    );
     this.name = 'PostgresMissingError';
   }
 }
@@ -37,7 +39,10 @@ export class PostgresMissingError extends Error {
 /** Finds the folder holding initdb and pg_ctl: Debian's versioned folders first (newest), then PATH. */
 export function findPostgresBin(root = '/usr/lib/postgresql', searchPath = process.env.PATH ?? ''): string | null {
   if (existsSync(root)) {
-    const versions = spawnSync('ls', [root], { encoding: 'utf8' }).stdout.split('\n').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = spawnSync('ls', [root], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) {
       const bin = join(root, v, 'bin');
       if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return bin;
@@ -110,7 +115,15 @@ export async function startThrowawayPostgres(opts: ThrowawayOptions = {}): Promi
     let lastError: unknown;
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = opts.port ?? (await freePort());
-      const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=on', '-c shared_buffers=32MB', '-c max_connections=60', '-c log_min_messages=warning'].join(' ');
+      const options = [
+        `-p ${port}`,
+        `-k ${dir}`,
+        '-c listen_addresses=127.0.0.1',
+        '-c fsync=on',
+        '-c shared_buffers=32MB',
+        '-c max_connections=60',
+        '-c log_min_messages=warning',
+      ].join(' ');
       const [c, a] = asOwner(isRoot, join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o', options, 'start']);
       try {
         await run(c, a);
@@ -133,7 +146,11 @@ function handle(bin: string, isRoot: boolean, dir: string, data: string, port: n
   // Last resort when the process exits without stop(): an orphan cluster would hold its port and memory.
   const onExit = () => {
     if (stopped) return;
-    spawnSync(stopArgs[0], stopArgs[1].map((x) => (x === 'fast' ? 'immediate' : x)), { stdio: 'ignore' });
+    spawnSync(
+      stopArgs[0],
+      stopArgs[1].map((x) => (x === 'fast' ? 'immediate' : x)),
+      { stdio: 'ignore' },
+    );
     spawnSync('rm', ['-rf', dir]);
   };
   process.once('exit', onExit);

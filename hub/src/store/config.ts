@@ -35,13 +35,23 @@ export async function putConfig(pool: Pool, siteId: string, body: ConfigBody, by
     await client.query('BEGIN');
     const site = await client.query('SELECT 1 FROM site_feed WHERE site_id = $1 FOR UPDATE', [siteId]);
     if (!site.rowCount) throw new HubError('SITE_NOT_FOUND');
-    const prev = (await client.query<{ version: number; body: ConfigBody }>('SELECT version, body FROM config_versions WHERE site_id = $1 ORDER BY version DESC LIMIT 1', [siteId])).rows[0];
+    const prev = (
+      await client.query<{ version: number; body: ConfigBody }>('SELECT version, body FROM config_versions WHERE site_id = $1 ORDER BY version DESC LIMIT 1', [
+        siteId,
+      ])
+    ).rows[0];
     const merged: ConfigBody = { ...prev?.body };
     if (body.venue !== undefined) merged.venue = body.venue;
     if (staff !== undefined) merged.staff = staff;
     if (body.settings !== undefined) merged.settings = body.settings;
     const version = (prev?.version ?? 0) + 1;
-    await client.query('INSERT INTO config_versions (site_id, version, at, created_by, body) VALUES ($1, $2, $3, $4, $5)', [siteId, version, now, by, JSON.stringify(merged)]);
+    await client.query('INSERT INTO config_versions (site_id, version, at, created_by, body) VALUES ($1, $2, $3, $4, $5)', [
+      siteId,
+      version,
+      now,
+      by,
+      JSON.stringify(merged),
+    ]);
     await client.query('COMMIT');
     return version;
   } catch (err) {
@@ -54,12 +64,22 @@ export async function putConfig(pool: Pool, siteId: string, body: ConfigBody, by
 
 /** The newest version past `since`, or null when the site is up to date. */
 export async function newestConfig(pool: Pool, siteId: string, since: number): Promise<({ version: number } & ConfigBody) | null> {
-  const row = (await pool.query<{ version: number; body: ConfigBody }>('SELECT version, body FROM config_versions WHERE site_id = $1 AND version > $2 ORDER BY version DESC LIMIT 1', [siteId, since])).rows[0];
+  const row = (
+    await pool.query<{ version: number; body: ConfigBody }>(
+      'SELECT version, body FROM config_versions WHERE site_id = $1 AND version > $2 ORDER BY version DESC LIMIT 1',
+      [siteId, since],
+    )
+  ).rows[0];
   return row ? { version: row.version, ...row.body } : null;
 }
 
 /** What the site said of a version; a refusal becomes a notice on the site's page. */
-export async function recordResult(pool: Pool, siteId: string, r: { version: number; outcome: 'applied' | 'refused'; reason?: { id: string; en: string } }, now: number): Promise<void> {
+export async function recordResult(
+  pool: Pool,
+  siteId: string,
+  r: { version: number; outcome: 'applied' | 'refused'; reason?: { id: string; en: string } },
+  now: number,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -82,7 +102,9 @@ export async function recordResult(pool: Pool, siteId: string, r: { version: num
 
 /** Versions of a site's settings, newest first, with what the site said of each. */
 export async function configHistory(pool: Pool, siteId: string) {
-  const site = await pool.query<{ v: number | null }>('SELECT site_config_version AS v FROM sites LEFT JOIN site_live USING (site_id) WHERE site_id = $1', [siteId]);
+  const site = await pool.query<{ v: number | null }>('SELECT site_config_version AS v FROM sites LEFT JOIN site_live USING (site_id) WHERE site_id = $1', [
+    siteId,
+  ]);
   if (!site.rowCount) throw new HubError('SITE_NOT_FOUND');
   const res = await pool.query<{ version: number; at: string; outcome: 'applied' | 'refused' | null; reason: { id: string; en: string } | null }>(
     `SELECT v.version, v.at, r.outcome, r.reason FROM config_versions v LEFT JOIN config_results r USING (site_id, version)

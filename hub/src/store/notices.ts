@@ -39,6 +39,9 @@ export async function recordGapNotice(db: Db, n: Notice): Promise<void> {
 
 /** A site's notices, newest first. */
 export async function siteNotices(db: Db, siteId: string, limit = 200): Promise<Notice[]> {
-  const res = await db.query<NoticeRow>('SELECT site_id, kind, at, message, detail FROM notices WHERE site_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [siteId, limit]);
+  const res = await db.query<NoticeRow>('SELECT site_id, kind, at, message, detail FROM notices WHERE site_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [
+    siteId,
+    limit,
+  ]);
   return res.rows.map(noticeOf);
 }

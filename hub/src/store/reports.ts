@@ -71,7 +71,13 @@ export async function report(pool: Pool, from: string, to: string): Promise<{ ro
   });
   const bySite = new Map(tickets.rows.filter((r) => r.site_id !== null).map((r) => [r.site_id as string, r]));
   const siteIds = [...new Set([...bySite.keys(), ...[...skm.keys()].filter((k): k is string => k !== null)])].sort();
-  return { rows: siteIds.map((id) => rowOf(id, bySite.get(id))), total: rowOf(null, tickets.rows.find((r) => r.site_id === null)) };
+  return {
+    rows: siteIds.map((id) => rowOf(id, bySite.get(id))),
+    total: rowOf(
+      null,
+      tickets.rows.find((r) => r.site_id === null),
+    ),
+  };
 }
 
 /** A site's accountability records over a range, newest first. */

@@ -17,7 +17,12 @@ export async function countUsers(pool: Pool): Promise<number> {
 
 export async function createUser(pool: Pool, input: { username: string; password: string; role: HubRole }, now: number): Promise<HubUser> {
   const hash = await hashPassword(input.password);
-  const res = await pool.query('INSERT INTO hub_users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [input.username, hash, input.role, now]);
+  const res = await pool.query('INSERT INTO hub_users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+    input.username,
+    hash,
+    input.role,
+    now,
+  ]);
   if (!res.rowCount) throw new HubError('USERNAME_TAKEN');
   return { username: input.username, role: input.role };
 }
@@ -38,7 +43,12 @@ export async function login(pool: Pool, username: string, password: string, now:
   if (!row || !ok) throw new HubError('INVALID_CREDENTIALS');
   const token = newSessionToken();
   await pool.query('DELETE FROM hub_sessions WHERE expires_at < $1', [now]);
-  await pool.query('INSERT INTO hub_sessions (token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4)', [digest(token), username, now, now + SESSION_MS]);
+  await pool.query('INSERT INTO hub_sessions (token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+    digest(token),
+    username,
+    now,
+    now + SESSION_MS,
+  ]);
   return { token, user: { username, role: row.role } };
 }
 

@@ -35,7 +35,16 @@ export function assertHubBuilt(): void {
 export async function startHubProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
   assertHubBuilt();
   const child = spawn(process.execPath, [...(process.env.HUB_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_PROF_DIR}`] : []), HUB_MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ANTRE_HUB_PORT: '0', ANTRE_HUB_HOST: '127.0.0.1', ANTRE_HUB_ADMIN_PASSWORD: 'admin-pass-123', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '1000', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ANTRE_HUB_PORT: '0',
+      ANTRE_HUB_HOST: '127.0.0.1',
+      ANTRE_HUB_ADMIN_PASSWORD: 'admin-pass-123',
+      ANTRE_TEST_SETTINGS: '1',
+      ANTRE_TEST_PASSWORD_ITERATIONS: '1000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // A bench or test that dies must not leave its hub running.

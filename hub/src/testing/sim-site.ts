@@ -24,7 +24,8 @@ export function dayEvents(day: string, seed: number, visitors: number, variant =
   const rng = new Rng(seed);
   const out: Pending[] = [];
   const open = witaTime(day, 8);
-  for (const c of COUNTERS) out.push({ at: open - MIN, day, kind: 'counter', key: `counter:${day}:${c}`, data: { counterId: c, status: 'open', since: open - MIN } });
+  for (const c of COUNTERS)
+    out.push({ at: open - MIN, day, kind: 'counter', key: `counter:${day}:${c}`, data: { counterId: c, status: 'open', since: open - MIN } });
   const numbers = new Map<string, number>();
   for (let i = 0; i < visitors; i++) {
     const service = rng.pick(SERVICES);
@@ -32,7 +33,20 @@ export function dayEvents(day: string, seed: number, visitors: number, variant =
     numbers.set(service, n);
     const id = `t${variant}${i}`;
     const issuedAt = Math.round(open + rng.between(0, 6 * 60) * MIN);
-    const base = { id, day, number: `${service}-${String(n).padStart(3, '0')}`, serviceId: service, issuedAt, queuedAt: issuedAt, calledAt: null as number | null, startedAt: null as number | null, finishedAt: null as number | null, counterId: null as string | null, transferredFrom: null as string | null, recalls: 0 };
+    const base = {
+      id,
+      day,
+      number: `${service}-${String(n).padStart(3, '0')}`,
+      serviceId: service,
+      issuedAt,
+      queuedAt: issuedAt,
+      calledAt: null as number | null,
+      startedAt: null as number | null,
+      finishedAt: null as number | null,
+      counterId: null as string | null,
+      transferredFrom: null as string | null,
+      recalls: 0,
+    };
     const key = `ticket:${day}:${id}`;
     out.push({ at: issuedAt, day, kind: 'ticket', key, data: { ...base, status: 'waiting' } });
     const calledAt = issuedAt + Math.round(rng.between(1, 40) * MIN);
@@ -42,7 +56,13 @@ export function dayEvents(day: string, seed: number, visitors: number, variant =
     if (rng.chance(0.08)) {
       const at = calledAt + 3 * MIN;
       out.push({ at, day, kind: 'ticket', key, data: { ...called, status: 'no_show' } });
-      out.push({ at, day, kind: 'accountability', key: `acct:${day}:${id}:no-show`, data: { at, action: 'no_show', ticketId: id, counterId, userId: `officer-${counterId}` } });
+      out.push({
+        at,
+        day,
+        kind: 'accountability',
+        key: `acct:${day}:${id}:no-show`,
+        data: { at, action: 'no_show', ticketId: id, counterId, userId: `officer-${counterId}` },
+      });
       continue;
     }
     const startedAt = calledAt + MIN;
@@ -51,14 +71,32 @@ export function dayEvents(day: string, seed: number, visitors: number, variant =
     if (rng.chance(0.05)) {
       const to = `${id}x`;
       out.push({ at: finishedAt, day, kind: 'ticket', key, data: { ...called, status: 'transferred', startedAt, finishedAt } });
-      out.push({ at: finishedAt, day, kind: 'ticket', key: `ticket:${day}:${to}`, data: { ...base, id: to, status: 'waiting', issuedAt: finishedAt, transferredFrom: id } });
-      out.push({ at: finishedAt, day, kind: 'accountability', key: `acct:${day}:${id}:transfer`, data: { at: finishedAt, action: 'transfer', ticketId: id, counterId } });
+      out.push({
+        at: finishedAt,
+        day,
+        kind: 'ticket',
+        key: `ticket:${day}:${to}`,
+        data: { ...base, id: to, status: 'waiting', issuedAt: finishedAt, transferredFrom: id },
+      });
+      out.push({
+        at: finishedAt,
+        day,
+        kind: 'accountability',
+        key: `acct:${day}:${id}:transfer`,
+        data: { at: finishedAt, action: 'transfer', ticketId: id, counterId },
+      });
       continue;
     }
     out.push({ at: finishedAt, day, kind: 'ticket', key, data: { ...called, status: 'done', startedAt, finishedAt } });
     if (rng.chance(0.3)) {
       const at = finishedAt + 2 * MIN;
-      out.push({ at, day, kind: 'survey', key: `survey:${day}:${id}`, data: { id: `s${id}`, ticketId: id, day, at, scores: Array.from({ length: 9 }, () => rng.int(2, 4)) } });
+      out.push({
+        at,
+        day,
+        kind: 'survey',
+        key: `survey:${day}:${id}`,
+        data: { id: `s${id}`, ticketId: id, day, at, scores: Array.from({ length: 9 }, () => rng.int(2, 4)) },
+      });
     }
   }
   return out.sort((a, b) => a.at - b.at);
@@ -141,7 +179,19 @@ export class SimSite {
     const tickets = new Map<string, { status: string }>();
     for (const e of this.log) if (e.kind === 'ticket') tickets.set(e.key, e.data as { status: string });
     const count = (s: string) => [...tickets.values()].filter((t) => t.status === s).length;
-    return { day: this.o.day, waiting: count('waiting'), serving: count('serving') + count('called'), countersOpen: COUNTERS.length, countersTotal: COUNTERS.length, issued: tickets.size, served: count('done'), noShow: count('no_show'), medianWaitMinutes: null, alerts: [], counters: [] };
+    return {
+      day: this.o.day,
+      waiting: count('waiting'),
+      serving: count('serving') + count('called'),
+      countersOpen: COUNTERS.length,
+      countersTotal: COUNTERS.length,
+      issued: tickets.size,
+      served: count('done'),
+      noShow: count('no_show'),
+      medianWaitMinutes: null,
+      alerts: [],
+      counters: [],
+    };
   }
 
   /** A batch from the hub's next sequence (at most `batchSize` events). */
@@ -152,7 +202,11 @@ export class SimSite {
 
   /** Sends one batch; follows the hub's nextSeq on success and on a gap. */
   async sendOnce(now: number, batch = this.batch(now)): Promise<{ status: number; body: any }> {
-    const res = await fetch(`${this.o.hubUrl}/hub/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.o.credential}` }, body: JSON.stringify(batch) });
+    const res = await fetch(`${this.o.hubUrl}/hub/v1/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.o.credential}` },
+      body: JSON.stringify(batch),
+    });
     const body = res.status === 204 ? null : await res.json();
     if (res.status === 200) {
       this.answers.push(body);

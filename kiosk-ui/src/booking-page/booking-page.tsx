@@ -68,16 +68,27 @@ export function BookingPage() {
     <div className="bk" data-testid="booking-page">
       <header className="bk-head">
         <span>{cat?.venue.name ?? t('bkTitle')}</span>
-        <button type="button" className="bk-lang" onClick={switchLang}>{t('langSwitch')}</button>
+        <button type="button" className="bk-lang" onClick={switchLang}>
+          {t('langSwitch')}
+        </button>
       </header>
       {done && cat && service ? (
         <>
           <h1 className="bk-title">{t('bkDone')}</h1>
-          <CodeCard t={t} code={done.code} qrSvg={done.qrSvg} when={`${local(service.name, service.nameEn, lang)} · ${t('bkWhen', { day: dayLabel(done.day, lang), time: done.time, tz: cat.venue.timeZoneLabel })}`} before={cat.settings.checkInBeforeMinutes} after={cat.settings.checkInAfterMinutes} />
+          <CodeCard
+            t={t}
+            code={done.code}
+            qrSvg={done.qrSvg}
+            when={`${local(service.name, service.nameEn, lang)} · ${t('bkWhen', { day: dayLabel(done.day, lang), time: done.time, tz: cat.venue.timeZoneLabel })}`}
+            before={cat.settings.checkInBeforeMinutes}
+            after={cat.settings.checkInAfterMinutes}
+          />
           <Requirements t={t} lang={lang} service={service} />
           <section className="bk-card">
             <p>{t('bkSentTo', { phone: done.phone })}</p>
-            <a className="bk-link" href={done.manageUrl}>{t('bkManage')}</a>
+            <a className="bk-link" href={done.manageUrl}>
+              {t('bkManage')}
+            </a>
           </section>
         </>
       ) : (
@@ -90,7 +101,18 @@ export function BookingPage() {
               <h2>{t('bkAgency')}</h2>
               <div className="bk-chips">
                 {cat.agencies.map((a) => (
-                  <button type="button" key={a.id} data-agency={a.id} className={`bk-chip${a.id === agencyId ? ' is-on' : ''}`} onClick={() => { setAgencyId(a.id); setServiceId(null); }}>{a.shortName}</button>
+                  <button
+                    type="button"
+                    key={a.id}
+                    data-agency={a.id}
+                    className={`bk-chip${a.id === agencyId ? ' is-on' : ''}`}
+                    onClick={() => {
+                      setAgencyId(a.id);
+                      setServiceId(null);
+                    }}
+                  >
+                    {a.shortName}
+                  </button>
                 ))}
               </div>
             </>
@@ -99,31 +121,75 @@ export function BookingPage() {
             <>
               <h2>{t('bkService')}</h2>
               <div className="bk-list">
-                {cat.services.filter((s) => s.agencyId === agencyId).map((s) => (
-                  <button type="button" key={s.id} data-service={s.id} className={`bk-item${s.id === serviceId ? ' is-on' : ''}`} onClick={() => setServiceId(s.id)}>{local(s.name, s.nameEn, lang)}</button>
-                ))}
+                {cat.services
+                  .filter((s) => s.agencyId === agencyId)
+                  .map((s) => (
+                    <button
+                      type="button"
+                      key={s.id}
+                      data-service={s.id}
+                      className={`bk-item${s.id === serviceId ? ' is-on' : ''}`}
+                      onClick={() => setServiceId(s.id)}
+                    >
+                      {local(s.name, s.nameEn, lang)}
+                    </button>
+                  ))}
               </div>
               {service && <Requirements t={t} lang={lang} service={service} />}
             </>
           )}
           {cat && service && (
             <>
-              <h2>{t('bkDay')} · {t('bkTime')}</h2>
+              <h2>
+                {t('bkDay')} · {t('bkTime')}
+              </h2>
               <SlotPicker t={t} lang={lang} days={cat.days} day={day} slots={slots} time={time} onDay={setDay} onTime={setTime} />
             </>
           )}
           {cat && service && time && (
             <>
               <h2>{t('bkYou')}</h2>
-              <label className="bk-field"><span>{t('bkName')}</span><input name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} minLength={2} maxLength={80} required /></label>
-              <label className="bk-field"><span>{t('bkPhone')}</span><input name="phone" type="tel" inputMode="tel" autoComplete="tel" placeholder="0812 3456 7890" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={20} required /></label>
-              <label className="bk-hp" aria-hidden="true">Website<input name="website" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} /></label>
-              <label className="bk-consent"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /><span>{t('bkConsent', { days: cat.keepNumbersDays })}</span></label>
-              {error && <p className="bk-error" role="alert">{error}</p>}
-              <button type="submit" className="bk-submit" data-testid="bk-submit" disabled={busy}>{busy ? t('bkChecking') : t('bkSubmit')}</button>
+              <label className="bk-field">
+                <span>{t('bkName')}</span>
+                <input name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} minLength={2} maxLength={80} required />
+              </label>
+              <label className="bk-field">
+                <span>{t('bkPhone')}</span>
+                <input
+                  name="phone"
+                  type="tel"
+                  inputMode="tel"
+                  autoComplete="tel"
+                  placeholder="0812 3456 7890"
+                  value={phone}
+                  onChange={(e) => setPhone(e.target.value)}
+                  maxLength={20}
+                  required
+                />
+              </label>
+              <label className="bk-hp" aria-hidden="true">
+                Website
+                <input name="website" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
+              </label>
+              <label className="bk-consent">
+                <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+                <span>{t('bkConsent', { days: cat.keepNumbersDays })}</span>
+              </label>
+              {error && (
+                <p className="bk-error" role="alert">
+                  {error}
+                </p>
+              )}
+              <button type="submit" className="bk-submit" data-testid="bk-submit" disabled={busy}>
+                {busy ? t('bkChecking') : t('bkSubmit')}
+              </button>
             </>
           )}
-          {error && !time && <p className="bk-error" role="alert">{error}</p>}
+          {error && !time && (
+            <p className="bk-error" role="alert">
+              {error}
+            </p>
+          )}
         </form>
       )}
     </div>
@@ -137,10 +203,16 @@ export function Requirements({ t, lang, service }: { t: (k: 'bkBring' | 'bkFee')
       {reqs.length > 0 && (
         <>
           <p className="bk-label">{t('bkBring')}</p>
-          <ul>{reqs.map((r) => <li key={r}>{r}</li>)}</ul>
+          <ul>
+            {reqs.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
         </>
       )}
-      <p><span className="bk-label">{t('bkFee')}:</span> {local(service.fee, service.feeEn, lang)}</p>
+      <p>
+        <span className="bk-label">{t('bkFee')}:</span> {local(service.fee, service.feeEn, lang)}
+      </p>
     </section>
   );
 }

@@ -44,23 +44,55 @@ export function ManagePage({ token }: { token: string }) {
     <div className="bk" data-testid="manage-page">
       <header className="bk-head">
         <span>{cat?.venue.name ?? t('bkTitle')}</span>
-        <button type="button" className="bk-lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>{t('langSwitch')}</button>
+        <button type="button" className="bk-lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+          {t('langSwitch')}
+        </button>
       </header>
-      {error && <p className="bk-error" role="alert">{error}</p>}
+      {error && (
+        <p className="bk-error" role="alert">
+          {error}
+        </p>
+      )}
       {b && cat && service && (
         <>
           <h1 className="bk-title">{local(service.name, service.nameEn, lang)}</h1>
-          {b.status === 'cancelled' && <p className="bk-card bk-error" data-testid="bk-cancelled">{t('bkCancelled')}</p>}
-          {b.status === 'checked_in' && b.ticketId && <a className="bk-card bk-link" href={`/t/${b.ticketId}`}>{t('bkCheckedIn')}</a>}
+          {b.status === 'cancelled' && (
+            <p className="bk-card bk-error" data-testid="bk-cancelled">
+              {t('bkCancelled')}
+            </p>
+          )}
+          {b.status === 'checked_in' && b.ticketId && (
+            <a className="bk-card bk-link" href={`/t/${b.ticketId}`}>
+              {t('bkCheckedIn')}
+            </a>
+          )}
           {b.status === 'active' && (
             <>
-              <CodeCard t={t} code={b.code} qrSvg={b.qrSvg} when={t('bkWhen', { day: dayLabel(b.day, lang), time: b.time, tz: cat.venue.timeZoneLabel })} before={cat.settings.checkInBeforeMinutes} after={cat.settings.checkInAfterMinutes} />
+              <CodeCard
+                t={t}
+                code={b.code}
+                qrSvg={b.qrSvg}
+                when={t('bkWhen', { day: dayLabel(b.day, lang), time: b.time, tz: cat.venue.timeZoneLabel })}
+                before={cat.settings.checkInBeforeMinutes}
+                after={cat.settings.checkInAfterMinutes}
+              />
               <Requirements t={t} lang={lang} service={service} />
               <section className="bk-card">
                 <h2>{t('bkManage')}</h2>
                 <SlotPicker t={t} lang={lang} days={cat.days} day={day} slots={slots} time={time} onDay={setDay} onTime={setTime} />
-                {day && time && <button type="button" className="bk-submit" onClick={() => void act(() => api.call('bookings.manage.move', { params, body: { day, time } }))}>{t('bkMove')} ({dayLabel(day, lang)} {time})</button>}
-                <button type="button" className="bk-cancel" data-testid="bk-cancel" onClick={() => void act(() => api.call('bookings.manage.cancel', { params, body: {} }))}>{t('bkCancel')}</button>
+                {day && time && (
+                  <button type="button" className="bk-submit" onClick={() => void act(() => api.call('bookings.manage.move', { params, body: { day, time } }))}>
+                    {t('bkMove')} ({dayLabel(day, lang)} {time})
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="bk-cancel"
+                  data-testid="bk-cancel"
+                  onClick={() => void act(() => api.call('bookings.manage.cancel', { params, body: {} }))}
+                >
+                  {t('bkCancel')}
+                </button>
               </section>
             </>
           )}

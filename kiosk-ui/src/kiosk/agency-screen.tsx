@@ -29,7 +29,9 @@ export function AgencyScreen({ t, lang, venue, queues, kioskFloor, onAgency }: P
               {f.number === kioskFloor && <span className="here">{t('youAreHere')}</span>}
             </h2>
             <div className="agency-grid">
-              {agencies.map((a) => <AgencyTile key={a.id} t={t} lang={lang} agency={a} venue={venue} queues={queues} onAgency={onAgency} />)}
+              {agencies.map((a) => (
+                <AgencyTile key={a.id} t={t} lang={lang} agency={a} venue={venue} queues={queues} onAgency={onAgency} />
+              ))}
             </div>
           </section>
         );
@@ -38,21 +40,37 @@ export function AgencyScreen({ t, lang, venue, queues, kioskFloor, onAgency }: P
   );
 }
 
-function AgencyTile({ t, lang, agency, venue, queues, onAgency }: { t: T; lang: Lang; agency: Agency; venue: PublicVenue; queues: Map<string, QueueInfo>; onAgency: (id: string) => void }) {
+function AgencyTile({
+  t,
+  lang,
+  agency,
+  venue,
+  queues,
+  onAgency,
+}: {
+  t: T;
+  lang: Lang;
+  agency: Agency;
+  venue: PublicVenue;
+  queues: Map<string, QueueInfo>;
+  onAgency: (id: string) => void;
+}) {
   const services = venue.services.filter((s) => s.agencyId === agency.id);
   const ids = services.map((s) => s.id);
   const open = agencyOpen(ids, queues);
   const waiting = ids.reduce((n, id) => n + (queues.get(id)?.waiting ?? 0), 0);
   return (
     <button type="button" className={`agency-tile${open ? '' : ' is-closed'}`} data-testid={`agency-${agency.id}`} onClick={() => onAgency(agency.id)}>
-      <span className="agency-icon" style={{ background: agency.color }}><Icon name={agency.icon} size={64} /></span>
+      <span className="agency-icon" style={{ background: agency.color }}>
+        <Icon name={agency.icon} size={64} />
+      </span>
       <span className="agency-text">
         {/* The longest word sets the size: a name breaks between words or shrinks, never inside a word. */}
-        <span className="agency-short" style={{ '--chars': Math.max(8, longestWord(agency.shortName)) } as CSSProperties}>{agency.shortName}</span>
-        <span className="agency-name">{services.map((s) => local(s.name, s.nameEn, lang)).join(' · ')}</span>
-        <span className="agency-meta">
-          {open ? t('waitingN', { n: waiting }) : t('agencyClosedNow')}
+        <span className="agency-short" style={{ '--chars': Math.max(8, longestWord(agency.shortName)) } as CSSProperties}>
+          {agency.shortName}
         </span>
+        <span className="agency-name">{services.map((s) => local(s.name, s.nameEn, lang)).join(' · ')}</span>
+        <span className="agency-meta">{open ? t('waitingN', { n: waiting }) : t('agencyClosedNow')}</span>
       </span>
     </button>
   );

@@ -10,23 +10,93 @@ const TZ = 'Asia/Makassar';
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 
 function service(over: Partial<Service> = {}): Service {
-  return { id: 'ktp', agencyId: 'dukcapil', name: 'KTP-el', prefix: 'A', dailyQuota: null, requirements: [], fee: 'Gratis', targetMinutes: 10, targetWaitMinutes: 30, toConfirm: [], ...over };
+  return {
+    id: 'ktp',
+    agencyId: 'dukcapil',
+    name: 'KTP-el',
+    prefix: 'A',
+    dailyQuota: null,
+    requirements: [],
+    fee: 'Gratis',
+    targetMinutes: 10,
+    targetWaitMinutes: 30,
+    toConfirm: [],
+    ...over,
+  };
 }
 
 function venue(over: Partial<PublicVenue> = {}): PublicVenue {
   return {
-    id: 'v', name: 'MPP', building: 'Gedung', address: '', timeZone: TZ, timeZoneLabel: 'WITA', version: 1,
-    floors: [{ number: 1, name: 'Lantai 1' }], hours: WEEK,
-    settings: { priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal', minRecallSeconds: 10, minNoShowSeconds: 60, undoNoShowMinutes: 10, breakOverrunMinutes: 10, lateOpenMinutes: 15, calledNotStartedMinutes: 10, priorityWaitMinutes: 15, deviceOfflineMinutes: 3, quotaLowShare: 0.1, alertEvalSeconds: 5, estimatePriorWeight: 5 },
-    agencies: [{ id: 'dukcapil', name: 'Disdukcapil', shortName: 'Dukcapil', floor: 1, icon: 'id-card', color: '#2563eb', toConfirm: [], serveThroughBreaks: false, ticketsDuringBreaks: true }],
-    services: [service()], counters: [], kiosks: [], zones: [], announcements: [], ...over,
+    id: 'v',
+    name: 'MPP',
+    building: 'Gedung',
+    address: '',
+    timeZone: TZ,
+    timeZoneLabel: 'WITA',
+    version: 1,
+    floors: [{ number: 1, name: 'Lantai 1' }],
+    hours: WEEK,
+    settings: {
+      priorityRatio: 2,
+      maxRecalls: 2,
+      idleAlertMinutes: 15,
+      estimateWindow: 20,
+      spokenNumbers: 'cardinal',
+      minRecallSeconds: 10,
+      minNoShowSeconds: 60,
+      undoNoShowMinutes: 10,
+      breakOverrunMinutes: 10,
+      lateOpenMinutes: 15,
+      calledNotStartedMinutes: 10,
+      priorityWaitMinutes: 15,
+      deviceOfflineMinutes: 3,
+      quotaLowShare: 0.1,
+      alertEvalSeconds: 5,
+      estimatePriorWeight: 5,
+    },
+    agencies: [
+      {
+        id: 'dukcapil',
+        name: 'Disdukcapil',
+        shortName: 'Dukcapil',
+        floor: 1,
+        icon: 'id-card',
+        color: '#2563eb',
+        toConfirm: [],
+        serveThroughBreaks: false,
+        ticketsDuringBreaks: true,
+      },
+    ],
+    services: [service()],
+    counters: [],
+    kiosks: [],
+    zones: [],
+    announcements: [],
+    ...over,
   };
 }
 
 function queue(over: Partial<QueueInfo>): QueueInfo {
   return {
-    serviceId: 'ktp', agencyId: 'dukcapil', floor: 1, waiting: 0, waitingPriority: 0, nowServing: [], countersOpen: 1, estimatedWaitMinutes: 0,
-    quota: null, quotaLeft: null, available: true, reason: 'open', closedReason: null, opensAt: null, serviceStartsAt: null, servedBeforeClose: null, oldestWaitingSince: null, lastCallAt: null, ...over,
+    serviceId: 'ktp',
+    agencyId: 'dukcapil',
+    floor: 1,
+    waiting: 0,
+    waitingPriority: 0,
+    nowServing: [],
+    countersOpen: 1,
+    estimatedWaitMinutes: 0,
+    quota: null,
+    quotaLeft: null,
+    available: true,
+    reason: 'open',
+    closedReason: null,
+    opensAt: null,
+    serviceStartsAt: null,
+    servedBeforeClose: null,
+    oldestWaitingSince: null,
+    lastCallAt: null,
+    ...over,
   };
 }
 

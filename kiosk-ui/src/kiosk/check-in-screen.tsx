@@ -33,8 +33,7 @@ export function CheckInScreen({ t, busy, error, onSubmit, onWalkIn }: Props) {
         if (scanned.current) typed = '';
         scanned.current = false;
         typed = (typed + e.key.toUpperCase()).slice(0, 12);
-      }
-      else return;
+      } else return;
       e.preventDefault();
       setCode(typed);
     };
@@ -46,15 +45,33 @@ export function CheckInScreen({ t, busy, error, onSubmit, onWalkIn }: Props) {
     <div className="checkin-screen" data-testid="checkin">
       <p className="checkin-prompt">{t('ciPrompt')}</p>
       <div className="search-box checkin-code" data-testid="checkin-code" aria-live="polite">
-        <span className="search-text">{code}<span className="caret" /></span>
+        <span className="search-text">
+          {code}
+          <span className="caret" />
+        </span>
       </div>
-      {error && <p className={`checkin-error${late ? ' is-late' : ''}`} role="alert" data-testid="checkin-error" data-code={error.code}>{error.text}</p>}
-      {late ? (
-        <button type="button" className="btn btn-take" data-testid="checkin-walkin" onClick={onWalkIn}>{t('ciWalkIn')}</button>
-      ) : (
-        <button type="button" className="btn btn-take" data-testid="checkin-submit" disabled={busy || code.length < 4} onClick={() => submit()}>{t('ciSubmit')}</button>
+      {error && (
+        <p className={`checkin-error${late ? ' is-late' : ''}`} role="alert" data-testid="checkin-error" data-code={error.code}>
+          {error.text}
+        </p>
       )}
-      <OnScreenKeys t={t} rows={CODE_ROWS} space={false} onKey={(ch) => setCode((c) => (c + ch).slice(0, 12))} onDelete={() => setCode((c) => c.slice(0, -1))} onClear={() => setCode('')} />
+      {late ? (
+        <button type="button" className="btn btn-take" data-testid="checkin-walkin" onClick={onWalkIn}>
+          {t('ciWalkIn')}
+        </button>
+      ) : (
+        <button type="button" className="btn btn-take" data-testid="checkin-submit" disabled={busy || code.length < 4} onClick={() => submit()}>
+          {t('ciSubmit')}
+        </button>
+      )}
+      <OnScreenKeys
+        t={t}
+        rows={CODE_ROWS}
+        space={false}
+        onKey={(ch) => setCode((c) => (c + ch).slice(0, 12))}
+        onDelete={() => setCode((c) => c.slice(0, -1))}
+        onClear={() => setCode('')}
+      />
     </div>
   );
 }

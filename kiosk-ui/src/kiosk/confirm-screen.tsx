@@ -33,25 +33,39 @@ export function ConfirmScreen({ t, lang, venue, service, queue, online, now, pri
       <section className="confirm-facts">
         <div className="fact-row">
           <div className="fact fact-big" data-testid="waiting">
-            <span className="fact-label"><Icon name="people" size={40} /> {t('waitingNow')}</span>
+            <span className="fact-label">
+              <Icon name="people" size={40} /> {t('waitingNow')}
+            </span>
             <span className="fact-value">{queue ? t('peopleN', { n: queue.waiting }) : '–'}</span>
           </div>
           <div className="fact fact-big" data-testid="estimate">
-            <span className="fact-label"><Icon name="clock" size={40} /> {t('estimatedWait')}</span>
+            <span className="fact-label">
+              <Icon name="clock" size={40} /> {t('estimatedWait')}
+            </span>
             <span className="fact-value">{queue ? estimateText(t, queue.estimatedWaitMinutes) : '–'}</span>
           </div>
         </div>
         {queue?.available && queue.servedBeforeClose === false && (
-          <div className="notice notice-closed" role="alert" data-testid="not-before-closing">{t('notBeforeClosing')}</div>
+          <div className="notice notice-closed" role="alert" data-testid="not-before-closing">
+            {t('notBeforeClosing')}
+          </div>
         )}
         {queue?.available && queue.serviceStartsAt !== null && (
-          <div className="notice" data-testid="service-starts">{startsText(t, lang, queue.serviceStartsAt, now, venue.timeZone, venue.timeZoneLabel)}</div>
+          <div className="notice" data-testid="service-starts">
+            {startsText(t, lang, queue.serviceStartsAt, now, venue.timeZone, venue.timeZoneLabel)}
+          </div>
         )}
         <div className="fact">
           <span className="fact-label">{t('bring')}</span>
           {requirements.length ? (
-            <ul className="requirements">{requirements.map((r) => <li key={r}>{r}</li>)}</ul>
-          ) : <span className="fact-value-sm">{t('bringNothing')}</span>}
+            <ul className="requirements">
+              {requirements.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            <span className="fact-value-sm">{t('bringNothing')}</span>
+          )}
         </div>
         <div className="fact-row">
           <div className="fact">
@@ -82,7 +96,9 @@ export function ConfirmScreen({ t, lang, venue, service, queue, online, now, pri
         <p className="priority-note">{t('priorityNote')}</p>
         {queue && !open && (
           <div className="notice notice-closed" role="alert" data-testid="closed-reason">
-            <strong>{t('cannotTake')}: {reasonText(t, queue)}</strong>
+            <strong>
+              {t('cannotTake')}: {reasonText(t, queue)}
+            </strong>
             <span>{reopenText(t, lang, venue, service, queue, now)}</span>
           </div>
         )}
@@ -98,7 +114,13 @@ export function ConfirmScreen({ t, lang, venue, service, queue, online, now, pri
           </div>
         )}
         <button type="button" className="btn btn-take" data-testid="take" disabled={!canTake} onClick={onTake}>
-          {taking ? t('taking') : <><Icon name="printer" size={56} /> {t('takeTicket')}</>}
+          {taking ? (
+            t('taking')
+          ) : (
+            <>
+              <Icon name="printer" size={56} /> {t('takeTicket')}
+            </>
+          )}
         </button>
       </section>
     </div>
@@ -107,7 +129,14 @@ export function ConfirmScreen({ t, lang, venue, service, queue, online, now, pri
 
 function PriorityButton({ label, icon, selected, onClick, id }: { label: string; icon: string; selected: boolean; onClick: () => void; id: string }) {
   return (
-    <button type="button" role="radio" aria-checked={selected} className={`priority${selected ? ' is-selected' : ''}`} data-testid={`priority-${id}`} onClick={onClick}>
+    <button
+      type="button"
+      role="radio"
+      aria-checked={selected}
+      className={`priority${selected ? ' is-selected' : ''}`}
+      data-testid={`priority-${id}`}
+      onClick={onClick}
+    >
       <Icon name={icon} size={48} />
       <span>{label}</span>
       {selected && <Icon name="check" size={40} className="priority-check" />}

@@ -40,7 +40,11 @@ export function Frame({ t, title, subtitle, status, onLang, onBack, onHome, scre
           )}
         </div>
         <div className="topbar-title">
-          {badge && <span className="title-badge" style={{ background: badge.color }}><Icon name={badge.icon} size={56} /></span>}
+          {badge && (
+            <span className="title-badge" style={{ background: badge.color }}>
+              <Icon name={badge.icon} size={56} />
+            </span>
+          )}
           <div>
             <h1>{title}</h1>
             {subtitle && <p>{subtitle}</p>}
@@ -50,7 +54,13 @@ export function Frame({ t, title, subtitle, status, onLang, onBack, onHome, scre
         <LangButton t={t} onLang={onLang} />
       </header>
       <LinkBanner t={t} status={status} />
-      {scroll ? <ScrollArea t={t} className="screen-body">{children}</ScrollArea> : <main className="screen-body screen-body-fixed">{children}</main>}
+      {scroll ? (
+        <ScrollArea t={t} className="screen-body">
+          {children}
+        </ScrollArea>
+      ) : (
+        <main className="screen-body screen-body-fixed">{children}</main>
+      )}
     </div>
   );
 }
@@ -67,7 +77,12 @@ export function LangButton({ t, onLang }: { t: T; onLang: () => void }) {
 /** Says plainly when the server cannot be reached, so nobody waits for a ticket that cannot come. */
 export function LinkBanner({ t, status }: { t: T; status: LinkStatus }) {
   if (status === 'online') return null;
-  if (status === 'connecting') return <div className="banner banner-info" role="status">{t('connecting')}</div>;
+  if (status === 'connecting')
+    return (
+      <div className="banner banner-info" role="status">
+        {t('connecting')}
+      </div>
+    );
   return (
     <div className="banner banner-offline" role="alert" data-testid="offline">
       <Icon name="alert" size={48} />

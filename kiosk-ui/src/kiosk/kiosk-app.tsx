@@ -63,7 +63,16 @@ export function KioskApp() {
   };
 
   if (!device) {
-    return <PairingScreen t={t} initialCode={params.pair ?? ''} busy={busy} error={error && pick(error, lang)} onLang={() => setLang(lang === 'id' ? 'en' : 'id')} onPair={(c) => void pair(c)} />;
+    return (
+      <PairingScreen
+        t={t}
+        initialCode={params.pair ?? ''}
+        busy={busy}
+        error={error && pick(error, lang)}
+        onLang={() => setLang(lang === 'id' ? 'en' : 'id')}
+        onPair={(c) => void pair(c)}
+      />
+    );
   }
   return <KioskSession device={device} lang={lang} setLang={setLang} idleSeconds={params.idleSeconds} onUnpaired={unpair} />;
 }

@@ -94,7 +94,10 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
     try {
       // One key per visitor's request: retries after a lost answer, and the visitor's second tap on the
       // same choice, get the ticket the server already made instead of a second one.
-      const key = requestKey.current?.serviceId === serviceId && requestKey.current.priority === priority ? requestKey.current : { serviceId, priority, value: newRequestKey() };
+      const key =
+        requestKey.current?.serviceId === serviceId && requestKey.current.priority === priority
+          ? requestKey.current
+          : { serviceId, priority, value: newRequestKey() };
       requestKey.current = key;
       const ticket = await issueWithRetry(device.token, { serviceId, priority }, key.value);
       requestKey.current = null;
@@ -133,22 +136,55 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
   const venue = live.venue;
   if (step.screen === 'welcome' || !venue) {
     const bookable = venue?.services.some((s) => s.booking && s.booking.onlineShare > 0);
-    return <WelcomeScreen t={t} lang={lang} venue={venue} status={live.status} now={now} onLang={onLang} onStart={() => go({ screen: 'agencies' })}
-      onCheckIn={bookable ? () => { setCheckInError(null); go({ screen: 'checkin' }); } : undefined} />;
+    return (
+      <WelcomeScreen
+        t={t}
+        lang={lang}
+        venue={venue}
+        status={live.status}
+        now={now}
+        onLang={onLang}
+        onStart={() => go({ screen: 'agencies' })}
+        onCheckIn={
+          bookable
+            ? () => {
+                setCheckInError(null);
+                go({ screen: 'checkin' });
+              }
+            : undefined
+        }
+      />
+    );
   }
   const frame = { t, status: live.status, onLang, onBack: back, onHome: home, screen: step.screen };
   switch (step.screen) {
     case 'agencies':
       return (
         <Frame {...frame} title={t('chooseAgency')} subtitle={t('chooseAgencyHint')} action={<SearchButton t={t} onSearch={() => go({ screen: 'search' })} />}>
-          <AgencyScreen t={t} lang={lang} venue={venue} queues={live.queues} kioskFloor={kioskFloor} onAgency={(agencyId) => go({ screen: 'services', agencyId })} />
+          <AgencyScreen
+            t={t}
+            lang={lang}
+            venue={venue}
+            queues={live.queues}
+            kioskFloor={kioskFloor}
+            onAgency={(agencyId) => go({ screen: 'services', agencyId })}
+          />
         </Frame>
       );
     case 'search':
       return (
         <Frame {...frame} title={t('searchTitle')} scroll={false}>
-          <SearchScreen t={t} lang={lang} venue={venue} queues={live.queues} now={now} query={query} onQuery={setQuery}
-            onAgency={(agencyId) => go({ screen: 'services', agencyId })} onService={(serviceId) => go({ screen: 'confirm', serviceId })} />
+          <SearchScreen
+            t={t}
+            lang={lang}
+            venue={venue}
+            queues={live.queues}
+            now={now}
+            query={query}
+            onQuery={setQuery}
+            onAgency={(agencyId) => go({ screen: 'services', agencyId })}
+            onService={(serviceId) => go({ screen: 'confirm', serviceId })}
+          />
         </Frame>
       );
     case 'services': {
@@ -156,34 +192,77 @@ export function KioskSession({ device, lang, setLang, idleSeconds, onUnpaired }:
       return (
         <Frame {...frame} title={agency?.shortName ?? ''} subtitle={`${agency ? local(agency.name, agency.nameEn, lang) : ''}`} badge={agency}>
           <h2 className="screen-heading">{t('chooseService')}</h2>
-          <ServiceList t={t} lang={lang} venue={venue} services={venue.services.filter((s) => s.agencyId === step.agencyId)} queues={live.queues} now={now} showAgency={false}
-            onService={(serviceId) => go({ screen: 'confirm', serviceId })} />
+          <ServiceList
+            t={t}
+            lang={lang}
+            venue={venue}
+            services={venue.services.filter((s) => s.agencyId === step.agencyId)}
+            queues={live.queues}
+            now={now}
+            showAgency={false}
+            onService={(serviceId) => go({ screen: 'confirm', serviceId })}
+          />
         </Frame>
       );
     }
     case 'confirm': {
       const service = venue.services.find((s) => s.id === step.serviceId);
-      if (!service) return <Frame {...frame} title={t('loading')}>{null}</Frame>;
+      if (!service)
+        return (
+          <Frame {...frame} title={t('loading')}>
+            {null}
+          </Frame>
+        );
       const agency = venue.agencies.find((a) => a.id === service.agencyId);
       return (
         <Frame {...frame} title={local(service.name, service.nameEn, lang)} subtitle={agency ? local(agency.name, agency.nameEn, lang) : ''} badge={agency}>
-          <ConfirmScreen t={t} lang={lang} venue={venue} service={service} queue={live.queues.get(service.id)} online={live.status === 'online'} now={now}
-            priority={priority} onPriority={setPriority} taking={taking} error={error && pick(error, lang)} onTake={() => void take(service.id)} />
+          <ConfirmScreen
+            t={t}
+            lang={lang}
+            venue={venue}
+            service={service}
+            queue={live.queues.get(service.id)}
+            online={live.status === 'online'}
+            now={now}
+            priority={priority}
+            onPriority={setPriority}
+            taking={taking}
+            error={error && pick(error, lang)}
+            onTake={() => void take(service.id)}
+          />
         </Frame>
       );
     }
     case 'checkin':
       return (
         <Frame {...frame} title={t('ciTitle')} scroll={false}>
-          <CheckInScreen t={t} busy={taking} error={checkInError && { code: checkInError.code, text: pick(checkInError.text, lang) }} onSubmit={(c) => void checkIn(c)}
-            onWalkIn={() => setStack([...HOME, { screen: 'agencies' }])} />
+          <CheckInScreen
+            t={t}
+            busy={taking}
+            error={checkInError && { code: checkInError.code, text: pick(checkInError.text, lang) }}
+            onSubmit={(c) => void checkIn(c)}
+            onWalkIn={() => setStack([...HOME, { screen: 'agencies' }])}
+          />
         </Frame>
       );
     case 'ticket':
       return (
         <Frame {...frame} onBack={home} title={t('ticketReady')}>
-          {step.ticket.booking && <p className="booked-note" data-testid="booked-note">{t('ciBooked', { time: step.ticket.booking.time })}</p>}
-          <TicketScreen t={t} lang={lang} venue={venue} ticket={step.ticket} counters={live.counters} kioskFloor={kioskFloor} printJob={live.printJobs.get(step.ticket.id)} onDone={home} />
+          {step.ticket.booking && (
+            <p className="booked-note" data-testid="booked-note">
+              {t('ciBooked', { time: step.ticket.booking.time })}
+            </p>
+          )}
+          <TicketScreen
+            t={t}
+            lang={lang}
+            venue={venue}
+            ticket={step.ticket}
+            counters={live.counters}
+            kioskFloor={kioskFloor}
+            printJob={live.printJobs.get(step.ticket.id)}
+            onDone={home}
+          />
         </Frame>
       );
   }

@@ -20,13 +20,23 @@ export function OnScreenKeys({ t, rows = QWERTY, onKey, onDelete, onClear, space
       {rows.map((row) => (
         <div className="keys-row" key={row}>
           {[...row].map((ch) => (
-            <button type="button" key={ch} className="key" data-key={ch} onClick={() => onKey(ch)}>{ch}</button>
+            <button type="button" key={ch} className="key" data-key={ch} onClick={() => onKey(ch)}>
+              {ch}
+            </button>
           ))}
         </div>
       ))}
       <div className="keys-row">
-        {onClear && <button type="button" className="key key-wide" onClick={onClear}>{t('keyClear')}</button>}
-        {space && <button type="button" className="key key-space" onClick={() => onKey(' ')}>{t('keySpace')}</button>}
+        {onClear && (
+          <button type="button" className="key key-wide" onClick={onClear}>
+            {t('keyClear')}
+          </button>
+        )}
+        {space && (
+          <button type="button" className="key key-space" onClick={() => onKey(' ')}>
+            {t('keySpace')}
+          </button>
+        )}
         <button type="button" className="key key-wide" data-key="delete" onClick={onDelete}>
           <Icon name="backspace" size={40} /> {t('keyDelete')}
         </button>

@@ -34,10 +34,25 @@ export function PairingScreen({ t, initialCode, busy, error, onLang, onPair }: P
       </header>
       <main className="screen-body pairing-body">
         <div className="code-cells" data-testid="pair-code" aria-label={code}>
-          {cells.map((ch, i) => <span key={i} className={`code-cell${i === code.length ? ' is-next' : ''}`}>{ch}</span>)}
+          {cells.map((ch, i) => (
+            <span key={i} className={`code-cell${i === code.length ? ' is-next' : ''}`}>
+              {ch}
+            </span>
+          ))}
         </div>
-        {error && <div className="notice notice-error" role="alert" data-testid="pair-error">{error}</div>}
-        <OnScreenKeys t={t} rows={ROWS} space={false} onKey={(ch) => setCode((c) => (c + ch).slice(0, CODE_LENGTH))} onDelete={() => setCode((c) => c.slice(0, -1))} onClear={() => setCode('')} />
+        {error && (
+          <div className="notice notice-error" role="alert" data-testid="pair-error">
+            {error}
+          </div>
+        )}
+        <OnScreenKeys
+          t={t}
+          rows={ROWS}
+          space={false}
+          onKey={(ch) => setCode((c) => (c + ch).slice(0, CODE_LENGTH))}
+          onDelete={() => setCode((c) => c.slice(0, -1))}
+          onClear={() => setCode('')}
+        />
         <button type="button" className="btn btn-take" data-testid="pair" disabled={busy || code.length !== CODE_LENGTH} onClick={() => onPair(code)}>
           {busy ? t('pairing') : t('pairButton')}
         </button>
@@ -57,16 +72,32 @@ function NotReady({ t, error, onLang, onReveal }: { t: T; error: string | null; 
     timer.current = null;
   };
   return (
-    <div className="screen screen-pairing screen-not-ready" data-screen="pairing" data-testid="not-ready"
-      onPointerDown={() => { cancel(); timer.current = setTimeout(onReveal, REVEAL_MS); }} onPointerUp={cancel} onPointerLeave={cancel} onPointerCancel={cancel}
-      onContextMenu={(e) => e.preventDefault()}>
+    <div
+      className="screen screen-pairing screen-not-ready"
+      data-screen="pairing"
+      data-testid="not-ready"
+      onPointerDown={() => {
+        cancel();
+        timer.current = setTimeout(onReveal, REVEAL_MS);
+      }}
+      onPointerUp={cancel}
+      onPointerLeave={cancel}
+      onPointerCancel={cancel}
+      onContextMenu={(e) => e.preventDefault()}
+    >
       <header className="topbar">
-        <div className="topbar-title"><h1>{t('notReadyTitle')}</h1></div>
+        <div className="topbar-title">
+          <h1>{t('notReadyTitle')}</h1>
+        </div>
         <LangButton t={t} onLang={onLang} />
       </header>
       <main className="screen-body not-ready-body">
         <p className="not-ready-text">{t('notReadyHint')}</p>
-        {error && <p className="not-ready-error" role="status" data-testid="pair-error">{error}</p>}
+        {error && (
+          <p className="not-ready-error" role="status" data-testid="pair-error">
+            {error}
+          </p>
+        )}
       </main>
     </div>
   );

@@ -27,7 +27,14 @@ export function SearchScreen({ t, lang, venue, queues, now, query, onQuery, onAg
     <div className="search-screen">
       <div className="search-box" data-testid="search-query" aria-live="polite">
         <Icon name="search" size={48} />
-        {query ? <span className="search-text">{query}<span className="caret" /></span> : <span className="search-prompt">{t('searchPrompt')}</span>}
+        {query ? (
+          <span className="search-text">
+            {query}
+            <span className="caret" />
+          </span>
+        ) : (
+          <span className="search-prompt">{t('searchPrompt')}</span>
+        )}
       </div>
       <ScrollArea t={t} className="search-results">
         {empty && <p className="search-none">{t('searchNone')}</p>}
@@ -43,7 +50,9 @@ export function SearchScreen({ t, lang, venue, queues, now, query, onQuery, onAg
             <div className="chip-list">
               {hits.agencies.map((a) => (
                 <button type="button" key={a.id} className="chip" onClick={() => onAgency(a.id)}>
-                  <span className="chip-icon" style={{ background: a.color }}><Icon name={a.icon} size={40} /></span>
+                  <span className="chip-icon" style={{ background: a.color }}>
+                    <Icon name={a.icon} size={40} />
+                  </span>
                   {a.shortName}
                 </button>
               ))}

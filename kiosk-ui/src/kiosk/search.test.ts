@@ -2,10 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { Agency, Service } from '@antre/server/contract';
 import { normalize, search } from './search';
 
-const agency = (id: string, shortName: string, name: string, nameEn?: string): Agency => ({ id, shortName, name, nameEn, floor: 1, icon: 'building', color: '#000000', toConfirm: [], serveThroughBreaks: false, ticketsDuringBreaks: true });
-const service = (id: string, agencyId: string, name: string, nameEn?: string): Service => ({ id, agencyId, name, nameEn, prefix: 'A', dailyQuota: null, requirements: [], fee: 'Gratis', targetMinutes: 10, targetWaitMinutes: 30, toConfirm: [] });
+const agency = (id: string, shortName: string, name: string, nameEn?: string): Agency => ({
+  id,
+  shortName,
+  name,
+  nameEn,
+  floor: 1,
+  icon: 'building',
+  color: '#000000',
+  toConfirm: [],
+  serveThroughBreaks: false,
+  ticketsDuringBreaks: true,
+});
+const service = (id: string, agencyId: string, name: string, nameEn?: string): Service => ({
+  id,
+  agencyId,
+  name,
+  nameEn,
+  prefix: 'A',
+  dailyQuota: null,
+  requirements: [],
+  fee: 'Gratis',
+  targetMinutes: 10,
+  targetWaitMinutes: 30,
+  toConfirm: [],
+});
 
-const AGENCIES = [agency('dukcapil', 'Dukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'), agency('kpp', 'KPP Pratama', 'Kantor Pelayanan Pajak', 'Tax office'), agency('polres', 'Polres', 'Kepolisian Resor')];
+const AGENCIES = [
+  agency('dukcapil', 'Dukcapil', 'Dinas Kependudukan dan Pencatatan Sipil'),
+  agency('kpp', 'KPP Pratama', 'Kantor Pelayanan Pajak', 'Tax office'),
+  agency('polres', 'Polres', 'Kepolisian Resor'),
+];
 const SERVICES = [
   service('ktp', 'dukcapil', 'KTP-el baru', 'New electronic ID card (KTP-el)'),
   service('faskes', 'dukcapil', 'Pindah faskes', 'Change health facility (FKTP)'),

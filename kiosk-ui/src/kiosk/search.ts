@@ -2,7 +2,12 @@ import type { Agency, Service } from '@antre/server/contract';
 
 /** Lower-case, accents and punctuation gone: "KTP-el" and "ktp el" must meet. */
 export function normalize(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export interface SearchHits {
@@ -24,8 +29,6 @@ export function search(query: string, agencies: Agency[], services: Service[]): 
   const serviceText = (s: Service) => normalize([s.name, s.nameEn ?? ''].join(' '));
   // A service matches by its own name or its office's; its own name ranks first.
   const score = (s: Service) => (matches(serviceText(s)) ? 0 : 10) + rank(serviceText(s));
-  const foundServices = services
-    .filter((s) => matches(`${serviceText(s)} ${agencyText.get(s.agencyId) ?? ''}`))
-    .sort((x, y) => score(x) - score(y));
+  const foundServices = services.filter((s) => matches(`${serviceText(s)} ${agencyText.get(s.agencyId) ?? ''}`)).sort((x, y) => score(x) - score(y));
   return { agencies: foundAgencies, services: foundServices };
 }

@@ -26,15 +26,26 @@ export function ServiceList({ t, lang, venue, services, queues, now, showAgency 
         const open = !!q?.available;
         return (
           <li key={s.id}>
-            <button type="button" className={`service-row${open ? '' : ' is-closed'}`} data-testid={`service-${s.id}`} disabled={!open} aria-disabled={!open} onClick={() => onService(s.id)}>
+            <button
+              type="button"
+              className={`service-row${open ? '' : ' is-closed'}`}
+              data-testid={`service-${s.id}`}
+              disabled={!open}
+              aria-disabled={!open}
+              onClick={() => onService(s.id)}
+            >
               <span className="service-main">
                 <span className="service-name">{local(s.name, s.nameEn, lang)}</span>
                 {showAgency && agency && <span className="service-agency">{agency.shortName}</span>}
               </span>
               {q && open && (
                 <span className="service-live">
-                  <span><Icon name="people" size={36} /> {t('peopleWaiting', { n: q.waiting })}</span>
-                  <span><Icon name="clock" size={36} /> {estimateText(t, q.estimatedWaitMinutes)}</span>
+                  <span>
+                    <Icon name="people" size={36} /> {t('peopleWaiting', { n: q.waiting })}
+                  </span>
+                  <span>
+                    <Icon name="clock" size={36} /> {estimateText(t, q.estimatedWaitMinutes)}
+                  </span>
                   {q.quotaLeft !== null && <span className="quota-left">{t('quotaLeft', { n: q.quotaLeft })}</span>}
                 </span>
               )}
@@ -44,8 +55,16 @@ export function ServiceList({ t, lang, venue, services, queues, now, showAgency 
                   <span>{reopenText(t, lang, venue, s, q, now)}</span>
                 </span>
               )}
-              {!q && <span className="service-closed"><span>{t('loading')}</span></span>}
-              {open && <span className="service-go" aria-hidden="true">›</span>}
+              {!q && (
+                <span className="service-closed">
+                  <span>{t('loading')}</span>
+                </span>
+              )}
+              {open && (
+                <span className="service-go" aria-hidden="true">
+                  ›
+                </span>
+              )}
             </button>
           </li>
         );

@@ -36,7 +36,10 @@ export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, pri
   done.current = onDone;
   useEffect(() => {
     let alive = true;
-    QRCode.toString(ticket.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => alive && setQr(svg), () => undefined);
+    QRCode.toString(ticket.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
+      (svg) => alive && setQr(svg),
+      () => undefined,
+    );
     return () => {
       alive = false;
     };
@@ -71,7 +74,9 @@ export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, pri
     <div className="ticket-screen" data-testid="ticket">
       <section className="ticket-main">
         <p className="ticket-label">{t('yourNumber')}</p>
-        <p className="ticket-number" data-testid="ticket-number">{ticket.number}</p>
+        <p className="ticket-number" data-testid="ticket-number">
+          {ticket.number}
+        </p>
         <p className="ticket-service">{service ? local(service.name, service.nameEn, lang) : ''}</p>
         <p className="ticket-agency">{agency ? local(agency.name, agency.nameEn, lang) : ''}</p>
         {ticket.priority && <p className="ticket-priority">{t('priorityBadge', { what: t(`priority_${ticket.priority}`) })}</p>}
@@ -81,8 +86,12 @@ export function TicketScreen({ t, lang, venue, ticket, counters, kioskFloor, pri
           {area && <span>{area}</span>}
         </div>
         <div className="ticket-queue">
-          <span><Icon name="people" size={40} /> {ticket.ahead > 0 ? t('aheadN', { n: ticket.ahead }) : t('aheadNone')}</span>
-          <span><Icon name="clock" size={40} /> {t('estimatedWait')}: {estimateText(t, ticket.estimatedWaitMinutes)}</span>
+          <span>
+            <Icon name="people" size={40} /> {ticket.ahead > 0 ? t('aheadN', { n: ticket.ahead }) : t('aheadNone')}
+          </span>
+          <span>
+            <Icon name="clock" size={40} /> {t('estimatedWait')}: {estimateText(t, ticket.estimatedWaitMinutes)}
+          </span>
           {ticket.serviceStartsAt !== null && ticket.serviceStartsAt > ticket.issuedAt && (
             <span data-testid="ticket-starts">{startsText(t, lang, ticket.serviceStartsAt, ticket.issuedAt, venue.timeZone, venue.timeZoneLabel)}</span>
           )}

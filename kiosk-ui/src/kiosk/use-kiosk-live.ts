@@ -59,7 +59,13 @@ export function useKioskLive(token: string): KioskLive & { now: () => number } {
       }
     };
     void fetchVenue(null);
-    const s: KioskSocket = io({ path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+    const s: KioskSocket = io({
+      path: '/socket.io',
+      auth: { token },
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
     s.on('connect', () => setLive((st) => ({ ...st, status: 'online' })));
     s.on('disconnect', (reason) => {
       setLive((st) => ({ ...st, status: 'offline' }));

@@ -48,9 +48,18 @@ export function WelcomeScreen({ t, lang, venue, status, now, onLang, onStart, on
           </button>
         )}
         <ol className="welcome-steps">
-          <li><b>1</b>{t('step1')}</li>
-          <li><b>2</b>{t('step2')}</li>
-          <li><b>3</b>{t('step3')}</li>
+          <li>
+            <b>1</b>
+            {t('step1')}
+          </li>
+          <li>
+            <b>2</b>
+            {t('step2')}
+          </li>
+          <li>
+            <b>3</b>
+            {t('step3')}
+          </li>
         </ol>
         <p className="welcome-help">{t('welcomeHelp')}</p>
       </main>

@@ -9,7 +9,10 @@ export const TEXT = {
   home: { id: 'Awal', en: 'Start' },
   loading: { id: 'Memuat…', en: 'Loading…' },
   offlineTitle: { id: 'Kios tidak terhubung ke server', en: 'The kiosk is not connected to the server' },
-  offlineBody: { id: 'Tiket belum dapat diambil. Kios akan tersambung lagi dengan sendirinya. Bila lama, hubungi petugas.', en: 'Tickets cannot be taken right now. The kiosk reconnects by itself. If this lasts, please ask staff.' },
+  offlineBody: {
+    id: 'Tiket belum dapat diambil. Kios akan tersambung lagi dengan sendirinya. Bila lama, hubungi petugas.',
+    en: 'Tickets cannot be taken right now. The kiosk reconnects by itself. If this lasts, please ask staff.',
+  },
   connecting: { id: 'Menghubungkan ke server…', en: 'Connecting to the server…' },
   moreBelow: { id: 'Masih ada di bawah', en: 'More below' },
 
@@ -32,7 +35,10 @@ export const TEXT = {
   // Search
   searchTitle: { id: 'Cari layanan', en: 'Find a service' },
   searchPrompt: { id: 'Ketik nama layanan atau instansi, misalnya KTP, SKCK, PAJAK', en: 'Type a service or office, e.g. KTP, SKCK, PASPOR' },
-  searchNone: { id: 'Tidak ditemukan. Coba kata lain, atau kembali dan pilih instansi.', en: 'Nothing found. Try another word, or go back and choose an office.' },
+  searchNone: {
+    id: 'Tidak ditemukan. Coba kata lain, atau kembali dan pilih instansi.',
+    en: 'Nothing found. Try another word, or go back and choose an office.',
+  },
   searchServices: { id: 'Layanan', en: 'Services' },
   searchAgencies: { id: 'Instansi', en: 'Offices' },
   keyDelete: { id: 'Hapus', en: 'Delete' },
@@ -57,8 +63,14 @@ export const TEXT = {
   reason_open: { id: 'Buka', en: 'Open' },
   reason_on_break: { id: 'Sedang istirahat', en: 'On a break' },
   serviceStartsAt: { id: 'Pelayanan dimulai pukul {time}', en: 'Service starts at {time}' },
-  notBeforeClosing: { id: 'Perhatian: antrean sudah panjang, Anda mungkin tidak terlayani sebelum layanan tutup hari ini.', en: 'Please note: the line is long; you may not be served before the service closes today.' },
-  tpOutcome_berkas_tidak_lengkap: { id: 'Berkas belum lengkap. Silakan lengkapi lalu datang kembali:', en: 'Your papers are incomplete. Please bring these and come back:' },
+  notBeforeClosing: {
+    id: 'Perhatian: antrean sudah panjang, Anda mungkin tidak terlayani sebelum layanan tutup hari ini.',
+    en: 'Please note: the line is long; you may not be served before the service closes today.',
+  },
+  tpOutcome_berkas_tidak_lengkap: {
+    id: 'Berkas belum lengkap. Silakan lengkapi lalu datang kembali:',
+    en: 'Your papers are incomplete. Please bring these and come back:',
+  },
   tpOutcome_dirujuk: { id: 'Anda dirujuk ke instansi lain:', en: 'You were referred to another agency:' },
   tpOutcome_ditolak: { id: 'Permohonan tidak dapat diproses:', en: 'The request could not be processed:' },
   serviceStartsSoon: { id: 'Petugas segera membuka loket', en: 'The officer will open the counter shortly' },
@@ -124,7 +136,10 @@ export const TEXT = {
 
   // Pairing
   notReadyTitle: { id: 'Kios belum siap', en: 'This kiosk is not ready yet' },
-  notReadyHint: { id: 'Mohon maaf, kios ini belum dapat dipakai. Silakan minta bantuan petugas.', en: 'Sorry, this kiosk cannot be used yet. Please ask a member of staff.' },
+  notReadyHint: {
+    id: 'Mohon maaf, kios ini belum dapat dipakai. Silakan minta bantuan petugas.',
+    en: 'Sorry, this kiosk cannot be used yet. Please ask a member of staff.',
+  },
   pairTitle: { id: 'Pasangkan kios ini', en: 'Pair this kiosk' },
   pairHint: { id: 'Masukkan kode 8 karakter dari halaman admin (Perangkat).', en: 'Enter the 8-character code from the admin page (Devices).' },
   pairButton: { id: 'Pasangkan', en: 'Pair' },
@@ -139,18 +154,27 @@ export const TEXT = {
   tpCalled: { id: 'Nomor Anda dipanggil!', en: 'Your number is called!' },
   tpGoTo: { id: 'Silakan menuju', en: 'Please go to' },
   tpRecall: { id: 'Panggilan ke-{n}', en: 'Call {n}' },
-  tpMissWarning: { id: 'Segera datang: bila tidak hadir setelah beberapa panggilan, nomor Anda dilewati dan Anda harus menghubungi petugas.', en: 'Come now: if you do not come after a few calls, your number is skipped and you must ask staff.' },
+  tpMissWarning: {
+    id: 'Segera datang: bila tidak hadir setelah beberapa panggilan, nomor Anda dilewati dan Anda harus menghubungi petugas.',
+    en: 'Come now: if you do not come after a few calls, your number is skipped and you must ask staff.',
+  },
   tpServing: { id: 'Sedang dilayani di', en: 'Being served at' },
   tpHeld: { id: 'Ditunda sementara. Tunggu dipanggil lagi.', en: 'On hold. Wait to be called again.' },
   tpDone: { id: 'Layanan selesai. Terima kasih!', en: 'Service complete. Thank you!' },
-  tpNoShow: { id: 'Nomor Anda sudah dipanggil tetapi Anda tidak hadir. Silakan ambil tiket baru di kios.', en: 'Your number was called but you were not there. Please take a new ticket at the kiosk.' },
+  tpNoShow: {
+    id: 'Nomor Anda sudah dipanggil tetapi Anda tidak hadir. Silakan ambil tiket baru di kios.',
+    en: 'Your number was called but you were not there. Please take a new ticket at the kiosk.',
+  },
   tpExpired: { id: 'Tiket ini tidak berlaku lagi: hari layanan sudah berakhir.', en: 'This ticket is no longer valid: the service day has ended.' },
   tpTransferred: { id: 'Tiket Anda dipindahkan ke {service}. Nomor baru Anda: {number}', en: 'Your ticket moved to {service}. Your new number: {number}' },
   tpNotFound: { id: 'Tiket tidak ditemukan. Periksa tautan atau tanyakan petugas.', en: 'Ticket not found. Check the link or ask staff.' },
   tpOffline: { id: 'Koneksi terputus. Menyambung kembali…', en: 'Connection lost. Reconnecting…' },
   tpSoundOn: { id: 'Nyalakan suara & getar', en: 'Turn on sound & vibration' },
   tpSoundReady: { id: 'Suara & getar aktif', en: 'Sound & vibration on' },
-  tpKeepOpen: { id: 'Biarkan halaman ini terbuka: ponsel berbunyi dan bergetar saat nomor Anda dipanggil.', en: 'Keep this page open: your phone rings and vibrates when your number is called.' },
+  tpKeepOpen: {
+    id: 'Biarkan halaman ini terbuka: ponsel berbunyi dan bergetar saat nomor Anda dipanggil.',
+    en: 'Keep this page open: your phone rings and vibrates when your number is called.',
+  },
   // Kiosk check-in of an online booking
   ciButton: { id: 'Saya sudah daftar online', en: 'I booked online' },
   ciButtonSub: { id: 'Check-in dengan kode booking atau QR', en: 'Check in with your booking code or QR' },
@@ -158,10 +182,16 @@ export const TEXT = {
   ciPrompt: { id: 'Ketik kode booking Anda, atau tunjukkan QR ke pemindai', en: 'Type your booking code, or show the QR to the scanner' },
   ciSubmit: { id: 'Check-in', en: 'Check in' },
   ciWalkIn: { id: 'Ambil nomor antrean biasa', en: 'Take a regular queue number' },
-  ciBooked: { id: 'Booking pukul {time}: Anda dipanggil mulai jam itu, mendahului antrean biasa.', en: 'Booked for {time}: you are called from that time, ahead of the regular line.' },
+  ciBooked: {
+    id: 'Booking pukul {time}: Anda dipanggil mulai jam itu, mendahului antrean biasa.',
+    en: 'Booked for {time}: you are called from that time, ahead of the regular line.',
+  },
   // Booking page (phone)
   bkTitle: { id: 'Daftar antrean online', en: 'Book a queue place online' },
-  bkIntro: { id: 'Pilih layanan, hari dan jam. Datang sesuai jam, lalu check-in di kios dengan kode booking Anda.', en: 'Choose a service, a day and a time. Come at that time and check in at the kiosk with your booking code.' },
+  bkIntro: {
+    id: 'Pilih layanan, hari dan jam. Datang sesuai jam, lalu check-in di kios dengan kode booking Anda.',
+    en: 'Choose a service, a day and a time. Come at that time and check in at the kiosk with your booking code.',
+  },
   bkAgency: { id: '1. Instansi', en: '1. Office' },
   bkService: { id: '2. Layanan', en: '2. Service' },
   bkDay: { id: '3. Hari', en: '3. Day' },
@@ -183,7 +213,10 @@ export const TEXT = {
   bkDone: { id: 'Booking berhasil', en: 'Booking confirmed' },
   bkYourCode: { id: 'Kode booking Anda', en: 'Your booking code' },
   bkWhen: { id: '{day}, pukul {time} {tz}', en: '{day}, at {time} {tz}' },
-  bkHowCheckIn: { id: 'Di kios, sentuh "Saya sudah daftar online", lalu ketik kode ini atau tunjukkan QR ke pemindai. Check-in dibuka {before} menit sebelum jam booking dan ditutup {after} menit sesudahnya. Bila terlambat, booking hangus dan Anda mengambil nomor antrean biasa.', en: 'At the kiosk, touch "I booked online", then type this code or show the QR to the scanner. Check-in opens {before} minutes before your time and closes {after} minutes after it. If you are late, the booking lapses and you take a regular queue number.' },
+  bkHowCheckIn: {
+    id: 'Di kios, sentuh "Saya sudah daftar online", lalu ketik kode ini atau tunjukkan QR ke pemindai. Check-in dibuka {before} menit sebelum jam booking dan ditutup {after} menit sesudahnya. Bila terlambat, booking hangus dan Anda mengambil nomor antrean biasa.',
+    en: 'At the kiosk, touch "I booked online", then type this code or show the QR to the scanner. Check-in opens {before} minutes before your time and closes {after} minutes after it. If you are late, the booking lapses and you take a regular queue number.',
+  },
   bkSentTo: { id: 'Konfirmasi dikirim ke {phone}. Simpan atau foto halaman ini.', en: 'A confirmation was sent to {phone}. Keep or photograph this page.' },
   bkManage: { id: 'Ubah atau batalkan booking', en: 'Change or cancel the booking' },
   bkCancel: { id: 'Batalkan booking', en: 'Cancel the booking' },
@@ -194,7 +227,10 @@ export const TEXT = {
   bkNone: { id: 'Belum ada layanan yang menerima booking online.', en: 'No service takes online bookings yet.' },
   // Messages to the visitor's phone (ticket page)
   ntTitle: { id: 'Kabari saya lewat WhatsApp/SMS', en: 'Tell me by WhatsApp/SMS' },
-  ntIntro: { id: 'Tidak perlu menunggu di depan layar: kami kirim pesan saat {n} orang lagi sebelum Anda dan saat nomor Anda dipanggil.', en: 'No need to watch the screen: we send a message when {n} people are left before you and when your number is called.' },
+  ntIntro: {
+    id: 'Tidak perlu menunggu di depan layar: kami kirim pesan saat {n} orang lagi sebelum Anda dan saat nomor Anda dipanggil.',
+    en: 'No need to watch the screen: we send a message when {n} people are left before you and when your number is called.',
+  },
   ntPhone: { id: 'Nomor HP (WhatsApp)', en: 'Mobile number (WhatsApp)' },
   ntConsent: {
     id: 'Saya setuju nomor HP ini dipakai oleh Mal Pelayanan Publik hanya untuk mengirim pemberitahuan antrean saya lewat WhatsApp atau SMS. Nomor tidak ditampilkan di layar, tidak dibagikan ke instansi atau pihak lain, dan dihapus otomatis {days} hari setelah kunjungan. Persetujuan dapat saya tarik kapan saja dengan menghapus nomor di halaman ini (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).',

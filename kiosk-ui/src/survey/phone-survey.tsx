@@ -13,7 +13,10 @@ export function PhoneSurvey({ ticketId, number, lang }: { ticketId: string; numb
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void api.call('surveys.ticket', { params: { id: ticketId } }).then((s) => live && setState(s.state), () => undefined);
+    void api.call('surveys.ticket', { params: { id: ticketId } }).then(
+      (s) => live && setState(s.state),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -43,7 +46,11 @@ export function PhoneSurvey({ ticketId, number, lang }: { ticketId: string; numb
           <SurveyForm t={t} lang={lang} heading={number} busy={busy} error={error} onSubmit={(a) => void submit(a)} />
         </>
       )}
-      {state === 'answered' && <p className="sv-thanks-line" role="status">{t('answered')}</p>}
+      {state === 'answered' && (
+        <p className="sv-thanks-line" role="status">
+          {t('answered')}
+        </p>
+      )}
       {state === 'expired' && <p>{t('expired')}</p>}
     </section>
   );

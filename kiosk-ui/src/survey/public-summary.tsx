@@ -17,7 +17,12 @@ export function PublicSummary() {
   }, []);
   return (
     <div className="screen sv-screen sv-public" data-testid="skm-public">
-      <header className="topbar"><div className="topbar-title"><h1>{t('publicTitle')}</h1>{data && <p>{t('publicMonth', { month: monthName(data.month) })}</p>}</div></header>
+      <header className="topbar">
+        <div className="topbar-title">
+          <h1>{t('publicTitle')}</h1>
+          {data && <p>{t('publicMonth', { month: monthName(data.month) })}</p>}
+        </div>
+      </header>
       <main className="screen-body">
         {off && <p className="sv-none">{t('publicOff')}</p>}
         {data && !data.agencies.length && <p className="sv-none">{t('idleNone')}</p>}

@@ -54,7 +54,16 @@ export function SurveyApp() {
   }, [lang]);
 
   if (!token) {
-    return <PairingScreen t={translator(lang)} initialCode={params.pair ?? ''} busy={busy} error={error} onLang={() => setLang(lang === 'id' ? 'en' : 'id')} onPair={(c) => void pair(c)} />;
+    return (
+      <PairingScreen
+        t={translator(lang)}
+        initialCode={params.pair ?? ''}
+        busy={busy}
+        error={error}
+        onLang={() => setLang(lang === 'id' ? 'en' : 'id')}
+        onPair={(c) => void pair(c)}
+      />
+    );
   }
   const unpair = () => {
     localStorage.removeItem(TOKEN_KEY);
@@ -66,7 +75,21 @@ export function SurveyApp() {
 
 type Phase = { kind: 'idle' } | { kind: 'asking'; visit: SurveyVisit } | { kind: 'thanks' };
 
-function SurveyTablet({ token, lang, setLang, t, idleSeconds, onUnpaired }: { token: string; lang: Lang; setLang: (l: Lang) => void; t: ST; idleSeconds: number; onUnpaired: () => void }) {
+function SurveyTablet({
+  token,
+  lang,
+  setLang,
+  t,
+  idleSeconds,
+  onUnpaired,
+}: {
+  token: string;
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  t: ST;
+  idleSeconds: number;
+  onUnpaired: () => void;
+}) {
   const live = useSurveyLive(token);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
@@ -112,13 +135,28 @@ function SurveyTablet({ token, lang, setLang, t, idleSeconds, onUnpaired }: { to
           <h1>{t('appTitle')}</h1>
           {live.venue && <p>{live.venue.name}</p>}
         </div>
-        <button type="button" className="btn btn-lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>{t('langSwitch')}</button>
+        <button type="button" className="btn btn-lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+          {t('langSwitch')}
+        </button>
       </header>
-      {!live.online && <div className="banner banner-offline" role="status">{t('offline')}</div>}
+      {!live.online && (
+        <div className="banner banner-offline" role="status">
+          {t('offline')}
+        </div>
+      )}
       <main className="screen-body sv-body">
         {phase.kind === 'idle' && <Idle t={t} lang={lang} venue={live.venue} visits={live.visits} onPick={(v) => setPhase({ kind: 'asking', visit: v })} />}
         {phase.kind === 'asking' && (
-          <SurveyForm key={phase.visit.ticketId} t={t} lang={lang} heading={visitHeading(phase.visit, live.venue, lang, t)} busy={busy} error={error} onSubmit={(a) => void submit(phase.visit, a)} onCancel={toIdle} />
+          <SurveyForm
+            key={phase.visit.ticketId}
+            t={t}
+            lang={lang}
+            heading={visitHeading(phase.visit, live.venue, lang, t)}
+            busy={busy}
+            error={error}
+            onSubmit={(a) => void submit(phase.visit, a)}
+            onCancel={toIdle}
+          />
         )}
         {phase.kind === 'thanks' && (
           <section className="sv-thanks" role="status" data-testid="survey-thanks">

@@ -42,16 +42,26 @@ export function SurveyForm({ t, lang, heading, busy, error, onSubmit, onCancel }
       <div className="sv-form-head">
         <p className="sv-visit">{heading}</p>
         <div className="sv-progress" aria-hidden="true">
-          {SKM_ELEMENTS.map((e, i) => <span key={e.code} className={i < step ? 'is-done' : i === step ? 'is-now' : ''} />)}
+          {SKM_ELEMENTS.map((e, i) => (
+            <span key={e.code} className={i < step ? 'is-done' : i === step ? 'is-now' : ''} />
+          ))}
         </div>
       </div>
       {el ? (
         <section className="sv-question" data-testid={`question-${el.code}`}>
-          <p className="sv-step">{t('questionOf', { n: step + 1, total })} · {pick(el.name, lang)}</p>
+          <p className="sv-step">
+            {t('questionOf', { n: step + 1, total })} · {pick(el.name, lang)}
+          </p>
           <h2>{pick(el.question, lang)}</h2>
           <div className="sv-answers">
             {[4, 3, 2, 1].map((score) => (
-              <button key={score} type="button" className={`sv-answer sv-answer-${score}${scores[step] === score ? ' is-picked' : ''}`} data-score={score} onClick={() => answer(score)}>
+              <button
+                key={score}
+                type="button"
+                className={`sv-answer sv-answer-${score}${scores[step] === score ? ' is-picked' : ''}`}
+                data-score={score}
+                onClick={() => answer(score)}
+              >
                 <Face score={score} />
                 <span>{pick(el.answers[score - 1], lang)}</span>
               </button>
@@ -63,7 +73,14 @@ export function SurveyForm({ t, lang, heading, busy, error, onSubmit, onCancel }
           <h2>{t('finishTitle')}</h2>
           <label className="sv-comment">
             <span>{t('commentLabel')}</span>
-            <textarea maxLength={500} rows={3} value={comment} placeholder={t('commentPlaceholder')} onChange={(e) => setComment(e.target.value)} data-testid="survey-comment" />
+            <textarea
+              maxLength={500}
+              rows={3}
+              value={comment}
+              placeholder={t('commentPlaceholder')}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="survey-comment"
+            />
           </label>
           <details className="sv-profile">
             <summary>{t('profileTitle')}</summary>
@@ -71,22 +88,39 @@ export function SurveyForm({ t, lang, heading, busy, error, onSubmit, onCancel }
               <div key={f} className="sv-chips" role="group" aria-label={pick(SKM_PROFILE_LABELS[f], lang)}>
                 <span>{pick(SKM_PROFILE_LABELS[f], lang)}</span>
                 {SKM_PROFILE[f].map((v) => (
-                  <button key={v} type="button" className={`sv-chip${profile[f] === v ? ' is-picked' : ''}`} onClick={() => setProfile({ ...profile, [f]: profile[f] === v ? undefined : v })}>
+                  <button
+                    key={v}
+                    type="button"
+                    className={`sv-chip${profile[f] === v ? ' is-picked' : ''}`}
+                    onClick={() => setProfile({ ...profile, [f]: profile[f] === v ? undefined : v })}
+                  >
                     {pick(SKM_PROFILE_VALUE_LABELS[v], lang)}
                   </button>
                 ))}
               </div>
             ))}
           </details>
-          {error && <p className="sv-error" role="alert">{error}</p>}
+          {error && (
+            <p className="sv-error" role="alert">
+              {error}
+            </p>
+          )}
           <button type="button" className="sv-submit" data-testid="survey-submit" disabled={busy} onClick={() => onSubmit({ scores, comment, profile })}>
             {busy ? t('sending') : t('submit')}
           </button>
         </section>
       )}
       <div className="sv-nav">
-        {step > 0 && <button type="button" className="sv-navbtn" onClick={() => setStep(step - 1)}>{t('back')}</button>}
-        {onCancel && <button type="button" className="sv-navbtn" onClick={onCancel}>{t('cancel')}</button>}
+        {step > 0 && (
+          <button type="button" className="sv-navbtn" onClick={() => setStep(step - 1)}>
+            {t('back')}
+          </button>
+        )}
+        {onCancel && (
+          <button type="button" className="sv-navbtn" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        )}
       </div>
     </div>
   );

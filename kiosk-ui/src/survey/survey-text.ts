@@ -8,7 +8,10 @@ export const SURVEY_TEXT = {
   appTitle: { id: 'Survei Kepuasan Masyarakat', en: 'Visitor satisfaction survey' },
   pairTitle: { id: 'Pasang tablet survei', en: 'Pair the survey tablet' },
   idleTitle: { id: 'Bagaimana pelayanan kami hari ini?', en: 'How was our service today?' },
-  idleBody: { id: 'Setelah Anda selesai dilayani, nomor Anda muncul di sini. Sentuh nomor Anda untuk menilai layanan: 9 pertanyaan, kurang dari satu menit.', en: 'When your visit is finished, your number shows here. Touch your number to rate the service: 9 questions, under a minute.' },
+  idleBody: {
+    id: 'Setelah Anda selesai dilayani, nomor Anda muncul di sini. Sentuh nomor Anda untuk menilai layanan: 9 pertanyaan, kurang dari satu menit.',
+    en: 'When your visit is finished, your number shows here. Touch your number to rate the service: 9 questions, under a minute.',
+  },
   idleNone: { id: 'Belum ada kunjungan yang baru selesai di sini.', en: 'No visit has just finished here.' },
   touchYourNumber: { id: 'Sentuh nomor Anda', en: 'Touch your number' },
   start: { id: 'Mulai survei', en: 'Start the survey' },

@@ -22,8 +22,17 @@ export function useSurveyLive(token: string): SurveyLive & { drop: (ticketId: st
   const [live, setLive] = useState<SurveyLive>({ online: false, unpaired: false, venue: null, visits: [] });
   useEffect(() => {
     let closed = false;
-    void api.call('venue.get').then((v) => !closed && setLive((st) => ({ ...st, venue: v })), () => undefined);
-    const s: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+    void api.call('venue.get').then(
+      (v) => !closed && setLive((st) => ({ ...st, venue: v })),
+      () => undefined,
+    );
+    const s: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      path: '/socket.io',
+      auth: { token },
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
     const refresh = async () => {
       try {
         const r = await api.call('surveys.pending', { token });

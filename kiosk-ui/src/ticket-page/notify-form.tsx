@@ -49,7 +49,9 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
     return (
       <section className="tp-notify" data-testid="tp-notify">
         <p>{t('ntRegistered', { phone: state.phone ?? '' })}</p>
-        <button type="button" className="tp-notify-remove" onClick={() => void remove()} disabled={busy}>{t('ntRemove')}</button>
+        <button type="button" className="tp-notify-remove" onClick={() => void remove()} disabled={busy}>
+          {t('ntRemove')}
+        </button>
       </section>
     );
   }
@@ -59,14 +61,29 @@ export function NotifyForm({ t, lang, ticketId, venue }: { t: T; lang: Lang; tic
       <p>{t('ntIntro', { n: settings?.almostTurnAhead ?? 3 })}</p>
       <label>
         <span>{t('ntPhone')}</span>
-        <input type="tel" inputMode="tel" autoComplete="tel" placeholder="0812 3456 7890" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={20} required />
+        <input
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder="0812 3456 7890"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          maxLength={20}
+          required
+        />
       </label>
       <label className="tp-consent">
         <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
         <span>{t('ntConsent', { days: settings?.keepNumbersDays ?? 7 })}</span>
       </label>
-      {error && <p className="tp-notify-error" role="alert">{error}</p>}
-      <button type="submit" disabled={busy}>{t('ntSubmit')}</button>
+      {error && (
+        <p className="tp-notify-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('ntSubmit')}
+      </button>
     </form>
   );
 }

@@ -65,17 +65,33 @@ export function TicketPage({ initialId }: { initialId: string }) {
     <div className={`tp tp-is-${current?.status ?? 'loading'}`} data-testid="ticket-page" data-status={current?.status ?? ''}>
       <header className="tp-head">
         <span>{venue?.name ?? t('tpTitle')}</span>
-        <button type="button" className="tp-lang" onClick={switchLang}>{t('langSwitch')}</button>
+        <button type="button" className="tp-lang" onClick={switchLang}>
+          {t('langSwitch')}
+        </button>
       </header>
-      {!online && !notFound && current && <div className="tp-offline" role="status">{t('tpOffline')}</div>}
-      {notFound && !current && <p className="tp-final" role="alert">{t('tpNotFound')}</p>}
+      {!online && !notFound && current && (
+        <div className="tp-offline" role="status">
+          {t('tpOffline')}
+        </div>
+      )}
+      {notFound && !current && (
+        <p className="tp-final" role="alert">
+          {t('tpNotFound')}
+        </p>
+      )}
       {!notFound && !current && <p className="tp-loading">{t('loading')}</p>}
-      {moved && <p className="tp-moved" role="status">{t('tpTransferred', { service: serviceName(venue, moved.serviceId, lang), number: moved.to })}</p>}
+      {moved && (
+        <p className="tp-moved" role="status">
+          {t('tpTransferred', { service: serviceName(venue, moved.serviceId, lang), number: moved.to })}
+        </p>
+      )}
       {current && (
         <>
           <section className="tp-ticket">
             <p className="tp-label">{t('yourNumber')}</p>
-            <p className="tp-number" data-testid="tp-number">{current.number}</p>
+            <p className="tp-number" data-testid="tp-number">
+              {current.number}
+            </p>
             <p className="tp-service">{serviceName(venue, current.serviceId, lang)}</p>
             {current.prioritized && <p className="tp-priority">{t('priorityQueue')}</p>}
           </section>
@@ -108,14 +124,28 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
       return (
         <section className="tp-panel" data-testid="tp-waiting">
           <div className="tp-stats">
-            <div><span>{t('tpPosition')}</span><strong data-testid="tp-position">{t('tpPositionN', { n: view.ahead + 1 })}</strong></div>
-            <div><span>{t('tpAhead')}</span><strong data-testid="tp-ahead">{t('peopleN', { n: view.ahead })}</strong></div>
-            <div className="tp-wide"><span>{t('estimatedWait')}</span><strong>{estimateText(t, view.estimatedWaitMinutes)}</strong></div>
+            <div>
+              <span>{t('tpPosition')}</span>
+              <strong data-testid="tp-position">{t('tpPositionN', { n: view.ahead + 1 })}</strong>
+            </div>
+            <div>
+              <span>{t('tpAhead')}</span>
+              <strong data-testid="tp-ahead">{t('peopleN', { n: view.ahead })}</strong>
+            </div>
+            <div className="tp-wide">
+              <span>{t('estimatedWait')}</span>
+              <strong>{estimateText(t, view.estimatedWaitMinutes)}</strong>
+            </div>
           </div>
           {venue && view.serviceStartsAt !== null && (
-            <p className="tp-where" data-testid="tp-starts">{startsText(t, lang, view.serviceStartsAt, Date.now(), venue.timeZone, venue.timeZoneLabel)}</p>
+            <p className="tp-where" data-testid="tp-starts">
+              {startsText(t, lang, view.serviceStartsAt, Date.now(), venue.timeZone, venue.timeZoneLabel)}
+            </p>
           )}
-          <p className="tp-where"><span>{t('whereToWait')}:</span> {floor ? local(floor.name, floor.nameEn, lang) : ''}{area ? ` · ${area}` : ''}</p>
+          <p className="tp-where">
+            <span>{t('whereToWait')}:</span> {floor ? local(floor.name, floor.nameEn, lang) : ''}
+            {area ? ` · ${area}` : ''}
+          </p>
         </section>
       );
     }
@@ -124,11 +154,19 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
         <section className="tp-panel tp-called" role="alert" data-testid="tp-called">
           <p className="tp-called-title">{t('tpCalled')}</p>
           <p>{t('tpGoTo')}</p>
-          <p className="tp-counter" data-testid="tp-counter">{counterName}</p>
+          <p className="tp-counter" data-testid="tp-counter">
+            {counterName}
+          </p>
           {/* Where the counter is (its floor), not where to wait: the visitor is on the way. */}
-          {counterFloor && <p className="tp-counter-floor" data-testid="tp-counter-floor">{local(counterFloor.name, counterFloor.nameEn, lang)}</p>}
+          {counterFloor && (
+            <p className="tp-counter-floor" data-testid="tp-counter-floor">
+              {local(counterFloor.name, counterFloor.nameEn, lang)}
+            </p>
+          )}
           {view.recalls > 0 && <p className="tp-recall">{t('tpRecall', { n: view.recalls + 1 })}</p>}
-          <p className="tp-warning" data-testid="tp-warning">{t('tpMissWarning')}</p>
+          <p className="tp-warning" data-testid="tp-warning">
+            {t('tpMissWarning')}
+          </p>
         </section>
       );
     case 'serving':
@@ -139,22 +177,38 @@ function StatusPanel({ t, lang, view, venue }: { t: T; lang: Lang; view: TicketV
         </section>
       );
     case 'held':
-      return <section className="tp-panel"><p>{t('tpHeld')}</p></section>;
+      return (
+        <section className="tp-panel">
+          <p>{t('tpHeld')}</p>
+        </section>
+      );
     case 'done':
       return (
         <section className="tp-panel tp-final" data-testid="tp-done">
           <p>{view.outcome && view.outcome.outcome !== 'selesai' ? t(`tpOutcome_${view.outcome.outcome}`) : t('tpDone')}</p>
           {view.outcome && view.outcome.missing.length > 0 && (
-            <ul className="tp-missing" data-testid="tp-missing">{view.outcome.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul className="tp-missing" data-testid="tp-missing">
+              {view.outcome.missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
           )}
           {view.outcome?.agencyId && <p>{venue?.agencies.find((a) => a.id === view.outcome!.agencyId)?.name ?? view.outcome.agencyId}</p>}
           {view.outcome?.reason && <p>{view.outcome.reason}</p>}
         </section>
       );
     case 'no_show':
-      return <section className="tp-panel tp-final"><p>{t('tpNoShow')}</p></section>;
+      return (
+        <section className="tp-panel tp-final">
+          <p>{t('tpNoShow')}</p>
+        </section>
+      );
     case 'expired':
-      return <section className="tp-panel tp-final"><p>{t('tpExpired')}</p></section>;
+      return (
+        <section className="tp-panel tp-final">
+          <p>{t('tpExpired')}</p>
+        </section>
+      );
     case 'transferred':
       return null;
   }

@@ -22,11 +22,14 @@ export function useTicketLive(ticketId: string): TicketLive {
     let haveVenue = false;
     const fetchVenue = () => {
       if (haveVenue) return;
-      api.call('venue.get').then((venue) => {
-        if (closed) return;
-        haveVenue = true;
-        setState((st) => ({ ...st, venue }));
-      }, () => undefined);
+      api.call('venue.get').then(
+        (venue) => {
+          if (closed) return;
+          haveVenue = true;
+          setState((st) => ({ ...st, venue }));
+        },
+        () => undefined,
+      );
     };
     fetchVenue();
     const s: TicketSocket = io({ path: '/socket.io', auth: { ticketId }, reconnectionDelayMax: 5000 });

@@ -31,9 +31,15 @@ export interface RunningAgent {
 export async function agentToken(o: AgentOptions): Promise<string> {
   if (o.pairCode) {
     const res = await fetch(`${o.server.replace(/\/$/, '')}/api/devices/pair`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: o.pairCode }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: o.pairCode }),
     });
-    const body = (await res.json().catch(() => null)) as { token?: string; device?: { kind: string; name: string }; error?: { message: { en: string } } } | null;
+    const body = (await res.json().catch(() => null)) as {
+      token?: string;
+      device?: { kind: string; name: string };
+      error?: { message: { en: string } };
+    } | null;
     if (!res.ok || !body?.token) throw new Error(`pairing failed: ${body?.error?.message.en ?? res.status}`);
     if (body.device?.kind !== 'printer') throw new Error(`that pairing code is for a ${body.device?.kind}, not a printer`);
     await writeFile(o.tokenFile, JSON.stringify({ server: o.server, token: body.token }));
@@ -83,7 +89,8 @@ export async function runAgent(o: AgentOptions): Promise<RunningAgent> {
   });
   const timer = setInterval(() => void report(), o.statusEveryMs ?? 15000);
   return {
-    socket, transport,
+    socket,
+    transport,
     async stop() {
       clearInterval(timer);
       socket.disconnect();
@@ -95,11 +102,18 @@ export async function runAgent(o: AgentOptions): Promise<RunningAgent> {
 async function cli(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, options: {
-      server: { type: 'string' }, pair: { type: 'string' }, printer: { type: 'string', default: 'usb' },
-      'token-file': { type: 'string', default: '.antre-print-agent.json' }, 'status-every': { type: 'string', default: '15' },
-      help: { type: 'boolean', short: 'h', default: false },
-    } }));
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        server: { type: 'string' },
+        pair: { type: 'string' },
+        printer: { type: 'string', default: 'usb' },
+        'token-file': { type: 'string', default: '.antre-print-agent.json' },
+        'status-every': { type: 'string', default: '15' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -113,7 +127,13 @@ async function cli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const agent = await runAgent({ server: values.server, pairCode: values.pair, printer: values.printer!, tokenFile: values['token-file']!, statusEveryMs: Number(values['status-every']) * 1000 });
+    const agent = await runAgent({
+      server: values.server,
+      pairCode: values.pair,
+      printer: values.printer!,
+      tokenFile: values['token-file']!,
+      statusEveryMs: Number(values['status-every']) * 1000,
+    });
     const stop = () => void agent.stop().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -13,7 +13,8 @@ import { openPrinter } from '../transport/open.js';
 import { formatPrinterUri, parsePrinterUri } from '../transport/uri.js';
 import { VirtualPrinter } from '../virtual/virtual-printer.js';
 
-const USAGE = 'usage: print --sample --to <uri> [--paper 58|80] [--qr native|raster] [--out preview.png] [--timeout ms]\n' +
+const USAGE =
+  'usage: print --sample --to <uri> [--paper 58|80] [--qr native|raster] [--out preview.png] [--timeout ms]\n' +
   '  uri: tcp://host:9100 | usb | usb://04b8:0202 | serial:/dev/ttyUSB0?baud=9600 | file:./prints | virtual';
 
 export interface CliIo {
@@ -77,7 +78,9 @@ export async function main(argv: string[], io: CliIo = { out: console.log, err: 
       io.out(`preview PNG written to ${file}`);
     } else {
       const status = await transport.status();
-      io.out(`printer status: ${status.online ? 'online' : 'not online'}${status.paperNearEnd ? ', paper near end' : ''}${status.error ? ` (${status.error})` : ''}`);
+      io.out(
+        `printer status: ${status.online ? 'online' : 'not online'}${status.paperNearEnd ? ', paper near end' : ''}${status.error ? ` (${status.error})` : ''}`,
+      );
     }
     return 0;
   } catch (err) {

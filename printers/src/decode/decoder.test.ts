@@ -22,13 +22,16 @@ describe('decodeEscPos against byte layouts from the Epson ESC/POS reference', (
   it('assembles a native QR from GS ( k Functions 165, 167, 169, 180 and 181', () => {
     const data = 'https://x.id/t/1';
     const store = [0x1d, 0x28, 0x6b, data.length + 3, 0, 0x31, 0x50, 0x30];
-    const ops = decodeEscPos(bytes(
-      [0x1d, 0x28, 0x6b, 4, 0, 0x31, 0x41, 50, 0], // 165: model 2
-      [0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x43, 6], // 167: module 6 dots
-      [0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x45, 51], // 169: level H
-      store, data, // 180: store
-      [0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30], // 181: print
-    ));
+    const ops = decodeEscPos(
+      bytes(
+        [0x1d, 0x28, 0x6b, 4, 0, 0x31, 0x41, 50, 0], // 165: model 2
+        [0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x43, 6], // 167: module 6 dots
+        [0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x45, 51], // 169: level H
+        store,
+        data, // 180: store
+        [0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30], // 181: print
+      ),
+    );
     expect(kinds(ops)).toEqual(['qrSetup', 'qrSetup', 'qrSetup', 'qrSetup', 'qr']);
     expect(ops.map((o) => (o.op === 'qrSetup' ? o.fn : 181))).toEqual([165, 167, 169, 180, 181]);
     expect(ops[4]).toMatchObject({ op: 'qr', model: 2, size: 6, ec: 'H', data });

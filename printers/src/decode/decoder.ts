@@ -43,15 +43,55 @@ const STATUS_KIND = { 1: 'printer', 2: 'offline', 3: 'error', 4: 'paper' } as co
 
 // ESC / GS / FS commands with a fixed total length (prefix byte included) that the decoder only needs to skip.
 const ESC_FIXED: Record<string, number> = {
-  ' ': 3, '=': 3, '?': 3, '%': 3, 'U': 3, 'V': 3, '{': 3, 'r': 3, 'T': 3, 'e': 3, 'u': 3,
-  'L': 2, 'S': 2, '4': 2, '5': 2, 'i': 2, 'm': 2, 'v': 2, '<': 2,
-  '$': 4, '\\': 4, 'B': 4, 'p': 5, 'c': 4, 'W': 10,
+  ' ': 3,
+  '=': 3,
+  '?': 3,
+  '%': 3,
+  U: 3,
+  V: 3,
+  '{': 3,
+  r: 3,
+  T: 3,
+  e: 3,
+  u: 3,
+  L: 2,
+  S: 2,
+  '4': 2,
+  '5': 2,
+  i: 2,
+  m: 2,
+  v: 2,
+  '<': 2,
+  $: 4,
+  '\\': 4,
+  B: 4,
+  p: 5,
+  c: 4,
+  W: 10,
 };
 const GS_FIXED: Record<string, number> = {
-  'H': 3, 'f': 3, 'h': 3, 'w': 3, 'a': 3, 'r': 3, 'I': 3, 'b': 3, 'T': 3, '/': 3, 'Z': 3, 'j': 3, 'E': 3,
-  'P': 4, 'L': 4, 'W': 4, '$': 4, '\\': 4, '^': 5, ':': 2,
+  H: 3,
+  f: 3,
+  h: 3,
+  w: 3,
+  a: 3,
+  r: 3,
+  I: 3,
+  b: 3,
+  T: 3,
+  '/': 3,
+  Z: 3,
+  j: 3,
+  E: 3,
+  P: 4,
+  L: 4,
+  W: 4,
+  $: 4,
+  '\\': 4,
+  '^': 5,
+  ':': 2,
 };
-const FS_FIXED: Record<string, number> = { 'p': 4, '&': 2, '.': 2, 'C': 3, '!': 3, '-': 3, 'S': 4, 'W': 3 };
+const FS_FIXED: Record<string, number> = { p: 4, '&': 2, '.': 2, C: 3, '!': 3, '-': 3, S: 4, W: 3 };
 
 function on(n: number): boolean {
   return (n & 1) === 1;
@@ -65,10 +105,8 @@ export function decodeAt(buf: Uint8Array, i: number, st: DecoderState): DecodedO
   const b = buf[i]!;
   const avail = buf.length - i;
   const at = (k: number): number => buf[i + k] ?? 0;
-  const op = (length: number, body: DecodedOpBody): DecodedOp | null =>
-    length > avail ? null : ({ ...body, offset: i, length } as DecodedOp);
-  const skip = (length: number): DecodedOp | null =>
-    op(length, { op: 'unknown', bytes: Buffer.from(buf.subarray(i, i + length)) });
+  const op = (length: number, body: DecodedOpBody): DecodedOp | null => (length > avail ? null : ({ ...body, offset: i, length } as DecodedOp));
+  const skip = (length: number): DecodedOp | null => op(length, { op: 'unknown', bytes: Buffer.from(buf.subarray(i, i + length)) });
 
   if (b >= 0x20 && b !== 0x7f) {
     let j = i;
@@ -91,18 +129,33 @@ export function decodeAt(buf: Uint8Array, i: number, st: DecoderState): DecodedO
     const c = String.fromCharCode(at(1));
     const n = at(2);
     switch (c) {
-      case '@': Object.assign(st, initialDecoderState()); return op(2, { op: 'init' });
-      case 't': st.codepage = avail >= 3 ? n : st.codepage; return op(3, { op: 'codepage', page: n });
-      case 'R': return op(3, { op: 'charset', n });
-      case 'M': return op(3, { op: 'font', font: (['A', 'B', 'C'] as const)[n % 48] ?? 'A' });
-      case 'a': return op(3, { op: 'align', align: (['left', 'center', 'right'] as const)[n % 48] ?? 'left' });
-      case 'E': case 'G': return op(3, { op: 'bold', on: on(n) });
-      case '-': return op(3, { op: 'underline', dots: n % 48 });
-      case '!': return op(3, { op: 'mode', fontB: on(n), bold: (n & 8) !== 0, doubleHeight: (n & 16) !== 0, doubleWidth: (n & 32) !== 0, underline: (n & 128) !== 0 });
-      case '2': return op(2, { op: 'lineSpacing', dots: null });
-      case '3': return op(3, { op: 'lineSpacing', dots: n });
-      case 'd': return op(3, { op: 'feed', lines: n });
-      case 'J': return op(3, { op: 'feed', dots: n });
+      case '@':
+        Object.assign(st, initialDecoderState());
+        return op(2, { op: 'init' });
+      case 't':
+        st.codepage = avail >= 3 ? n : st.codepage;
+        return op(3, { op: 'codepage', page: n });
+      case 'R':
+        return op(3, { op: 'charset', n });
+      case 'M':
+        return op(3, { op: 'font', font: (['A', 'B', 'C'] as const)[n % 48] ?? 'A' });
+      case 'a':
+        return op(3, { op: 'align', align: (['left', 'center', 'right'] as const)[n % 48] ?? 'left' });
+      case 'E':
+      case 'G':
+        return op(3, { op: 'bold', on: on(n) });
+      case '-':
+        return op(3, { op: 'underline', dots: n % 48 });
+      case '!':
+        return op(3, { op: 'mode', fontB: on(n), bold: (n & 8) !== 0, doubleHeight: (n & 16) !== 0, doubleWidth: (n & 32) !== 0, underline: (n & 128) !== 0 });
+      case '2':
+        return op(2, { op: 'lineSpacing', dots: null });
+      case '3':
+        return op(3, { op: 'lineSpacing', dots: n });
+      case 'd':
+        return op(3, { op: 'feed', lines: n });
+      case 'J':
+        return op(3, { op: 'feed', dots: n });
       case 'D': {
         let j = i + 2;
         while (j < buf.length && buf[j] !== 0 && j - i < 34) j++;
@@ -112,7 +165,8 @@ export function decodeAt(buf: Uint8Array, i: number, st: DecoderState): DecodedO
         const cols = at(3) + at(4) * 256;
         return avail < 5 ? null : skip(5 + cols * (n === 32 || n === 33 ? 3 : 1));
       }
-      default: return skip(ESC_FIXED[c] ?? 2);
+      default:
+        return skip(ESC_FIXED[c] ?? 2);
     }
   }
   if (b === 0x1d) {
@@ -120,8 +174,10 @@ export function decodeAt(buf: Uint8Array, i: number, st: DecoderState): DecodedO
     const c = String.fromCharCode(at(1));
     const n = at(2);
     switch (c) {
-      case '!': return op(3, { op: 'size', width: ((n >> 4) & 7) + 1, height: (n & 7) + 1 });
-      case 'B': return op(3, { op: 'reverse', on: on(n) });
+      case '!':
+        return op(3, { op: 'size', width: ((n >> 4) & 7) + 1, height: (n & 7) + 1 });
+      case 'B':
+        return op(3, { op: 'reverse', on: on(n) });
       case 'V': {
         if (avail < 3) return null;
         const partial = n === 1 || n === 49 || n === 66 || n === 98 || n === 104;
@@ -155,8 +211,10 @@ export function decodeAt(buf: Uint8Array, i: number, st: DecoderState): DecodedO
         while (j < buf.length && buf[j] !== 0) j++;
         return j >= buf.length ? null : skip(j - i + 1);
       }
-      case '*': return avail < 4 ? null : skip(4 + at(2) * at(3) * 8);
-      default: return skip(GS_FIXED[c] ?? 2);
+      case '*':
+        return avail < 4 ? null : skip(4 + at(2) * at(3) * 8);
+      default:
+        return skip(GS_FIXED[c] ?? 2);
     }
   }
   if (b === 0x1c) {

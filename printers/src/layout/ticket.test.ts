@@ -100,7 +100,12 @@ describe.each(PAPERS)('renderTicket on %i mm paper', (paper) => {
     const setup = ops.slice(qrIndex - 4, qrIndex).map((o) => (o.op === 'qrSetup' ? o.fn : o.op));
     expect(setup).toEqual([165, 167, 169, 180]);
     expect(lines.findIndex((l) => /^Biaya/.test(l.text))).toBeLessThan(lines.findIndex((l) => l.index > qrIndex));
-    expect(ops.slice(0, qrIndex).filter((o) => o.op === 'align').at(-1)).toMatchObject({ align: 'center' });
+    expect(
+      ops
+        .slice(0, qrIndex)
+        .filter((o) => o.op === 'align')
+        .at(-1),
+    ).toMatchObject({ align: 'center' });
   });
 
   it('ends with the footer, a feed and a cut', () => {
@@ -143,7 +148,15 @@ describe('renderTicket edge cases', () => {
 
   it('transliterates, strips control bytes and handles missing optional parts', () => {
     const bytes = renderTicket(
-      sampleTicket({ serviceName: 'Izin “Usaha” – NIB…', agencyName: 'DPMPTSP\x1b@\x1dV', priorityLabel: undefined, footer: undefined, estimatedWaitMinutes: null, ahead: 0, requirements: [] }),
+      sampleTicket({
+        serviceName: 'Izin “Usaha” – NIB…',
+        agencyName: 'DPMPTSP\x1b@\x1dV',
+        priorityLabel: undefined,
+        footer: undefined,
+        estimatedWaitMinutes: null,
+        ahead: 0,
+        requirements: [],
+      }),
       { paper: 80, qr: 'native' },
     );
     const ops = decodeEscPos(bytes);

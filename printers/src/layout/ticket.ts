@@ -108,7 +108,9 @@ export function renderTicket(data: TicketPrintData, opts: { paper: PaperWidth; q
         ['Di depan', [formatAhead(data.ahead)]],
         ['Estimasi', [toPrintable(formatWait(data.estimatedWaitMinutes))]],
         // Taken before the officer opened the counter: when service starts.
-        ...(data.serviceStartsAt && data.serviceStartsAt > data.issuedAt ? [['Mulai', [`${formatTime(zonedParts(data.serviceStartsAt, data.timeZone))}`]] as [string, string[]]] : []),
+        ...(data.serviceStartsAt && data.serviceStartsAt > data.issuedAt
+          ? [['Mulai', [`${formatTime(zonedParts(data.serviceStartsAt, data.timeZone))}`]] as [string, string[]]]
+          : []),
       ],
       cols,
       LABEL_WIDTH,

@@ -49,14 +49,22 @@ export function renderPreview(bytes: Uint8Array, opts: { paper?: PaperWidth } = 
   const width = PAPER_GEOMETRY[opts.paper ?? 80]?.dots ?? PAPER_GEOMETRY[80].dots;
   const canvas = new Canvas(width);
   const items: PreviewItem[] = [];
-  const fresh = () => ({ align: 'left' as 'left' | 'center' | 'right', w: 1, h: 1, bold: false, underline: 0, reverse: false, font: 'A' as keyof typeof FONTS, spacing: DEFAULT_LINE_SPACING });
+  const fresh = () => ({
+    align: 'left' as 'left' | 'center' | 'right',
+    w: 1,
+    h: 1,
+    bold: false,
+    underline: 0,
+    reverse: false,
+    font: 'A' as keyof typeof FONTS,
+    spacing: DEFAULT_LINE_SPACING,
+  });
   let st = fresh();
   let y = TOP_MARGIN;
   let line: CharCell[] = [];
   let lineWidth = 0;
 
-  const alignX = (w: number): number =>
-    st.align === 'center' ? Math.floor((width - w) / 2) : st.align === 'right' ? width - w : 0;
+  const alignX = (w: number): number => (st.align === 'center' ? Math.floor((width - w) / 2) : st.align === 'right' ? width - w : 0);
 
   const drawChar = (c: CharCell, x: number, top: number): void => {
     const f = FONTS[c.font];
@@ -121,23 +129,50 @@ export function renderPreview(bytes: Uint8Array, opts: { paper?: PaperWidth } = 
   for (const op of decodeEscPos(bytes) as DecodedOp[]) {
     if (y >= MAX_PREVIEW_HEIGHT) break;
     switch (op.op) {
-      case 'init': st = fresh(); break;
-      case 'align': st.align = op.align; break;
-      case 'size': st.w = op.width; st.h = op.height; break;
-      case 'mode':
-        st.w = op.doubleWidth ? 2 : 1; st.h = op.doubleHeight ? 2 : 1;
-        st.bold = op.bold; st.underline = op.underline ? 1 : 0; st.font = op.fontB ? 'B' : 'A';
+      case 'init':
+        st = fresh();
         break;
-      case 'bold': st.bold = op.on; break;
-      case 'underline': st.underline = Math.min(2, op.dots); break;
-      case 'reverse': st.reverse = op.on; break;
-      case 'font': st.font = op.font; break;
-      case 'lineSpacing': st.spacing = op.dots ?? DEFAULT_LINE_SPACING; break;
-      case 'text': addText(op.text); break;
-      case 'lf': flushLine(); break;
+      case 'align':
+        st.align = op.align;
+        break;
+      case 'size':
+        st.w = op.width;
+        st.h = op.height;
+        break;
+      case 'mode':
+        st.w = op.doubleWidth ? 2 : 1;
+        st.h = op.doubleHeight ? 2 : 1;
+        st.bold = op.bold;
+        st.underline = op.underline ? 1 : 0;
+        st.font = op.fontB ? 'B' : 'A';
+        break;
+      case 'bold':
+        st.bold = op.on;
+        break;
+      case 'underline':
+        st.underline = Math.min(2, op.dots);
+        break;
+      case 'reverse':
+        st.reverse = op.on;
+        break;
+      case 'font':
+        st.font = op.font;
+        break;
+      case 'lineSpacing':
+        st.spacing = op.dots ?? DEFAULT_LINE_SPACING;
+        break;
+      case 'text':
+        addText(op.text);
+        break;
+      case 'lf':
+        flushLine();
+        break;
       case 'feed': {
         const total = op.lines !== undefined ? op.lines * st.spacing : (op.dots ?? 0);
-        if (line.length > 0) { flushLine(); y += Math.max(0, total - st.spacing); } else y += total;
+        if (line.length > 0) {
+          flushLine();
+          y += Math.max(0, total - st.spacing);
+        } else y += total;
         break;
       }
       case 'raster': {
@@ -161,7 +196,8 @@ export function renderPreview(bytes: Uint8Array, opts: { paper?: PaperWidth } = 
         y += 14;
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   if (line.length > 0) flushLine();

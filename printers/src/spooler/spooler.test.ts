@@ -153,7 +153,7 @@ describe('PrintSpooler queues', () => {
     expect(numbersIn(good)).toEqual(['C-001', 'C-002']);
   });
 
-  it('prints one printer\'s jobs in order, one at a time', async () => {
+  it("prints one printer's jobs in order, one at a time", async () => {
     const printer = await faultPrinter({});
     const { sp } = spooler({});
     sp.register('p', new TcpTransport('127.0.0.1', printer.port, { timeoutMs: 1000 }));

@@ -87,7 +87,13 @@ export class PrintSpooler extends EventEmitter {
       return;
     }
     this.printers.set(printerId, {
-      id: printerId, transport, queue: [], history: [], running: false, busy: false, polling: false,
+      id: printerId,
+      transport,
+      queue: [],
+      history: [],
+      running: false,
+      busy: false,
+      polling: false,
       status: { online: false, error: 'status unknown: not checked yet', checkedAt: 0 },
     });
   }
@@ -173,9 +179,11 @@ export class PrintSpooler extends EventEmitter {
     if (p.busy || p.polling || this.closed) return; // never compete with a job for the printer
     p.polling = true;
     try {
-      const status = await withTimeout(p.transport.status(), this.jobTimeoutMs).catch(
-        (err: unknown): PrinterStatus => ({ online: false, error: (err as Error).message, checkedAt: Date.now() }),
-      );
+      const status = await withTimeout(p.transport.status(), this.jobTimeoutMs).catch((err: unknown): PrinterStatus => ({
+        online: false,
+        error: (err as Error).message,
+        checkedAt: Date.now(),
+      }));
       if (!p.busy && !this.closed) this.setStatus(p, status);
     } finally {
       p.polling = false;
@@ -255,7 +263,9 @@ export class PrintSpooler extends EventEmitter {
       p.lastError = message;
       const code = (err as { code?: string }).code;
       this.setStatus(p, {
-        online: false, error: message, checkedAt: Date.now(),
+        online: false,
+        error: message,
+        checkedAt: Date.now(),
         ...(code === 'paper-out' ? { paperOut: true } : code === 'cover-open' ? { coverOpen: true } : {}),
       });
       if (job.state.attempts <= this.retries && !this.closed) {

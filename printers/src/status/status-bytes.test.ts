@@ -8,7 +8,13 @@ describe('DLE EOT status replies', () => {
   });
 
   it('reads a healthy printer', () => {
-    expect(parseStatusReply(Buffer.from([0x12, 0x12, 0x12]), 5)).toEqual({ online: true, coverOpen: false, paperNearEnd: false, paperOut: false, checkedAt: 5 });
+    expect(parseStatusReply(Buffer.from([0x12, 0x12, 0x12]), 5)).toEqual({
+      online: true,
+      coverOpen: false,
+      paperNearEnd: false,
+      paperOut: false,
+      checkedAt: 5,
+    });
   });
 
   it('reads paper near end from bits 2/3 of the paper sensor byte', () => {

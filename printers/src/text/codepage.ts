@@ -21,15 +21,55 @@ const encodeMap = new Map<string, number>();
 
 // Replacements for characters PC437 lacks; checked before stripping accents.
 const TRANSLIT: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
-  '\u2026': '...', '\u2022': '-', '\u00b7': '-', '\u2023': '-', '\u25cf': '-',
-  '\u20ac': 'EUR', '\u2122': 'TM', '\u00a9': '(c)', '\u00ae': '(R)', '\u00d7': 'x',
-  '\u2264': '<=', '\u2265': '>=', '\u2192': '->', '\u2190': '<-', '\u2248': '~',
-  '\u00df': 'ss', '\u00c6': 'AE', '\u00e6': 'ae', '\u0152': 'OE', '\u0153': 'oe', '\u00d8': 'O', '\u00f8': 'o',
-  '\u0141': 'L', '\u0142': 'l', '\u0110': 'D', '\u0111': 'd', '\u00de': 'Th', '\u00fe': 'th',
-  '\u00a0': ' ', '\u2007': ' ', '\u2009': ' ', '\u202f': ' ', '\t': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u2026': '...',
+  '\u2022': '-',
+  '\u00b7': '-',
+  '\u2023': '-',
+  '\u25cf': '-',
+  '\u20ac': 'EUR',
+  '\u2122': 'TM',
+  '\u00a9': '(c)',
+  '\u00ae': '(R)',
+  '\u00d7': 'x',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2248': '~',
+  '\u00df': 'ss',
+  '\u00c6': 'AE',
+  '\u00e6': 'ae',
+  '\u0152': 'OE',
+  '\u0153': 'oe',
+  '\u00d8': 'O',
+  '\u00f8': 'o',
+  '\u0141': 'L',
+  '\u0142': 'l',
+  '\u0110': 'D',
+  '\u0111': 'd',
+  '\u00de': 'Th',
+  '\u00fe': 'th',
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '\t': ' ',
 };
 
 function isPrintableAscii(code: number): boolean {
@@ -48,7 +88,8 @@ export function toPrintable(text: string): string {
     else {
       const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
       if (base !== ch && [...base].every((c) => isPrintableAscii(c.codePointAt(0) ?? 0) || encodeMap.has(c))) out += base;
-      else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue; // control characters
+      else if (code < 0x20 || (code >= 0x7f && code < 0xa0))
+        continue; // control characters
       else out += '?';
     }
   }

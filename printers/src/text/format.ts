@@ -36,14 +36,25 @@ function validZone(timeZone: string): string {
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
   const zone = validZone(timeZone);
   const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', hourCycle: 'h23', weekday: 'short', timeZoneName: 'short',
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+    weekday: 'short',
+    timeZoneName: 'short',
   });
   const parts = Object.fromEntries(fmt.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
   return {
-    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
-    weekday: Math.max(0, weekday), hour: Number(parts.hour) % 24, minute: Number(parts.minute),
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: Math.max(0, weekday),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
     zoneLabel: ZONE_LABELS[zone] ?? parts.timeZoneName ?? zone,
   };
 }

@@ -10,10 +10,15 @@ import { VirtualTransport } from './virtual.js';
 export function openPrinter(spec: PrinterSpec, opts: OpenPrinterOptions = {}): PrinterTransport {
   const timeoutMs = opts.timeoutMs;
   switch (spec.kind) {
-    case 'tcp': return new TcpTransport(spec.host, spec.port, { timeoutMs });
-    case 'usb': return new UsbTransport(spec.vendorId, spec.productId, timeoutMs);
-    case 'serial': return new SerialTransport(spec.path, spec.baud, { timeoutMs });
-    case 'file': return new FileTransport(spec.dir);
-    case 'virtual': return new VirtualTransport({ timeoutMs, port: opts.virtualPort });
+    case 'tcp':
+      return new TcpTransport(spec.host, spec.port, { timeoutMs });
+    case 'usb':
+      return new UsbTransport(spec.vendorId, spec.productId, timeoutMs);
+    case 'serial':
+      return new SerialTransport(spec.path, spec.baud, { timeoutMs });
+    case 'file':
+      return new FileTransport(spec.dir);
+    case 'virtual':
+      return new VirtualTransport({ timeoutMs, port: opts.virtualPort });
   }
 }

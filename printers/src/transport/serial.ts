@@ -35,7 +35,11 @@ export class SerialTransport implements PrinterTransport {
   private lastError: string | undefined;
   private lock: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly path: string, readonly baud: number, opts: SerialTransportOptions = {}) {
+  constructor(
+    readonly path: string,
+    readonly baud: number,
+    opts: SerialTransportOptions = {},
+  ) {
     this.uri = `serial:${path}?baud=${baud}`;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.statusTimeoutMs = opts.statusTimeoutMs ?? Math.min(1000, this.timeoutMs);
@@ -87,7 +91,10 @@ export class SerialTransport implements PrinterTransport {
 
   private write(out: Writable, bytes: Buffer): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new PrinterError('timeout', `${this.where}: write timed out after ${this.timeoutMs} ms (printer stalled or offline)`)), this.timeoutMs);
+      const timer = setTimeout(
+        () => reject(new PrinterError('timeout', `${this.where}: write timed out after ${this.timeoutMs} ms (printer stalled or offline)`)),
+        this.timeoutMs,
+      );
       out.write(bytes, (err) => {
         clearTimeout(timer);
         if (err) reject(toPrinterError(err, this.where));

@@ -28,7 +28,10 @@ function transport(port: number, timeoutMs = 400): TcpTransport {
 }
 
 async function failure(p: Promise<unknown>): Promise<PrinterError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PrinterError);
   return err as PrinterError;
 }

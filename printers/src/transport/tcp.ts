@@ -26,7 +26,11 @@ export class TcpTransport implements PrinterTransport {
   private lastError: string | undefined;
   private readonly sockets = new Set<net.Socket>();
 
-  constructor(readonly host: string, readonly port: number, opts: TcpTransportOptions = {}) {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    opts: TcpTransportOptions = {},
+  ) {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.statusTimeoutMs = opts.statusTimeoutMs ?? Math.min(1000, this.timeoutMs);
     const hostPart = host.includes(':') ? `[${host}]` : host;
@@ -96,7 +100,8 @@ export class TcpTransport implements PrinterTransport {
       await this.finish(s, confirm);
       // Bytes followed by a reset read as a clean close (libuv reports EOF): from a printer that answers
       // status, a close the status did not confirm is no proof it took the job.
-      if (lateReply && !confirm) throw new PrinterError('dropped', `${this.where}: printer answered status late, then closed the connection: the job is not confirmed`);
+      if (lateReply && !confirm)
+        throw new PrinterError('dropped', `${this.where}: printer answered status late, then closed the connection: the job is not confirmed`);
       if (unanswered && !lateReply) this.statusSupport = 'no'; // printer does not answer DLE EOT: print without status from now on
       this.lastWriteOk = true;
       this.lastError = undefined;
@@ -127,7 +132,10 @@ export class TcpTransport implements PrinterTransport {
 
   private write(s: net.Socket, bytes: Buffer): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new PrinterError('timeout', `${this.where}: write timed out after ${this.timeoutMs} ms (printer stalled)`)), this.timeoutMs);
+      const timer = setTimeout(
+        () => reject(new PrinterError('timeout', `${this.where}: write timed out after ${this.timeoutMs} ms (printer stalled)`)),
+        this.timeoutMs,
+      );
       const onClose = (): void => {
         clearTimeout(timer);
         reject(new PrinterError('dropped', `${this.where}: connection dropped by the printer mid-job`));

@@ -79,10 +79,14 @@ export function parsePrinterUri(uri: string): PrinterSpec {
   const scheme = (colon >= 0 ? text.slice(0, colon) : text).toLowerCase();
   const rest = colon >= 0 ? text.slice(colon + 1) : '';
   switch (scheme) {
-    case 'tcp': return parseTcp(text, rest);
-    case 'usb': return parseUsb(text, rest);
-    case 'serial': return parseSerial(text, rest);
-    case 'file': return parseFile(text, rest);
+    case 'tcp':
+      return parseTcp(text, rest);
+    case 'usb':
+      return parseUsb(text, rest);
+    case 'serial':
+      return parseSerial(text, rest);
+    case 'file':
+      return parseFile(text, rest);
     case 'virtual':
       if (rest !== '' && rest !== '//') bad(text, `virtual takes no address (got "${rest}")`);
       return { kind: 'virtual' };
@@ -94,13 +98,17 @@ export function parsePrinterUri(uri: string): PrinterSpec {
 /** The canonical URI of a spec (what transports report as `uri`). */
 export function formatPrinterUri(spec: PrinterSpec): string {
   switch (spec.kind) {
-    case 'tcp': return `tcp://${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
+    case 'tcp':
+      return `tcp://${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
     case 'usb':
       return spec.vendorId !== undefined && spec.productId !== undefined
         ? `usb://${spec.vendorId.toString(16).padStart(4, '0')}:${spec.productId.toString(16).padStart(4, '0')}`
         : 'usb';
-    case 'serial': return `serial:${spec.path}?baud=${spec.baud}`;
-    case 'file': return `file:${spec.dir}`;
-    case 'virtual': return 'virtual';
+    case 'serial':
+      return `serial:${spec.path}?baud=${spec.baud}`;
+    case 'file':
+      return `file:${spec.dir}`;
+    case 'virtual':
+      return 'virtual';
   }
 }

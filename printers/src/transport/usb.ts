@@ -36,7 +36,11 @@ export class UsbTransport implements PrinterTransport {
   private lastWriteOk: boolean | undefined;
   private lastError: string | undefined;
 
-  constructor(readonly vendorId?: number, readonly productId?: number, private readonly timeoutMs = 10_000) {
+  constructor(
+    readonly vendorId?: number,
+    readonly productId?: number,
+    private readonly timeoutMs = 10_000,
+  ) {
     this.uri = vendorId !== undefined && productId !== undefined ? `usb://${hex4(vendorId)}:${hex4(productId)}` : 'usb';
   }
 
@@ -65,7 +69,10 @@ export class UsbTransport implements PrinterTransport {
     try {
       await callWithTimeout((cb) => device.open(cb), this.timeoutMs, `opening ${this.uri}`);
     } catch (err) {
-      throw new PrinterError('io', `printer ${this.uri}: could not open the USB device (${(err as Error).message}); check permissions (udev rule) or another program holding it`);
+      throw new PrinterError(
+        'io',
+        `printer ${this.uri}: could not open the USB device (${(err as Error).message}); check permissions (udev rule) or another program holding it`,
+      );
     }
     this.device = device;
     return device;

@@ -44,7 +44,10 @@ export class AuthService extends EventEmitter<AuthEvents> {
   private readonly pairingFailures: RateLimiter;
   private readonly hashing;
 
-  constructor(private readonly store: StaffStore, private readonly limits: Limits = DEFAULT_LIMITS) {
+  constructor(
+    private readonly store: StaffStore,
+    private readonly limits: Limits = DEFAULT_LIMITS,
+  ) {
     super();
     // Counted on the service clock (a test moves it past a lock-out instead of sleeping through it).
     const window = limits.loginWindowSeconds * 1000;
@@ -72,7 +75,10 @@ export class AuthService extends EventEmitter<AuthEvents> {
     const account = username.toLowerCase();
     // Counted before the slow hash, synchronously: a burst sent at once cannot all pass this check
     // before any of them has failed. A right password gives both counts back below.
-    for (const [limiter, key] of [[this.accountFailures, account], [this.addressFailures, clientKey]] as const) {
+    for (const [limiter, key] of [
+      [this.accountFailures, account],
+      [this.addressFailures, clientKey],
+    ] as const) {
       if (limiter.blocked(key, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: limiter.retryAfter(key, now) });
     }
     this.accountFailures.fail(account, now);
@@ -137,8 +143,14 @@ export class AuthService extends EventEmitter<AuthEvents> {
   async createUser(body: CreateUserBody, now: number): Promise<PublicUser> {
     if (this.store.data.users.some((u) => u.username === body.username)) throw new AntreError('USERNAME_TAKEN');
     const rec: UserRecord = {
-      id: newId(8), username: body.username, name: body.name, role: body.role, counterIds: body.counterIds,
-      passwordHash: await hashPassword(body.password), disabled: false, createdAt: now,
+      id: newId(8),
+      username: body.username,
+      name: body.name,
+      role: body.role,
+      counterIds: body.counterIds,
+      passwordHash: await hashPassword(body.password),
+      disabled: false,
+      createdAt: now,
     };
     await this.store.update((d) => d.users.push(rec));
     return publicUser(rec);
@@ -150,8 +162,11 @@ export class AuthService extends EventEmitter<AuthEvents> {
     await this.store.update((d) => {
       const rec = d.users.find((x) => x.id === id)!;
       Object.assign(rec, {
-        name: body.name ?? rec.name, role: body.role ?? rec.role, counterIds: body.counterIds ?? rec.counterIds,
-        disabled: body.disabled ?? rec.disabled, passwordHash,
+        name: body.name ?? rec.name,
+        role: body.role ?? rec.role,
+        counterIds: body.counterIds ?? rec.counterIds,
+        disabled: body.disabled ?? rec.disabled,
+        passwordHash,
       });
       if (body.password || body.disabled || (body.role && body.role !== u.role)) d.sessions = d.sessions.filter((s) => s.userId !== id);
     });
@@ -171,10 +186,23 @@ export class AuthService extends EventEmitter<AuthEvents> {
       for (const e of entries) {
         const rec = d.users.find((u) => u.username === e.username);
         if (!rec) {
-          d.users.push({ id: newId(8), username: e.username, name: e.name, role: e.role, counterIds: e.counterIds, passwordHash: e.passwordHash ?? '', disabled: e.disabled || !e.passwordHash, createdAt: now });
+          d.users.push({
+            id: newId(8),
+            username: e.username,
+            name: e.name,
+            role: e.role,
+            counterIds: e.counterIds,
+            passwordHash: e.passwordHash ?? '',
+            disabled: e.disabled || !e.passwordHash,
+            createdAt: now,
+          });
           continue;
         }
-        const rights = rec.role !== e.role || rec.disabled !== e.disabled || (e.passwordHash !== undefined && e.passwordHash !== rec.passwordHash) || rec.counterIds.join() !== e.counterIds.join();
+        const rights =
+          rec.role !== e.role ||
+          rec.disabled !== e.disabled ||
+          (e.passwordHash !== undefined && e.passwordHash !== rec.passwordHash) ||
+          rec.counterIds.join() !== e.counterIds.join();
         Object.assign(rec, { name: e.name, role: e.role, counterIds: e.counterIds, disabled: e.disabled, passwordHash: e.passwordHash ?? rec.passwordHash });
         if (rights) {
           d.sessions = d.sessions.filter((s) => s.userId !== rec.id);
@@ -186,11 +214,23 @@ export class AuthService extends EventEmitter<AuthEvents> {
   }
 
   /** Registers a device and answers a one-time pairing code for it. */
-  async createDevice(input: { kind: DeviceKind; name: string; floor: number | null; ref: string | null }, now: number): Promise<{ device: PublicDevice; code: string; expiresAt: number }> {
+  async createDevice(
+    input: { kind: DeviceKind; name: string; floor: number | null; ref: string | null },
+    now: number,
+  ): Promise<{ device: PublicDevice; code: string; expiresAt: number }> {
     const code = newPairingCode();
     const rec: DeviceRecord = {
-      id: newId(8), kind: input.kind, name: input.name, floor: input.floor, ref: input.ref, tokenDigest: null,
-      pairingDigest: digest(code), pairingExpiresAt: now + PAIRING_MS, createdAt: now, lastSeenAt: null, revoked: false,
+      id: newId(8),
+      kind: input.kind,
+      name: input.name,
+      floor: input.floor,
+      ref: input.ref,
+      tokenDigest: null,
+      pairingDigest: digest(code),
+      pairingExpiresAt: now + PAIRING_MS,
+      createdAt: now,
+      lastSeenAt: null,
+      revoked: false,
     };
     await this.store.update((d) => d.devices.push(rec));
     return { device: this.publicDevice(rec, now), code, expiresAt: now + PAIRING_MS };
@@ -219,7 +259,8 @@ export class AuthService extends EventEmitter<AuthEvents> {
     const dg = digest(code.trim().toUpperCase());
     const found = this.store.data.devices.find((d) => d.pairingDigest === dg && (d.pairingExpiresAt ?? 0) > now && !d.revoked);
     if (!found) {
-      if (this.pairingFailures.blocked(clientKey, now)) throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.pairingFailures.retryAfter(clientKey, now) });
+      if (this.pairingFailures.blocked(clientKey, now))
+        throw new AntreError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: this.pairingFailures.retryAfter(clientKey, now) });
       this.pairingFailures.fail(clientKey, now);
       throw new AntreError('PAIRING_CODE_INVALID');
     }
@@ -274,11 +315,20 @@ export class AuthService extends EventEmitter<AuthEvents> {
     const request = this.online.get(d.id);
     const seen = live ? now : (request ?? this.goneAt.get(d.id) ?? d.lastSeenAt);
     const online = live || (request !== undefined && now - request < 5 * 60000);
-    return { id: d.id, kind: d.kind, name: d.name, floor: d.floor, ref: d.ref, paired: d.tokenDigest !== null, createdAt: d.createdAt, lastSeenAt: seen, online };
+    return {
+      id: d.id,
+      kind: d.kind,
+      name: d.name,
+      floor: d.floor,
+      ref: d.ref,
+      paired: d.tokenDigest !== null,
+      createdAt: d.createdAt,
+      lastSeenAt: seen,
+      online,
+    };
   }
 }
 
 export function publicUser(u: UserRecord): PublicUser {
   return { id: u.id, username: u.username, name: u.name, role: u.role, counterIds: u.counterIds, disabled: u.disabled };
 }
-

@@ -7,7 +7,10 @@
 export class RateLimiter {
   private fails = new Map<string, number[]>();
 
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const list = (this.fails.get(key) ?? []).filter((t) => now - t < this.windowMs);

@@ -24,7 +24,8 @@ describe('secrets', () => {
     expect(passwordIterations({ NODE_ENV: 'test', ANTRE_TEST_PASSWORD_ITERATIONS: '1000' })).toBe(1000);
     expect(passwordIterations({ NODE_ENV: 'production', ANTRE_TEST_SETTINGS: '1', ANTRE_TEST_PASSWORD_ITERATIONS: '2000' })).toBe(2000);
     // Nonsense or a near-bare digest falls back to the production factor.
-    for (const bad of ['1', '999', 'abc', '1e9', '-5', '1000.5']) expect(passwordIterations({ NODE_ENV: 'test', ANTRE_TEST_PASSWORD_ITERATIONS: bad }), bad).toBe(600_000);
+    for (const bad of ['1', '999', 'abc', '1e9', '-5', '1000.5'])
+      expect(passwordIterations({ NODE_ENV: 'test', ANTRE_TEST_PASSWORD_ITERATIONS: bad }), bad).toBe(600_000);
     // A cheap hash is still a PBKDF2 hash that carries its factor and verifies like any other.
     const cheap = await hashPassword('murah', passwordIterations({ NODE_ENV: 'test', ANTRE_TEST_PASSWORD_ITERATIONS: '1000' }));
     expect(cheap).toMatch(/^pbkdf2-sha256\$1000\$/);

@@ -23,7 +23,9 @@ function pbkdf2Async(password: string, salt: Buffer, iterations: number): Promis
 }
 
 function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, KEYLEN, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEYLEN, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 /** Hashes a staff password with PBKDF2-SHA256 and a random salt (stored as `pbkdf2-sha256$iterations$salt$hash`). */

@@ -38,8 +38,18 @@ const CODE_ALPHABET = 'ACDEFHJKLMNPRTUVWXY34679';
 export class BookingService {
   readonly store: DurableList<Booking>;
 
-  constructor(dir: string, private readonly queue: QueueService, private readonly publicUrl: () => string, private readonly log: Logger, private readonly messaging?: Messaging) {
-    this.store = new DurableList<Booking>(dir, 'bookings.json', (b) => typeof b === 'object' && b !== null && typeof (b as Booking).code === 'string' && typeof (b as Booking).phone === 'string');
+  constructor(
+    dir: string,
+    private readonly queue: QueueService,
+    private readonly publicUrl: () => string,
+    private readonly log: Logger,
+    private readonly messaging?: Messaging,
+  ) {
+    this.store = new DurableList<Booking>(
+      dir,
+      'bookings.json',
+      (b) => typeof b === 'object' && b !== null && typeof (b as Booking).code === 'string' && typeof (b as Booking).phone === 'string',
+    );
     queue.upcomingBookings = (serviceId) => this.upcoming(serviceId, queue.clock());
   }
 
@@ -81,7 +91,13 @@ export class BookingService {
     const s = this.bookableService(serviceId);
     if (!this.openDays(now).includes(day)) throw new AntreError('BOOKING_CLOSED', { day });
     if (this.queue.day === day && this.queue.engine.serviceState(serviceId).closedToday) return [];
-    return slotsOf(this.venue, s, day, this.activeOn(serviceId, day).map((b) => b.time), now);
+    return slotsOf(
+      this.venue,
+      s,
+      day,
+      this.activeOn(serviceId, day).map((b) => b.time),
+      now,
+    );
   }
 
   /** Takes a place; the one-per-number rule and the slot's room are checked again inside the write. */
@@ -93,9 +109,20 @@ export class BookingService {
     const booking = await this.store.change((items) => {
       this.assertRoom(items, input.serviceId, input.day, input.time, phone, slot, null);
       const b: Booking = {
-        id: randomBytes(9).toString('base64url'), code: this.newCode(items), manageToken: randomBytes(18).toString('base64url'),
-        serviceId: input.serviceId, day: input.day, time: input.time, slotAt: slot.at, name: input.name.trim(), phone,
-        status: 'active', createdAt: now, consentAt: now, ticketId: null, reminderSent: false,
+        id: randomBytes(9).toString('base64url'),
+        code: this.newCode(items),
+        manageToken: randomBytes(18).toString('base64url'),
+        serviceId: input.serviceId,
+        day: input.day,
+        time: input.time,
+        slotAt: slot.at,
+        name: input.name.trim(),
+        phone,
+        status: 'active',
+        createdAt: now,
+        consentAt: now,
+        ticketId: null,
+        reminderSent: false,
       };
       return { items: [...items, b], value: b };
     });
@@ -159,13 +186,21 @@ export class BookingService {
    * the place is gone and a walk-in ticket is the way.
    */
   async checkIn(codeInput: string, source: Ticket['source'], now: number): Promise<{ ticket: Ticket; booking: Booking }> {
-    const code = codeInput.trim().toUpperCase().replace(/[^A-Z0-9]/g, '');
+    const code = codeInput
+      .trim()
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '');
     const b = this.store.all().find((x) => x.code === code && x.status !== 'cancelled');
     if (!b) throw new AntreError('BOOKING_NOT_FOUND');
     if (b.status !== 'active') throw new AntreError('BOOKING_NOT_ACTIVE', { status: b.status });
     const w = this.window(b);
     if (b.day !== localDay(now, this.venue.timeZone)) throw new AntreError('BOOKING_OTHER_DAY', { day: b.day, time: b.time });
-    if (now < w.opensAt) throw new AntreError('CHECKIN_TOO_EARLY', { opensAt: w.opensAt, time: b.time }, { id: `Check-in dibuka pukul ${localTime(w.opensAt, this.venue.timeZone)}.`, en: `Check-in opens at ${localTime(w.opensAt, this.venue.timeZone)}.` });
+    if (now < w.opensAt)
+      throw new AntreError(
+        'CHECKIN_TOO_EARLY',
+        { opensAt: w.opensAt, time: b.time },
+        { id: `Check-in dibuka pukul ${localTime(w.opensAt, this.venue.timeZone)}.`, en: `Check-in opens at ${localTime(w.opensAt, this.venue.timeZone)}.` },
+      );
     if (now > w.closesAt) throw new AntreError('CHECKIN_TOO_LATE', { closedAt: w.closesAt, time: b.time });
     // A ticket already made for this code (a crash between the two writes) is given again, not twice.
     const existing = [...this.queue.engine.state.tickets.values()].find((t) => t.booking?.code === b.code);
@@ -174,7 +209,9 @@ export class BookingService {
       const next = { ...b, status: 'checked_in' as const, ticketId: ticket.id };
       return { items: items.map((x) => (x.id === b.id ? next : x)), value: next };
     });
-    await this.messaging?.addBookedContact(ticket, b.phone, b.consentAt).catch((err: unknown) => this.log.error({ err }, 'booking: the number could not follow the ticket'));
+    await this.messaging
+      ?.addBookedContact(ticket, b.phone, b.consentAt)
+      .catch((err: unknown) => this.log.error({ err }, 'booking: the number could not follow the ticket'));
     this.log.info({ code: b.code, ticket: ticket.number }, 'booking checked in');
     return { ticket, booking };
   }
@@ -182,8 +219,18 @@ export class BookingService {
   view(b: Booking): BookingView {
     const s = this.venue.services.find((x) => x.id === b.serviceId);
     return {
-      code: b.code, serviceId: b.serviceId, agencyId: s?.agencyId ?? '', day: b.day, time: b.time, slotAt: b.slotAt, name: b.name,
-      phone: maskPhone(b.phone), status: b.status, ticketId: b.ticketId, manageUrl: this.manageUrl(b), checkIn: this.window(b),
+      code: b.code,
+      serviceId: b.serviceId,
+      agencyId: s?.agencyId ?? '',
+      day: b.day,
+      time: b.time,
+      slotAt: b.slotAt,
+      name: b.name,
+      phone: maskPhone(b.phone),
+      status: b.status,
+      ticketId: b.ticketId,
+      manageUrl: this.manageUrl(b),
+      checkIn: this.window(b),
     };
   }
 
@@ -210,7 +257,10 @@ export class BookingService {
     if (!due.length && !gone.length) return;
     const dueIds = new Set(due.map((b) => b.id));
     const goneIds = new Set(gone.map((b) => b.id));
-    await this.store.change((items) => ({ items: items.filter((b) => !goneIds.has(b.id)).map((b) => (dueIds.has(b.id) ? { ...b, reminderSent: true } : b)), value: null }));
+    await this.store.change((items) => ({
+      items: items.filter((b) => !goneIds.has(b.id)).map((b) => (dueIds.has(b.id) ? { ...b, reminderSent: true } : b)),
+      value: null,
+    }));
     for (const b of due) this.notify(b, 'booking_reminder');
     if (gone.length) await this.messaging?.outbox.purge({ bookingIds: goneIds });
   }

@@ -18,7 +18,11 @@ function venue() {
   const base = testVenueInput();
   return testVenue({
     settings: {
-      priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal',
+      priorityRatio: 2,
+      maxRecalls: 2,
+      idleAlertMinutes: 15,
+      estimateWindow: 20,
+      spokenNumbers: 'cardinal',
       booking: { openDaysAhead: 3, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio: 2, perAddressPerHour: 40, botCheckBits: 6 },
     },
     services: base.services!.map((s) => (s.id === 'ktp' ? { ...s, dailyQuota: 20, booking: { onlineShare: 0.5, slotMinutes: 30 } } : s)),
@@ -27,8 +31,19 @@ function venue() {
 
 async function start(): Promise<Harness> {
   return startHarness({
-    dataDir: dir, venue: venue(),
-    messaging: { channels: [{ kind: 'whatsapp-cloud', baseUrl, phoneNumberId: '106540352242922', accessToken: api.token, templates: { booking_confirmed: 'antre_booking', booking_reminder: 'antre_reminder', called: 'antre_called', almost_turn: 'antre_almost' } }] },
+    dataDir: dir,
+    venue: venue(),
+    messaging: {
+      channels: [
+        {
+          kind: 'whatsapp-cloud',
+          baseUrl,
+          phoneNumberId: '106540352242922',
+          accessToken: api.token,
+          templates: { booking_confirmed: 'antre_booking', booking_reminder: 'antre_reminder', called: 'antre_called', almost_turn: 'antre_almost' },
+        },
+      ],
+    },
   });
 }
 
@@ -50,7 +65,19 @@ async function until(cond: () => boolean, ms = 3000): Promise<void> {
 /** What the page does: fetch a challenge, solve it, send the form. */
 async function book(over: Record<string, unknown> = {}) {
   const c = (await h.api('/api/booking/challenge')).body;
-  return h.api('/api/bookings', { body: { serviceId: 'ktp', day: '2026-11-25', time: '10:00', name: 'Andi Baso', phone: '081234567890', consent: true, challenge: c.challenge, nonce: solve(c.challenge, c.bits), ...over } });
+  return h.api('/api/bookings', {
+    body: {
+      serviceId: 'ktp',
+      day: '2026-11-25',
+      time: '10:00',
+      name: 'Andi Baso',
+      phone: '081234567890',
+      consent: true,
+      challenge: c.challenge,
+      nonce: solve(c.challenge, c.bits),
+      ...over,
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -155,7 +182,12 @@ describe('online booking', () => {
     await h.server.ctx.bookings!.housekeeping(h.clock.t);
     // every active booking of tomorrow, once: this one and the one made earlier for the 26th
     await until(() => reminders().length === 2);
-    expect(reminders().map((m) => m.body.template.components![0]!.parameters.map((p) => p.text))).toContainEqual([r.body.code, 'KTP-el', '26-11-2026', '09:00']);
+    expect(reminders().map((m) => m.body.template.components![0]!.parameters.map((p) => p.text))).toContainEqual([
+      r.body.code,
+      'KTP-el',
+      '26-11-2026',
+      '09:00',
+    ]);
     await new Promise((res) => setTimeout(res, 100));
     expect(reminders()).toHaveLength(2);
     const all = () => h.server.ctx.bookings!.store.all().length;

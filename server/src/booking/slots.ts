@@ -3,7 +3,6 @@ import type { Slot } from '../contract/booking.js';
 import { weekdayOfDay, zonedTime } from '../contract/time.js';
 import { effectiveHours } from '../engine/hours.js';
 
-
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const toHhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 

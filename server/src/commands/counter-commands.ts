@@ -12,12 +12,28 @@ import { finishBody } from '../contract/plan.js';
  * One counter command, whichever door it came through (HTTP or socket): who are you, is the
  * input valid, may you, run it in the engine. Unknown counters are 404 before access is judged.
  */
-export async function counterCommand(ctx: AppContext, p: Principal | null, counterId: string, action: CounterAction, body: unknown): Promise<Ticket | PublicCounter> {
+export async function counterCommand(
+  ctx: AppContext,
+  p: Principal | null,
+  counterId: string,
+  action: CounterAction,
+  body: unknown,
+): Promise<Ticket | PublicCounter> {
   ctx.queue.engine.counter(counterId);
   const who = counterAccess(p, counterId, action);
   const out = await run(ctx, counterId, action, body, who);
   // The audit line: who did what at which counter.
-  ctx.log.info({ counterId, action, userId: who.userId, deviceId: p?.kind === 'device' ? p.device.id : undefined, ticket: 'number' in out ? out.number : undefined, status: out.status }, 'counter command');
+  ctx.log.info(
+    {
+      counterId,
+      action,
+      userId: who.userId,
+      deviceId: p?.kind === 'device' ? p.device.id : undefined,
+      ticket: 'number' in out ? out.number : undefined,
+      status: out.status,
+    },
+    'counter command',
+  );
   // A status change answers with the counter as every screen sees it, whichever door it came through (not the engine's record).
   return 'number' in out ? out : ctx.queue.engine.estimator.publicCounter(counterId);
 }

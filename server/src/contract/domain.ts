@@ -13,8 +13,19 @@ export const PRIORITY_LABELS: Record<PriorityCategory, LocalizedText> = {
 };
 
 export type TicketAction =
-  | 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no_show' | 'held' | 'resumed'
-  | 'transferred_out' | 'transferred_in' | 'expired' | 'requeued' | 'no_show_undone';
+  | 'issued'
+  | 'called'
+  | 'recalled'
+  | 'started'
+  | 'finished'
+  | 'no_show'
+  | 'held'
+  | 'resumed'
+  | 'transferred_out'
+  | 'transferred_in'
+  | 'expired'
+  | 'requeued'
+  | 'no_show_undone';
 
 export interface TicketEvent {
   at: number;
@@ -98,7 +109,8 @@ export interface ServiceDayState {
   bookedStreak?: number;
 }
 
-export type AvailabilityReason = 'open' | 'closed_today' | 'outside_hours' | 'before_hours' | 'after_hours' | 'closed_weekday' | 'quota_full' | 'no_counter' | 'on_break';
+export type AvailabilityReason =
+  'open' | 'closed_today' | 'outside_hours' | 'before_hours' | 'after_hours' | 'closed_weekday' | 'quota_full' | 'no_counter' | 'on_break';
 
 /** What a visitor needs to know about one service now. */
 export interface QueueInfo {

@@ -69,13 +69,20 @@ export type VisitOutcomeKind = (typeof VISIT_OUTCOMES)[number];
 
 /** POST /api/counters/:id/finish body (optional: no body, or `{}`, is "selesai"). */
 export const finishBody = z
-  .union([z.strictObject({}).transform(() => undefined), z.discriminatedUnion('outcome', [
-    z.strictObject({ outcome: z.literal('selesai') }),
-    /** `missing`: indices into the service's requirements list. */
-    z.strictObject({ outcome: z.literal('berkas_tidak_lengkap'), missing: z.array(z.number().int().min(0).max(19)).min(1).max(20) }),
-    z.strictObject({ outcome: z.literal('dirujuk'), agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/), note: z.string().trim().min(1).max(200).optional() }),
-    z.strictObject({ outcome: z.literal('ditolak'), reason: z.string().trim().min(1).max(200) }),
-  ])])
+  .union([
+    z.strictObject({}).transform(() => undefined),
+    z.discriminatedUnion('outcome', [
+      z.strictObject({ outcome: z.literal('selesai') }),
+      /** `missing`: indices into the service's requirements list. */
+      z.strictObject({ outcome: z.literal('berkas_tidak_lengkap'), missing: z.array(z.number().int().min(0).max(19)).min(1).max(20) }),
+      z.strictObject({
+        outcome: z.literal('dirujuk'),
+        agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
+        note: z.string().trim().min(1).max(200).optional(),
+      }),
+      z.strictObject({ outcome: z.literal('ditolak'), reason: z.string().trim().min(1).max(200) }),
+    ]),
+  ])
   .optional();
 export type FinishBody = z.infer<typeof finishBody>;
 

@@ -5,8 +5,15 @@ import type { Venue } from './venue.js';
 
 /** Why a supervisor should look at a service now. */
 export const ALERT_KINDS = [
-  'waiting_no_counter', 'idle_queue', 'wait_over_target',
-  'break_overrun', 'late_open', 'called_not_started', 'priority_wait', 'device_offline', 'quota_low',
+  'waiting_no_counter',
+  'idle_queue',
+  'wait_over_target',
+  'break_overrun',
+  'late_open',
+  'called_not_started',
+  'priority_wait',
+  'device_offline',
+  'quota_low',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -103,7 +110,10 @@ export interface OutcomeRow {
 /** Longest range one report may cover, in days. */
 export const REPORT_MAX_DAYS = 92;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDay, 'is not a calendar date');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDay, 'is not a calendar date');
 
 /** ?from=YYYY-MM-DD&to=YYYY-MM-DD (to defaults to from); at most REPORT_MAX_DAYS days. */
 export const reportRangeQuery = z
@@ -133,7 +143,8 @@ export interface VenueSaveResponse {
 
 function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  else if (daysBetween(q.from, q.to) + 1 > REPORT_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the range may cover at most ${REPORT_MAX_DAYS} days` });
+  else if (daysBetween(q.from, q.to) + 1 > REPORT_MAX_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `the range may cover at most ${REPORT_MAX_DAYS} days` });
 }
 
 function isRealDay(day: string): boolean {
@@ -146,4 +157,3 @@ function isRealDay(day: string): boolean {
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
-

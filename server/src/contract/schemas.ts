@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DEVICE_KINDS, PRIORITY_CATEGORIES, ROLES } from './domain.js';
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const loginBody = z.strictObject({ username: text(64), password: z.string().min(1).max(256) });
@@ -65,9 +69,11 @@ export const printerStatusBody = z.strictObject({
   coverOpen: z.boolean().optional(),
   paperNearEnd: z.boolean().optional(),
   paperOut: z.boolean().optional(),
-  error: z.string().transform((e) => e.slice(0, 300)).optional(),
+  error: z
+    .string()
+    .transform((e) => e.slice(0, 300))
+    .optional(),
 });
-
 
 export type LoginBody = z.infer<typeof loginBody>;
 export type IssueTicketBody = z.infer<typeof issueTicketBody>;

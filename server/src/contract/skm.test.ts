@@ -14,7 +14,15 @@ import { SKM_ELEMENTS } from './skm-elements.js';
  * Weakest: U3 (2.50), U8 (2.60), U2 (3.00).
  */
 const COLUMNS: [number, number, number, number][] = [
-  [10, 15, 5, 0], [6, 18, 6, 0], [3, 12, 12, 3], [24, 6, 0, 0], [9, 18, 3, 0], [12, 15, 3, 0], [15, 15, 0, 0], [3, 15, 9, 3], [9, 15, 6, 0],
+  [10, 15, 5, 0],
+  [6, 18, 6, 0],
+  [3, 12, 12, 3],
+  [24, 6, 0, 0],
+  [9, 18, 3, 0],
+  [12, 15, 3, 0],
+  [15, 15, 0, 0],
+  [3, 15, 9, 3],
+  [9, 15, 6, 0],
 ];
 
 /** Respondent rows from per-element counts; each column is dealt out in its own order, so rows are mixed. */
@@ -53,7 +61,10 @@ describe('SKM arithmetic (Permenpan RB 14/2017)', () => {
 
   it('counts each element over its own answers', () => {
     // Two respondents; the second skipped U9: NRR U9 = 4/1, not 4/2.
-    const r = computeSkm([[4, 4, 4, 4, 4, 4, 4, 4, 4], [2, 2, 2, 2, 2, 2, 2, 2, null]]);
+    const r = computeSkm([
+      [4, 4, 4, 4, 4, 4, 4, 4, 4],
+      [2, 2, 2, 2, 2, 2, 2, 2, null],
+    ]);
     expect(r.elements[8]).toMatchObject({ answers: 1, sum: 4, nrr: 4 });
     expect(r.elements[0]).toMatchObject({ answers: 2, sum: 6, nrr: 3 });
     // IKM = (8 x 3 + 4) / 9 = 3.1111; x 25 = 77.78
@@ -97,7 +108,12 @@ describe('SKM arithmetic (Permenpan RB 14/2017)', () => {
     // Build N = 500 respondents whose total is 15896: all 4s (18000) minus 2104 points.
     const rows: number[][] = Array.from({ length: 500 }, () => Array(9).fill(4) as number[]);
     let minus = 2104;
-    for (const row of rows) for (let i = 0; i < 9 && minus > 0; i++) { const d = Math.min(3, minus); row[i] = 4 - d; minus -= d; }
+    for (const row of rows)
+      for (let i = 0; i < 9 && minus > 0; i++) {
+        const d = Math.min(3, minus);
+        row[i] = 4 - d;
+        minus -= d;
+      }
     const r = computeSkm(rows);
     expect(r.elements.reduce((a, e) => a + e.sum, 0)).toBe(15896);
     expect(r.converted).toBe(88.31);

@@ -45,19 +45,38 @@ export interface SurveyRecord {
 }
 
 const score = z.number().int().min(1).max(4);
-const profileField = <K extends SkmProfileField>(k: K) => z.enum(SKM_PROFILE[k] as unknown as [string, ...string[]]).nullable().optional();
+const profileField = <K extends SkmProfileField>(k: K) =>
+  z
+    .enum(SKM_PROFILE[k] as unknown as [string, ...string[]])
+    .nullable()
+    .optional();
 
 /** POST /api/surveys: nine scores U1..U9, an optional comment and profile. */
 export const submitSurveyBody = z.strictObject({
-  ticketId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  ticketId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   scores: z.array(score).length(9),
-  comment: z.string().trim().max(500).optional().transform((c) => (c ? c : null)),
-  profile: z.strictObject({ sex: profileField('sex'), age: profileField('age'), education: profileField('education'), occupation: profileField('occupation') }).optional(),
+  comment: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((c) => (c ? c : null)),
+  profile: z
+    .strictObject({ sex: profileField('sex'), age: profileField('age'), education: profileField('education'), occupation: profileField('occupation') })
+    .optional(),
 });
 export type SubmitSurveyBody = z.infer<typeof submitSurveyBody>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const ref = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const ref = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** The groups a result can be broken down by. */
 export const SURVEY_GROUPS = ['agency', 'service', 'counter', 'officer', 'floor'] as const;
@@ -66,8 +85,14 @@ export type SurveyGroupBy = (typeof SURVEY_GROUPS)[number];
 /** GET /api/surveys/results: a date range and at most one of each scope. */
 export const surveyResultsQuery = z
   .strictObject({
-    from: day, to: day, agencyId: ref.optional(), serviceId: ref.optional(), counterId: ref.optional(), officerId: ref.optional(),
-    floor: z.coerce.number().int().min(-5).max(50).optional(), by: z.enum(SURVEY_GROUPS).optional(),
+    from: day,
+    to: day,
+    agencyId: ref.optional(),
+    serviceId: ref.optional(),
+    counterId: ref.optional(),
+    officerId: ref.optional(),
+    floor: z.coerce.number().int().min(-5).max(50).optional(),
+    by: z.enum(SURVEY_GROUPS).optional(),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to' });
 export type SurveyResultsQuery = z.infer<typeof surveyResultsQuery>;

@@ -9,8 +9,12 @@ const HOUR = 3_600_000;
 function expected(t: number) {
   const d = new Date(t + 8 * HOUR);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
     weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][d.getUTCDay()],
   };
 }
@@ -18,13 +22,16 @@ function expected(t: number) {
 describe('local time in the venue zone', () => {
   it('gives the wall-clock parts of any instant, also when asked again within the same second or across its edge', () => {
     const instants = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
-    fc.assert(fc.property(instants, fc.array(fc.integer({ min: -1500, max: 1500 }), { maxLength: 6 }), (t, steps) => {
-      expect(localParts(t, WITA)).toEqual(expected(t));
-      for (const s of steps) expect(localParts(t + s, WITA)).toEqual(expected(t + s));
-      // Another zone in between does not disturb the first one's answer.
-      expect(localParts(t, 'UTC').hour).toBe(new Date(t).getUTCHours());
-      expect(localParts(t, WITA)).toEqual(expected(t));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instants, fc.array(fc.integer({ min: -1500, max: 1500 }), { maxLength: 6 }), (t, steps) => {
+        expect(localParts(t, WITA)).toEqual(expected(t));
+        for (const s of steps) expect(localParts(t + s, WITA)).toEqual(expected(t + s));
+        // Another zone in between does not disturb the first one's answer.
+        expect(localParts(t, 'UTC').hour).toBe(new Date(t).getUTCHours());
+        expect(localParts(t, WITA)).toEqual(expected(t));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rolls the service day over at local midnight, 16:00 UTC', () => {

@@ -17,8 +17,15 @@ function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', weekday: 'short',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: tz,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(tz, f);
   }
@@ -36,8 +43,12 @@ export function localParts(t: number, tz: string): Readonly<LocalParts> {
   const out: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(t)) out[p.type] = p.value;
   const parts = Object.freeze({
-    year: Number(out.year), month: Number(out.month), day: Number(out.day),
-    hour: Number(out.hour), minute: Number(out.minute), second: Number(out.second),
+    year: Number(out.year),
+    month: Number(out.month),
+    day: Number(out.day),
+    hour: Number(out.hour),
+    minute: Number(out.minute),
+    second: Number(out.second),
     weekday: WEEKDAY_BY_SHORT[out.weekday ?? 'Mon'] ?? 'mon',
   });
   lastParts.set(tz, { second, parts });

@@ -58,7 +58,10 @@ export const agencySchema = z.strictObject({
   nameEn: z.string().max(120).optional(),
   floor: z.number().int(),
   icon: z.string().max(40).default('building'),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb').default('#1f6feb'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb')
+    .default('#1f6feb'),
   hours: weeklyHoursSchema.optional(),
   description: z.string().max(400).optional(),
   descriptionEn: z.string().max(400).optional(),
@@ -146,7 +149,11 @@ export const messageSettingsSchema = z.strictObject({
   /** A visitor's number is deleted this many days after the visit (UU 27/2022: kept only while needed). */
   keepNumbersDays: z.number().int().min(0).max(90).default(7),
   /** Survey link sent after the visit ({ticket} is replaced by the ticket id); none: no survey message. */
-  surveyUrl: z.string().max(300).regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
+  surveyUrl: z
+    .string()
+    .max(300)
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
 });
 
 export type MessageSettings = z.infer<typeof messageSettingsSchema>;
@@ -244,18 +251,25 @@ export const venueSchema = z
     const services = new Map<string, string>();
     const prefixes = new Map<string, string>();
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    dupes(v.floors.map((f) => String(f.number)), (d) => issue(['floors'], `floor ${d} is listed twice`));
+    dupes(
+      v.floors.map((f) => String(f.number)),
+      (d) => issue(['floors'], `floor ${d} is listed twice`),
+    );
     v.agencies.forEach((a, i) => {
       if (agencies.has(a.id)) issue(['agencies', i, 'id'], `agency id "${a.id}" is used twice`);
       agencies.add(a.id);
       if (!floors.has(a.floor)) issue(['agencies', i, 'floor'], `floor ${a.floor} is not in floors`);
     });
     v.agencies.forEach((a, i) => {
-      dupes((a.roster ?? []).map((r) => r.counterId), (d) => issue(['agencies', i, 'roster'], `counter "${d}" is listed twice`));
+      dupes(
+        (a.roster ?? []).map((r) => r.counterId),
+        (d) => issue(['agencies', i, 'roster'], `counter "${d}" is listed twice`),
+      );
       (a.roster ?? []).forEach((r, j) => {
         const c = v.counters.find((x) => x.id === r.counterId);
         if (!c) issue(['agencies', i, 'roster', j, 'counterId'], `counter "${r.counterId}" does not exist`);
-        else if (c.agencyId !== a.id) issue(['agencies', i, 'roster', j, 'counterId'], `counter "${r.counterId}" belongs to agency "${c.agencyId}", not "${a.id}"`);
+        else if (c.agencyId !== a.id)
+          issue(['agencies', i, 'roster', j, 'counterId'], `counter "${r.counterId}" belongs to agency "${c.agencyId}", not "${a.id}"`);
       });
     });
     v.services.forEach((s, i) => {
@@ -277,8 +291,14 @@ export const venueSchema = z
       });
       dupes(c.serviceIds, (d) => issue(['counters', i, 'serviceIds'], `service "${d}" is listed twice`));
     });
-    dupes(v.kiosks.map((k) => k.id), (d) => issue(['kiosks'], `kiosk id "${d}" is used twice`));
-    dupes(v.zones.map((z) => z.id), (d) => issue(['zones'], `zone id "${d}" is used twice`));
+    dupes(
+      v.kiosks.map((k) => k.id),
+      (d) => issue(['kiosks'], `kiosk id "${d}" is used twice`),
+    );
+    dupes(
+      v.zones.map((z) => z.id),
+      (d) => issue(['zones'], `zone id "${d}" is used twice`),
+    );
     v.zones.forEach((z, i) => {
       if (!floors.has(z.floor)) issue(['zones', i, 'floor'], `floor ${z.floor} is not in floors`);
       z.counterIds.forEach((cid, j) => {

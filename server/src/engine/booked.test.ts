@@ -7,14 +7,22 @@ import { DayState } from './state.js';
 function setup(bookedRatio = 2) {
   const base = testVenueInput();
   const venue = testVenue({
-    settings: { priorityRatio: 2, maxRecalls: 2, idleAlertMinutes: 15, estimateWindow: 20, spokenNumbers: 'cardinal', booking: { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio, perAddressPerHour: 10, botCheckBits: 0 } },
+    settings: {
+      priorityRatio: 2,
+      maxRecalls: 2,
+      idleAlertMinutes: 15,
+      estimateWindow: 20,
+      spokenNumbers: 'cardinal',
+      booking: { openDaysAhead: 7, checkInBeforeMinutes: 30, checkInAfterMinutes: 15, bookedRatio, perAddressPerHour: 10, botCheckBits: 0 },
+    },
     services: base.services!.map((s) => (s.id === 'skck' ? { ...s, dailyQuota: 4, booking: { onlineShare: 0.5, slotMinutes: 30 } } : s)),
   });
   const clock = new TestClock();
   const e = new Engine(venue, DayState.fresh(venue, localDay(clock.t, venue.timeZone), clock.t), { newId: seqIds() });
   e.setCounterStatus('loket-3', { status: 'open' }, { userId: 'u' }, clock.t);
   const walkIn = () => e.issue({ serviceId: 'skck', source: { kind: 'kiosk', id: 'k' } }, clock.minutes(1)).value;
-  const booked = (code: string, slotInMinutes: number) => e.issue({ serviceId: 'skck', source: { kind: 'kiosk', id: 'k' }, booking: { code, slotAt: clock.t + slotInMinutes * 60000 } }, clock.minutes(1)).value;
+  const booked = (code: string, slotInMinutes: number) =>
+    e.issue({ serviceId: 'skck', source: { kind: 'kiosk', id: 'k' }, booking: { code, slotAt: clock.t + slotInMinutes * 60000 } }, clock.minutes(1)).value;
   const next = () => {
     const cs = e.counterState('loket-3');
     if (cs.ticketId) e.finish('loket-3', { userId: 'u' }, clock.t);

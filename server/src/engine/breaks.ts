@@ -16,7 +16,12 @@ export interface ScheduledBreak {
 export function agencyBreaks(venue: Venue, agency: Agency, day: string): ScheduledBreak[] {
   const today = (agency.hours ?? venue.hours)[weekdayOfDay(day)];
   if (!today) return [];
-  return today.breaks.map((b) => ({ key: `${day}T${b.start}`, start: zonedTime(day, b.start, venue.timeZone), end: zonedTime(day, b.end, venue.timeZone), reason: b.reason ?? 'Istirahat' }));
+  return today.breaks.map((b) => ({
+    key: `${day}T${b.start}`,
+    start: zonedTime(day, b.start, venue.timeZone),
+    end: zonedTime(day, b.end, venue.timeZone),
+    reason: b.reason ?? 'Istirahat',
+  }));
 }
 
 /** The scheduled break an agency is in at `now`, if any. */

@@ -14,7 +14,13 @@ const services = venue.services.map((s) => s.id);
 const command = fc.oneof(
   { weight: 5, arbitrary: fc.record({ k: fc.constant('issue' as const), s: fc.constantFrom(...services), p: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant('next' as const), c: fc.constantFrom(...counters) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constantFrom('finish' as const, 'start' as const, 'recall' as const, 'noShow' as const, 'hold' as const), c: fc.constantFrom(...counters) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constantFrom('finish' as const, 'start' as const, 'recall' as const, 'noShow' as const, 'hold' as const),
+      c: fc.constantFrom(...counters),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('transfer' as const), c: fc.constantFrom(...counters), s: fc.constantFrom(...services) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('resume' as const), c: fc.constantFrom(...counters), i: fc.nat(50) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('status' as const), c: fc.constantFrom(...counters), open: fc.boolean() }) },
@@ -34,14 +40,30 @@ function play(cmds: fc.infer<typeof command>[], ratio: number) {
     try {
       let out;
       switch (cmd.k) {
-        case 'issue': out = e.issue({ serviceId: cmd.s, priority: cmd.p ? 'lansia' : null, source: { kind: 'kiosk', id: 'k' } }, now); break;
-        case 'next': out = e.callNext(cmd.c, actor, now); break;
-        case 'finish': out = e.finish(cmd.c, actor, now); break;
-        case 'start': out = e.start(cmd.c, actor, now); break;
-        case 'recall': out = e.recall(cmd.c, actor, now); break;
-        case 'noShow': out = e.noShow(cmd.c, actor, now); break;
-        case 'hold': out = e.hold(cmd.c, actor, now); break;
-        case 'status': out = e.setCounterStatus(cmd.c, { status: cmd.open ? 'open' : 'closed' }, actor, now); break;
+        case 'issue':
+          out = e.issue({ serviceId: cmd.s, priority: cmd.p ? 'lansia' : null, source: { kind: 'kiosk', id: 'k' } }, now);
+          break;
+        case 'next':
+          out = e.callNext(cmd.c, actor, now);
+          break;
+        case 'finish':
+          out = e.finish(cmd.c, actor, now);
+          break;
+        case 'start':
+          out = e.start(cmd.c, actor, now);
+          break;
+        case 'recall':
+          out = e.recall(cmd.c, actor, now);
+          break;
+        case 'noShow':
+          out = e.noShow(cmd.c, actor, now);
+          break;
+        case 'hold':
+          out = e.hold(cmd.c, actor, now);
+          break;
+        case 'status':
+          out = e.setCounterStatus(cmd.c, { status: cmd.open ? 'open' : 'closed' }, actor, now);
+          break;
         case 'transfer': {
           const cs = e.state.counters.get(cmd.c)!;
           if (!cs.ticketId) continue;
@@ -123,21 +145,27 @@ function checkInvariants(e: Engine): void {
 
 describe('engine invariants under random play', () => {
   it('no double call, unique numbers, FIFO per class, ratio honoured, refusals change nothing', () => {
-    fc.assert(fc.property(fc.array(command, { minLength: 1, maxLength: 150 }), fc.integer({ min: 1, max: 4 }), (cmds, ratio) => {
-      play(cmds, ratio);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 150 }), fc.integer({ min: 1, max: 4 }), (cmds, ratio) => {
+        play(cmds, ratio);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('replaying the recorded changes rebuilds exactly the live day', () => {
-    fc.assert(fc.property(fc.array(command, { minLength: 1, maxLength: 120 }), (cmds) => {
-      const { e, journal, v, clock } = play(cmds, 2);
-      const start = DayState.fresh(v, e.state.day, Date.parse('2026-11-25T01:00:00Z'));
-      // The counters were opened before play started; replay them the same way.
-      const replay = new Engine(v, start, { newId: seqIds('x') });
-      counters.forEach((c) => replay.setCounterStatus(c, { status: 'open' }, { userId: 'u' }, Date.parse('2026-11-25T01:00:00Z')));
-      journal.forEach((c) => replay.state.apply(c));
-      expect(JSON.stringify(replay.state.toDoc())).toBe(JSON.stringify(e.state.toDoc()));
-      expect(replay.estimator.queues(clock.t)).toEqual(e.estimator.queues(clock.t));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 120 }), (cmds) => {
+        const { e, journal, v, clock } = play(cmds, 2);
+        const start = DayState.fresh(v, e.state.day, Date.parse('2026-11-25T01:00:00Z'));
+        // The counters were opened before play started; replay them the same way.
+        const replay = new Engine(v, start, { newId: seqIds('x') });
+        counters.forEach((c) => replay.setCounterStatus(c, { status: 'open' }, { userId: 'u' }, Date.parse('2026-11-25T01:00:00Z')));
+        journal.forEach((c) => replay.state.apply(c));
+        expect(JSON.stringify(replay.state.toDoc())).toBe(JSON.stringify(e.state.toDoc()));
+        expect(replay.estimator.queues(clock.t)).toEqual(e.estimator.queues(clock.t));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -11,7 +11,8 @@ function setup(venue: Venue = testVenue(), clock = new TestClock()) {
   const e = new Engine(venue, state, { newId: seqIds() });
   const open = (...ids: string[]) => ids.forEach((id) => e.setCounterStatus(id, { status: 'open' }, { userId: 'u' }, clock.t));
   open('loket-1', 'loket-2', 'loket-3', 'loket-4');
-  const issue = (serviceId: string, priority: 'lansia' | null = null) => e.issue({ serviceId, priority, source: { kind: 'kiosk', id: 'k' } }, clock.minutes(1)).value;
+  const issue = (serviceId: string, priority: 'lansia' | null = null) =>
+    e.issue({ serviceId, priority, source: { kind: 'kiosk', id: 'k' } }, clock.minutes(1)).value;
   const next = (counter: string) => e.callNext(counter, { userId: 'u' }, clock.minutes(1)).value;
   return { e, clock, issue, next, open };
 }
@@ -26,7 +27,9 @@ describe('issue', () => {
 
   it('refuses past the daily quota and changes nothing', () => {
     const { e, issue } = setup();
-    issue('skck'); issue('skck'); issue('skck');
+    issue('skck');
+    issue('skck');
+    issue('skck');
     const before = JSON.stringify(e.state.toDoc());
     expect(code(() => issue('skck'))).toBe('QUOTA_FULL');
     expect(JSON.stringify(e.state.toDoc())).toBe(before);
@@ -86,7 +89,7 @@ describe('calling', () => {
     expect(code(() => next('loket-99'))).toBe('COUNTER_NOT_FOUND');
   });
 
-  it('takes the counter\'s services in its order', () => {
+  it("takes the counter's services in its order", () => {
     const { issue, next } = setup();
     const kk = issue('kk');
     const ktp = issue('ktp');
@@ -108,7 +111,8 @@ describe('calling', () => {
 
   it('start and finish; "next" while serving finishes the current visitor first', () => {
     const { e, issue, next, clock } = setup();
-    issue('ktp'); issue('ktp');
+    issue('ktp');
+    issue('ktp');
     const first = next('loket-1');
     expect(e.start('loket-1', { userId: 'u' }, clock.minutes(1)).value.status).toBe('serving');
     next('loket-1');
@@ -131,7 +135,8 @@ describe('calling', () => {
 
   it('hold frees the counter; resume puts the visitor first at that counter', () => {
     const { e, issue, next, clock } = setup();
-    issue('ktp'); issue('ktp');
+    issue('ktp');
+    issue('ktp');
     const held = next('loket-1');
     e.hold('loket-1', { userId: 'u' }, clock.t, 'fotokopi KK');
     expect(e.state.counters.get('loket-1')!.ticketId).toBeNull();
@@ -207,7 +212,8 @@ describe('estimates', () => {
 describe('day end', () => {
   it('expires everyone still in line and closes the counters', () => {
     const { e, issue, next, clock } = setup();
-    issue('ktp'); issue('ktp');
+    issue('ktp');
+    issue('ktp');
     next('loket-1');
     const changes = e.expireAll(clock.t);
     changes.forEach((c) => e.state.apply(c));

@@ -54,7 +54,11 @@ export class Engine {
     return this.opts.upcomingBookings?.(serviceId) ?? [];
   }
 
-  constructor(public venue: Venue, public state: DayState, private readonly opts: EngineOptions) {
+  constructor(
+    public venue: Venue,
+    public state: DayState,
+    private readonly opts: EngineOptions,
+  ) {
     this.estimator = new Estimator(this);
     this.setVenue(venue, 0);
   }
@@ -120,7 +124,7 @@ export class Engine {
     this.assertDay(now);
     if (!this.venue.agencies.some((a) => a.id === agencyId)) throw new AntreError('AGENCY_NOT_FOUND', { agencyId });
     const from = body.status === 'late' ? zonedTime(this.state.day, body.from, this.venue.timeZone) : null;
-    const reason = body.status === 'present' ? null : body.reason ?? null;
+    const reason = body.status === 'present' ? null : (body.reason ?? null);
     const agency: AgencyDayState = { agencyId, status: body.status, reason, from, userId: actor.userId, at: now };
     return this.commit(agency, [{ t: 'agency', agency }]);
   }
@@ -131,7 +135,10 @@ export class Engine {
     // A demo taking tickets at any hour keeps no hours, so no breaks either.
     if (this.opts.ignoreHours) return { value: [], changes: [] };
     const changes: Change[] = scheduledPauses(this.venue, this.state, now).map((counter) => ({ t: 'counter', counter }));
-    return this.commit(changes.map((c) => (c as { counter: CounterState }).counter), changes);
+    return this.commit(
+      changes.map((c) => (c as { counter: CounterState }).counter),
+      changes,
+    );
   }
 
   /** Counters (open or on a break) that serve a service now. */
@@ -171,7 +178,10 @@ export class Engine {
    * the visitor tapped again) answers the ticket the first one made, and a different request under
    * the same key is refused.
    */
-  issue(input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source']; requestKey?: string; booking?: Ticket['booking'] }, now: number): Outcome<Ticket> {
+  issue(
+    input: { serviceId: string; priority?: PriorityCategory | null; source: Ticket['source']; requestKey?: string; booking?: Ticket['booking'] },
+    now: number,
+  ): Outcome<Ticket> {
     this.assertDay(now);
     const earlier = input.requestKey ? this.state.requests.get(input.requestKey) : undefined;
     if (earlier) {
@@ -183,17 +193,37 @@ export class Engine {
     this.assertCanIssue(service, now, !!input.booking);
     const seq = this.state.nextSeq(service.id);
     const ticket: Ticket = {
-      id: this.opts.newId(), day: this.state.day, number: formatNumber(service.prefix, seq), seq,
-      serviceId: service.id, agencyId: service.agencyId, priority: input.priority ?? null, status: 'waiting',
-      issuedAt: now, queuedAt: now, targetCounterId: null, counterId: null, userId: null,
-      calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transferredFrom: null, transferredTo: null,
-      note: null, source: this.sourceOf(input.source), history: [{ at: now, action: 'issued' }],
+      id: this.opts.newId(),
+      day: this.state.day,
+      number: formatNumber(service.prefix, seq),
+      seq,
+      serviceId: service.id,
+      agencyId: service.agencyId,
+      priority: input.priority ?? null,
+      status: 'waiting',
+      issuedAt: now,
+      queuedAt: now,
+      targetCounterId: null,
+      counterId: null,
+      userId: null,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      recalls: 0,
+      transferredFrom: null,
+      transferredTo: null,
+      note: null,
+      source: this.sourceOf(input.source),
+      history: [{ at: now, action: 'issued' }],
     };
     if (input.booking) ticket.booking = input.booking;
     const st = this.serviceState(service.id);
     const next = { ...st, issued: st.issued + 1 };
     if (input.booking) next.booked = (st.booked ?? 0) + 1;
-    const changes: Change[] = [{ t: 'ticket', ticket }, { t: 'service', service: next }];
+    const changes: Change[] = [
+      { t: 'ticket', ticket },
+      { t: 'service', service: next },
+    ];
     if (input.requestKey) changes.push({ t: 'request', key: input.requestKey, ticketId: ticket.id });
     return this.commit(ticket, changes);
   }
@@ -208,28 +238,63 @@ export class Engine {
     const finishable = current?.status === 'serving' || (opts.finishCalled === true && current?.status === 'called');
     if (current && !finishable) throw new AntreError('COUNTER_BUSY', { ticketId: current.id, number: current.number });
     if (onlyServiceId !== undefined && !cfg.serviceIds.includes(onlyServiceId)) {
-      throw new AntreError('INVALID_INPUT', { serviceId: onlyServiceId }, { id: 'Loket ini tidak melayani layanan itu.', en: 'This counter does not serve that service.' });
+      throw new AntreError(
+        'INVALID_INPUT',
+        { serviceId: onlyServiceId },
+        { id: 'Loket ini tidak melayani layanan itu.', en: 'This counter does not serve that service.' },
+      );
     }
     const pick = this.pickNext(cfg, onlyServiceId, now);
     // A button desk's last visitor of the hour still leaves: the answer is their finished ticket.
-    if (!pick && current && opts.finishCalled) return this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now);
+    if (!pick && current && opts.finishCalled)
+      return this.finishChanges(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now);
     if (!pick) throw new AntreError('QUEUE_EMPTY', { counterId });
     // Nothing is refused past this point. "Next" while serving means the officer is done with this visitor.
     // A called visitor finished by the button was served from the call on (the button has no "start").
     const changes: Change[] = current
-      ? [...this.finishParts(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes, { t: 'outcome', outcome: visitOutcome(this.venue, this.service(current.serviceId), current.id, { outcome: 'selesai' }, now) }]
+      ? [
+          ...this.finishParts(current.status === 'called' ? { ...current, startedAt: current.calledAt } : current, cs, actor, now).changes,
+          { t: 'outcome', outcome: visitOutcome(this.venue, this.service(current.serviceId), current.id, { outcome: 'selesai' }, now) },
+        ]
       : [];
     const { ticket: next, cls, regularBefore } = pick;
     const called: Ticket = {
-      ...next, status: 'called', counterId, userId: actor.userId, calledAt: now, targetCounterId: null,
+      ...next,
+      status: 'called',
+      counterId,
+      userId: actor.userId,
+      calledAt: now,
+      targetCounterId: null,
       history: [...next.history, ev(now, 'called', counterId, actor)],
     };
     const st = this.serviceState(next.serviceId);
     const streak = cls === 'priority' || cls === 'regular' ? nextStreak(cls, regularBefore, st.priorityStreak) : st.priorityStreak;
-    const call: CallEvent = { id: `${called.id}:0`, ticketId: called.id, number: called.number, serviceId: called.serviceId, agencyId: called.agencyId, counterId, floor: cfg.floor, at: now, recall: 0 };
+    const call: CallEvent = {
+      id: `${called.id}:0`,
+      ticketId: called.id,
+      number: called.number,
+      serviceId: called.serviceId,
+      agencyId: called.agencyId,
+      counterId,
+      floor: cfg.floor,
+      at: now,
+      recall: 0,
+    };
     changes.push(
       { t: 'ticket', ticket: called },
-      { t: 'counter', counter: { ...cs, status: 'open', ticketId: called.id, userId: actor.userId, breakReason: null, breakUntil: null, since: cs.status === 'open' ? cs.since : now, lastCallAt: now } },
+      {
+        t: 'counter',
+        counter: {
+          ...cs,
+          status: 'open',
+          ticketId: called.id,
+          userId: actor.userId,
+          breakReason: null,
+          breakUntil: null,
+          since: cs.status === 'open' ? cs.since : now,
+          lastCallAt: now,
+        },
+      },
       { t: 'service', service: { ...st, priorityStreak: streak, lastCallAt: now, ...this.bookedStreakAfter(st, pick) } },
       { t: 'call', call },
     );
@@ -242,7 +307,11 @@ export class Engine {
     return pick.cls && st.bookedStreak ? { bookedStreak: 0 } : {};
   }
 
-  private pickNext(cfg: Counter, onlyServiceId: string | undefined, now: number): { ticket: Ticket; cls: 'priority' | 'regular' | 'booked' | null; regularBefore: number; walkInsBefore: number } | null {
+  private pickNext(
+    cfg: Counter,
+    onlyServiceId: string | undefined,
+    now: number,
+  ): { ticket: Ticket; cls: 'priority' | 'regular' | 'booked' | null; regularBefore: number; walkInsBefore: number } | null {
     const reserved = this.state.targetedFor(cfg.id).find((t) => onlyServiceId === undefined || t.serviceId === onlyServiceId);
     if (reserved) return { ticket: reserved, cls: null, regularBefore: 0, walkInsBefore: 0 };
     for (const sid of onlyServiceId ? [onlyServiceId] : cfg.serviceIds) {
@@ -268,8 +337,22 @@ export class Engine {
     if (ticket.recalls >= this.venue.settings.maxRecalls) return this.noShow(counterId, actor, now);
     const recalls = ticket.recalls + 1;
     const t: Ticket = { ...ticket, recalls, history: [...ticket.history, ev(now, 'recalled', counterId, actor)] };
-    const call: CallEvent = { id: `${t.id}:${recalls}`, ticketId: t.id, number: t.number, serviceId: t.serviceId, agencyId: t.agencyId, counterId, floor: cfg.floor, at: now, recall: recalls };
-    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, lastCallAt: now } }, { t: 'call', call }]);
+    const call: CallEvent = {
+      id: `${t.id}:${recalls}`,
+      ticketId: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      agencyId: t.agencyId,
+      counterId,
+      floor: cfg.floor,
+      at: now,
+      recall: recalls,
+    };
+    return this.commit(t, [
+      { t: 'ticket', ticket: t },
+      { t: 'counter', counter: { ...cs, lastCallAt: now } },
+      { t: 'call', call },
+    ]);
   }
 
   /** The visitor arrived at the desk. */
@@ -277,7 +360,10 @@ export class Engine {
     const { cs, ticket } = this.current(counterId, ['called']);
     const t: Ticket = { ...ticket, status: 'serving', startedAt: now, history: [...ticket.history, ev(now, 'started', counterId, actor)] };
     // The counter record is unchanged but re-published: screens that follow counters show "serving".
-    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs } }]);
+    return this.commit(t, [
+      { t: 'ticket', ticket: t },
+      { t: 'counter', counter: { ...cs } },
+    ]);
   }
 
   /** Service done; the counter is free. The outcome (default selesai) is kept for the visitor's page and reports. */
@@ -296,8 +382,20 @@ export class Engine {
 
   /** The changes that finish a visit, not yet applied (a caller that goes on, like call next, applies them once with its own). */
   private finishParts(ticket: Ticket, cs: CounterState, actor: Actor, now: number): Outcome<Ticket> {
-    const t: Ticket = { ...ticket, status: 'done', startedAt: ticket.startedAt ?? now, finishedAt: now, history: [...ticket.history, ev(now, 'finished', cs.counterId, actor)] };
-    return { value: t, changes: [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }] };
+    const t: Ticket = {
+      ...ticket,
+      status: 'done',
+      startedAt: ticket.startedAt ?? now,
+      finishedAt: now,
+      history: [...ticket.history, ev(now, 'finished', cs.counterId, actor)],
+    };
+    return {
+      value: t,
+      changes: [
+        { t: 'ticket', ticket: t },
+        { t: 'counter', counter: { ...cs, ticketId: null } },
+      ],
+    };
   }
 
   /** The visitor did not come. */
@@ -307,7 +405,10 @@ export class Engine {
     const first = ticket.calledAt ?? now;
     if (now - first < wait) throw tooSoon('NO_SHOW_TOO_SOON', first + wait, now);
     const t: Ticket = { ...ticket, status: 'no_show', finishedAt: now, history: [...ticket.history, ev(now, 'no_show', counterId, actor)] };
-    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+    return this.commit(t, [
+      { t: 'ticket', ticket: t },
+      { t: 'counter', counter: { ...cs, ticketId: null } },
+    ]);
   }
 
   /**
@@ -323,7 +424,14 @@ export class Engine {
     const window = this.venue.settings.undoNoShowMinutes * 60000;
     if (!anyTime && now - (ticket.finishedAt ?? now) > window) throw new AntreError('UNDO_TOO_LATE', { ticketId, until: (ticket.finishedAt ?? now) + window });
     const t: Ticket = {
-      ...ticket, status: 'waiting', targetCounterId: counterId, counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0,
+      ...ticket,
+      status: 'waiting',
+      targetCounterId: counterId,
+      counterId: null,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      recalls: 0,
       history: [...ticket.history, ev(now, 'no_show_undone', counterId, actor)],
     };
     return this.commit(t, [{ t: 'ticket', ticket: t }]);
@@ -332,8 +440,17 @@ export class Engine {
   /** Parks the visitor (fetching a document); the counter is free and can resume them later. */
   hold(counterId: string, actor: Actor, now: number, note?: string): Outcome<Ticket> {
     const { cs, ticket } = this.current(counterId, ['called', 'serving']);
-    const t: Ticket = { ...ticket, status: 'held', targetCounterId: counterId, note: note ?? ticket.note, history: [...ticket.history, ev(now, 'held', counterId, actor, note)] };
-    return this.commit(t, [{ t: 'ticket', ticket: t }, { t: 'counter', counter: { ...cs, ticketId: null } }]);
+    const t: Ticket = {
+      ...ticket,
+      status: 'held',
+      targetCounterId: counterId,
+      note: note ?? ticket.note,
+      history: [...ticket.history, ev(now, 'held', counterId, actor, note)],
+    };
+    return this.commit(t, [
+      { t: 'ticket', ticket: t },
+      { t: 'counter', counter: { ...cs, ticketId: null } },
+    ]);
   }
 
   /** A held visitor is back: they wait for this counter, ahead of their original place. */
@@ -342,7 +459,13 @@ export class Engine {
     const ticket = this.ticket(ticketId);
     if (ticket.status !== 'held') throw new AntreError('INVALID_STATE', { status: ticket.status });
     if (ticket.targetCounterId !== counterId && !cfg.serviceIds.includes(ticket.serviceId)) throw new AntreError('FORBIDDEN', { ticketId });
-    const t: Ticket = { ...ticket, status: 'waiting', targetCounterId: counterId, counterId: null, history: [...ticket.history, ev(now, 'resumed', counterId, actor)] };
+    const t: Ticket = {
+      ...ticket,
+      status: 'waiting',
+      targetCounterId: counterId,
+      counterId: null,
+      history: [...ticket.history, ev(now, 'resumed', counterId, actor)],
+    };
     return this.commit(t, [{ t: 'ticket', ticket: t }]);
   }
 
@@ -360,14 +483,26 @@ export class Engine {
     const serviceId = to.toServiceId ?? (toCounter && !toCounter.serviceIds.includes(ticket.serviceId) ? toCounter.serviceIds[0]! : ticket.serviceId);
     const service = this.service(serviceId);
     if (toCounter && !toCounter.serviceIds.includes(service.id)) {
-      throw new AntreError('INVALID_INPUT', { toCounterId: toCounter.id }, { id: 'Loket tujuan tidak melayani layanan itu.', en: 'The target counter does not serve that service.' });
+      throw new AntreError(
+        'INVALID_INPUT',
+        { toCounterId: toCounter.id },
+        { id: 'Loket tujuan tidak melayani layanan itu.', en: 'The target counter does not serve that service.' },
+      );
     }
     if (serviceId === ticket.serviceId && !toCounter) throw new AntreError('SAME_SERVICE');
     if (this.serviceState(serviceId).closedToday) throw new AntreError('SERVICE_CLOSED', { serviceId });
     const changes: Change[] = [];
     const holder = ticket.counterId ? this.state.counters.get(ticket.counterId) : undefined;
     if (holder && holder.ticketId === ticket.id) changes.push({ t: 'counter', counter: { ...holder, ticketId: null } });
-    const base = { status: 'waiting' as const, targetCounterId: toCounter?.id ?? null, counterId: null, calledAt: null, startedAt: null, recalls: 0, note: to.note ?? ticket.note };
+    const base = {
+      status: 'waiting' as const,
+      targetCounterId: toCounter?.id ?? null,
+      counterId: null,
+      calledAt: null,
+      startedAt: null,
+      recalls: 0,
+      note: to.note ?? ticket.note,
+    };
     if (serviceId === ticket.serviceId) {
       const t: Ticket = { ...ticket, ...base, history: [...ticket.history, ev(now, 'requeued', to.toCounterId, actor, to.note)] };
       changes.push({ t: 'ticket', ticket: t });
@@ -375,13 +510,30 @@ export class Engine {
     }
     const seq = this.state.nextSeq(serviceId);
     const moved: Ticket = {
-      ...ticket, ...base, id: this.opts.newId(), number: formatNumber(service.prefix, seq), seq, serviceId, agencyId: service.agencyId,
-      issuedAt: now, userId: null, finishedAt: null, transferredFrom: ticket.id, transferredTo: null, source: ticket.source,
+      ...ticket,
+      ...base,
+      id: this.opts.newId(),
+      number: formatNumber(service.prefix, seq),
+      seq,
+      serviceId,
+      agencyId: service.agencyId,
+      issuedAt: now,
+      userId: null,
+      finishedAt: null,
+      transferredFrom: ticket.id,
+      transferredTo: null,
+      source: ticket.source,
       history: [ev(now, 'transferred_in', to.toCounterId, actor, to.note)],
     };
     // A booking was for its own service's slot: in the next service the visitor queues as anyone.
     delete moved.booking;
-    const old: Ticket = { ...ticket, status: 'transferred', finishedAt: now, transferredTo: moved.id, history: [...ticket.history, ev(now, 'transferred_out', ticket.counterId ?? undefined, actor, to.note)] };
+    const old: Ticket = {
+      ...ticket,
+      status: 'transferred',
+      finishedAt: now,
+      transferredTo: moved.id,
+      history: [...ticket.history, ev(now, 'transferred_out', ticket.counterId ?? undefined, actor, to.note)],
+    };
     changes.push({ t: 'ticket', ticket: old }, { t: 'ticket', ticket: moved });
     return this.commit(moved, changes);
   }
@@ -394,8 +546,10 @@ export class Engine {
       throw new AntreError('COUNTER_BUSY', { ticketId: t.id, number: t.number });
     }
     const next: CounterState = {
-      ...cs, status: body.status, since: cs.status === body.status ? cs.since : now,
-      userId: body.status === 'closed' ? null : actor.userId ?? cs.userId,
+      ...cs,
+      status: body.status,
+      since: cs.status === body.status ? cs.since : now,
+      userId: body.status === 'closed' ? null : (actor.userId ?? cs.userId),
       breakReason: body.status === 'break' ? body.reason : null,
       breakUntil: body.status === 'break' ? now + body.minutes * 60000 : null,
     };
@@ -418,7 +572,8 @@ export class Engine {
       }
     }
     for (const c of this.state.counters.values()) {
-      if (c.ticketId || c.status !== 'closed') changes.push({ t: 'counter', counter: { ...c, ticketId: null, status: 'closed', breakReason: null, breakUntil: null, since: now } });
+      if (c.ticketId || c.status !== 'closed')
+        changes.push({ t: 'counter', counter: { ...c, ticketId: null, status: 'closed', breakReason: null, breakUntil: null, since: now } });
     }
     return changes;
   }
@@ -461,9 +616,13 @@ export function formatNumber(prefix: string, seq: number): string {
 /** A refusal that says when the action becomes possible (the screens count down to it). */
 function tooSoon(code: 'RECALL_TOO_SOON' | 'NO_SHOW_TOO_SOON', at: number, now: number): AntreError {
   const s = Math.ceil((at - now) / 1000);
-  const text = code === 'RECALL_TOO_SOON'
-    ? { id: `Pengunjung baru saja dipanggil. Panggil ulang bisa dalam ${s} detik.`, en: `The visitor was just called. Recall possible in ${s} s.` }
-    : { id: `Beri pengunjung waktu untuk datang: tandai tidak hadir bisa dalam ${s} detik.`, en: `Give the visitor time to come: absent can be marked in ${s} s.` };
+  const text =
+    code === 'RECALL_TOO_SOON'
+      ? { id: `Pengunjung baru saja dipanggil. Panggil ulang bisa dalam ${s} detik.`, en: `The visitor was just called. Recall possible in ${s} s.` }
+      : {
+          id: `Beri pengunjung waktu untuk datang: tandai tidak hadir bisa dalam ${s} detik.`,
+          en: `Give the visitor time to come: absent can be marked in ${s} s.`,
+        };
   return new AntreError(code, { at, seconds: s }, text);
 }
 

@@ -34,7 +34,10 @@ export interface EstimatorSource {
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
 export class Estimator {
-  private readonly cache = new Map<string, { version: number; state: unknown; venue: unknown; now: number; desks: number; times: (number | null)[]; open: (number | null)[] }>();
+  private readonly cache = new Map<
+    string,
+    { version: number; state: unknown; venue: unknown; now: number; desks: number; times: (number | null)[]; open: (number | null)[] }
+  >();
 
   constructor(private readonly engine: EstimatorSource) {}
 
@@ -55,7 +58,12 @@ export class Estimator {
   /** Minutes a visitor of a service takes at the desk: the target shrunk toward what was measured today. */
   serviceMinutes(serviceId: string): number {
     const e = this.engine;
-    return shrunkMinutes(e.service(serviceId).targetMinutes, e.state.meanServiceMinutes(serviceId), e.state.measuredCount(serviceId), e.venue.settings.estimatePriorWeight);
+    return shrunkMinutes(
+      e.service(serviceId).targetMinutes,
+      e.state.meanServiceMinutes(serviceId),
+      e.state.measuredCount(serviceId),
+      e.venue.settings.estimatePriorWeight,
+    );
   }
 
   /**
@@ -78,14 +86,16 @@ export class Estimator {
     }
     const svc = e.service(serviceId);
     const day = localDay(now, e.venue.timeZone);
-    const hours = e.ignoresHours ? null : effectiveHours(e.venue, svc)[weekdayOfDay(day)] ?? null;
+    const hours = e.ignoresHours ? null : (effectiveHours(e.venue, svc)[weekdayOfDay(day)] ?? null);
     const closesAt = hours ? zonedTime(day, hours.close, e.venue.timeZone) : Infinity;
     const services = new Set(desks.flatMap((d) => d.serviceIds));
     const minutes = new Map([...services].map((s) => [s, this.serviceMinutes(s)]));
-    const waiting = new Map([...services].map((s) => {
-      const l = e.state.linesOf(s);
-      return [s, l.regular.length + l.priority.length];
-    }));
+    const waiting = new Map(
+      [...services].map((s) => {
+        const l = e.state.linesOf(s);
+        return [s, l.regular.length + l.priority.length];
+      }),
+    );
     const counters: ForecastCounter[] = desks.map((d) => {
       const cs = e.state.counters.get(d.id)!;
       const agency = e.venue.agencies.find((a) => a.id === d.agencyId);
@@ -105,7 +115,17 @@ export class Estimator {
     // Booked visitors, checked in or still to come today, go ahead of walk-ins from their slot on.
     const booked = new Map([...services].map((s) => [s, [...e.state.linesOf(s).booked.map((t) => t.booking?.slotAt ?? now), ...e.upcomingBookings(s)]]));
     const bookedStreaks = new Map([...services].map((s) => [s, e.serviceState(s).bookedStreak ?? 0]));
-    const plan = { now, waiting, minutes, serviceId, positions: n, arrivals, booked, bookedStreaks, bookedRatio: bookingSettings(e.venue.settings).bookedRatio };
+    const plan = {
+      now,
+      waiting,
+      minutes,
+      serviceId,
+      positions: n,
+      arrivals,
+      booked,
+      bookedStreaks,
+      bookedRatio: bookingSettings(e.venue.settings).bookedRatio,
+    };
     const times = forecastCalls({ ...plan, counters });
     const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
     const out = { desks: desks.length, times, open, version: e.version, state: e.state, venue: e.venue, now };
@@ -133,7 +153,13 @@ export class Estimator {
   forNewcomer(serviceId: string, priority: PriorityCategory | null, now: number): { ahead: number; minutes: number | null } {
     const lines = this.engine.state.linesOf(serviceId);
     const st = this.engine.serviceState(serviceId);
-    const ahead = aheadOfNewcomer(lines.priority.length, lines.regular.length, st.priorityStreak, this.engine.venue.settings.priorityRatio, priority ? 'priority' : 'regular');
+    const ahead = aheadOfNewcomer(
+      lines.priority.length,
+      lines.regular.length,
+      st.priorityStreak,
+      this.engine.venue.settings.priorityRatio,
+      priority ? 'priority' : 'regular',
+    );
     return { ahead, minutes: this.minutesFor(serviceId, ahead, now) };
   }
 
@@ -162,16 +188,24 @@ export class Estimator {
     ahead ??= known ? this.position(t, now) : 0;
     const moved = t.transferredTo ? e.state.tickets.get(t.transferredTo) : undefined;
     return {
-      id: t.id, number: t.number, serviceId: t.serviceId, agencyId: t.agencyId,
+      id: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      agencyId: t.agencyId,
       floor: e.venue.agencies.find((a) => a.id === t.agencyId)?.floor ?? e.venue.floors[0]!.number,
-      status: t.status, priority: t.priority, prioritized: t.priority !== null, issuedAt: t.issuedAt, ahead: Math.max(0, ahead),
+      status: t.status,
+      priority: t.priority,
+      prioritized: t.priority !== null,
+      issuedAt: t.issuedAt,
+      ahead: Math.max(0, ahead),
       // A ticket of a service removed from the venue since is shown as it stands, without an estimate.
       estimatedWaitMinutes: t.status === 'waiting' && known ? this.minutesForTicket(t, Math.max(0, ahead), now) : null,
       serviceStartsAt: t.status === 'waiting' && known ? this.serviceStartsAt(t.serviceId, now) : null,
       servedBeforeClose: t.status === 'waiting' && known ? this.servedBeforeClose(t.serviceId, Math.max(0, ahead), now) : null,
       outcome: outcomeView(e.state.outcomes.get(t.id)),
       counterId: t.status === 'called' || t.status === 'serving' ? t.counterId : null,
-      calledAt: t.calledAt, recalls: t.recalls,
+      calledAt: t.calledAt,
+      recalls: t.recalls,
       transferredTo: moved ? { id: moved.id, number: moved.number, serviceId: moved.serviceId } : null,
     };
   }
@@ -199,7 +233,8 @@ export class Estimator {
     }
     const nowServing: QueueInfo['nowServing'] = [];
     for (const t of e.state.active.values()) {
-      if (t.serviceId === serviceId && (t.status === 'called' || t.status === 'serving') && t.counterId) nowServing.push({ number: t.number, counterId: t.counterId });
+      if (t.serviceId === serviceId && (t.status === 'called' || t.status === 'serving') && t.counterId)
+        nowServing.push({ number: t.number, counterId: t.counterId });
     }
     const serving = e.countersServing(serviceId);
     const window = ticketWindow(e.venue, svc, now);
@@ -211,22 +246,40 @@ export class Estimator {
     } catch (err) {
       available = false;
       const code = err instanceof AntreError ? err.code : 'SERVICE_CLOSED';
-      reason = code === 'SERVICE_CLOSED' ? 'closed_today' : code === 'OUTSIDE_HOURS' ? window.reason : code === 'QUOTA_FULL' ? 'quota_full' : code === 'ON_BREAK' ? 'on_break' : 'no_counter';
+      reason =
+        code === 'SERVICE_CLOSED'
+          ? 'closed_today'
+          : code === 'OUTSIDE_HOURS'
+            ? window.reason
+            : code === 'QUOTA_FULL'
+              ? 'quota_full'
+              : code === 'ON_BREAK'
+                ? 'on_break'
+                : 'no_counter';
       if (code === 'ON_BREAK') breakEnds = (err as AntreError & { details: { until: number } }).details.until;
     }
     const plan = e.servicePlan(serviceId);
     const guess = this.forNewcomer(serviceId, null, now);
     return {
-      serviceId, agencyId: svc.agencyId, floor: e.venue.agencies.find((a) => a.id === svc.agencyId)?.floor ?? 1,
-      waiting: lines.regular.length + lines.priority.length + lines.booked.length + reserved, waitingPriority: lines.priority.length,
-      nowServing, countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
-      estimatedWaitMinutes: guess.minutes, quota: svc.dailyQuota,
+      serviceId,
+      agencyId: svc.agencyId,
+      floor: e.venue.agencies.find((a) => a.id === svc.agencyId)?.floor ?? 1,
+      waiting: lines.regular.length + lines.priority.length + lines.booked.length + reserved,
+      waitingPriority: lines.priority.length,
+      nowServing,
+      countersOpen: serving.filter((c) => e.state.counters.get(c.id)?.status === 'open').length,
+      estimatedWaitMinutes: guess.minutes,
+      quota: svc.dailyQuota,
       quotaLeft: walkInQuota(svc) === null ? null : Math.max(0, walkInQuota(svc)! - (st.issued - (st.booked ?? 0))),
-      available, reason, closedReason: st.closedToday ? st.closedReason : plan.status === 'absent' ? plan.reason : null,
-      opensAt: reason === 'open' ? null : breakEnds ?? opensAgainAt(reason, window.opensAt, () => nextDayOpening(e.venue, svc, now)),
+      available,
+      reason,
+      closedReason: st.closedToday ? st.closedReason : plan.status === 'absent' ? plan.reason : null,
+      opensAt: reason === 'open' ? null : (breakEnds ?? opensAgainAt(reason, window.opensAt, () => nextDayOpening(e.venue, svc, now))),
       serviceStartsAt: this.serviceStartsAt(serviceId, now),
       servedBeforeClose: this.servedBeforeClose(serviceId, guess.ahead, now),
-      oldestWaitingSince: oldest, lastCallAt: st.lastCallAt, priorityStreak: st.priorityStreak,
+      oldestWaitingSince: oldest,
+      lastCallAt: st.lastCallAt,
+      priorityStreak: st.priorityStreak,
     };
   }
 
@@ -238,7 +291,12 @@ export class Estimator {
     const cs = this.engine.counterState(counterId);
     const t = cs.ticketId ? this.engine.state.tickets.get(cs.ticketId) : undefined;
     return {
-      counterId, status: cs.status, since: cs.since, breakReason: cs.breakReason, breakUntil: cs.breakUntil, lastCallAt: cs.lastCallAt,
+      counterId,
+      status: cs.status,
+      since: cs.since,
+      breakReason: cs.breakReason,
+      breakUntil: cs.breakUntil,
+      lastCallAt: cs.lastCallAt,
       ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, calledAt: t.calledAt } : null,
     };
   }

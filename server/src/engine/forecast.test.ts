@@ -54,7 +54,15 @@ describe('estimates that hold', () => {
   it('lets booked visitors go ahead of walk-ins from their slot on, a few in a row at most', () => {
     const desk = { id: 'd', serviceIds: ['a'], freeAt: 0, breaks: [], closesAt: Infinity };
     const m = 60000;
-    const base = { now: 0, counters: [desk], waiting: new Map([['a', 3]]), minutes: new Map([['a', 10]]), serviceId: 'a', positions: 3, booked: new Map([['a', [5 * m, 6 * m]]]) };
+    const base = {
+      now: 0,
+      counters: [desk],
+      waiting: new Map([['a', 3]]),
+      minutes: new Map([['a', 10]]),
+      serviceId: 'a',
+      positions: 3,
+      booked: new Map([['a', [5 * m, 6 * m]]]),
+    };
     const min = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : x / m));
     // Both slots have come when the desk is next free: two booked in a row, then the walk-ins again.
     expect(min(forecastCalls({ ...base, bookedRatio: 2 }))).toEqual([0, 30, 40]);
@@ -68,7 +76,20 @@ describe('estimates that hold', () => {
 
   it('lets a shared desk take the visitors still arriving for the service it serves first', () => {
     const desk = { id: 'd', serviceIds: ['a', 'b'], freeAt: 0, breaks: [], closesAt: Infinity };
-    const base = { now: 0, counters: [desk], waiting: new Map([['a', 0], ['b', 3]]), minutes: new Map([['a', 10], ['b', 10]]), serviceId: 'b', positions: 3 };
+    const base = {
+      now: 0,
+      counters: [desk],
+      waiting: new Map([
+        ['a', 0],
+        ['b', 3],
+      ]),
+      minutes: new Map([
+        ['a', 10],
+        ['b', 10],
+      ]),
+      serviceId: 'b',
+      positions: 3,
+    };
     const min = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : x / 60000));
     expect(min(forecastCalls(base))).toEqual([0, 10, 20]);
     // One visitor of `a` every 20 minutes: the desk takes the one who has come by minute 20 before the third of `b`.
@@ -104,7 +125,11 @@ describe('estimates that hold', () => {
 
   it('stops at an empty line and at closing time in the raw forecast', () => {
     const times = forecastCalls({
-      now: 0, serviceId: 's', positions: 3, waiting: new Map([['s', 3]]), minutes: new Map([['s', 10]]),
+      now: 0,
+      serviceId: 's',
+      positions: 3,
+      waiting: new Map([['s', 3]]),
+      minutes: new Map([['s', 10]]),
       counters: [{ id: 'c', serviceIds: ['s'], freeAt: 0, breaks: [{ start: 10 * 60000, end: 20 * 60000 }], closesAt: 25 * 60000 }],
     });
     expect(times).toEqual([0, 20 * 60000, null]);

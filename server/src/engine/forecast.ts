@@ -47,7 +47,7 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
   const left = new Map(input.waiting);
   left.set(input.serviceId, Math.max(left.get(input.serviceId) ?? 0, input.positions));
   // Visitors of the other services who will have come by `t` (expected, so fractional).
-  const rate = (s: string) => (s === input.serviceId ? 0 : input.arrivals?.get(s) ?? 0);
+  const rate = (s: string) => (s === input.serviceId ? 0 : (input.arrivals?.get(s) ?? 0));
   const has = (s: string, t: number) => (left.get(s) ?? 0) + (rate(s) * Math.max(0, t - input.now)) / 60000 >= 1 - 1e-9;
   // Booked visitors not yet taken, per service, in slot order; and each service's run of booked calls.
   const booked = new Map([...(input.booked ?? new Map<string, readonly number[]>())].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));

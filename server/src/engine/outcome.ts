@@ -10,7 +10,12 @@ export function visitOutcome(venue: Venue, svc: Service, ticketId: string, r: No
   const base: VisitOutcome = { ticketId, serviceId: svc.id, outcome: r.outcome, missing: [], agencyId: null, reason: null, at: now };
   if (r.outcome === 'berkas_tidak_lengkap') {
     const bad = r.missing.filter((i) => i >= svc.requirements.length);
-    if (bad.length) throw new AntreError('INVALID_INPUT', { missing: bad }, { id: 'Persyaratan itu tidak ada pada layanan ini.', en: 'That requirement is not one of the service.' });
+    if (bad.length)
+      throw new AntreError(
+        'INVALID_INPUT',
+        { missing: bad },
+        { id: 'Persyaratan itu tidak ada pada layanan ini.', en: 'That requirement is not one of the service.' },
+      );
     base.missing = [...new Set(r.missing)].sort((a, b) => a - b).map((i) => svc.requirements[i]!);
   }
   if (r.outcome === 'dirujuk') {

@@ -20,7 +20,8 @@ export function dayPlan(venue: Venue, day: string, marks: ReadonlyMap<string, Ag
     let plan: AgencyPlan;
     if (!today) plan = { agencyId: a.id, status: 'closed', reason: null, from: null };
     else if (mark?.status === 'absent') plan = { agencyId: a.id, status: 'absent', reason: mark.reason, from: null };
-    else if (!a.roster) plan = { agencyId: a.id, status: mark?.status === 'late' ? 'late' : 'unplanned', reason: mark?.reason ?? null, from: mark?.from ?? null };
+    else if (!a.roster)
+      plan = { agencyId: a.id, status: mark?.status === 'late' ? 'late' : 'unplanned', reason: mark?.reason ?? null, from: mark?.from ?? null };
     else {
       const open = zonedTime(day, today.open, tz);
       const until = zonedTime(day, today.close, tz);

@@ -104,14 +104,26 @@ export class DayState {
   /** When each service's tickets of the last hours were issued (transfers in included): the arrival rate. */
   private readonly arrivals = new Map<string, number[]>();
 
-  constructor(day: string, private readonly window = 20) {
+  constructor(
+    day: string,
+    private readonly window = 20,
+  ) {
     this.day = day;
   }
 
   static fresh(venue: Venue, day: string, now: number): DayState {
     const s = new DayState(day, venue.settings.estimateWindow);
     for (const c of venue.counters) {
-      s.counters.set(c.id, { counterId: c.id, status: 'closed', ticketId: null, userId: null, breakReason: null, breakUntil: null, since: now, lastCallAt: null });
+      s.counters.set(c.id, {
+        counterId: c.id,
+        status: 'closed',
+        ticketId: null,
+        userId: null,
+        breakReason: null,
+        breakUntil: null,
+        since: now,
+        lastCallAt: null,
+      });
     }
     for (const sv of venue.services) s.services.set(sv.id, freshService(sv.id));
     return s;
@@ -137,7 +149,17 @@ export class DayState {
   /** Adds the venue's new counters and services after a venue edit. */
   syncVenue(venue: Venue, now: number): void {
     for (const c of venue.counters) {
-      if (!this.counters.has(c.id)) this.counters.set(c.id, { counterId: c.id, status: 'closed', ticketId: null, userId: null, breakReason: null, breakUntil: null, since: now, lastCallAt: null });
+      if (!this.counters.has(c.id))
+        this.counters.set(c.id, {
+          counterId: c.id,
+          status: 'closed',
+          ticketId: null,
+          userId: null,
+          breakReason: null,
+          breakUntil: null,
+          since: now,
+          lastCallAt: null,
+        });
     }
     for (const sv of venue.services) if (!this.services.has(sv.id)) this.services.set(sv.id, freshService(sv.id));
   }
@@ -179,7 +201,8 @@ export class DayState {
       case 'counter': {
         const prev = this.counters.get(change.counter.counterId);
         const c = change.counter;
-        if (!prev || prev.status !== c.status || prev.breakReason !== c.breakReason) this.counterLog.push({ counterId: c.counterId, at: c.since, status: c.status, reason: c.breakReason, userId: c.userId });
+        if (!prev || prev.status !== c.status || prev.breakReason !== c.breakReason)
+          this.counterLog.push({ counterId: c.counterId, at: c.since, status: c.status, reason: c.breakReason, userId: c.userId });
         this.counters.set(c.counterId, c);
         break;
       }

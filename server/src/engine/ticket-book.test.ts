@@ -12,23 +12,53 @@ const nul = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 /** History events; their counter and officer are often the ticket's own (packed as a marker), sometimes not. */
 const event = (own: { counterId: string | null; userId: string | null }) => {
   const or = (x: string | null) => (x === null ? str : fc.oneof(fc.constant(x), str));
-  return fc.record({ at: fc.integer({ min: 0 }), action: fc.constantFrom('issued', 'called', 'done', 'transferred'), counterId: or(own.counterId), userId: or(own.userId), note: str }, { requiredKeys: ['at', 'action'] });
+  return fc.record(
+    {
+      at: fc.integer({ min: 0 }),
+      action: fc.constantFrom('issued', 'called', 'done', 'transferred'),
+      counterId: or(own.counterId),
+      userId: or(own.userId),
+      note: str,
+    },
+    { requiredKeys: ['at', 'action'] },
+  );
 };
-const ticket: fc.Arbitrary<Ticket> = fc.record({
-  id: str, day: str, number: str, seq: fc.nat(), serviceId: str, agencyId: str, priority: nul(fc.constantFrom('lansia', 'disabilitas', 'ibu_hamil')),
-  status: fc.constantFrom('waiting', 'called', 'serving', 'held', 'done', 'no_show', 'transferred', 'expired'),
-  issuedAt: fc.integer({ min: 1e12, max: 2e12 }), queuedAt: fc.integer({ min: 1e12, max: 2e12 }), targetCounterId: nul(str), counterId: nul(str), userId: nul(str), calledAt: nul(fc.nat()), startedAt: nul(fc.nat()),
-  finishedAt: nul(fc.nat()), recalls: fc.nat(), transferredFrom: nul(str), transferredTo: nul(str), note: nul(fc.string()),
-  source: fc.record({ kind: fc.constantFrom('kiosk', 'staff', 'api'), id: str }),
-}).chain((t) => fc.array(event(t), { maxLength: 6 }).map((history) => ({ ...t, history }))) as fc.Arbitrary<Ticket>;
+const ticket: fc.Arbitrary<Ticket> = fc
+  .record({
+    id: str,
+    day: str,
+    number: str,
+    seq: fc.nat(),
+    serviceId: str,
+    agencyId: str,
+    priority: nul(fc.constantFrom('lansia', 'disabilitas', 'ibu_hamil')),
+    status: fc.constantFrom('waiting', 'called', 'serving', 'held', 'done', 'no_show', 'transferred', 'expired'),
+    issuedAt: fc.integer({ min: 1e12, max: 2e12 }),
+    queuedAt: fc.integer({ min: 1e12, max: 2e12 }),
+    targetCounterId: nul(str),
+    counterId: nul(str),
+    userId: nul(str),
+    calledAt: nul(fc.nat()),
+    startedAt: nul(fc.nat()),
+    finishedAt: nul(fc.nat()),
+    recalls: fc.nat(),
+    transferredFrom: nul(str),
+    transferredTo: nul(str),
+    note: nul(fc.string()),
+    source: fc.record({ kind: fc.constantFrom('kiosk', 'staff', 'api'), id: str }),
+  })
+  .chain((t) => fc.array(event(t), { maxLength: 6 }).map((history) => ({ ...t, history }))) as fc.Arbitrary<Ticket>;
 
 describe('ticket book', () => {
   it('a packed ticket unpacks to exactly the same ticket, key order included', () => {
-    fc.assert(fc.property(ticket, (t) => {
-      const p = packTicket(t);
-      expect(p).not.toBeNull();
-      expect(JSON.stringify(unpackTicket(p!))).toBe(JSON.stringify(t));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(ticket, (t) => {
+        const p = packTicket(t);
+        expect(p).not.toBeNull();
+        expect(JSON.stringify(unpackTicket(p!))).toBe(JSON.stringify(t));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('keeps a ticket of an unknown shape as it is rather than lose a field', () => {

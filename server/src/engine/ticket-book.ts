@@ -5,8 +5,28 @@ const FINISHED = new Set<Ticket['status']>(['done', 'no_show', 'transferred', 'e
 
 /** A ticket's fields in the order the contract gives them; a packed ticket is their values in this order. */
 const FIELDS = [
-  'id', 'day', 'number', 'seq', 'serviceId', 'agencyId', 'priority', 'status', 'issuedAt', 'queuedAt', 'targetCounterId',
-  'counterId', 'userId', 'calledAt', 'startedAt', 'finishedAt', 'recalls', 'transferredFrom', 'transferredTo', 'note', 'source', 'history',
+  'id',
+  'day',
+  'number',
+  'seq',
+  'serviceId',
+  'agencyId',
+  'priority',
+  'status',
+  'issuedAt',
+  'queuedAt',
+  'targetCounterId',
+  'counterId',
+  'userId',
+  'calledAt',
+  'startedAt',
+  'finishedAt',
+  'recalls',
+  'transferredFrom',
+  'transferredTo',
+  'note',
+  'source',
+  'history',
 ] as const satisfies readonly (keyof Ticket)[];
 const EVENT_FIELDS = ['at', 'action', 'counterId', 'userId', 'note'] as const satisfies readonly (keyof TicketEvent)[];
 /** Stands for "no such key" in a packed history event (never a valid value of any of its fields). */

@@ -18,11 +18,21 @@ function typeOf(s: Json | undefined): string {
   }
   if (Array.isArray(s.enum)) return s.enum.map((v) => `<code>${esc(JSON.stringify(v))}</code>`).join(' | ');
   if (s.const !== undefined) return `<code>${esc(JSON.stringify(s.const))}</code>`;
-  for (const k of ['anyOf', 'oneOf'] as const) if (Array.isArray(s[k])) return (s[k] as Json[]).map((x) => (x.title ? `${esc(x.title)}: ` : '') + typeOf(x)).join(' | ');
+  for (const k of ['anyOf', 'oneOf'] as const)
+    if (Array.isArray(s[k])) return (s[k] as Json[]).map((x) => (x.title ? `${esc(x.title)}: ` : '') + typeOf(x)).join(' | ');
   if (s.type === 'array') return `${typeOf(s.items as Json)}[]`;
-  if (s.type === 'object' && s.properties) return `{ ${Object.keys(s.properties as Json).map(esc).join(', ')} }`;
+  if (s.type === 'object' && s.properties)
+    return `{ ${Object.keys(s.properties as Json)
+      .map(esc)
+      .join(', ')} }`;
   const base = Array.isArray(s.type) ? s.type.join(' | ') : String(s.type ?? 'any');
-  const rules = [s.pattern && `pattern ${s.pattern}`, s.minLength !== undefined && `min ${s.minLength}`, s.maxLength !== undefined && `max ${s.maxLength}`, s.minimum !== undefined && `≥ ${s.minimum}`, s.maximum !== undefined && `≤ ${s.maximum}`].filter(Boolean);
+  const rules = [
+    s.pattern && `pattern ${s.pattern}`,
+    s.minLength !== undefined && `min ${s.minLength}`,
+    s.maxLength !== undefined && `max ${s.maxLength}`,
+    s.minimum !== undefined && `≥ ${s.minimum}`,
+    s.maximum !== undefined && `≤ ${s.maximum}`,
+  ].filter(Boolean);
   return esc(base) + (rules.length ? ` <small>(${rules.map((r) => esc(r)).join(', ')})</small>` : '');
 }
 
@@ -31,7 +41,12 @@ function fields(s: Json): string {
   const props = s.properties as Record<string, Json> | undefined;
   if (!props || !Object.keys(props).length) return `<span class="muted">${typeOf(s)}</span>`;
   const req = new Set((s.required ?? []) as string[]);
-  return `<table class="f">${Object.entries(props).map(([k, v]) => `<tr><td><code>${esc(k)}</code>${req.has(k) ? '' : '<span class="opt">?</span>'}</td><td>${typeOf(v)}${v.description ? ` <span class="muted">${esc(v.description)}</span>` : ''}</td></tr>`).join('')}</table>`;
+  return `<table class="f">${Object.entries(props)
+    .map(
+      ([k, v]) =>
+        `<tr><td><code>${esc(k)}</code>${req.has(k) ? '' : '<span class="opt">?</span>'}</td><td>${typeOf(v)}${v.description ? ` <span class="muted">${esc(v.description)}</span>` : ''}</td></tr>`,
+    )
+    .join('')}</table>`;
 }
 
 function operation(method: string, path: string, op: Json): string {
@@ -40,8 +55,8 @@ function operation(method: string, path: string, op: Json): string {
   const ok = Object.entries(responses).filter(([s]) => Number(s) < 400);
   const errors = Object.entries(responses).filter(([s]) => Number(s) >= 400);
   const body = op.requestBody as Json | undefined;
-  const bodySchema = body && ((body.content as Json)['application/json'] as Json).schema as Json;
-  const okSchema = (r: Json) => ((r.content as Record<string, Json> | undefined)?.['application/json']?.schema as Json | undefined);
+  const bodySchema = body && (((body.content as Json)['application/json'] as Json).schema as Json);
+  const okSchema = (r: Json) => (r.content as Record<string, Json> | undefined)?.['application/json']?.schema as Json | undefined;
   return `<section class="op" id="${esc(op.operationId)}">
 <h3><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(API_V1 + path)}</code></h3>
 <p lang="id">${esc(op['x-summary-id'])}<br><i lang="en">${esc(op.summary)}</i></p>
@@ -59,7 +74,7 @@ export function renderApiDocs(doc: Json): string {
   const tags = (doc.tags as { name: string }[]).map((t) => t.name);
   const ops = Object.entries(paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ path, method, op })));
   const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
-  const codes = (schemas.ErrorCode!.oneOf as Json[]);
+  const codes = schemas.ErrorCode!.oneOf as Json[];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Antre API v1 — reference</title>
@@ -83,17 +98,44 @@ table.errors{border-collapse:collapse;background:#fff;font-size:13px}table.error
 pre{background:#fff;border:1px solid #dde1e6;padding:10px;overflow:auto;font-size:12px;max-height:420px}
 </style></head>
 <body><header><h1>Antre API v1</h1>
-<p>${esc((doc.info as Json).description).split('\n').filter(Boolean).slice(0, 2).join(' ').replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
+<p>${esc((doc.info as Json).description)
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' ')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
 <p>Untuk mesin / machine-readable: <a href="${API_V1}/openapi.json">${API_V1}/openapi.json</a> (OpenAPI 3.1) · Jalur lama <code>/api/…</code> masih dijawab sampai ${esc(LEGACY_SUNSET_AT.slice(0, 10))} (usang) / the unversioned <code>/api/…</code> paths answer until then (deprecated).</p></header>
-<div class="wrap"><nav>${tags.map((t) => `<h2>${esc(t)}</h2>${ops.filter((o) => (o.op.tags as string[])[0] === t).map((o) => `<a href="#${esc(o.op.operationId)}">${esc(o.method.toUpperCase())} ${esc(o.path)}</a>`).join('')}`).join('')}<h2>Reference</h2><a href="#errors">Error codes / kode kesalahan</a><a href="#schemas">Schemas</a></nav>
+<div class="wrap"><nav>${tags
+    .map(
+      (t) =>
+        `<h2>${esc(t)}</h2>${ops
+          .filter((o) => (o.op.tags as string[])[0] === t)
+          .map((o) => `<a href="#${esc(o.op.operationId)}">${esc(o.method.toUpperCase())} ${esc(o.path)}</a>`)
+          .join('')}`,
+    )
+    .join('')}<h2>Reference</h2><a href="#errors">Error codes / kode kesalahan</a><a href="#schemas">Schemas</a></nav>
 <main>
-${tags.map((t) => `<h2 class="tag">${esc(t)}</h2>${ops.filter((o) => (o.op.tags as string[])[0] === t).map((o) => operation(o.method, o.path, o.op)).join('\n')}`).join('\n')}
+${tags
+  .map(
+    (t) =>
+      `<h2 class="tag">${esc(t)}</h2>${ops
+        .filter((o) => (o.op.tags as string[])[0] === t)
+        .map((o) => operation(o.method, o.path, o.op))
+        .join('\n')}`,
+  )
+  .join('\n')}
 <h2 class="tag" id="errors">Error codes / kode kesalahan</h2>
 <p>Every refusal: <code>{"error":{"code":"QUOTA_FULL","message":{"id":"…","en":"…"},"details":…}}</code></p>
 <table class="errors"><tr><th>Status</th><th>Code</th><th>Bahasa Indonesia</th><th>English</th></tr>
 ${codes.map((c) => `<tr id="error-${esc(c.const)}"><td>${esc(c['x-status'])}</td><td><code>${esc(c.const)}</code></td><td>${esc((c['x-message'] as Json).id)}</td><td>${esc((c['x-message'] as Json).en)}</td></tr>`).join('\n')}
 </table>
 <h2 class="tag" id="schemas">Schemas</h2>
-${Object.entries(schemas).filter(([n]) => n !== 'ErrorCode').map(([n, s]) => `<details id="schema-${esc(n)}"><summary><b>${esc(n)}</b> ${esc(s.description ?? '')}</summary><pre>${esc(JSON.stringify(s, null, 2))}</pre></details>`).join('\n')}
+${Object.entries(schemas)
+  .filter(([n]) => n !== 'ErrorCode')
+  .map(
+    ([n, s]) =>
+      `<details id="schema-${esc(n)}"><summary><b>${esc(n)}</b> ${esc(s.description ?? '')}</summary><pre>${esc(JSON.stringify(s, null, 2))}</pre></details>`,
+  )
+  .join('\n')}
 </main></div></body></html>`;
 }

@@ -61,7 +61,10 @@ function routeReached(stack: Layer[], method: string, url: string): Layer | unde
 /** Every route layer below a router, with the paths of the routers it is mounted under. */
 function allRoutes(stack: Layer[]): { method: string; path: string }[] {
   return stack.flatMap((layer) => {
-    if (layer.route) return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => ({ method: m.toUpperCase(), path: layer.route!.path }));
+    if (layer.route)
+      return Object.keys(layer.route.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => ({ method: m.toUpperCase(), path: layer.route!.path }));
     return layer.handle.stack ? allRoutes(layer.handle.stack) : [];
   });
 }
@@ -84,7 +87,8 @@ describe('the route map against the express router', () => {
         const url = sampleUrl(id, prefix);
         const mount = mountFor(url);
         const reached = mount && mount.prefix === prefix ? routeReached(mount.layer.handle.stack!, def.method, url.slice(prefix.length)) : undefined;
-        if (reached?.route?.path !== def.path) missing.push(`${def.method} ${url} (${id}) reached ${reached?.route?.path ?? 'nothing'} via ${mount?.prefix ?? 'no mount'}`);
+        if (reached?.route?.path !== def.path)
+          missing.push(`${def.method} ${url} (${id}) reached ${reached?.route?.path ?? 'nothing'} via ${mount?.prefix ?? 'no mount'}`);
       }
     }
     expect(missing).toEqual([]);
@@ -115,7 +119,10 @@ describe('the route map against the express router', () => {
     on(r, 'booking.slots', (req, res) => res.json(validate(z.object({}).loose(), req.query)));
     on(r, 'tickets.issue', (req, res) => res.json(validate(z.unknown(), req.body)));
     on(r, 'alerts.ack', (req, res) => res.json({ id: validate(z.string(), req.params.id) }));
-    const mini = express().use(express.json()).use(r).use(errorHandler({ error: () => undefined }));
+    const mini = express()
+      .use(express.json())
+      .use(r)
+      .use(errorHandler({ error: () => undefined }));
     const slots = await request(mini).get('/booking/slots?serviceId=ktp');
     expect(slots.status).toBe(400);
     expect(slots.body.error).toMatchObject({ code: 'INVALID_INPUT', message: { id: ERRORS.INVALID_INPUT.id, en: ERRORS.INVALID_INPUT.en } });
@@ -165,22 +172,37 @@ describe('the OpenAPI document', () => {
   });
 
   it('covers every route of the map, with its error codes, and nothing else', () => {
-    const paths = doc.paths as Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: { allOf?: { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } }[] } }> }> }>>;
+    const paths = doc.paths as Record<
+      string,
+      Record<
+        string,
+        {
+          operationId: string;
+          responses: Record<
+            string,
+            { content?: Record<string, { schema: { allOf?: { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } }[] } }> }
+          >;
+        }
+      >
+    >;
     const ops = Object.entries(paths).flatMap(([p, byMethod]) => Object.entries(byMethod).map(([m, op]) => ({ p, m, op })));
     expect(ops.map((o) => o.op.operationId).sort()).toEqual([...ROUTE_IDS].sort());
     for (const id of ROUTE_IDS) {
       const op = paths[openApiPath(ROUTES[id].path)]?.[ROUTES[id].method.toLowerCase()];
       expect(op?.operationId, id).toBe(id);
-      const declared = ((op as unknown as { parameters: { name: string; in: string }[] }).parameters).filter((p) => p.in === 'path').map((p) => p.name);
+      const declared = (op as unknown as { parameters: { name: string; in: string }[] }).parameters.filter((p) => p.in === 'path').map((p) => p.name);
       expect(declared, id).toEqual([...ROUTES[id].path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]));
-      const listed = Object.values(op!.responses).flatMap((r) => r.content?.['application/json']?.schema.allOf?.[1]?.properties?.error?.properties?.code?.enum ?? []);
+      const listed = Object.values(op!.responses).flatMap(
+        (r) => r.content?.['application/json']?.schema.allOf?.[1]?.properties?.error?.properties?.code?.enum ?? [],
+      );
       expect(new Set(listed), id).toEqual(new Set([...API_SPEC[id].errors, ...ANY_ROUTE]));
       for (const code of listed) expect(op!.responses[String(ERRORS[code as ErrorCode].status)], `${id} ${code}`).toBeDefined();
     }
   });
 
   it('lists every error code with its status and both languages', () => {
-    const codes = ((doc.components as { schemas: { ErrorCode: { oneOf: { const: string; 'x-status': number; 'x-message': { id: string; en: string } }[] } } }).schemas.ErrorCode.oneOf);
+    const codes = (doc.components as { schemas: { ErrorCode: { oneOf: { const: string; 'x-status': number; 'x-message': { id: string; en: string } }[] } } })
+      .schemas.ErrorCode.oneOf;
     expect(codes.map((c) => c.const)).toEqual(Object.keys(ERRORS));
     for (const c of codes) expect({ status: c['x-status'], ...c['x-message'] }).toEqual(ERRORS[c.const as ErrorCode]);
   });

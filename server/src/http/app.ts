@@ -118,7 +118,8 @@ function serveUi(app: Express, ctx: AppContext): void {
   const mount = (prefix: string, dir: string | undefined, extra: string[] = []) => {
     if (!dir || !existsSync(join(dir, 'index.html'))) return;
     app.use(prefix, express.static(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
-    for (const p of [`${prefix}/*rest`, ...extra]) app.get(p, (_req, res) => res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+    for (const p of [`${prefix}/*rest`, ...extra])
+      app.get(p, (_req, res) => res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   };
   mount('/kiosk', ctx.ui?.kiosk, ['/t/:id', '/survey', '/skm', '/booking', '/booking/*rest']);
   mount('/display', ctx.ui?.display);

@@ -40,7 +40,10 @@ describe('the day plan over HTTP', () => {
     expect(r.body).toMatchObject({ number: 'A-001', serviceStartsAt: wita(WED, '08:00') });
     const plan = await h.api('/api/plan', { token: officer });
     expect(plan.status).toBe(200);
-    expect(plan.body.services.find((s: { serviceId: string }) => s.serviceId === 'ktp')).toMatchObject({ status: 'planned', counterIds: ['loket-1', 'loket-2'] });
+    expect(plan.body.services.find((s: { serviceId: string }) => s.serviceId === 'ktp')).toMatchObject({
+      status: 'planned',
+      counterIds: ['loket-1', 'loket-2'],
+    });
   });
 
   it('lets a supervisor mark an agency absent: the kiosk is refused with the reason, and it survives a restart', async () => {
@@ -53,7 +56,11 @@ describe('the day plan over HTTP', () => {
     await h.close();
     await start();
     const queues = await h.api('/api/queues');
-    expect(queues.body.queues.find((q: { serviceId: string }) => q.serviceId === 'skck')).toMatchObject({ available: false, reason: 'closed_today', closedReason: 'Petugas dinas luar' });
+    expect(queues.body.queues.find((q: { serviceId: string }) => q.serviceId === 'skck')).toMatchObject({
+      available: false,
+      reason: 'closed_today',
+      closedReason: 'Petugas dinas luar',
+    });
   });
 
   it('refuses bad marks with a clear error and changes nothing', async () => {

@@ -7,7 +7,9 @@ export const README_ERRORS_END = '<!-- error-codes:end -->';
 /** Every error code as a Markdown table: status, code, Bahasa Indonesia, English. */
 export function errorCodesMarkdown(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const rows = (Object.keys(ERRORS) as ErrorCode[]).map((code) => `| ${ERRORS[code].status} | \`${code}\` | ${cell(ERRORS[code].id)} | ${cell(ERRORS[code].en)} |`);
+  const rows = (Object.keys(ERRORS) as ErrorCode[]).map(
+    (code) => `| ${ERRORS[code].status} | \`${code}\` | ${cell(ERRORS[code].id)} | ${cell(ERRORS[code].en)} |`,
+  );
   return ['| status | code | id | en |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -22,7 +22,8 @@ export function errorHandler(log: { error: (o: object, m: string) => void }): Er
     if (err instanceof AntreError) e = err;
     else if (err?.type === 'entity.parse.failed') e = new AntreError('INVALID_JSON');
     else if (err?.type === 'entity.too.large') e = new AntreError('PAYLOAD_TOO_LARGE', { limit: err.limit });
-    else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) e = new AntreError('INVALID_INPUT', { reason: String(err.type ?? err.message) });
+    else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500)
+      e = new AntreError('INVALID_INPUT', { reason: String(err.type ?? err.message) });
     else {
       log.error({ err }, 'unexpected error');
       e = new AntreError('INTERNAL');

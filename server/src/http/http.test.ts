@@ -20,8 +20,14 @@ async function pairDevice(kind: string, extra: object = {}): Promise<string> {
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] } });
-  await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas3', name: 'Petugas Tiga', password: 'sandi-petugas-3', role: 'officer', counterIds: ['loket-3'] } });
+  await h.api('/api/users', {
+    token: h.adminToken,
+    body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] },
+  });
+  await h.api('/api/users', {
+    token: h.adminToken,
+    body: { username: 'petugas3', name: 'Petugas Tiga', password: 'sandi-petugas-3', role: 'officer', counterIds: ['loket-3'] },
+  });
   officer = await h.login('petugas1', 'sandi-petugas-1');
   officer2 = await h.login('petugas3', 'sandi-petugas-3');
   kiosk = await pairDevice('kiosk', { ref: 'kiosk-1' });
@@ -63,11 +69,17 @@ describe('auth', () => {
   });
 
   it('a burst of wrong passwords sent at once still gets five tries, not one per request in flight', async () => {
-    await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas4', name: 'Petugas Empat', password: 'sandi-petugas-4', role: 'officer', counterIds: ['loket-4'] } });
+    await h.api('/api/users', {
+      token: h.adminToken,
+      body: { username: 'petugas4', name: 'Petugas Empat', password: 'sandi-petugas-4', role: 'officer', counterIds: ['loket-4'] },
+    });
     const burst = await Promise.all(Array.from({ length: 20 }, () => h.api('/api/auth/login', { body: { username: 'petugas4', password: 'tebakan' } })));
     const codes = burst.map((r) => r.body?.error?.code as string);
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length, codes.join(',')).toBeLessThanOrEqual(5);
-    expect(codes.filter((c) => c !== 'INVALID_CREDENTIALS' && c !== 'TOO_MANY_ATTEMPTS'), codes.join(',')).toEqual([]);
+    expect(
+      codes.filter((c) => c !== 'INVALID_CREDENTIALS' && c !== 'TOO_MANY_ATTEMPTS'),
+      codes.join(','),
+    ).toEqual([]);
     for (const r of burst.filter((x) => x.body.error.code === 'TOO_MANY_ATTEMPTS')) expectError(r, 'TOO_MANY_ATTEMPTS');
     // Even the right password waits out the window; after it, it works.
     expectError(await h.api('/api/auth/login', { body: { username: 'petugas4', password: 'sandi-petugas-4' } }), 'TOO_MANY_ATTEMPTS');
@@ -148,7 +160,10 @@ describe('counters', () => {
   });
 
   it('a body that is not JSON is refused with 415, not read as empty, and changes nothing', async () => {
-    expectError(await h.api('/api/tickets', { token: kiosk, raw: 'serviceId=ktp', contentType: 'application/x-www-form-urlencoded' }), 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await h.api('/api/tickets', { token: kiosk, raw: 'serviceId=ktp', contentType: 'application/x-www-form-urlencoded' }),
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expectError(await h.api('/api/tickets', { token: kiosk, raw: '{"serviceId":"ktp"}', contentType: 'text/plain' }), 'UNSUPPORTED_MEDIA_TYPE');
     // JSON with a charset is JSON.
     const t = await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' }, contentType: 'application/json; charset=utf-8' });
@@ -212,8 +227,17 @@ describe('counters', () => {
 describe('admin', () => {
   it('creates users and devices; only admins may', async () => {
     expectError(await h.api('/api/users', { token: officer, body: { username: 'x1x', name: 'X', password: '12345678', role: 'admin' } }), 'FORBIDDEN');
-    expectError(await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas1', name: 'X', password: '12345678', role: 'officer' } }), 'USERNAME_TAKEN');
-    expectError(await h.api('/api/users', { token: h.adminToken, body: { username: 'baru', name: 'X', password: '12345678', role: 'officer', counterIds: ['loket-77'] } }), 'COUNTER_NOT_FOUND');
+    expectError(
+      await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas1', name: 'X', password: '12345678', role: 'officer' } }),
+      'USERNAME_TAKEN',
+    );
+    expectError(
+      await h.api('/api/users', {
+        token: h.adminToken,
+        body: { username: 'baru', name: 'X', password: '12345678', role: 'officer', counterIds: ['loket-77'] },
+      }),
+      'COUNTER_NOT_FOUND',
+    );
     expectError(await h.api('/api/devices', { token: officer, body: { kind: 'kiosk', name: 'K' } }), 'FORBIDDEN');
     expectError(await h.api('/api/devices', { token: h.adminToken, body: { kind: 'button', name: 'B', ref: 'loket-77' } }), 'COUNTER_NOT_FOUND');
     expectError(await h.api('/api/devices/nope/pairing', { token: h.adminToken, method: 'POST' }), 'DEVICE_NOT_FOUND');

@@ -26,7 +26,10 @@ describe('sessions, snapshots, accounts and devices', () => {
   });
 
   it('an admin edits an officer; a disabled officer cannot log in and loses the session', async () => {
-    const created = await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas9', name: 'P9', password: 'sandi-sembilan', role: 'officer', counterIds: ['loket-2'] } });
+    const created = await h.api('/api/users', {
+      token: h.adminToken,
+      body: { username: 'petugas9', name: 'P9', password: 'sandi-sembilan', role: 'officer', counterIds: ['loket-2'] },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'petugas9', disabled: false, counterIds: ['loket-2'] });
     const t = await h.login('petugas9', 'sandi-sembilan');

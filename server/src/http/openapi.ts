@@ -102,12 +102,15 @@ function successResponse(id: RouteId, spec: RouteSpec, defs: Record<string, unkn
   const status = String(spec.status ?? 200);
   const format = (ROUTES[id] as { format?: string }).format ?? 'json';
   if (format === 'empty' || spec.status === 204) return { [status]: { description: 'Done; no body.' } };
-  if (format === 'csv') return { [status]: { description: 'CSV (UTF-8, with a header row), as a download.', content: { 'text/csv': { schema: { type: 'string' } } } } };
-  if (format === 'png') return { [status]: { description: 'PNG image.', content: { 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } } } };
+  if (format === 'csv')
+    return { [status]: { description: 'CSV (UTF-8, with a header row), as a download.', content: { 'text/csv': { schema: { type: 'string' } } } } };
+  if (format === 'png')
+    return { [status]: { description: 'PNG image.', content: { 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } } } };
   if (format === 'html') return { [status]: { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } };
-  const schema = typeof spec.answer === 'string'
-    ? { type: 'object', description: `TypeScript type \`${spec.answer}\` of the contract (@antre/server/contract).`, 'x-antre-type': spec.answer }
-    : jsonSchema(spec.answer, 'output', defs);
+  const schema =
+    typeof spec.answer === 'string'
+      ? { type: 'object', description: `TypeScript type \`${spec.answer}\` of the contract (@antre/server/contract).`, 'x-antre-type': spec.answer }
+      : jsonSchema(spec.answer, 'output', defs);
   const name = typeof spec.answer === 'string' ? spec.answer : (z.globalRegistry.get(spec.answer)?.id ?? 'JSON');
   return { [status]: { description: name, content: { 'application/json': { schema } } } };
 }
@@ -115,7 +118,11 @@ function successResponse(id: RouteId, spec: RouteSpec, defs: Record<string, unkn
 function requestBody(spec: RouteSpec, defs: Record<string, unknown>): Json | undefined {
   if (spec.bodyByAction) {
     const oneOf = Object.entries(spec.bodyByAction).map(([action, s]) => ({ title: action, ...jsonSchema(s, 'input', defs) }));
-    return { required: false, description: 'The body depends on the action (each schema is titled with its action); most actions take none.', content: { 'application/json': { schema: { oneOf } } } };
+    return {
+      required: false,
+      description: 'The body depends on the action (each schema is titled with its action); most actions take none.',
+      content: { 'application/json': { schema: { oneOf } } },
+    };
   }
   if (!spec.body) return undefined;
   const s = jsonSchema(spec.body, 'input', defs);
@@ -175,12 +182,20 @@ export function openApiDocument(): Json {
     tags: [...new Set(ROUTE_IDS.map((id) => API_SPEC[id].tag))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff session token (POST /auth/login) or a device token (POST /devices/pair).' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A staff session token (POST /auth/login) or a device token (POST /devices/pair).' },
+      },
       schemas: {
         ...defs,
         ErrorCode: {
           description: 'Every error code: its HTTP status, and the message in Bahasa Indonesia and English.',
-          oneOf: codes.map((c) => ({ const: c.code, title: `${c.status} ${c.code}`, description: `${c.en} / ${c.id}`, 'x-status': c.status, 'x-message': { id: c.id, en: c.en } })),
+          oneOf: codes.map((c) => ({
+            const: c.code,
+            title: `${c.status} ${c.code}`,
+            description: `${c.en} / ${c.id}`,
+            'x-status': c.status,
+            'x-message': { id: c.id, en: c.en },
+          })),
         },
         ErrorBody: {
           type: 'object',
@@ -191,7 +206,11 @@ export function openApiDocument(): Json {
               required: ['code', 'message'],
               properties: {
                 code: { $ref: `${COMPONENT}ErrorCode` },
-                message: { type: 'object', required: ['id', 'en'], properties: { id: { type: 'string', description: 'Bahasa Indonesia' }, en: { type: 'string', description: 'English' } } },
+                message: {
+                  type: 'object',
+                  required: ['id', 'en'],
+                  properties: { id: { type: 'string', description: 'Bahasa Indonesia' }, en: { type: 'string', description: 'English' } },
+                },
                 details: { description: 'What exactly was wrong (the bad fields, a retry delay), when known.' },
               },
             },

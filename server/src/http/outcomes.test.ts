@@ -31,7 +31,12 @@ describe('the outcome of a visit', () => {
 
   it('refuses an outcome that does not fit and changes nothing', async () => {
     const id = await atDesk();
-    for (const body of [{ outcome: 'berkas_tidak_lengkap', missing: [5] }, { outcome: 'dirujuk', agencyId: 'nope' }, { outcome: 'ditolak' }, { outcome: 'entah' }]) {
+    for (const body of [
+      { outcome: 'berkas_tidak_lengkap', missing: [5] },
+      { outcome: 'dirujuk', agencyId: 'nope' },
+      { outcome: 'ditolak' },
+      { outcome: 'entah' },
+    ]) {
       const r = await post('/api/counters/loket-1/finish', officer, body);
       expect(r.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(['INVALID_INPUT', 'AGENCY_NOT_FOUND']).toContain(r.body.error.code);
@@ -48,6 +53,8 @@ describe('the outcome of a visit', () => {
     // No body, or an empty one (as older clients send), is "selesai".
     expect((await post('/api/counters/loket-1/finish', officer, {})).status).toBe(200);
     const r = await h.api('/api/reports?from=2026-11-25', { token: h.adminToken });
-    expect(r.body.outcomes).toEqual([{ serviceId: 'ktp', label: 'KTP-el', selesai: 1, berkas_tidak_lengkap: 2, dirujuk: 1, ditolak: 0, missing: [{ requirement: 'KK', count: 2 }] }]);
+    expect(r.body.outcomes).toEqual([
+      { serviceId: 'ktp', label: 'KTP-el', selesai: 1, berkas_tidak_lengkap: 2, dirujuk: 1, ditolak: 0, missing: [{ requirement: 'KK', count: 2 }] },
+    ]);
   });
 });

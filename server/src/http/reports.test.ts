@@ -42,10 +42,24 @@ describe('GET /api/reports', () => {
     const r = await h.api('/api/reports?from=2026-11-25&to=2026-11-25', { token: h.adminToken });
     expect(r.status).toBe(200);
     expect(r.body.days).toEqual(['2026-11-25']);
-    expect(r.body.total).toMatchObject({ issued: 3, served: 2, noShow: 1, transferred: 0, expired: 0, inProgress: 0, waitMeanMinutes: 6, waitP90Minutes: 11, serviceMeanMinutes: 5.5, withinTargetShare: 1 });
+    expect(r.body.total).toMatchObject({
+      issued: 3,
+      served: 2,
+      noShow: 1,
+      transferred: 0,
+      expired: 0,
+      inProgress: 0,
+      waitMeanMinutes: 6,
+      waitP90Minutes: 11,
+      serviceMeanMinutes: 5.5,
+      withinTargetShare: 1,
+    });
     expect(r.body.total.perHour[9]).toBe(3);
     const officers = r.body.by.officer.map((x: { label: string; served: number; noShow: number }) => [x.label, x.served, x.noShow]);
-    expect(officers).toEqual([['Petugas Satu', 1, 1], ['Petugas Tiga', 1, 0]]);
+    expect(officers).toEqual([
+      ['Petugas Satu', 1, 1],
+      ['Petugas Tiga', 1, 0],
+    ]);
     expect((await h.api('/api/reports?from=2026-11-25', { token: h.adminToken })).body.total.issued).toBe(3);
   });
 
@@ -79,7 +93,10 @@ describe('GET /api/reports.csv', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?antre-test-mpp-2026-11-25-officer\.csv"?$/);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]!.split(',').slice(0, 9)).toEqual(['from', 'to', 'group_by', 'key', 'name', 'issued', 'transferred_in', 'served', 'no_show']);
     expect(lines.slice(1).map((l) => l.split(',').slice(4, 9))).toEqual([
       ['Petugas Satu', '2', '0', '1', '1'],
@@ -99,7 +116,9 @@ describe('GET /api/alerts', () => {
     h.clock.minutes(2);
     const r = await h.api('/api/alerts', { token: h.adminToken });
     expect(r.body.now).toBe(h.clock.t);
-    expect(r.body.alerts).toEqual([expect.objectContaining({ kind: 'waiting_no_counter', serviceId: 'sertipikat', waiting: 1, minutes: 2, severity: 'critical' })]);
+    expect(r.body.alerts).toEqual([
+      expect.objectContaining({ kind: 'waiting_no_counter', serviceId: 'sertipikat', waiting: 1, minutes: 2, severity: 'critical' }),
+    ]);
     expect((await h.api('/api/alerts', { token: officer1 })).status).toBe(403);
   });
 });

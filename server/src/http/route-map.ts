@@ -28,7 +28,8 @@ export function on<K extends RouteId>(router: Router, id: K, ...handlers: Handle
   if (!def) throw new Error(`route ${String(id)} is not in the route map (contract/api/routes.ts)`);
   const wrapped = handlers.map((h) => (req: Request, res: Response, next: NextFunction) => {
     // Express 5 parses the query anew at each read: keep one object, so validate() can tell it is the query.
-    if (!Object.prototype.hasOwnProperty.call(req, 'query')) Object.defineProperty(req, 'query', { value: req.query, configurable: true, enumerable: true, writable: true });
+    if (!Object.prototype.hasOwnProperty.call(req, 'query'))
+      Object.defineProperty(req, 'query', { value: req.query, configurable: true, enumerable: true, writable: true });
     return current.run({ id, req }, () => (h as unknown as RequestHandler)(req, res, next));
   });
   (router[def.method.toLowerCase() as Method] as (path: string, ...h: RequestHandler[]) => Router)(def.path, ...wrapped);

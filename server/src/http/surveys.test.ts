@@ -46,13 +46,16 @@ beforeAll(async () => {
   tablet1 = await pairDevice('survey', { ref: 'loket-1' });
   tablet3 = await pairDevice('survey', { ref: 'loket-3' });
   display = await pairDevice('display', { floor: 1 });
-  await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] } });
+  await h.api('/api/users', {
+    token: h.adminToken,
+    body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] },
+  });
   officer = await h.login('petugas1', 'sandi-petugas-1');
 });
 afterAll(() => h.close());
 
 describe('SKM for officers and the public', () => {
-  it("shows an officer only their own aggregate, and only from the minimum count on", async () => {
+  it('shows an officer only their own aggregate, and only from the minimum count on', async () => {
     const q = 'from=2026-11-25&to=2026-11-26';
     const few = (await h.api(`/api/surveys/mine?${q}`, { token: officer })).body;
     expect(few).toEqual({ respondents: 0, minimum: 10, converted: null, band: null, elements: null });
@@ -64,7 +67,11 @@ describe('SKM for officers and the public', () => {
     const { testVenue } = await import('../testing/builders.js');
     const pub = await startHarness({ venue: testVenue({ settings: { publishSurvey: true } as never }) });
     try {
-      const kiosk2 = (await pub.api('/api/devices/pair', { body: { code: (await pub.api('/api/devices', { token: pub.adminToken, body: { kind: 'kiosk', name: 'k', ref: 'kiosk-1' } })).body.code } })).body.token;
+      const kiosk2 = (
+        await pub.api('/api/devices/pair', {
+          body: { code: (await pub.api('/api/devices', { token: pub.adminToken, body: { kind: 'kiosk', name: 'k', ref: 'kiosk-1' } })).body.code },
+        })
+      ).body.token;
       const t = await pub.api('/api/tickets', { token: kiosk2, body: { serviceId: 'skck' } });
       await pub.api('/api/counters/loket-3/call-next', { token: pub.adminToken, body: {} });
       await pub.api('/api/counters/loket-3/finish', { token: pub.adminToken, body: {} });
@@ -79,7 +86,9 @@ describe('SKM for officers and the public', () => {
 
 describe('SKM survey answers', () => {
   it('pushes a finished visit to the tablet at its counter only, then takes one answer for it', async () => {
-    const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [tablet1, tablet3].map((token) => connect(h.server.url, { auth: { token }, transports: ['websocket'] }));
+    const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [tablet1, tablet3].map((token) =>
+      connect(h.server.url, { auth: { token }, transports: ['websocket'] }),
+    );
     const heard: SurveyVisit[][] = [[], []];
     sockets.forEach((s, i) => s.on('surveyVisit', (v) => heard[i]!.push(v)));
     const closed: string[] = [];
@@ -138,7 +147,10 @@ describe('SKM survey answers', () => {
     expect(r.weakest.slice(0, 2)).toEqual(['U3', 'U8']);
     expect(r.comments).toEqual([expect.objectContaining({ text: 'Petugas ramah', serviceId: 'ktp' })]);
     expect(r.profile.sex).toMatchObject({ P: 1, none: 1 });
-    expect(r.groups.agency.map((g: { key: string; respondents: number }) => [g.key, g.respondents])).toEqual([['dukcapil', 1], ['polres', 1]]);
+    expect(r.groups.agency.map((g: { key: string; respondents: number }) => [g.key, g.respondents])).toEqual([
+      ['dukcapil', 1],
+      ['polres', 1],
+    ]);
     // One officer's figures are withheld below the minimum count.
     expect(r.groups.officer.every((g: { withheld: boolean; converted: unknown }) => g.withheld && g.converted === null)).toBe(true);
     const dk = (await h.api(`/api/surveys/results?${q}&agencyId=dukcapil`, { token: h.adminToken })).body;

@@ -16,7 +16,10 @@ const dir = mkdtempSync(join(tmpdir(), 'antre-venue-admin-'));
 beforeAll(async () => {
   h = await startHarness({ dataDir: dir });
   await h.api('/api/users', { token: h.adminToken, body: { username: 'spv', name: 'Supervisor', password: 'sandi-spv-123', role: 'supervisor' } });
-  await h.api('/api/users', { token: h.adminToken, body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] } });
+  await h.api('/api/users', {
+    token: h.adminToken,
+    body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] },
+  });
   supervisor = await h.login('spv', 'sandi-spv-123');
   officer = await h.login('petugas1', 'sandi-petugas-1');
   const created = await h.api('/api/devices', { token: h.adminToken, body: { kind: 'kiosk', name: 'Kios', ref: 'kiosk-1' } });
@@ -35,7 +38,8 @@ async function raw(): Promise<{ version: number; venue: Venue }> {
 
 const put = (venue: unknown, token = h.adminToken) => h.api('/api/venue', { method: 'PUT', token, body: venue });
 const withService = (v: Venue, id: string, change: (s: Venue['services'][number]) => object): Venue => ({
-  ...v, services: v.services.map((s) => (s.id === id ? { ...s, ...change(s) } : s)),
+  ...v,
+  services: v.services.map((s) => (s.id === id ? { ...s, ...change(s) } : s)),
 });
 
 describe('GET /api/venue/raw', () => {
@@ -55,10 +59,9 @@ describe('PUT /api/venue', () => {
     const r = await put(bad);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VENUE_INVALID');
-    expect(r.body.error.details.problems).toEqual(expect.arrayContaining([
-      'services[1].hours.mon: open must be before close',
-      'services[1].prefix: prefix "A" is already used by service "ktp"',
-    ]));
+    expect(r.body.error.details.problems).toEqual(
+      expect.arrayContaining(['services[1].hours.mon: open must be before close', 'services[1].prefix: prefix "A" is already used by service "ktp"']),
+    );
     expect((await raw()).version).toBe(before.version);
     const noFee = await put(withService(before.venue, 'ktp', () => ({ fee: '' })));
     expect(noFee.body.error.details.problems).toEqual(['services[0].fee: Too small: expected string to have >=1 characters']);
@@ -89,7 +92,11 @@ describe('PUT /api/venue', () => {
     s.disconnect();
     const pub = (await h.api('/api/venue')).body;
     expect(pub.version).toBe(r.body.version);
-    expect(pub.services.find((x: { id: string }) => x.id === 'ktp')).toMatchObject({ hours: { wed: { open: '07:30', lastTicket: '10:30' } }, dailyQuota: 40, fee: 'Gratis sekali' });
+    expect(pub.services.find((x: { id: string }) => x.id === 'ktp')).toMatchObject({
+      hours: { wed: { open: '07:30', lastTicket: '10:30' } },
+      dailyQuota: 40,
+      fee: 'Gratis sekali',
+    });
     // 09:00 on a Wednesday is inside the new hours; quota shows the new cap.
     expect((await h.api('/api/queues')).body.queues.find((q: { serviceId: string }) => q.serviceId === 'ktp')).toMatchObject({ quota: 40, available: true });
     const saved = JSON.parse(readFileSync(join(dir, 'test-mpp', 'venue.json'), 'utf8'));
@@ -132,7 +139,9 @@ describe('PUT /api/venue', () => {
     const swapped = venue.services.map((s) => (s.id === 'kk' ? { ...s, prefix: 'Q' } : s.id === 'skck' ? { ...s, prefix: 'B' } : s));
     const r = await put({ ...venue, services: swapped });
     expect(r.status).toBe(409);
-    expect(r.body.error.details.problems).toEqual(['services[2].prefix: "B" was printed today on tickets of service "kk"; numbers would repeat on the boards, change it after today']);
+    expect(r.body.error.details.problems).toEqual([
+      'services[2].prefix: "B" was printed today on tickets of service "kk"; numbers would repeat on the boards, change it after today',
+    ]);
   });
 
   it('a restarted server runs on the saved venue, not the file it was started with', async () => {

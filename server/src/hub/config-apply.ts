@@ -15,7 +15,10 @@ const staffEntry = z.strictObject({
   name: z.string().trim().min(1).max(80),
   role: z.enum(ROLES),
   counterIds: z.array(z.string().min(1).max(64)).max(50).default([]),
-  passwordHash: z.string().regex(/^pbkdf2-sha256\$\d{4,7}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,64}$/, 'must be a pbkdf2-sha256 hash this site can verify').optional(),
+  passwordHash: z
+    .string()
+    .regex(/^pbkdf2-sha256\$\d{4,7}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,64}$/, 'must be a pbkdf2-sha256 hash this site can verify')
+    .optional(),
   disabled: z.boolean().default(false),
 });
 const staffList = z.array(staffEntry).max(500);
@@ -42,11 +45,18 @@ function reasonOf(err: unknown): LocalizedText | null {
 export async function applyHubConfig(ctx: AppContext, config: HubConfig, notifier: () => Notifier | null): Promise<HubConfigResult> {
   const refused = (reason: LocalizedText): HubConfigResult => ({ version: config.version, outcome: 'refused', reason });
   const unknown = Object.keys(config.settings ?? {});
-  if (unknown.length) return refused(refusal('Pengaturan tidak dikenal oleh server gedung ini:', 'Settings this building\'s server does not know:', unknown));
+  if (unknown.length) return refused(refusal('Pengaturan tidak dikenal oleh server gedung ini:', "Settings this building's server does not know:", unknown));
   let staff: HubStaffEntry[] | null = null;
   if (config.staff !== undefined) {
     const parsed = staffList.safeParse(config.staff);
-    if (!parsed.success) return refused(refusal('Akun petugas tidak valid:', 'Staff accounts are not valid:', describeIssues(parsed.error.issues).map((p) => `staff${p.startsWith('[') ? '' : '.'}${p}`)));
+    if (!parsed.success)
+      return refused(
+        refusal(
+          'Akun petugas tidak valid:',
+          'Staff accounts are not valid:',
+          describeIssues(parsed.error.issues).map((p) => `staff${p.startsWith('[') ? '' : '.'}${p}`),
+        ),
+      );
     staff = parsed.data;
     const venue = config.venue !== undefined ? venueSchema.safeParse(config.venue) : null;
     const counters = new Set((venue?.success ? venue.data : ctx.queue.venue).counters.map((c) => c.id));

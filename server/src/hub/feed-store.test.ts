@@ -35,7 +35,11 @@ describe('the hub feed on disk', () => {
     await fill(a, 1, 25, () => '2026-11-25');
     expect(a.durableSeq).toBe(25);
     await a.close();
-    expect(readdirSync(join(dir, 'hub')).filter((f) => f.endsWith('.jsonl')).sort()).toEqual(['feed.000000000001.jsonl', 'feed.000000000011.jsonl', 'feed.000000000021.jsonl']);
+    expect(
+      readdirSync(join(dir, 'hub'))
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort(),
+    ).toEqual(['feed.000000000001.jsonl', 'feed.000000000011.jsonl', 'feed.000000000021.jsonl']);
     const b = new FeedStore(dir, () => {}, 10);
     const seen: number[] = [];
     await b.open(0, (e) => seen.push(e.seq));

@@ -35,7 +35,8 @@ const SEG_RE = /^feed\.(\d{12})\.jsonl$/;
 const EVENT_HEAD = '{"seq":';
 
 function eventProblem(v: unknown): string | null {
-  if (!isRecord(v) || !Number.isInteger(v.seq) || typeof v.key !== 'string' || typeof v.kind !== 'string' || typeof v.day !== 'string') return 'not a feed event';
+  if (!isRecord(v) || !Number.isInteger(v.seq) || typeof v.key !== 'string' || typeof v.kind !== 'string' || typeof v.day !== 'string')
+    return 'not a feed event';
   return null;
 }
 
@@ -63,7 +64,11 @@ export class FeedStore {
   private inOrder: Promise<void> = Promise.resolve();
   private appendFailed: unknown = null;
 
-  constructor(venueDataDir: string, private readonly onRepair: (message: string) => void = () => {}, private readonly segmentEvents = SEGMENT_EVENTS) {
+  constructor(
+    venueDataDir: string,
+    private readonly onRepair: (message: string) => void = () => {},
+    private readonly segmentEvents = SEGMENT_EVENTS,
+  ) {
     this.dir = join(venueDataDir, 'hub');
   }
 
@@ -84,7 +89,11 @@ export class FeedStore {
     await this.inOrder;
     this.appendFailed = null;
     mkdirSync(this.dir, { recursive: true });
-    const files = readdirSync(this.dir).map((f) => SEG_RE.exec(f)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1])).sort((a, b) => a - b);
+    const files = readdirSync(this.dir)
+      .map((f) => SEG_RE.exec(f))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
     const meta = readJsonFileSync<FeedMeta>(this.metaPath(), metaProblem);
     if (!meta) {
       if (files.length) throw new CorruptDataError(this.metaPath(), 'missing, while the feed has events: the feed id is lost');
@@ -101,7 +110,9 @@ export class FeedStore {
         // reconciliation emits those changes again.
         for (const f of files.slice(i)) await disk().unlink(this.segPath(f));
         await disk().fsyncDir(this.dir);
-        this.onRepair(`Hub feed ${this.dir}: dropped ${files.length - i} segment(s) after a hole at ${expect} (a power cut during a segment switch); the day's changes are sent again.`);
+        this.onRepair(
+          `Hub feed ${this.dir}: dropped ${files.length - i} segment(s) after a hole at ${expect} (a power cut during a segment switch); the day's changes are sent again.`,
+        );
         break;
       }
       const events = Journal.readAll<HubEvent>(path, { check: eventProblem, head: EVENT_HEAD, onRepair: this.onRepair });
@@ -154,12 +165,14 @@ export class FeedStore {
     if (!j) return Promise.reject(new Error('feed is not open'));
     const seg = this.segments.at(-1)!;
     const written = j.append(e);
-    const done = this.inOrder.then(() => written).then(() => {
-      if (this.appendFailed) throw this.appendFailed;
-      seg.last = Math.max(seg.last, e.seq);
-      if (e.day > seg.maxDay) seg.maxDay = e.day;
-      this.durableSeq = e.seq;
-    });
+    const done = this.inOrder
+      .then(() => written)
+      .then(() => {
+        if (this.appendFailed) throw this.appendFailed;
+        seg.last = Math.max(seg.last, e.seq);
+        if (e.day > seg.maxDay) seg.maxDay = e.day;
+        this.durableSeq = e.seq;
+      });
     done.catch((err: unknown) => {
       this.appendFailed ??= err;
     });
@@ -196,11 +209,16 @@ export class FeedStore {
     while (this.segments.length > 1) {
       const s = this.segments[0]!;
       if (s.last > this.meta.acked || s.maxDay >= keepDay || s.path === this.journal?.path) break;
-      await disk().unlink(s.path).catch(() => undefined);
+      await disk()
+        .unlink(s.path)
+        .catch(() => undefined);
       this.segments.shift();
       dropped = true;
     }
-    if (dropped) await disk().fsyncDir(this.dir).catch(() => undefined);
+    if (dropped)
+      await disk()
+        .fsyncDir(this.dir)
+        .catch(() => undefined);
   }
 
   /**
@@ -212,7 +230,10 @@ export class FeedStore {
   async reset(now: number): Promise<void> {
     await this.close();
     await this.inOrder;
-    for (const s of this.segments) await disk().unlink(s.path).catch(() => undefined);
+    for (const s of this.segments)
+      await disk()
+        .unlink(s.path)
+        .catch(() => undefined);
     await disk().fsyncDir(this.dir);
     this.segments = [];
     const old = this.meta;

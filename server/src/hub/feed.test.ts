@@ -32,15 +32,16 @@ async function until(what: string, fn: () => boolean, ms = 15000): Promise<void>
   }
 }
 
-const caughtUp = () => until('the hub to catch up', () => {
-  const link = h!.server.ctx.hub!;
-  return link.feed.durableSeq > 0 && link.feed.assignedSeq === link.feed.durableSeq && !link.feed.failure && hub!.nextSeq === link.feed.durableSeq + 1;
-});
+const caughtUp = () =>
+  until('the hub to catch up', () => {
+    const link = h!.server.ctx.hub!;
+    return link.feed.durableSeq > 0 && link.feed.assignedSeq === link.feed.durableSeq && !link.feed.failure && hub!.nextSeq === link.feed.durableSeq + 1;
+  });
 
 const post = (path: string, token: string | undefined, body: unknown = {}) => h!.api(path, { token, method: 'POST', body });
 
 describe('what the feed carries besides tickets', () => {
-  it('sends alerts, survey answers, a day\'s end with its expired tickets and its accountability record', async () => {
+  it("sends alerts, survey answers, a day's end with its expired tickets and its accountability record", async () => {
     hub = await startFakeHub({ siteId: SITE, credential: CREDENTIAL });
     h = await startHarness({ venue: dayVenue(), demo: false, hub: { url: hub.url, siteId: SITE, credential: CREDENTIAL, intervalMs: 40, maxBackoffMs: 200 } });
     const admin = h.adminToken;
@@ -59,7 +60,9 @@ describe('what the feed carries besides tickets', () => {
 
     expect(hub.byKey.get(`survey:${WED}:${a.id}`)).toMatchObject({ ticketId: a.id, scores: [4, 4, 3, 4, 4, 4, 3, 4, 4] });
     // The alert ended once the counter opened: the hub has its latest state.
-    await until('the alert\'s end', () => [...hub!.byKey.entries()].some(([k, v]) => k.startsWith(`alert:${WED}:loket-1:late_open`) && (v as AlertRecord).endedAt !== null));
+    await until("the alert's end", () =>
+      [...hub!.byKey.entries()].some(([k, v]) => k.startsWith(`alert:${WED}:loket-1:late_open`) && (v as AlertRecord).endedAt !== null),
+    );
 
     // Midnight: the day ends, the visitor still waiting expires, the accountability record is final.
     h.clock.t = wita(THU, '00:05');
@@ -68,7 +71,9 @@ describe('what the feed carries besides tickets', () => {
     expect((hub.byKey.get(`ticket:${WED}:${b.id}`) as Ticket).status).toBe('expired');
     expect(hub.byKey.get(`day:${WED}`)).toMatchObject({ status: 'closed', tickets: 2, done: 1, expired: 1 });
     expect(hub.byKey.get(`day:${THU}`)).toMatchObject({ status: 'open' });
-    const rows = [...hub.bySeq.values()].filter((e) => e.kind === 'accountability' && e.day === WED).map((e) => e.data as { type: string; kind: string; key: string; served: number });
+    const rows = [...hub.bySeq.values()]
+      .filter((e) => e.kind === 'accountability' && e.day === WED)
+      .map((e) => e.data as { type: string; kind: string; key: string; served: number });
     expect(rows.find((r) => r.type === 'row' && r.kind === 'counter' && r.key === 'loket-1')).toMatchObject({ served: 1 });
     expect(rows.find((r) => r.type === 'row' && r.kind === 'total')).toMatchObject({ served: 1 });
     expect(gapless(hub)).toBe(true);
@@ -89,7 +94,15 @@ describe('what the feed carries besides tickets', () => {
       async open(path, how, mode) {
         const f = await base.open(path, how, mode);
         if (!path.includes(`${'/'}hub${'/'}feed.`) || !path.endsWith('.jsonl')) return f;
-        return { ...f, write: (...args) => (failing ? Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) : f.write(...args)), datasync: () => f.datasync(), sync: () => f.sync(), truncate: (n) => f.truncate(n), size: () => f.size(), close: () => f.close() };
+        return {
+          ...f,
+          write: (...args) => (failing ? Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) : f.write(...args)),
+          datasync: () => f.datasync(),
+          sync: () => f.sync(),
+          truncate: (n) => f.truncate(n),
+          size: () => f.size(),
+          close: () => f.close(),
+        };
       },
     });
     // Reopen the feed so its file goes through the failing disk.

@@ -31,7 +31,10 @@ interface Item {
 const TAIL_MAX = 2000;
 
 function digest(data: unknown): string {
-  return createHash('sha1').update(JSON.stringify(data) ?? 'null').digest('base64').slice(0, 16);
+  return createHash('sha1')
+    .update(JSON.stringify(data) ?? 'null')
+    .digest('base64')
+    .slice(0, 16);
 }
 
 /**
@@ -58,7 +61,11 @@ export class HubFeed {
   private failed: unknown = null;
   private readonly unsubscribe: (() => void)[] = [];
 
-  constructor(readonly store: FeedStore, private readonly src: FeedSources, private readonly clock: () => number) {}
+  constructor(
+    readonly store: FeedStore,
+    private readonly src: FeedSources,
+    private readonly clock: () => number,
+  ) {}
 
   /** Highest sequence on disk: what may be sent. */
   get durableSeq(): number {
@@ -83,7 +90,10 @@ export class HubFeed {
     const onDay = (day: string) => this.onDay(day);
     q.on('changes', onChanges);
     q.on('day', onDay);
-    this.unsubscribe.push(() => q.off('changes', onChanges), () => q.off('day', onDay));
+    this.unsubscribe.push(
+      () => q.off('changes', onChanges),
+      () => q.off('day', onDay),
+    );
   }
 
   /** Reads the feed back and reconciles; also the way back after a failed write. Synchronous after the reads, so no change slips in. */
@@ -150,8 +160,10 @@ export class HubFeed {
       for (const t of doc.tickets) items.push({ kind: 'ticket', key: `ticket:${day}:${t.id}`, data: t });
       for (const c of doc.counters) items.push({ kind: 'counter', key: `counter:${day}:${c.counterId}`, data: c });
       for (const s of doc.services) items.push({ kind: 'service', key: `service:${day}:${s.serviceId}`, data: s });
-      for (const a of doc.agencies ?? []) items.push({ kind: 'accountability', key: `accountability:${day}:agency:${a.agencyId}`, data: { type: 'agency', ...a } });
-      for (const o of doc.outcomes ?? []) items.push({ kind: 'accountability', key: `accountability:${day}:outcome:${o.ticketId}`, data: { type: 'outcome', ...o } });
+      for (const a of doc.agencies ?? [])
+        items.push({ kind: 'accountability', key: `accountability:${day}:agency:${a.agencyId}`, data: { type: 'agency', ...a } });
+      for (const o of doc.outcomes ?? [])
+        items.push({ kind: 'accountability', key: `accountability:${day}:outcome:${o.ticketId}`, data: { type: 'outcome', ...o } });
     }
     for (const r of this.src.surveys?.(day) ?? []) items.push(surveyItem(r));
     for (const r of this.src.alerts?.(day) ?? []) items.push(alertItem(day, r));
@@ -166,7 +178,11 @@ export class HubFeed {
     if (status === 'open') return { kind: 'day', key: `day:${day}`, data: { day, status, venueId } };
     const tickets = doc?.tickets ?? [];
     const count = (s: string) => tickets.filter((t) => t.status === s).length;
-    return { kind: 'day', key: `day:${day}`, data: { day, status, venueId, tickets: tickets.length, done: count('done'), noShow: count('no_show'), expired: count('expired') } };
+    return {
+      kind: 'day',
+      key: `day:${day}`,
+      data: { day, status, venueId, tickets: tickets.length, done: count('done'), noShow: count('no_show'), expired: count('expired') },
+    };
   }
 
   private accountabilityItems(day: string): Item[] {
@@ -226,7 +242,7 @@ export class HubFeed {
       () => this.pushTail(e),
       (err: unknown) => {
         // Sequences after this one can no longer be written without a gap: stop, and let rebuild() reconcile what was lost.
-        if (!this.failed) this.src.onError?.(err, 'hub feed write failed; the feed is rebuilt from the site\'s stores once the disk takes writes');
+        if (!this.failed) this.src.onError?.(err, "hub feed write failed; the feed is rebuilt from the site's stores once the disk takes writes");
         this.failed = err;
       },
     );
@@ -266,11 +282,16 @@ export class HubFeed {
 
 function changeItem(day: string, c: Change): Item | null {
   switch (c.t) {
-    case 'ticket': return { kind: 'ticket', key: `ticket:${c.ticket.day}:${c.ticket.id}`, data: c.ticket };
-    case 'counter': return { kind: 'counter', key: `counter:${day}:${c.counter.counterId}`, data: c.counter };
-    case 'service': return { kind: 'service', key: `service:${day}:${c.service.serviceId}`, data: c.service };
-    case 'agency': return { kind: 'accountability', key: `accountability:${day}:agency:${c.agency.agencyId}`, data: { type: 'agency', ...c.agency } };
-    case 'outcome': return { kind: 'accountability', key: `accountability:${day}:outcome:${c.outcome.ticketId}`, data: { type: 'outcome', ...c.outcome } };
+    case 'ticket':
+      return { kind: 'ticket', key: `ticket:${c.ticket.day}:${c.ticket.id}`, data: c.ticket };
+    case 'counter':
+      return { kind: 'counter', key: `counter:${day}:${c.counter.counterId}`, data: c.counter };
+    case 'service':
+      return { kind: 'service', key: `service:${day}:${c.service.serviceId}`, data: c.service };
+    case 'agency':
+      return { kind: 'accountability', key: `accountability:${day}:agency:${c.agency.agencyId}`, data: { type: 'agency', ...c.agency } };
+    case 'outcome':
+      return { kind: 'accountability', key: `accountability:${day}:outcome:${c.outcome.ticketId}`, data: { type: 'outcome', ...c.outcome } };
     // A call is the ticket's own change seen by the boards, and a request key is a kiosk's retry guard: neither is news for the hub.
     case 'call':
     case 'request':

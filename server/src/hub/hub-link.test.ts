@@ -49,7 +49,14 @@ async function issue(n: number, serviceId = 'ktp'): Promise<Ticket[]> {
 /** The hub has every event the site wrote to its feed. */
 async function caughtUp(): Promise<void> {
   const link = h!.server.ctx.hub!;
-  await until('the hub to catch up', () => link.feed.durableSeq > 0 && link.feed.assignedSeq === link.feed.durableSeq && hub!.nextSeq === link.feed.durableSeq + 1 && link.status().pendingEvents === 0);
+  await until(
+    'the hub to catch up',
+    () =>
+      link.feed.durableSeq > 0 &&
+      link.feed.assignedSeq === link.feed.durableSeq &&
+      hub!.nextSeq === link.feed.durableSeq + 1 &&
+      link.status().pendingEvents === 0,
+  );
 }
 
 function ticketsAtHub(): Map<string, Ticket> {
@@ -235,7 +242,7 @@ describe('hub link: the site reports to its hub', () => {
     expect(health.body.hub.pendingEvents).toBeGreaterThan(30);
   });
 
-  it('loses nothing a crash left between the queue\'s commit and the feed', async () => {
+  it("loses nothing a crash left between the queue's commit and the feed", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'antre-hub-'));
     dirs.push(dir);
     // The site runs without its link (as if the process died after every commit, before the feed's write)...
@@ -307,7 +314,11 @@ describe('hub link: the site reports to its hub', () => {
     // Staff accounts follow the account form's rules: a counter the venue lacks, a password that is not a hash.
     hub.configs.push({ version: 3, staff: [{ username: 'petugas.dua', name: 'Dua', role: 'officer', counterIds: ['loket-99'], passwordHash }] });
     await until('the site to refuse version 3', () => hub!.results.length === 3);
-    expect(hub.results[2]).toMatchObject({ version: 3, outcome: 'refused', reason: { id: expect.stringMatching(/petugas tidak valid.*loket-99/), en: expect.stringMatching(/Staff accounts are not valid.*loket-99/) } });
+    expect(hub.results[2]).toMatchObject({
+      version: 3,
+      outcome: 'refused',
+      reason: { id: expect.stringMatching(/petugas tidak valid.*loket-99/), en: expect.stringMatching(/Staff accounts are not valid.*loket-99/) },
+    });
     hub.configs.push({ version: 4, staff: [{ username: 'petugas.dua', name: 'Dua', role: 'officer', counterIds: [], passwordHash: 'sandi-biasa' }] });
     await until('the site to refuse version 4', () => hub!.results.length === 4);
     expect(hub.results[3]!.reason!.en).toMatch(/passwordHash/);

@@ -17,7 +17,10 @@ const BATCH_BYTES = 800 * 1024;
 const DEFAULT_MAX_BACKOFF_MS = 60_000;
 
 class HubAnswerError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
     const code = (body as { error?: { code?: string; message?: { en?: string } } } | null)?.error;
     super(`hub answered ${status}${code?.code ? ` ${code.code}` : ''}${code?.message?.en ? `: ${code.message.en}` : ''}`);
   }
@@ -44,17 +47,25 @@ export class HubLink {
   private started = false;
   private readonly onAnswered: (r: SurveyRecord) => void;
 
-  constructor(private readonly ctx: AppContext, readonly settings: HubSettings, private readonly notifier: () => Notifier | null) {
+  constructor(
+    private readonly ctx: AppContext,
+    readonly settings: HubSettings,
+    private readonly notifier: () => Notifier | null,
+  ) {
     const q = ctx.queue;
     const store = new FeedStore(q.store.dir.replace(/[\\/]days$/, ''), (m) => ctx.log.warn(m), settings.feedSegmentEvents);
-    this.feed = new HubFeed(store, {
-      queue: q,
-      surveys: (day) => ctx.surveys?.store.between(day, day) ?? [],
-      alerts: (day) => ctx.alerts?.history(day) ?? [],
-      accountability: (day) => accountabilityFor(ctx, day),
-      onError: (err, what) => ctx.log.error({ err }, what),
-      delayMs: settings.testFeedDelayMs,
-    }, q.clock);
+    this.feed = new HubFeed(
+      store,
+      {
+        queue: q,
+        surveys: (day) => ctx.surveys?.store.between(day, day) ?? [],
+        alerts: (day) => ctx.alerts?.history(day) ?? [],
+        accountability: (day) => accountabilityFor(ctx, day),
+        onError: (err, what) => ctx.log.error({ err }, what),
+        delayMs: settings.testFeedDelayMs,
+      },
+      q.clock,
+    );
     this.onAnswered = (r) => this.feed.survey(r);
   }
 
@@ -107,7 +118,12 @@ export class HubLink {
   }
 
   private note(err: unknown): void {
-    const message = err instanceof Error ? (err.name === 'TimeoutError' ? 'the hub did not answer in time' : err.message + ((err as { cause?: { code?: string } }).cause?.code ? ` (${(err as { cause: { code: string } }).cause.code})` : '')) : String(err);
+    const message =
+      err instanceof Error
+        ? err.name === 'TimeoutError'
+          ? 'the hub did not answer in time'
+          : err.message + ((err as { cause?: { code?: string } }).cause?.code ? ` (${(err as { cause: { code: string } }).cause.code})` : '')
+        : String(err);
     this.lastError = { at: this.ctx.queue.clock(), message };
   }
 
@@ -155,14 +171,21 @@ export class HubLink {
     const includeVenue = this.venueSent !== q.venueVersion;
     const venueVersion = q.venueVersion;
     const batch: HubBatch = {
-      siteId: this.settings.siteId, feedId: this.feed.store.meta.feedId, fromSeq: from, events, sentAt: now,
+      siteId: this.settings.siteId,
+      feedId: this.feed.store.meta.feedId,
+      fromSeq: from,
+      events,
+      sentAt: now,
       configVersion: this.feed.store.meta.configVersion,
-      live: siteLive(q, safe(() => this.ctx.alerts?.compute(now) ?? [], [])),
+      live: siteLive(
+        q,
+        safe(() => this.ctx.alerts?.compute(now) ?? [], []),
+      ),
       ...(includeVenue ? { venue: publicVenue(q.venue, venueVersion) } : {}),
     };
     this.lastSentAt = now;
     const res = await this.request('POST', '/hub/v1/ingest', batch);
-    const err = (res.body as { error?: { code?: string }; nextSeq?: number } | null);
+    const err = res.body as { error?: { code?: string }; nextSeq?: number } | null;
     if (res.status === 409 && err?.error?.code === 'SEQUENCE_GAP' && Number.isInteger(err.nextSeq)) {
       this.lastOkAt = q.clock();
       if (err.nextSeq! < this.feed.store.oldestSeq) return this.startAnew(err.nextSeq!);
@@ -237,12 +260,23 @@ export class HubLink {
   status(): HubLinkStatus {
     const meta = this.started ? this.feed.store.meta : null;
     const f = this.started ? this.feed.failure : null;
-    const lastError = f ? { at: this.ctx.queue.clock(), message: `the feed could not be written or read (${(f as NodeJS.ErrnoException).code ?? (f as Error).message ?? String(f)}); it is rebuilt from the day once the disk allows` } : this.lastError;
+    const lastError = f
+      ? {
+          at: this.ctx.queue.clock(),
+          message: `the feed could not be written or read (${(f as NodeJS.ErrnoException).code ?? (f as Error).message ?? String(f)}); it is rebuilt from the day once the disk allows`,
+        }
+      : this.lastError;
     return {
       state: !this.started ? (lastError ? 'failed' : 'starting') : lastError ? 'retrying' : this.lastOkAt === null ? 'starting' : 'ok',
-      url: this.settings.url, siteId: this.settings.siteId, feedId: meta?.feedId ?? null, lastOkAt: this.lastOkAt, lastSentAt: this.lastSentAt,
-      pendingEvents: this.started ? Math.max(0, this.feed.durableSeq - this.hubNext + 1) : 0, hubNextSeq: this.hubNext,
-      configVersion: meta?.configVersion ?? 0, lastError,
+      url: this.settings.url,
+      siteId: this.settings.siteId,
+      feedId: meta?.feedId ?? null,
+      lastOkAt: this.lastOkAt,
+      lastSentAt: this.lastSentAt,
+      pendingEvents: this.started ? Math.max(0, this.feed.durableSeq - this.hubNext + 1) : 0,
+      hubNextSeq: this.hubNext,
+      configVersion: meta?.configVersion ?? 0,
+      lastError,
     };
   }
 

@@ -23,8 +23,17 @@ export function siteLive(queue: QueueService, alerts: Alert[]): HubSiteLive {
   }
   const counters = e.venue.counters.map((c) => e.estimator.publicCounter(c.id));
   return {
-    day: queue.day, waiting, serving, countersOpen: counters.filter((c) => c.status === 'open').length, countersTotal: counters.length,
-    issued, served, noShow, medianWaitMinutes: median(waits), alerts, counters,
+    day: queue.day,
+    waiting,
+    serving,
+    countersOpen: counters.filter((c) => c.status === 'open').length,
+    countersTotal: counters.length,
+    issued,
+    served,
+    noShow,
+    medianWaitMinutes: median(waits),
+    alerts,
+    counters,
   };
 }
 

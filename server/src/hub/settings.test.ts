@@ -10,7 +10,12 @@ describe('hub settings from the environment', () => {
   });
 
   it('reads the URL, site, credential and interval', () => {
-    expect(hubSettingsFromEnv(base)).toEqual({ url: 'http://hub.test:4000', siteId: 'belopa', credential: 'hs_belopa_abc123', intervalMs: DEFAULT_HUB_INTERVAL_MS });
+    expect(hubSettingsFromEnv(base)).toEqual({
+      url: 'http://hub.test:4000',
+      siteId: 'belopa',
+      credential: 'hs_belopa_abc123',
+      intervalMs: DEFAULT_HUB_INTERVAL_MS,
+    });
     expect(hubSettingsFromEnv({ ...base, ANTRE_HUB_INTERVAL_MS: '500' })?.intervalMs).toBe(500);
   });
 

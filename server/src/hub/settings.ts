@@ -36,12 +36,15 @@ export function hubSettingsFromEnv(env: NodeJS.ProcessEnv): HubSettings | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new HubSettingsError(`ANTRE_HUB_URL: "${url}" must start with http:// or https://`);
   const siteId = env.ANTRE_SITE_ID?.trim() ?? '';
-  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(siteId)) throw new HubSettingsError('ANTRE_SITE_ID: required with ANTRE_HUB_URL, lower-case letters, digits and dashes (e.g. belopa)');
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(siteId))
+    throw new HubSettingsError('ANTRE_SITE_ID: required with ANTRE_HUB_URL, lower-case letters, digits and dashes (e.g. belopa)');
   const credential = env.ANTRE_HUB_CREDENTIAL?.trim() ?? '';
-  if (!credential.startsWith(`hs_${siteId}_`)) throw new HubSettingsError(`ANTRE_HUB_CREDENTIAL: required with ANTRE_HUB_URL; the hub gives one per site, starting "hs_${siteId}_"`);
+  if (!credential.startsWith(`hs_${siteId}_`))
+    throw new HubSettingsError(`ANTRE_HUB_CREDENTIAL: required with ANTRE_HUB_URL; the hub gives one per site, starting "hs_${siteId}_"`);
   const raw = env.ANTRE_HUB_INTERVAL_MS;
   const intervalMs = raw ? Number(raw) : DEFAULT_HUB_INTERVAL_MS;
-  if (!Number.isFinite(intervalMs) || intervalMs < 50) throw new HubSettingsError(`ANTRE_HUB_INTERVAL_MS: "${raw}" is not a number of milliseconds (50 or more)`);
+  if (!Number.isFinite(intervalMs) || intervalMs < 50)
+    throw new HubSettingsError(`ANTRE_HUB_INTERVAL_MS: "${raw}" is not a number of milliseconds (50 or more)`);
   const testing = env.NODE_ENV === 'test' || env.ANTRE_TEST_SETTINGS === '1';
   const delay = testing ? Number(env.ANTRE_TEST_HUB_FEED_DELAY_MS) : NaN;
   return { url: url.replace(/\/+$/, ''), siteId, credential, intervalMs, ...(delay > 0 ? { testFeedDelayMs: delay } : {}) };

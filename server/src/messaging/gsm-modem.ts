@@ -14,7 +14,10 @@ export const gsmModemConfig = z.strictObject({
   path: z.string().regex(/^\/dev\/[A-Za-z0-9/_.-]{1,100}$/, 'must be a device path such as /dev/ttyUSB2'),
   baud: z.number().int().positive().max(4_000_000).default(115200),
   /** SIM PIN, sent only when the modem says it wants one. */
-  pin: z.string().regex(/^\d{4,8}$/).optional(),
+  pin: z
+    .string()
+    .regex(/^\d{4,8}$/)
+    .optional(),
   /** How long one AT command may take to answer (a send over a weak network takes seconds). */
   commandTimeoutMs: z.number().int().positive().max(120_000).default(30_000),
 });
@@ -97,7 +100,10 @@ export class GsmModemChannel implements MessageChannel {
   /** Waits until the modem's answer matches, or fails on ERROR / +CMS ERROR / the timeout / abort. */
   private expect(pattern: RegExp, signal: AbortSignal): Promise<string> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new SendError(`GSM modem ${this.cfg.path}: no answer in ${this.cfg.commandTimeoutMs} ms`, true)), this.cfg.commandTimeoutMs);
+      const timer = setTimeout(
+        () => finish(new SendError(`GSM modem ${this.cfg.path}: no answer in ${this.cfg.commandTimeoutMs} ms`, true)),
+        this.cfg.commandTimeoutMs,
+      );
       const onAbort = () => finish(new SendError(`GSM modem ${this.cfg.path}: gave up waiting`, true));
       const finish = (err: Error | null, value?: string) => {
         clearTimeout(timer);
@@ -111,7 +117,8 @@ export class GsmModemChannel implements MessageChannel {
       const check = () => {
         const cms = /\+CMS ERROR:\s*(\d+)/.exec(this.buffer);
         if (cms) return finish(new SendError(`GSM modem: +CMS ERROR ${cms[1]}`, !PERMANENT_CMS.has(Number(cms[1])), { providerCode: `CMS ${cms[1]}` }));
-        if (/\+CME ERROR:\s*(\S+)/.test(this.buffer)) return finish(new SendError(`GSM modem: ${/\+CME ERROR:[^\r\n]*/.exec(this.buffer)![0]}`, true, { providerCode: 'CME' }));
+        if (/\+CME ERROR:\s*(\S+)/.test(this.buffer))
+          return finish(new SendError(`GSM modem: ${/\+CME ERROR:[^\r\n]*/.exec(this.buffer)![0]}`, true, { providerCode: 'CME' }));
         if (/(^|\r\n)ERROR\r\n/.test(this.buffer)) return finish(new SendError('GSM modem answered ERROR', true, { providerCode: 'ERROR' }));
         if (pattern.test(this.buffer)) {
           const out = this.buffer;

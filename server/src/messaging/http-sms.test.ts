@@ -16,8 +16,13 @@ beforeEach(() => {
   gw.received.length = 0;
 });
 
-const chan = (over: object = {}) => new HttpSmsChannel(httpSmsConfig.parse({ kind: 'http-sms', url: `${base}/send`, headers: { 'X-Api-Key': 'k-123' }, idPath: 'data.id', ...over }));
-const err = (c: HttpSmsChannel, ms = 2000) => c.send(msg, AbortSignal.timeout(ms)).then(() => null, (e: unknown) => e as SendError);
+const chan = (over: object = {}) =>
+  new HttpSmsChannel(httpSmsConfig.parse({ kind: 'http-sms', url: `${base}/send`, headers: { 'X-Api-Key': 'k-123' }, idPath: 'data.id', ...over }));
+const err = (c: HttpSmsChannel, ms = 2000) =>
+  c.send(msg, AbortSignal.timeout(ms)).then(
+    () => null,
+    (e: unknown) => e as SendError,
+  );
 
 describe('generic HTTP SMS gateway channel', () => {
   it('fills a JSON body template, escaping the text, and reads the id from the answer', async () => {

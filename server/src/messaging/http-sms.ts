@@ -5,7 +5,11 @@ import { readRetryAfter } from './http-util.js';
 export const httpSmsConfig = z.strictObject({
   kind: z.literal('http-sms'),
   /** The gateway's address; may hold {{to}} and {{text}} (URL-encoded), for gateways that take a GET. */
-  url: z.string().min(8).max(2000).refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
+  url: z
+    .string()
+    .min(8)
+    .max(2000)
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
   method: z.enum(['GET', 'POST']).default('POST'),
   /** Request body with {{to}}, {{text}} and {{id}}: plain in form bodies, JSON-escaped in JSON bodies. */
   body: z.string().max(4000).default('{"to":"{{to}}","message":"{{text}}"}'),
@@ -51,7 +55,8 @@ export class HttpSmsChannel implements MessageChannel {
       throw new SendError(`SMS gateway unreachable: ${(err as Error).message}`, true);
     }
     const text = await res.text().catch(() => '');
-    if (res.status === 429) throw new SendError(`SMS gateway busy (429): ${text.slice(0, 200)}`, true, { rateLimited: true, retryAfterMs: readRetryAfter(res), providerCode: 429 });
+    if (res.status === 429)
+      throw new SendError(`SMS gateway busy (429): ${text.slice(0, 200)}`, true, { rateLimited: true, retryAfterMs: readRetryAfter(res), providerCode: 429 });
     if (!res.ok) throw new SendError(`SMS gateway ${res.status}: ${text.slice(0, 200)}`, res.status >= 500 || res.status === 408, { providerCode: res.status });
     if (this.cfg.failurePattern && new RegExp(this.cfg.failurePattern).test(text)) {
       throw new SendError(`SMS gateway refused: ${text.slice(0, 200)}`, false, { providerCode: 'body' });

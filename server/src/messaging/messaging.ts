@@ -70,7 +70,18 @@ export class Messaging {
     if (!['waiting', 'held'].includes(ticket.status)) throw new AntreError('INVALID_STATE', { status: ticket.status });
     await this.contacts.change((list) => [
       ...list.filter((c) => c.ticketId !== ticket.id),
-      { id: `c-${ticket.id}`, phone, ticketId: ticket.id, day: ticket.day, createdAt: now, consentAt: now, consentVersion: CONSENT_VERSION, almostSent: false, calledSent: false, surveySent: false },
+      {
+        id: `c-${ticket.id}`,
+        phone,
+        ticketId: ticket.id,
+        day: ticket.day,
+        createdAt: now,
+        consentAt: now,
+        consentVersion: CONSENT_VERSION,
+        almostSent: false,
+        calledSent: false,
+        surveySent: false,
+      },
     ]);
     return { phone: maskPhone(phone) };
   }
@@ -79,7 +90,18 @@ export class Messaging {
   async addBookedContact(ticket: Ticket, phone: string, consentAt: number): Promise<void> {
     await this.contacts.change((list) => [
       ...list.filter((c) => c.ticketId !== ticket.id),
-      { id: `c-${ticket.id}`, phone, ticketId: ticket.id, day: ticket.day, createdAt: consentAt, consentAt, consentVersion: CONSENT_VERSION, almostSent: false, calledSent: false, surveySent: false },
+      {
+        id: `c-${ticket.id}`,
+        phone,
+        ticketId: ticket.id,
+        day: ticket.day,
+        createdAt: consentAt,
+        consentAt,
+        consentVersion: CONSENT_VERSION,
+        almostSent: false,
+        calledSent: false,
+        surveySent: false,
+      },
     ]);
   }
 

@@ -22,7 +22,15 @@ const opened: Outbox[] = [];
 beforeAll(async () => {
   const baseUrl = await api.start();
   const smsUrl = await gw.start();
-  wa = new WhatsappCloudChannel(whatsappCloudConfig.parse({ kind: 'whatsapp-cloud', baseUrl, phoneNumberId: '106540352242922', accessToken: api.token, templates: { called: 'antre_called', almost_turn: 'antre_almost' } }));
+  wa = new WhatsappCloudChannel(
+    whatsappCloudConfig.parse({
+      kind: 'whatsapp-cloud',
+      baseUrl,
+      phoneNumberId: '106540352242922',
+      accessToken: api.token,
+      templates: { called: 'antre_called', almost_turn: 'antre_almost' },
+    }),
+  );
   sms = new HttpSmsChannel(httpSmsConfig.parse({ kind: 'http-sms', url: `${smsUrl}/send` }));
 });
 afterAll(async () => {
@@ -45,12 +53,29 @@ afterEach(async () => {
 async function open(channels = [wa, sms], over: object = {}): Promise<Outbox> {
   const store = new OutboxStore(dir);
   await store.load();
-  const o = new Outbox(store, channels, { clock: clock.now, log: pino({ level: 'silent' }), timeZone: 'Asia/Makassar', autoRun: false, attemptTimeoutMs: 300, backoffMs: 30_000, attemptsPerChannel: 3, ...over });
+  const o = new Outbox(store, channels, {
+    clock: clock.now,
+    log: pino({ level: 'silent' }),
+    timeZone: 'Asia/Makassar',
+    autoRun: false,
+    attemptTimeoutMs: 300,
+    backoffMs: 30_000,
+    attemptsPerChannel: 3,
+    ...over,
+  });
   opened.push(o);
   return o;
 }
 
-const called = (over: Partial<NewMessage> = {}): NewMessage => ({ to: '6281234567890', kind: 'called', params: ['A-007', 'Loket 5'], text: 'MPP: antrean A-007, silakan ke Loket 5 sekarang.', ref: { ticketId: 't1' }, ttlMs: 3600_000, ...over });
+const called = (over: Partial<NewMessage> = {}): NewMessage => ({
+  to: '6281234567890',
+  kind: 'called',
+  params: ['A-007', 'Loket 5'],
+  text: 'MPP: antrean A-007, silakan ke Loket 5 sekarang.',
+  ref: { ticketId: 't1' },
+  ttlMs: 3600_000,
+  ...over,
+});
 
 describe('outbox', () => {
   it('is on disk before it is acknowledged, and survives a restart unsent', async () => {

@@ -49,11 +49,19 @@ export class Outbox {
   private seq = 0;
   private readonly o: Required<Omit<OutboxOptions, 'log' | 'clock' | 'timeZone'>>;
 
-  constructor(private readonly store: OutboxStore, readonly channels: MessageChannel[], private readonly opts: OutboxOptions) {
+  constructor(
+    private readonly store: OutboxStore,
+    readonly channels: MessageChannel[],
+    private readonly opts: OutboxOptions,
+  ) {
     this.pausedUntil = channels.map(() => 0);
     this.o = {
-      backoffMs: opts.backoffMs ?? 30_000, maxBackoffMs: opts.maxBackoffMs ?? 10 * 60_000, attemptsPerChannel: opts.attemptsPerChannel ?? 4,
-      attemptTimeoutMs: opts.attemptTimeoutMs ?? 15_000, concurrency: opts.concurrency ?? 4, deadRetentionMs: opts.deadRetentionMs ?? 7 * 86_400_000,
+      backoffMs: opts.backoffMs ?? 30_000,
+      maxBackoffMs: opts.maxBackoffMs ?? 10 * 60_000,
+      attemptsPerChannel: opts.attemptsPerChannel ?? 4,
+      attemptTimeoutMs: opts.attemptTimeoutMs ?? 15_000,
+      concurrency: opts.concurrency ?? 4,
+      deadRetentionMs: opts.deadRetentionMs ?? 7 * 86_400_000,
       autoRun: opts.autoRun ?? true,
     };
     for (const m of store.data.messages) if (m.state === 'pending') this.ready.add(m.id);
@@ -65,8 +73,19 @@ export class Outbox {
     const now = this.opts.clock();
     const stored: StoredMessage[] = list.map((m) => ({
       id: `m${now.toString(36)}${(this.seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`,
-      to: m.to, kind: m.kind, params: m.params, text: m.text, ref: m.ref, createdAt: now, expiresAt: now + m.ttlMs, nextAt: now,
-      channel: 0, attempts: 0, lastError: null, state: 'pending', deadAt: null,
+      to: m.to,
+      kind: m.kind,
+      params: m.params,
+      text: m.text,
+      ref: m.ref,
+      createdAt: now,
+      expiresAt: now + m.ttlMs,
+      nextAt: now,
+      channel: 0,
+      attempts: 0,
+      lastError: null,
+      state: 'pending',
+      deadAt: null,
     }));
     await this.store.change((d) => d.messages.push(...stored));
     for (const m of stored) this.ready.add(m.id);
@@ -141,7 +160,10 @@ export class Outbox {
       tries = 0;
     } else nextAt = now + Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (attempts - 1));
     const lastError = `${ch.name}: ${e.message}`.slice(0, 300);
-    this.opts.log.warn({ messageId: m.id, kind: m.kind, to: maskPhone(m.to), channel: ch.name, attempts, retryable: e.retryable, rateLimited: e.rateLimited, err: e.message }, 'message not sent');
+    this.opts.log.warn(
+      { messageId: m.id, kind: m.kind, to: maskPhone(m.to), channel: ch.name, attempts, retryable: e.retryable, rateLimited: e.rateLimited, err: e.message },
+      'message not sent',
+    );
     if (channel >= this.channels.length) return this.bury(m, lastError, attempts);
     // A retry that could only come after the message stopped mattering ("go to the counter" an hour late) is not kept waiting.
     if (nextAt >= m.expiresAt) return this.bury(m, `${lastError}; too late to send`, attempts);
@@ -189,7 +211,16 @@ export class Outbox {
   deadLetters(): DeadLetter[] {
     return this.store.data.messages
       .filter((m) => m.state === 'dead')
-      .map((m) => ({ id: m.id, to: maskPhone(m.to), kind: m.kind, text: m.text, createdAt: m.createdAt, deadAt: m.deadAt, attempts: m.attempts, lastError: m.lastError }));
+      .map((m) => ({
+        id: m.id,
+        to: maskPhone(m.to),
+        kind: m.kind,
+        text: m.text,
+        createdAt: m.createdAt,
+        deadAt: m.deadAt,
+        attempts: m.attempts,
+        lastError: m.lastError,
+      }));
   }
 
   /** A supervisor sends a dead letter again (a channel is back): it starts over on the first channel. */
@@ -199,7 +230,15 @@ export class Outbox {
     const now = this.opts.clock();
     await this.store.change((d) => {
       const i = d.messages.findIndex((x) => x.id === id);
-      d.messages[i] = { ...d.messages[i]!, state: 'pending', deadAt: null, attempts: 0, channel: 0, nextAt: now, expiresAt: Math.max(m.expiresAt, now + 3600_000) };
+      d.messages[i] = {
+        ...d.messages[i]!,
+        state: 'pending',
+        deadAt: null,
+        attempts: 0,
+        channel: 0,
+        nextAt: now,
+        expiresAt: Math.max(m.expiresAt, now + 3600_000),
+      };
     });
     this.ready.add(id);
     this.kick();

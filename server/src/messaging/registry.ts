@@ -40,6 +40,7 @@ export function loadMessagingConfig(path: string): MessagingConfig {
     throw new MessagingConfigError(`Message settings ${path} cannot be read: ${(err as Error).message}`);
   }
   const r = messagingConfig.safeParse(raw);
-  if (!r.success) throw new MessagingConfigError(`Message settings ${path} are not valid:\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  if (!r.success)
+    throw new MessagingConfigError(`Message settings ${path} are not valid:\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   return r.data;
 }

@@ -27,7 +27,17 @@ function expectError(r: { status: number; body: any }, code: keyof typeof ERRORS
 beforeAll(async () => {
   const baseUrl = await api.start();
   h = await startHarness({
-    messaging: { channels: [{ kind: 'whatsapp-cloud', baseUrl, phoneNumberId: '106540352242922', accessToken: api.token, templates: { called: 'antre_called', almost_turn: 'antre_almost' } }] },
+    messaging: {
+      channels: [
+        {
+          kind: 'whatsapp-cloud',
+          baseUrl,
+          phoneNumberId: '106540352242922',
+          accessToken: api.token,
+          templates: { called: 'antre_called', almost_turn: 'antre_almost' },
+        },
+      ],
+    },
     outbox: { attemptTimeoutMs: 500 },
   });
   const created = await h.api('/api/devices', { token: h.adminToken, body: { kind: 'kiosk', name: 'kios', ref: 'kiosk-1' } });
@@ -121,8 +131,11 @@ describe('messages on queue events to a walk-in visitor who added a number', () 
     const t = await issue();
     await h.api(`/api/tickets/${t.id}/contact`, { body: { phone: '081277776666', consent: true } });
     const seen = [
-      await h.api('/api/snapshot'), await h.api('/api/tickets', { token: h.adminToken }), await h.api(`/api/tickets/${t.id}`),
-      await h.api('/api/queues'), await h.api('/api/messages/outbox', { token: h.adminToken }),
+      await h.api('/api/snapshot'),
+      await h.api('/api/tickets', { token: h.adminToken }),
+      await h.api(`/api/tickets/${t.id}`),
+      await h.api('/api/queues'),
+      await h.api('/api/messages/outbox', { token: h.adminToken }),
     ];
     for (const r of seen) expect(JSON.stringify(r.body)).not.toMatch(/77776666|6281277776666/);
     expectError(await h.api('/api/messages/outbox'), 'UNAUTHENTICATED');

@@ -11,7 +11,11 @@ import { composeMessage, type MessageValues } from './texts.js';
 
 /** How long each message stays worth sending: "go to the counter" is useless ten minutes late. */
 const TTL_MS: Record<MessageKind, number> = {
-  booking_confirmed: 24 * 3600_000, booking_reminder: 12 * 3600_000, almost_turn: 20 * 60_000, called: 10 * 60_000, survey: 24 * 3600_000,
+  booking_confirmed: 24 * 3600_000,
+  booking_reminder: 12 * 3600_000,
+  almost_turn: 20 * 60_000,
+  called: 10 * 60_000,
+  survey: 24 * 3600_000,
 };
 
 /** The wording version a consent was given under; bump it when the consent text changes. */
@@ -66,7 +70,14 @@ export class VisitorMessenger {
         const contact = this.contacts.forTicket(c.ticket.id);
         if (contact && c.ticket.status === 'done' && settings.surveyUrl && !contact.surveySent) {
           mark(contact, { surveySent: true });
-          out.push(this.message('survey', contact.phone, { number: c.ticket.number, link: settings.surveyUrl.replace('{ticket}', c.ticket.id) }, { ticketId: c.ticket.id }));
+          out.push(
+            this.message(
+              'survey',
+              contact.phone,
+              { number: c.ticket.number, link: settings.surveyUrl.replace('{ticket}', c.ticket.id) },
+              { ticketId: c.ticket.id },
+            ),
+          );
         }
       } else if (c.t === 'call') {
         const contact = this.contacts.forTicket(c.call.ticketId);
@@ -101,7 +112,9 @@ export class VisitorMessenger {
     const from = this.contacts.forTicket(t.transferredFrom);
     if (!from) return;
     const moved: Contact = { ...from, id: `${from.id}-${t.id}`, ticketId: t.id, almostSent: false, calledSent: false };
-    this.contacts.change((list) => [...list, moved]).catch((err: unknown) => this.log.error({ err }, 'visitor messages: a transferred number could not be kept'));
+    this.contacts
+      .change((list) => [...list, moved])
+      .catch((err: unknown) => this.log.error({ err }, 'visitor messages: a transferred number could not be kept'));
   }
 
   /** Deletes numbers whose visit is more than the set days ago, and their messages. */

@@ -5,14 +5,25 @@ import { WhatsappCloudChannel, whatsappCloudConfig } from './whatsapp-cloud.js';
 
 const api = new FakeCloudApi();
 let channel: WhatsappCloudChannel;
-const msg: OutgoingMessage = { id: 'm1', to: '6281234567890', kind: 'called', params: ['A-007', 'Loket 5'], text: 'MPP: antrean A-007, silakan ke Loket 5 sekarang.' };
+const msg: OutgoingMessage = {
+  id: 'm1',
+  to: '6281234567890',
+  kind: 'called',
+  params: ['A-007', 'Loket 5'],
+  text: 'MPP: antrean A-007, silakan ke Loket 5 sekarang.',
+};
 
 beforeAll(async () => {
   const baseUrl = await api.start();
-  channel = new WhatsappCloudChannel(whatsappCloudConfig.parse({
-    kind: 'whatsapp-cloud', baseUrl, phoneNumberId: '106540352242922', accessToken: api.token,
-    templates: { called: 'antre_called', almost_turn: 'antre_almost', booking_confirmed: 'antre_unapproved' },
-  }));
+  channel = new WhatsappCloudChannel(
+    whatsappCloudConfig.parse({
+      kind: 'whatsapp-cloud',
+      baseUrl,
+      phoneNumberId: '106540352242922',
+      accessToken: api.token,
+      templates: { called: 'antre_called', almost_turn: 'antre_almost', booking_confirmed: 'antre_unapproved' },
+    }),
+  );
 });
 afterAll(() => api.stop());
 beforeEach(() => {
@@ -20,7 +31,11 @@ beforeEach(() => {
   api.received.length = 0;
 });
 
-const sendErr = (m: OutgoingMessage = msg, ms = 2000) => channel.send(m, AbortSignal.timeout(ms)).then(() => null, (e: unknown) => e as SendError);
+const sendErr = (m: OutgoingMessage = msg, ms = 2000) =>
+  channel.send(m, AbortSignal.timeout(ms)).then(
+    () => null,
+    (e: unknown) => e as SendError,
+  );
 
 describe('WhatsApp Cloud API channel against a local fake of the messages endpoint', () => {
   it('sends a template message in the Cloud API wire format and returns the wamid', async () => {
@@ -31,8 +46,23 @@ describe('WhatsApp Cloud API channel against a local fake of the messages endpoi
     expect(got.phoneNumberId).toBe('106540352242922');
     expect(got.authorization).toBe(`Bearer ${api.token}`);
     expect(got.body).toEqual({
-      messaging_product: 'whatsapp', recipient_type: 'individual', to: '6281234567890', type: 'template',
-      template: { name: 'antre_called', language: { code: 'id' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'A-007' }, { type: 'text', text: 'Loket 5' }] }] },
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '6281234567890',
+      type: 'template',
+      template: {
+        name: 'antre_called',
+        language: { code: 'id' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'A-007' },
+              { type: 'text', text: 'Loket 5' },
+            ],
+          },
+        ],
+      },
     });
   });
 
@@ -70,7 +100,15 @@ describe('WhatsApp Cloud API channel against a local fake of the messages endpoi
   });
 
   it('a wrong token is refused for good', async () => {
-    const bad = new WhatsappCloudChannel(whatsappCloudConfig.parse({ kind: 'whatsapp-cloud', baseUrl: (channel as unknown as { cfg: { baseUrl: string } }).cfg.baseUrl, phoneNumberId: '106540352242922', accessToken: 'EAAwrong-token', templates: { called: 'antre_called' } }));
+    const bad = new WhatsappCloudChannel(
+      whatsappCloudConfig.parse({
+        kind: 'whatsapp-cloud',
+        baseUrl: (channel as unknown as { cfg: { baseUrl: string } }).cfg.baseUrl,
+        phoneNumberId: '106540352242922',
+        accessToken: 'EAAwrong-token',
+        templates: { called: 'antre_called' },
+      }),
+    );
     const e = await bad.send(msg, AbortSignal.timeout(2000)).catch((x: unknown) => x as SendError);
     expect(e).toMatchObject({ retryable: false });
     expect((e as SendError).opts.providerCode).toBe(190);

@@ -76,7 +76,22 @@ function user(role: Role, counterIds: string[] = []): Principal {
   return { kind: 'user', user: { id: `u-${role}`, username: role, name: role, role, counterIds, disabled: false } as never };
 }
 function device(kind: DeviceKind, ref: string | null): Principal {
-  return { kind: 'device', device: { id: `d-${kind}`, kind, name: kind, floor: 1, ref, tokenDigest: null, pairingDigest: null, pairingExpiresAt: null, createdAt: 0, lastSeenAt: null, revoked: false } };
+  return {
+    kind: 'device',
+    device: {
+      id: `d-${kind}`,
+      kind,
+      name: kind,
+      floor: 1,
+      ref,
+      tokenDigest: null,
+      pairingDigest: null,
+      pairingExpiresAt: null,
+      createdAt: 0,
+      lastSeenAt: null,
+      revoked: false,
+    },
+  };
 }
 
 const MINE: Resource = { counterId: 'loket-1', kioskId: 'kiosk-1' };
@@ -85,7 +100,7 @@ const OTHERS: Resource = { counterId: 'loket-2', kioskId: 'kiosk-2' };
 const COLUMNS: { name: string; p: Principal | null; r: Resource }[] = [
   { name: 'nobody', p: null, r: MINE },
   { name: 'kiosk', p: device('kiosk', 'kiosk-1'), r: MINE },
-  { name: 'kiosk, another kiosk\'s', p: device('kiosk', 'kiosk-1'), r: OTHERS },
+  { name: "kiosk, another kiosk's", p: device('kiosk', 'kiosk-1'), r: OTHERS },
   { name: 'display', p: device('display', null), r: MINE },
   { name: 'button', p: device('button', 'loket-1'), r: MINE },
   { name: 'button, another desk', p: device('button', 'loket-1'), r: OTHERS },
@@ -143,7 +158,7 @@ describe('no inline role lists', () => {
   it('outside the policy, no code compares roles or lists them to decide access', () => {
     const root = join(import.meta.dirname, '..');
     // Places where a role is data, not a decision: the first start creates an admin when none exists.
-    const allowed = new Set(['auth/auth-service.ts: role === \'admin\'']);
+    const allowed = new Set(["auth/auth-service.ts: role === 'admin'"]);
     const found: string[] = [];
     const pattern = /\brole\s*[!=]==\s*'\w+'|'\w+'\s*[!=]==\s*\w+\.role\b|\broles?\.includes\(|\[\s*'(?:admin|supervisor|officer)'\s*,|requireUser\(/g;
     for (const file of sources(root)) {

@@ -27,7 +27,8 @@ export function decide(p: Principal | null, action: Action, resource: Resource =
   if (!p) return rule.anyone ? { ok: true } : { ok: false, code: 'UNAUTHENTICATED' };
   if (p.kind === 'device') {
     const d = p.device;
-    if (rule.devicePaired === 'counter' && resource.counterId !== undefined && d.kind === 'button' && d.ref !== resource.counterId) return { ok: false, code: 'NOT_YOUR_COUNTER' };
+    if (rule.devicePaired === 'counter' && resource.counterId !== undefined && d.kind === 'button' && d.ref !== resource.counterId)
+      return { ok: false, code: 'NOT_YOUR_COUNTER' };
     if (!rule.devices.includes(d.kind)) return { ok: false, code: 'FORBIDDEN' };
     if (rule.devicePaired === 'kiosk' && resource.kioskId !== undefined && d.ref !== resource.kioskId) return { ok: false, code: 'FORBIDDEN' };
     return { ok: true };

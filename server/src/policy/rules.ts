@@ -38,8 +38,11 @@ function counterRules(): Record<`counter:${CounterAction}`, Rule> {
   for (const a of COUNTER_ACTIONS) {
     const button = BUTTON_ACTIONS.includes(a);
     out[`counter:${a}`] = {
-      why: button ? 'The desk\'s staff, and the call button paired to that desk.' : 'The desk\'s staff; a call button has only its four keys.',
-      roles: STAFF, devices: button ? ['button'] : [], officerOwnCounter: true, devicePaired: 'counter',
+      why: button ? "The desk's staff, and the call button paired to that desk." : "The desk's staff; a call button has only its four keys.",
+      roles: STAFF,
+      devices: button ? ['button'] : [],
+      officerOwnCounter: true,
+      devicePaired: 'counter',
     };
   }
   return out;
@@ -47,45 +50,92 @@ function counterRules(): Record<`counter:${CounterAction}`, Rule> {
 
 export const POLICY = {
   // Public reads and the visitor's own doors: open, each bounded by its own budget.
-  'public.read': { why: 'Boards, phones and integrators read the venue, queues, counters, announcements and health.', anyone: true, roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
-  'ticket.read': { why: 'The holder of an (unguessable) ticket id follows it and manages its contact number.', anyone: true, roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
-  'booking.public': { why: 'Booking online is for the public, beyond the building.', anyone: true, roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
-  'survey.answer': { why: 'A visitor answers on their phone or on a survey tablet; staff never answer for them.', anyone: true, roles: [], devices: ['survey'], staffRefusal: 'STAFF_CANNOT_ANSWER' },
+  'public.read': {
+    why: 'Boards, phones and integrators read the venue, queues, counters, announcements and health.',
+    anyone: true,
+    roles: STAFF,
+    devices: ['kiosk', 'display', 'button', 'printer', 'survey'],
+  },
+  'ticket.read': {
+    why: 'The holder of an (unguessable) ticket id follows it and manages its contact number.',
+    anyone: true,
+    roles: STAFF,
+    devices: ['kiosk', 'display', 'button', 'printer', 'survey'],
+  },
+  'booking.public': {
+    why: 'Booking online is for the public, beyond the building.',
+    anyone: true,
+    roles: STAFF,
+    devices: ['kiosk', 'display', 'button', 'printer', 'survey'],
+  },
+  'survey.answer': {
+    why: 'A visitor answers on their phone or on a survey tablet; staff never answer for them.',
+    anyone: true,
+    roles: [],
+    devices: ['survey'],
+    staffRefusal: 'STAFF_CANNOT_ANSWER',
+  },
   'survey.pending': { why: 'A survey tablet lists the visits finished where it stands.', roles: [], devices: ['survey'] },
 
   // Sessions.
-  'session.start': { why: 'Anyone may try to log in or pair a device with a code (both bounded per address).', anyone: true, roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
-  'session.me': { why: 'Anyone signed in (staff or a paired device) reads who they are.', roles: STAFF, devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
+  'session.start': {
+    why: 'Anyone may try to log in or pair a device with a code (both bounded per address).',
+    anyone: true,
+    roles: STAFF,
+    devices: ['kiosk', 'display', 'button', 'printer', 'survey'],
+  },
+  'session.me': {
+    why: 'Anyone signed in (staff or a paired device) reads who they are.',
+    roles: STAFF,
+    devices: ['kiosk', 'display', 'button', 'printer', 'survey'],
+  },
   'session.logout': { why: 'Staff end their own session; devices are revoked by an admin instead.', roles: STAFF, devices: [] },
-  'device.rotateToken': { why: 'A paired device trades its own token for a fresh one.', roles: [], devices: ['kiosk', 'display', 'button', 'printer', 'survey'] },
+  'device.rotateToken': {
+    why: 'A paired device trades its own token for a fresh one.',
+    roles: [],
+    devices: ['kiosk', 'display', 'button', 'printer', 'survey'],
+  },
 
   // Tickets.
   'ticket.issue': { why: 'Kiosks and staff issue tickets (and check in bookings); boards and buttons do not.', roles: STAFF, devices: ['kiosk'] },
-  'ticket.list': { why: 'Staff read the day\'s tickets, each as their role may see it (officers: their agencies).', roles: STAFF, devices: [] },
+  'ticket.list': { why: "Staff read the day's tickets, each as their role may see it (officers: their agencies).", roles: STAFF, devices: [] },
   'ticket.listAll': { why: 'Supervisors and admins follow every agency; officers only the agencies their counters serve.', roles: LEADS, devices: [] },
   'ticket.reroute': { why: 'Supervisors move a visitor to another service or counter from the floor view.', roles: LEADS, devices: [] },
   ...counterRules(),
-  'counter.undoNoShowAnyTime': { why: 'Supervisors and admins may undo a no-show all day; officers and buttons within the venue\'s window.', roles: LEADS, devices: [] },
+  'counter.undoNoShowAnyTime': {
+    why: "Supervisors and admins may undo a no-show all day; officers and buttons within the venue's window.",
+    roles: LEADS,
+    devices: [],
+  },
   'counter.socket': { why: 'Counter commands over a socket come from staff consoles and call buttons only.', roles: STAFF, devices: ['button'] },
 
   // The day's plan, alerts and reports.
-  'plan.read': { why: 'Every staff member sees the day\'s plan.', roles: STAFF, devices: [] },
+  'plan.read': { why: "Every staff member sees the day's plan.", roles: STAFF, devices: [] },
   'agency.markDay': { why: 'Supervisors record an agency absent, late or present today.', roles: LEADS, devices: [] },
   'service.setStatus': { why: 'Supervisors close or reopen a service for today.', roles: LEADS, devices: [] },
-  'announcements.set': { why: 'Supervisors write the boards\' running text.', roles: LEADS, devices: [] },
-  'alert.read': { why: 'Supervisors watch alerts live and look back at a day\'s.', roles: LEADS, devices: [] },
+  'announcements.set': { why: "Supervisors write the boards' running text.", roles: LEADS, devices: [] },
+  'alert.read': { why: "Supervisors watch alerts live and look back at a day's.", roles: LEADS, devices: [] },
   'alert.ack': { why: 'Supervisors acknowledge an alert (recorded with their name).', roles: LEADS, devices: [] },
   'report.read': { why: 'Reports, the accountability record and SKM results are for supervisors and admins.', roles: LEADS, devices: [] },
   'survey.mine': { why: 'A staff member sees their own SKM aggregate, from the minimum group size on.', roles: STAFF, devices: [] },
   'messages.read': { why: 'Supervisors watch the visitor-message outbox.', roles: LEADS, devices: [] },
   'messages.retry': { why: 'Supervisors retry a message that gave up.', roles: LEADS, devices: [] },
-  'board.ticketIds': { why: 'A ticket id is the visitor\'s key to their page: staff and the screens that call (boards, call buttons) see ids; kiosks, print agents and the public see numbers.', roles: STAFF, devices: ['display', 'button'] },
-  'live.supervise': { why: 'Supervisors\' screens get alerts, printers and print jobs pushed.', roles: LEADS, devices: [] },
+  'board.ticketIds': {
+    why: "A ticket id is the visitor's key to their page: staff and the screens that call (boards, call buttons) see ids; kiosks, print agents and the public see numbers.",
+    roles: STAFF,
+    devices: ['display', 'button'],
+  },
+  'live.supervise': { why: "Supervisors' screens get alerts, printers and print jobs pushed.", roles: LEADS, devices: [] },
 
   // Printers.
   'printer.read': { why: 'Supervisors see printers, their jobs and ticket previews.', roles: LEADS, devices: [] },
   'printer.test': { why: 'Supervisors send a test page.', roles: LEADS, devices: [] },
-  'printJob.reprint': { why: 'Staff reprint any ticket; a kiosk only its own (the visitor asked again).', roles: STAFF, devices: ['kiosk'], devicePaired: 'kiosk' },
+  'printJob.reprint': {
+    why: 'Staff reprint any ticket; a kiosk only its own (the visitor asked again).',
+    roles: STAFF,
+    devices: ['kiosk'],
+    devicePaired: 'kiosk',
+  },
   'printer.report': { why: 'A print agent reports the state of the printer it drives.', roles: [], devices: ['printer'] },
 
   // Staff accounts, devices and the venue.

@@ -10,8 +10,29 @@ import { can, countersOf } from '../policy/policy.js';
  * until someone decides who may see it.
  */
 export const LEAD_TICKET_FIELDS = [
-  'id', 'day', 'number', 'seq', 'serviceId', 'agencyId', 'priority', 'status', 'issuedAt', 'queuedAt', 'targetCounterId', 'counterId', 'userId',
-  'calledAt', 'startedAt', 'finishedAt', 'recalls', 'transferredFrom', 'transferredTo', 'note', 'source', 'history', 'booking',
+  'id',
+  'day',
+  'number',
+  'seq',
+  'serviceId',
+  'agencyId',
+  'priority',
+  'status',
+  'issuedAt',
+  'queuedAt',
+  'targetCounterId',
+  'counterId',
+  'userId',
+  'calledAt',
+  'startedAt',
+  'finishedAt',
+  'recalls',
+  'transferredFrom',
+  'transferredTo',
+  'note',
+  'source',
+  'history',
+  'booking',
 ] as const satisfies readonly (keyof Ticket)[];
 
 /**
@@ -21,8 +42,27 @@ export const LEAD_TICKET_FIELDS = [
  * (deskTicket).
  */
 export const DESK_TICKET_FIELDS = [
-  'id', 'day', 'number', 'seq', 'serviceId', 'agencyId', 'priority', 'status', 'issuedAt', 'queuedAt', 'targetCounterId', 'counterId',
-  'calledAt', 'startedAt', 'finishedAt', 'recalls', 'transferredFrom', 'transferredTo', 'note', 'history', 'booking',
+  'id',
+  'day',
+  'number',
+  'seq',
+  'serviceId',
+  'agencyId',
+  'priority',
+  'status',
+  'issuedAt',
+  'queuedAt',
+  'targetCounterId',
+  'counterId',
+  'calledAt',
+  'startedAt',
+  'finishedAt',
+  'recalls',
+  'transferredFrom',
+  'transferredTo',
+  'note',
+  'history',
+  'booking',
 ] as const satisfies readonly (keyof StaffTicket)[];
 
 const LIVE = new Set<Ticket['status']>(['waiting', 'called', 'serving', 'held']);

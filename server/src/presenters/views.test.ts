@@ -11,15 +11,60 @@ import { testVenue } from '../testing/builders.js';
  * that starts sending a new field (an internal one added to Ticket, a printer address, a staff
  * name) fails here until the field is added to the audience's list on purpose.
  */
-const list = (prefix: string, keys: string) => keys.split(/\s+/).filter(Boolean).map((k) => (prefix ? `${prefix}.${k}` : k));
-const COUNTER = (p: string) => [p, ...list(p, 'counterId status since breakReason breakUntil ticket lastCallAt'), ...list(`${p}.ticket`, 'id number serviceId status calledAt')];
-const QUEUE = (p: string) => [p, ...list(p, 'serviceId agencyId floor waiting waitingPriority nowServing countersOpen estimatedWaitMinutes quota quotaLeft available reason closedReason opensAt serviceStartsAt servedBeforeClose oldestWaitingSince lastCallAt priorityStreak'), ...list(`${p}.nowServing[]`, 'number counterId'), `${p}.nowServing[]`];
+const list = (prefix: string, keys: string) =>
+  keys
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((k) => (prefix ? `${prefix}.${k}` : k));
+const COUNTER = (p: string) => [
+  p,
+  ...list(p, 'counterId status since breakReason breakUntil ticket lastCallAt'),
+  ...list(`${p}.ticket`, 'id number serviceId status calledAt'),
+];
+const QUEUE = (p: string) => [
+  p,
+  ...list(
+    p,
+    'serviceId agencyId floor waiting waitingPriority nowServing countersOpen estimatedWaitMinutes quota quotaLeft available reason closedReason opensAt serviceStartsAt servedBeforeClose oldestWaitingSince lastCallAt priorityStreak',
+  ),
+  ...list(`${p}.nowServing[]`, 'number counterId'),
+  `${p}.nowServing[]`,
+];
 const CALL = (p: string) => [p, ...list(p, 'id ticketId number serviceId agencyId counterId floor at recall')];
-const TICKET_VIEW = (p: string) => [p, ...list(p, 'id number serviceId agencyId floor status priority prioritized issuedAt ahead estimatedWaitMinutes serviceStartsAt servedBeforeClose outcome counterId calledAt recalls transferredTo'),
-  ...list(`${p}.outcome`, 'outcome missing agencyId reason'), `${p}.outcome.missing[]`, ...list(`${p}.transferredTo`, 'id number serviceId')];
-const SNAPSHOT = ['rev', 'day', 'now', 'venueVersion', 'counters', ...COUNTER('counters[]'), 'queues', ...QUEUE('queues[]'), 'recentCalls', ...CALL('recentCalls[]'), 'announcements', 'announcements[]'];
+const TICKET_VIEW = (p: string) => [
+  p,
+  ...list(
+    p,
+    'id number serviceId agencyId floor status priority prioritized issuedAt ahead estimatedWaitMinutes serviceStartsAt servedBeforeClose outcome counterId calledAt recalls transferredTo',
+  ),
+  ...list(`${p}.outcome`, 'outcome missing agencyId reason'),
+  `${p}.outcome.missing[]`,
+  ...list(`${p}.transferredTo`, 'id number serviceId'),
+];
+const SNAPSHOT = [
+  'rev',
+  'day',
+  'now',
+  'venueVersion',
+  'counters',
+  ...COUNTER('counters[]'),
+  'queues',
+  ...QUEUE('queues[]'),
+  'recentCalls',
+  ...CALL('recentCalls[]'),
+  'announcements',
+  'announcements[]',
+];
 const HISTORY = (p: string) => [`${p}.history`, `${p}.history[]`, ...list(`${p}.history[]`, 'at action counterId userId note')];
-const DESK_TICKET = (p: string) => [p, ...list(p, 'id day number seq serviceId agencyId priority status issuedAt queuedAt targetCounterId counterId calledAt startedAt finishedAt recalls transferredFrom transferredTo note booking'), ...HISTORY(p), `${p}.booking.slotAt`];
+const DESK_TICKET = (p: string) => [
+  p,
+  ...list(
+    p,
+    'id day number seq serviceId agencyId priority status issuedAt queuedAt targetCounterId counterId calledAt startedAt finishedAt recalls transferredFrom transferredTo note booking',
+  ),
+  ...HISTORY(p),
+  `${p}.booking.slotAt`,
+];
 const LEAD_TICKET = (p: string) => [...DESK_TICKET(p), ...list(p, 'userId source'), ...list(`${p}.source`, 'kind id'), `${p}.booking.code`];
 const DEVICE = (p: string) => [p, ...list(p, 'id kind name floor ref paired createdAt lastSeenAt online')];
 const USER = (p: string) => [p, ...list(p, 'id username name role counterIds disabled'), `${p}.counterIds[]`];
@@ -33,17 +78,40 @@ const ALLOWED: Record<string, string[]> = {
   'device snapshot': SNAPSHOT,
   'kiosk snapshot': SNAPSHOT,
   'device me': DEVICE('device'),
-  'kiosk issued ticket': [...TICKET_VIEW('').map((p) => p.replace(/^\./, '')).filter(Boolean), 'url', 'print', ...list('print', 'jobId state printerId error')],
-  'button answer': DESK_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean),
+  'kiosk issued ticket': [
+    ...TICKET_VIEW('')
+      .map((p) => p.replace(/^\./, ''))
+      .filter(Boolean),
+    'url',
+    'print',
+    ...list('print', 'jobId state printerId error'),
+  ],
+  'button answer': DESK_TICKET('')
+    .map((p) => p.replace(/^\./, ''))
+    .filter(Boolean),
   'officer snapshot': [...SNAPSHOT, 'tickets', ...DESK_TICKET('tickets[]')],
   'officer tickets': ['day', 'tickets', ...DESK_TICKET('tickets[]')],
-  'officer ticket event': [...DESK_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean), 'rev'],
-  'officer answer': DESK_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean),
-  'officer counter answer': COUNTER('').map((p) => p.replace(/^\./, '')).filter(Boolean),
+  'officer ticket event': [
+    ...DESK_TICKET('')
+      .map((p) => p.replace(/^\./, ''))
+      .filter(Boolean),
+    'rev',
+  ],
+  'officer answer': DESK_TICKET('')
+    .map((p) => p.replace(/^\./, ''))
+    .filter(Boolean),
+  'officer counter answer': COUNTER('')
+    .map((p) => p.replace(/^\./, ''))
+    .filter(Boolean),
   'staff me': USER('user'),
   'lead snapshot': [...SNAPSHOT, 'tickets', ...LEAD_TICKET('tickets[]')],
   'lead tickets': ['day', 'tickets', ...LEAD_TICKET('tickets[]')],
-  'lead ticket event': [...LEAD_TICKET('').map((p) => p.replace(/^\./, '')).filter(Boolean), 'rev'],
+  'lead ticket event': [
+    ...LEAD_TICKET('')
+      .map((p) => p.replace(/^\./, ''))
+      .filter(Boolean),
+    'rev',
+  ],
   'lead users': ['users', ...USER('users[]')],
   'lead devices': ['devices', ...DEVICE('devices[]')],
 };
@@ -105,7 +173,10 @@ async function staffSocket(token: string): Promise<{ last: () => (StaffTicket & 
 beforeAll(async () => {
   h = await startHarness({ venue: testVenue() });
   const admin = h.adminToken;
-  await ok('/api/users', { token: admin, body: { username: 'budi', name: OFFICER_NAME, password: 'sandi-budi-123', role: 'officer', counterIds: ['loket-1'] } });
+  await ok('/api/users', {
+    token: admin,
+    body: { username: 'budi', name: OFFICER_NAME, password: 'sandi-budi-123', role: 'officer', counterIds: ['loket-1'] },
+  });
   await ok('/api/users', { token: admin, body: { username: 'penyelia', name: 'Penyelia', password: 'sandi-penyelia-1', role: 'supervisor', counterIds: [] } });
   const officer = await h.login('budi', 'sandi-budi-123');
   const supervisor = await h.login('penyelia', 'sandi-penyelia-1');
@@ -162,7 +233,10 @@ beforeAll(async () => {
   views.set('lead devices', await ok('/api/devices', { token: supervisor }));
   // A counter's own state answers as every screen sees the counter, over HTTP as over the socket.
   await ok('/api/counters/loket-1/no-show', { token: officer, body: {} });
-  views.set('officer counter answer', await ok('/api/counters/loket-1/status', { token: officer, body: { status: 'break', reason: 'Istirahat', minutes: 15 } }));
+  views.set(
+    'officer counter answer',
+    await ok('/api/counters/loket-1/status', { token: officer, body: { status: 'break', reason: 'Istirahat', minutes: 15 } }),
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -218,14 +292,14 @@ describe('views per audience carry only their allowed fields', () => {
     expect(boardLive.calls.every((c) => c.ticketId !== c.number)).toBe(true);
   });
 
-  it('the public venue is the configuration without printer addresses or the roster\'s officers', () => {
+  it("the public venue is the configuration without printer addresses or the roster's officers", () => {
     const venue = views.get('public venue') as { kiosks: object[] };
     expect(venue.kiosks.length).toBeGreaterThan(0);
     expect([...paths(venue)].filter((p) => /printer|officer|phone|password|token/i.test(p))).toEqual([]);
     expect(Object.keys(venue.kiosks[0]!).sort()).toEqual(['floor', 'id', 'name', 'paper']);
   });
 
-  it('an officer sees the day\'s tickets without other desks\' audit trail, notes of finished visits elsewhere, or who served them', () => {
+  it("an officer sees the day's tickets without other desks' audit trail, notes of finished visits elsewhere, or who served them", () => {
     const mine = (views.get('officer tickets') as { tickets: StaffTicket[] }).tickets;
     const all = (views.get('lead tickets') as { tickets: StaffTicket[] }).tickets;
     expect(mine.length).toBe(all.length);

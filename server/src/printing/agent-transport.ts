@@ -9,7 +9,11 @@ export class AgentTransport implements PrinterTransport {
   readonly uri: string;
   lastStatus: PrinterStatus | null = null;
 
-  constructor(private readonly io: () => AntreServer | null, readonly kioskId: string, private readonly timeoutMs = 15000) {
+  constructor(
+    private readonly io: () => AntreServer | null,
+    readonly kioskId: string,
+    private readonly timeoutMs = 15000,
+  ) {
     this.uri = `agent:${kioskId}`;
   }
 
@@ -19,9 +23,15 @@ export class AgentTransport implements PrinterTransport {
 
   async print(bytes: Buffer, job?: { id?: string }): Promise<void> {
     const io = this.io();
-    if (!io || !(io.sockets.adapter.rooms.get(this.room())?.size)) throw new Error('print agent not connected');
+    if (!io || !io.sockets.adapter.rooms.get(this.room())?.size) throw new Error('print agent not connected');
     const answers = await new Promise<{ ok: boolean; error?: string }[]>((resolve, reject) => {
-      io.to(this.room()).timeout(this.timeoutMs).emit('print:job', { jobId: job?.id ?? '', ticketId: null, bytes: bytes.toString('base64') }, (err: Error | null, r: { ok: boolean; error?: string }[]) => (err ? reject(new Error('print agent did not answer')) : resolve(r)));
+      io.to(this.room())
+        .timeout(this.timeoutMs)
+        .emit(
+          'print:job',
+          { jobId: job?.id ?? '', ticketId: null, bytes: bytes.toString('base64') },
+          (err: Error | null, r: { ok: boolean; error?: string }[]) => (err ? reject(new Error('print agent did not answer')) : resolve(r)),
+        );
     });
     const res = answers[0];
     if (!res?.ok) throw new Error(res?.error ?? 'print agent failed');

@@ -48,7 +48,14 @@ describe('print agent on a kiosk PC', () => {
     expect(early.status).toBe(201);
     expect(early.body.print.state).toBe('failed');
 
-    agent = await runAgent({ server: h.server.url, pairCode: dev.body.code, printer: `tcp://127.0.0.1:${fp.port}`, tokenFile: join(dir, 'token.json'), statusEveryMs: 200, log: () => {} });
+    agent = await runAgent({
+      server: h.server.url,
+      pairCode: dev.body.code,
+      printer: `tcp://127.0.0.1:${fp.port}`,
+      tokenFile: join(dir, 'token.json'),
+      statusEveryMs: 200,
+      log: () => {},
+    });
     await until(async () => agent!.socket.connected);
     const r = await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
     expect(r.body.print.state).toBe('printed');

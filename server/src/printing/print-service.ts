@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { openPrinter, parsePrinterUri, PrintSpooler, renderPreviewPng, renderTicket, sampleTicket, VirtualPrinter, type PrinterStatus, type PrinterTransport, type PrintJobState } from '@antre/printers';
+import {
+  openPrinter,
+  parsePrinterUri,
+  PrintSpooler,
+  renderPreviewPng,
+  renderTicket,
+  sampleTicket,
+  VirtualPrinter,
+  type PrinterStatus,
+  type PrinterTransport,
+  type PrintJobState,
+} from '@antre/printers';
 import type { Ticket } from '../contract/domain.js';
 import type { PrinterStateView, PrintJobListItem } from '../contract/events.js';
 import type { KioskConfig, Venue } from '../contract/venue.js';
@@ -52,7 +63,10 @@ export class PrintService implements TicketPrinter {
   virtual: VirtualPrinter | null = null;
   private io: AntreServer | null = null;
 
-  constructor(private readonly ctx: PrintSources, private readonly opts: { override?: string; retries?: number; retryDelayMs?: number; timeoutMs?: number } = {}) {
+  constructor(
+    private readonly ctx: PrintSources,
+    private readonly opts: { override?: string; retries?: number; retryDelayMs?: number; timeoutMs?: number } = {},
+  ) {
     this.spooler = new PrintSpooler({ retries: opts.retries ?? 4, retryDelayMs: opts.retryDelayMs ?? 2000, jobTimeoutMs: opts.timeoutMs ?? 15000 });
   }
 
@@ -156,8 +170,14 @@ export class PrintService implements TicketPrinter {
     const known = this.spooler.jobsFor(printerId);
     const seen = new Set(known.map((j) => j.id));
     const items: PrintJobListItem[] = known.map((j) => ({
-      id: j.id, ticketId: j.ticketId ?? null, number: j.ticketId ? tickets.get(j.ticketId)?.number ?? null : null, test: j.id.startsWith('test-'),
-      state: j.state, at: j.submittedAt, reprints: j.reprints, error: j.error ?? null,
+      id: j.id,
+      ticketId: j.ticketId ?? null,
+      number: j.ticketId ? (tickets.get(j.ticketId)?.number ?? null) : null,
+      test: j.id.startsWith('test-'),
+      state: j.state,
+      at: j.submittedAt,
+      reprints: j.reprints,
+      error: j.error ?? null,
     }));
     for (const t of tickets.values()) {
       if (t.source.kind !== 'kiosk' || t.source.id !== slot.kiosk.id || t.transferredFrom || seen.has(`job-${t.id}`)) continue;
@@ -177,7 +197,14 @@ export class PrintService implements TicketPrinter {
   private ticketBytes(ticket: Ticket, slot: Slot): Buffer {
     const e = this.ctx.queue.engine;
     const view = e.estimator.ticketView(ticket, this.ctx.queue.clock());
-    const data = ticketPrintData(e.venue, ticket, view.ahead, view.estimatedWaitMinutes, `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`, view.serviceStartsAt);
+    const data = ticketPrintData(
+      e.venue,
+      ticket,
+      view.ahead,
+      view.estimatedWaitMinutes,
+      `${this.ctx.publicUrl.replace(/\/$/, '')}/t/${ticket.id}`,
+      view.serviceStartsAt,
+    );
     return renderTicket(data, { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
   }
 
@@ -185,7 +212,10 @@ export class PrintService implements TicketPrinter {
   testPrint(printerId: string): PrintJobState {
     const slot = this.slots.get(printerId);
     if (!slot) throw new Error(`unknown printer ${printerId}`);
-    const bytes = renderTicket(sampleTicket({ specimen: true, issuedAt: this.ctx.queue.clock(), qrUrl: `${this.ctx.publicUrl}/kiosk` }), { paper: slot.kiosk.paper, qr: slot.kiosk.qr });
+    const bytes = renderTicket(sampleTicket({ specimen: true, issuedAt: this.ctx.queue.clock(), qrUrl: `${this.ctx.publicUrl}/kiosk` }), {
+      paper: slot.kiosk.paper,
+      qr: slot.kiosk.qr,
+    });
     return this.spooler.submit(printerId, { id: `test-${randomBytes(6).toString('base64url')}`, bytes });
   }
 
@@ -195,7 +225,7 @@ export class PrintService implements TicketPrinter {
 
   kioskOf(jobId: string): string | null {
     const job = [...this.slots.keys()].flatMap((p) => this.spooler.jobsFor(p)).find((j) => j.id === jobId);
-    return job ? this.slots.get(job.printerId)?.kiosk.id ?? null : this.dayTicketJob(jobId)?.slot.kiosk.id ?? null;
+    return job ? (this.slots.get(job.printerId)?.kiosk.id ?? null) : (this.dayTicketJob(jobId)?.slot.kiosk.id ?? null);
   }
 
   states(): PrinterStateView[] {
@@ -211,15 +241,33 @@ export class PrintService implements TicketPrinter {
     const st = this.spooler.printerState(printerId);
     const s = st.status;
     return {
-      printerId, kioskId: slot.kiosk.id, uri: slot.uri, queue: st.queue, lastError: st.lastError ?? null, checkedAt: s.checkedAt ?? null,
-      online: s.online, coverOpen: s.coverOpen, paperNearEnd: s.paperNearEnd, paperOut: s.paperOut, error: s.error,
+      printerId,
+      kioskId: slot.kiosk.id,
+      uri: slot.uri,
+      queue: st.queue,
+      lastError: st.lastError ?? null,
+      checkedAt: s.checkedAt ?? null,
+      online: s.online,
+      coverOpen: s.coverOpen,
+      paperNearEnd: s.paperNearEnd,
+      paperOut: s.paperOut,
+      error: s.error,
     };
   }
 
   private publishJob(job: PrintJobState): void {
     const slot = this.slots.get(job.printerId);
     if (!slot || !this.io) return;
-    this.io.to([`kiosk:${slot.kiosk.id}`, 'supervisors']).emit('printJob', { jobId: job.id, ticketId: job.ticketId ?? null, printerId: job.printerId, state: job.state, attempts: job.attempts, error: job.error ?? null });
+    this.io
+      .to([`kiosk:${slot.kiosk.id}`, 'supervisors'])
+      .emit('printJob', {
+        jobId: job.id,
+        ticketId: job.ticketId ?? null,
+        printerId: job.printerId,
+        state: job.state,
+        attempts: job.attempts,
+        error: job.error ?? null,
+      });
     this.publishPrinter(job.printerId);
   }
 

@@ -134,6 +134,8 @@ describe('printing tickets at the kiosk', () => {
   });
 
   it('an unknown printer URI in the venue stops start-up with a message naming the kiosk', async () => {
-    await expect(startHarness({ venue: testVenue({ kiosks: [{ id: 'kiosk-9', name: 'K', floor: 1, printer: 'lpt://1' }] }) })).rejects.toThrow(/kiosk-9.*lpt:\/\/1/);
+    await expect(startHarness({ venue: testVenue({ kiosks: [{ id: 'kiosk-9', name: 'K', floor: 1, printer: 'lpt://1' }] }) })).rejects.toThrow(
+      /kiosk-9.*lpt:\/\/1/,
+    );
   });
 });

@@ -6,7 +6,14 @@ import type { Venue } from '../contract/venue.js';
 export const SURVEY_FOOTER = 'Setelah dilayani, pindai QR yang sama untuk mengisi Survei Kepuasan Masyarakat. Terima kasih.';
 
 /** What goes on the paper for a ticket: venue, service, where to wait, requirements in short. */
-export function ticketPrintData(venue: Venue, ticket: Ticket, ahead: number, estimatedWaitMinutes: number | null, qrUrl: string, serviceStartsAt: number | null = null): TicketPrintData {
+export function ticketPrintData(
+  venue: Venue,
+  ticket: Ticket,
+  ahead: number,
+  estimatedWaitMinutes: number | null,
+  qrUrl: string,
+  serviceStartsAt: number | null = null,
+): TicketPrintData {
   const service = venue.services.find((s) => s.id === ticket.serviceId);
   const agency = venue.agencies.find((a) => a.id === ticket.agencyId);
   const floor = venue.floors.find((f) => f.number === agency?.floor);

@@ -13,7 +13,10 @@ export class DayTicker {
   private running: Promise<void> | null = null;
   private readonly tasks: TimedTask[] = [];
 
-  constructor(private readonly queue: QueueService, private readonly onError: (err: unknown, what: string) => void) {}
+  constructor(
+    private readonly queue: QueueService,
+    private readonly onError: (err: unknown, what: string) => void,
+  ) {}
 
   /** Adds a task run after the scheduled pauses on every tick. */
   add(task: TimedTask): void {

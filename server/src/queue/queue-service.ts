@@ -104,7 +104,9 @@ export class QueueService extends EventEmitter<QueueEvents> {
     const day = localDay(now, this.opts.venue.timeZone);
     const { state, fresh } = this.restore(day, now);
     this.engine = new Engine(this.engine?.venue ?? this.opts.venue, state, {
-      newId: this.opts.newId, ignoreHours: this.opts.ignoreHours, upcomingBookings: (serviceId) => this.upcomingBookings?.(serviceId) ?? [],
+      newId: this.opts.newId,
+      ignoreHours: this.opts.ignoreHours,
+      upcomingBookings: (serviceId) => this.upcomingBookings?.(serviceId) ?? [],
     });
     await this.store.open(day, () => undefined);
     if (fresh && this.opts.openCountersOnNewDay) {
@@ -181,7 +183,10 @@ export class QueueService extends EventEmitter<QueueEvents> {
       try {
         // One record for the whole batch: it lands or is dropped as one, so a failed write can never
         // leave on disk a command of the batch that is then refused (and back after a reload or restart).
-        await this.store.append(writes.flatMap((d) => d.changes), writes.length);
+        await this.store.append(
+          writes.flatMap((d) => d.changes),
+          writes.length,
+        );
       } catch (err) {
         const refused = storageFailed(err);
         done.forEach((d) => d.job.reject(refused));
@@ -283,11 +288,14 @@ export class QueueService extends EventEmitter<QueueEvents> {
     if (this.timer) clearTimeout(this.timer);
     const now = this.clock();
     const wait = Math.min(nextMidnight(now, this.venue.timeZone) - now + 50, 3600_000);
-    this.timer = setTimeout(() => {
-      void this.rollover(this.clock())
-        .catch((e) => this.opts.onError?.(e, 'day rollover'))
-        .finally(() => this.scheduleMidnight());
-    }, Math.max(1000, wait));
+    this.timer = setTimeout(
+      () => {
+        void this.rollover(this.clock())
+          .catch((e) => this.opts.onError?.(e, 'day rollover'))
+          .finally(() => this.scheduleMidnight());
+      },
+      Math.max(1000, wait),
+    );
     this.timer.unref();
   }
 

@@ -13,7 +13,6 @@ import { digest } from '../auth/secrets.js';
 import { principalNow, roomsFor } from './rooms.js';
 import type { AntreServer, AntreSocket } from './socket-types.js';
 
-
 /** socket.io on the HTTP server: authenticate on connect, join rooms, snapshot, then deltas. */
 export function attachRealtime(http: HttpServer, ctx: AppContext): { io: AntreServer; notifier: Notifier } {
   const limits = ctx.limits;
@@ -144,7 +143,8 @@ function onConnection(ctx: AppContext, io: AntreServer, notifier: Notifier, sock
     }
   });
   socket.on('disconnect', () => {
-    if (principal?.kind === 'device' && !io.sockets.adapter.rooms.get(`device:${principal.device.id}`)?.size) ctx.auth.markGone(principal.device.id, ctx.queue.clock());
+    if (principal?.kind === 'device' && !io.sockets.adapter.rooms.get(`device:${principal.device.id}`)?.size)
+      ctx.auth.markGone(principal.device.id, ctx.queue.clock());
   });
 }
 

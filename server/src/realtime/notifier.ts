@@ -25,7 +25,10 @@ export class Notifier {
   private timer: NodeJS.Timeout;
   private printerListeners: ((deviceId: string, s: PrinterStatusMessage) => void)[] = [];
 
-  constructor(private readonly io: AntreServer, private readonly ctx: AppContext) {
+  constructor(
+    private readonly io: AntreServer,
+    private readonly ctx: AppContext,
+  ) {
     ctx.queue.on('changes', (changes, rev) => this.publish(changes, rev));
     ctx.queue.on('day', (day) => {
       this.io.emit('day', { day });
@@ -160,7 +163,11 @@ export class Notifier {
       const mine = { rev, counters: counters.filter((c) => floorOf.get(c.counterId) === f.number), queues: queues.filter((q) => q.floor === f.number) };
       if (!mine.counters.length && !mine.queues.length) continue;
       this.io.to(`floor:${f.number}`).except(ALL_FLOORS).emit('update', mine);
-      if (rooms.has(`${NUMBERS_ONLY}floor:${f.number}`)) this.io.to(`${NUMBERS_ONLY}floor:${f.number}`).except(NUMBERS_ONLY + ALL_FLOORS).emit('update', { ...mine, counters: numbersOnly(mine.counters) });
+      if (rooms.has(`${NUMBERS_ONLY}floor:${f.number}`))
+        this.io
+          .to(`${NUMBERS_ONLY}floor:${f.number}`)
+          .except(NUMBERS_ONLY + ALL_FLOORS)
+          .emit('update', { ...mine, counters: numbersOnly(mine.counters) });
     }
     for (const zone of v.zones) {
       const svc = zoneServices(this.ctx, zone.counterIds);

@@ -71,7 +71,9 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
   if (present) {
     // The same tickets the socket's agency rooms will send changes of: a snapshot and its deltas describe one set.
     const agencies = agenciesOf(e.venue, p);
-    snap.tickets = [...e.state.tickets.unpacked()].filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held')).map(present);
+    snap.tickets = [...e.state.tickets.unpacked()]
+      .filter((t) => agencies.has(t.agencyId) && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held'))
+      .map(present);
   }
   if (ticketId) {
     const t = e.state.tickets.get(ticketId);

@@ -18,7 +18,10 @@ afterEach(async () => {
 
 /** A real socket.io client; its snapshots are recorded from the first moment. */
 function client(url: string, auth: object): Client & { snapshots: Snapshot[]; firstSnapshot: Promise<Snapshot> } {
-  const s = connect(url, { auth, transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 }) as Client & { snapshots: Snapshot[]; firstSnapshot: Promise<Snapshot> };
+  const s = connect(url, { auth, transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 }) as Client & {
+    snapshots: Snapshot[];
+    firstSnapshot: Promise<Snapshot>;
+  };
   s.snapshots = [];
   s.firstSnapshot = new Promise((resolve) => s.once('snapshot', resolve));
   s.on('snapshot', (snap) => s.snapshots.push(snap));
@@ -26,7 +29,12 @@ function client(url: string, auth: object): Client & { snapshots: Snapshot[]; fi
   return s;
 }
 
-function next<E extends keyof ServerToClientEvents>(s: Client, event: E, match: (a: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true, ms = 3000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+function next<E extends keyof ServerToClientEvents>(
+  s: Client,
+  event: E,
+  match: (a: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  ms = 3000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
     const fn = (a: never) => {
@@ -55,13 +63,14 @@ describe('live updates over socket.io', () => {
     const a = client(h.server.url, { token });
     const b = client(h.server.url, { token: token2 });
     await Promise.all([a.firstSnapshot, b.firstSnapshot, other.firstSnapshot]);
-    const cut = (s: Client) => new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('still connected after 2 s')), 2000);
-      s.once('disconnect', (reason) => {
-        clearTimeout(timer);
-        resolve(reason);
+    const cut = (s: Client) =>
+      new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('still connected after 2 s')), 2000);
+        s.once('disconnect', (reason) => {
+          clearTimeout(timer);
+          resolve(reason);
+        });
       });
-    });
     const list = await devices();
     const aCut = cut(a);
     expect((await h.api(`/api/devices/${list.find((d) => d.name === 'revoked')!.id}`, { token: h.adminToken, method: 'DELETE' })).status).toBe(204);
@@ -96,7 +105,7 @@ describe('live updates over socket.io', () => {
     const kiosk = await pair(h, 'kiosk');
     const d2 = client(h.server.url, { token: await pair(h, 'display', { floor: 2 }) });
     const staff = client(h.server.url, { token: h.adminToken });
-    const snap = (await staff.firstSnapshot);
+    const snap = await staff.firstSnapshot;
     expect(snap.tickets).toEqual([]);
     await d2.firstSnapshot;
     const heard: string[] = [];
@@ -117,7 +126,7 @@ describe('live updates over socket.io', () => {
     expect(err.data.error.code).toBe('INVALID_TOKEN');
   });
 
-  it('the visitor\'s page follows its ticket: moves up the line, then is called', async () => {
+  it("the visitor's page follows its ticket: moves up the line, then is called", async () => {
     h = await startHarness();
     const kiosk = await pair(h, 'kiosk');
     await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'sertipikat' } });
@@ -267,9 +276,14 @@ describe('zone boards', () => {
     await d.firstSnapshot;
     const updates: { rev: number; ktp?: number; loket1?: string; afterSnapshot: boolean }[] = [];
     let answered = false;
-    d.on('update', (u) => updates.push({
-      rev: u.rev, ktp: u.queues.find((x) => x.serviceId === 'ktp')?.waiting, loket1: u.counters.find((x) => x.counterId === 'loket-1')?.status, afterSnapshot: answered,
-    }));
+    d.on('update', (u) =>
+      updates.push({
+        rev: u.rev,
+        ktp: u.queues.find((x) => x.serviceId === 'ktp')?.waiting,
+        loket1: u.counters.find((x) => x.counterId === 'loket-1')?.status,
+        afterSnapshot: answered,
+      }),
+    );
     // The first change goes out at once; the next ones are gathered for the end of the pace.
     await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });
     await h.api('/api/tickets', { token: kiosk, body: { serviceId: 'ktp' } });

@@ -22,7 +22,13 @@ export function accountabilityCsv(r: AccountabilityReport): string {
     ['tutup_lebih_awal_menit', (x) => num(x.earlyCloseMinutes)],
     ['buka_menit', (x) => num(x.openMinutes)],
     ['istirahat_menit', (x) => num(Object.values(x.breakMinutes).reduce((a, b) => a + b, 0))],
-    ['istirahat_rincian', (x) => Object.entries(x.breakMinutes).map(([k, v]) => `${k} ${v}`).join(' | ')],
+    [
+      'istirahat_rincian',
+      (x) =>
+        Object.entries(x.breakMinutes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(' | '),
+    ],
     ['diam_saat_ada_antrean_menit', (x) => num(x.idleWhileWaitingMinutes)],
     ['panggilan', (x) => num(x.calls)],
     ['dilayani', (x) => num(x.served)],

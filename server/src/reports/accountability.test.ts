@@ -28,8 +28,21 @@ function playedDay() {
   e.setCounterStatus('loket-1', { status: 'open' }, u, at('13:20'));
   e.setCounterStatus('loket-1', { status: 'closed' }, u, at('14:30'));
   const alert: AlertRecord = {
-    id: 'loket-1:break_overrun@1', key: 'loket-1:break_overrun', kind: 'break_overrun', severity: 'critical', serviceId: 'ktp', agencyId: 'dukcapil', counterId: 'loket-1',
-    officer: 'Andi', oldest: null, message: { id: 'x', en: 'x' }, begunAt: at('13:10'), endedAt: at('13:20'), ackAt: at('13:12'), ackBy: 's', ackByName: 'Kepala',
+    id: 'loket-1:break_overrun@1',
+    key: 'loket-1:break_overrun',
+    kind: 'break_overrun',
+    severity: 'critical',
+    serviceId: 'ktp',
+    agencyId: 'dukcapil',
+    counterId: 'loket-1',
+    officer: 'Andi',
+    oldest: null,
+    message: { id: 'x', en: 'x' },
+    begunAt: at('13:10'),
+    endedAt: at('13:20'),
+    ackAt: at('13:12'),
+    ackBy: 's',
+    ackByName: 'Kepala',
   };
   const users = [{ id: 'u1', username: 'petugas1', name: 'Andi', role: 'officer' as const, counterIds: ['loket-1'], disabled: false }];
   return buildAccountability({ venue, doc: e.state.toDoc(), plan: e.plan(), alerts: [alert], users, until: at('16:00'), generatedAt: at('16:00') });
@@ -40,9 +53,21 @@ describe('the accountability record', () => {
     const r = playedDay();
     const c = r.counters.find((x) => x.key === 'loket-1')!;
     expect(c).toMatchObject({
-      plannedOpen: at('08:00'), actualOpen: at('08:20'), firstCall: at('08:25'), lateOpenMinutes: 20, earlyCloseMinutes: 30,
-      breakMinutes: { Istirahat: 80 }, idleWhileWaitingMinutes: 5, calls: 2, served: 1, noShows: 1, transfers: 0, longestWaitMinutes: 25,
-      alerts: 1, alertsAcked: 1, with: ['Andi'],
+      plannedOpen: at('08:00'),
+      actualOpen: at('08:20'),
+      firstCall: at('08:25'),
+      lateOpenMinutes: 20,
+      earlyCloseMinutes: 30,
+      breakMinutes: { Istirahat: 80 },
+      idleWhileWaitingMinutes: 5,
+      calls: 2,
+      served: 1,
+      noShows: 1,
+      transfers: 0,
+      longestWaitMinutes: 25,
+      alerts: 1,
+      alertsAcked: 1,
+      with: ['Andi'],
     });
     // 08:20-12:00 and 13:20-14:30 open.
     expect(c.openMinutes).toBe(220 + 70);
@@ -52,7 +77,18 @@ describe('the accountability record', () => {
 
   it('adds up per officer and per agency', () => {
     const r = playedDay();
-    expect(r.officers).toEqual([expect.objectContaining({ key: 'u1', label: 'Andi', served: 1, noShows: 1, calls: 2, breakMinutes: { Istirahat: 80 }, idleWhileWaitingMinutes: 5, with: ['Loket 1'] })]);
+    expect(r.officers).toEqual([
+      expect.objectContaining({
+        key: 'u1',
+        label: 'Andi',
+        served: 1,
+        noShows: 1,
+        calls: 2,
+        breakMinutes: { Istirahat: 80 },
+        idleWhileWaitingMinutes: 5,
+        with: ['Loket 1'],
+      }),
+    ]);
     expect(r.agencies.find((a) => a.key === 'dukcapil')).toMatchObject({ served: 1, lateOpenMinutes: 410, alerts: 1, alertsAcked: 1 });
     expect(r.total).toMatchObject({ served: 1, alerts: 1 });
   });

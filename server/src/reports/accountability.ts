@@ -43,7 +43,12 @@ export function buildAccountability(input: AccountabilityInput): AccountabilityR
   const names = new Map(input.users.map((u) => [u.id, u.name]));
   const minutes = new Map<string, CounterMinutes>();
   for (const c of venue.counters) {
-    const m: CounterMinutes = { status: new Array(SLOTS).fill(null), reason: new Array(SLOTS).fill(null), user: new Array(SLOTS).fill(null), busy: new Uint8Array(SLOTS) };
+    const m: CounterMinutes = {
+      status: new Array(SLOTS).fill(null),
+      reason: new Array(SLOTS).fill(null),
+      user: new Array(SLOTS).fill(null),
+      busy: new Uint8Array(SLOTS),
+    };
     const log = (doc.counterLog ?? []).filter((e) => e.counterId === c.id).sort((a, b) => a.at - b.at);
     log.forEach((e, i) => {
       const to = i + 1 < log.length ? slot(log[i + 1]!.at) : endSlot;
@@ -89,7 +94,8 @@ export function buildAccountability(input: AccountabilityInput): AccountabilityR
       r.lateOpenMinutes = opened === null ? null : Math.max(0, Math.round((opened - planned.from) / MIN));
       const lastClose = [...log].reverse().find((e) => e.status === 'closed');
       const lastEntry = log[log.length - 1];
-      if (lastEntry && lastEntry === lastClose && lastClose.at < planned.until && r.actualOpen !== null) r.earlyCloseMinutes = Math.round((planned.until - lastClose.at) / MIN);
+      if (lastEntry && lastEntry === lastClose && lastClose.at < planned.until && r.actualOpen !== null)
+        r.earlyCloseMinutes = Math.round((planned.until - lastClose.at) / MIN);
     }
     for (let s = 0; s < endSlot; s++) {
       const st = m.status[s];
@@ -108,7 +114,10 @@ export function buildAccountability(input: AccountabilityInput): AccountabilityR
   }
   for (const t of doc.tickets) countTicket(t, venue, names, row);
   for (const a of input.alerts) {
-    const targets = [a.counterId ? rows.get(`counter:${a.counterId}`) : undefined, a.agencyId ? row('agency', a.agencyId, agencyLabel(venue, a.agencyId), a.agencyId) : undefined];
+    const targets = [
+      a.counterId ? rows.get(`counter:${a.counterId}`) : undefined,
+      a.agencyId ? row('agency', a.agencyId, agencyLabel(venue, a.agencyId), a.agencyId) : undefined,
+    ];
     for (const x of targets) {
       if (!x) continue;
       x.alerts++;
@@ -127,13 +136,27 @@ export function buildAccountability(input: AccountabilityInput): AccountabilityR
   for (const o of officers) o.with = venue.counters.filter((c) => rows.get(`counter:${c.id}`)!.with.includes(o.label)).map((c) => c.name);
   const agencies = venue.agencies.map((a) => rows.get(`agency:${a.id}`)).filter((r): r is AccountabilityRow => !!r);
   return {
-    venueId: venue.id, venueName: venue.name, day: doc.day, timeZone: venue.timeZone, timeZoneLabel: venue.timeZoneLabel, generatedAt: input.generatedAt,
-    counters, officers, agencies, total, alerts: input.alerts,
+    venueId: venue.id,
+    venueName: venue.name,
+    day: doc.day,
+    timeZone: venue.timeZone,
+    timeZoneLabel: venue.timeZoneLabel,
+    generatedAt: input.generatedAt,
+    counters,
+    officers,
+    agencies,
+    total,
+    alerts: input.alerts,
   };
 }
 
 /** Calls, served, no-shows, transfers and the longest wait, from each ticket's history (the audit trail). */
-function countTicket(t: Ticket, venue: Venue, names: Map<string, string>, row: (kind: AccountabilityRow['kind'], key: string, label: string, agencyId: string | null) => AccountabilityRow): void {
+function countTicket(
+  t: Ticket,
+  venue: Venue,
+  names: Map<string, string>,
+  row: (kind: AccountabilityRow['kind'], key: string, label: string, agencyId: string | null) => AccountabilityRow,
+): void {
   for (const e of t.history) {
     if (!e.counterId) continue;
     const c = venue.counters.find((x) => x.id === e.counterId);
@@ -181,7 +204,25 @@ function agencyLabel(venue: Venue, id: string): string {
 
 function emptyRow(kind: AccountabilityRow['kind'], key: string, label: string, agencyId: string | null): AccountabilityRow {
   return {
-    kind, key, label, agencyId, with: [], plannedOpen: null, actualOpen: null, firstCall: null, lateOpenMinutes: null, earlyCloseMinutes: null,
-    openMinutes: 0, breakMinutes: {}, idleWhileWaitingMinutes: 0, calls: 0, served: 0, noShows: 0, transfers: 0, longestWaitMinutes: null, alerts: 0, alertsAcked: 0,
+    kind,
+    key,
+    label,
+    agencyId,
+    with: [],
+    plannedOpen: null,
+    actualOpen: null,
+    firstCall: null,
+    lateOpenMinutes: null,
+    earlyCloseMinutes: null,
+    openMinutes: 0,
+    breakMinutes: {},
+    idleWhileWaitingMinutes: 0,
+    calls: 0,
+    served: 0,
+    noShows: 0,
+    transfers: 0,
+    longestWaitMinutes: null,
+    alerts: 0,
+    alertsAcked: 0,
   };
 }

@@ -31,7 +31,11 @@ export class AlertMonitor {
   private chain: Promise<unknown> = Promise.resolve();
   private soon: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ctx: AlertSources, private readonly store: AlertStore, private readonly io: () => AntreServer | null) {}
+  constructor(
+    private readonly ctx: AlertSources,
+    private readonly store: AlertStore,
+    private readonly io: () => AntreServer | null,
+  ) {}
 
   async start(): Promise<void> {
     await this.store.open(this.ctx.queue.day);
@@ -76,8 +80,16 @@ export class AlertMonitor {
       return { ...a, oldest: t ? { number: t.number, priority: t.priority, since: t.queuedAt } : null, message: withOldest(a.message, t, t ? 1 : 0) };
     });
     const day = computeDayAlerts({
-      venue: e.venue, plan: e.plan(), counters: e.state.counters.values(), called: e.state.active.values(), queues, oldestOf,
-      devices: this.ctx.auth.devices(now), printers: this.ctx.printing?.states().filter((p) => p.uri !== 'none') ?? [], userName: (id) => names.get(id) ?? null, now,
+      venue: e.venue,
+      plan: e.plan(),
+      counters: e.state.counters.values(),
+      called: e.state.active.values(),
+      queues,
+      oldestOf,
+      devices: this.ctx.auth.devices(now),
+      printers: this.ctx.printing?.states().filter((p) => p.uri !== 'none') ?? [],
+      userName: (id) => names.get(id) ?? null,
+      now,
     });
     return [...service, ...day].sort((a, b) => rank(a) - rank(b) || b.minutes - a.minutes || a.id.localeCompare(b.id));
   }
@@ -97,13 +109,32 @@ export class AlertMonitor {
     const byKey = new Map(alerts.map((a) => [a.id, a]));
     const records = this.store.records().map((r) => (r.endedAt === null && !byKey.has(r.key) ? { ...r, endedAt: now } : r));
     const open = new Set(records.filter((r) => r.endedAt === null).map((r) => r.key));
-    const begun: AlertRecord[] = alerts.filter((a) => !open.has(a.id)).map((a) => ({
-      id: `${a.id}@${now}`, key: a.id, kind: a.kind, severity: a.severity, serviceId: a.serviceId, agencyId: a.agencyId, counterId: a.counterId ?? null,
-      officer: a.officer ?? null, oldest: a.oldest ?? null, message: a.message, begunAt: now, endedAt: null, ackAt: null, ackBy: null, ackByName: null,
-    }));
+    const begun: AlertRecord[] = alerts
+      .filter((a) => !open.has(a.id))
+      .map((a) => ({
+        id: `${a.id}@${now}`,
+        key: a.id,
+        kind: a.kind,
+        severity: a.severity,
+        serviceId: a.serviceId,
+        agencyId: a.agencyId,
+        counterId: a.counterId ?? null,
+        officer: a.officer ?? null,
+        oldest: a.oldest ?? null,
+        message: a.message,
+        begunAt: now,
+        endedAt: null,
+        ackAt: null,
+        ackBy: null,
+        ackByName: null,
+      }));
     const ended = records.some((r, i) => r !== this.store.records()[i]);
     if (begun.length || ended) await this.store.save([...records, ...begun]);
-    this.push(now, alerts, begun.map((r) => r.id));
+    this.push(
+      now,
+      alerts,
+      begun.map((r) => r.id),
+    );
   }
 
   /** A supervisor has seen the alert: who and when are kept with it. */
@@ -126,10 +157,13 @@ export class AlertMonitor {
   /** The open alerts with their current wording (minutes grow while they last). */
   live(now: number, alerts = this.compute(now)): AlertsLive {
     const byKey = new Map(alerts.map((a) => [a.id, a]));
-    const active = this.store.records().filter((r) => r.endedAt === null).map((r) => {
-      const a = byKey.get(r.key);
-      return a ? { ...r, message: a.message, oldest: a.oldest ?? null, officer: a.officer ?? r.officer } : r;
-    });
+    const active = this.store
+      .records()
+      .filter((r) => r.endedAt === null)
+      .map((r) => {
+        const a = byKey.get(r.key);
+        return a ? { ...r, message: a.message, oldest: a.oldest ?? null, officer: a.officer ?? r.officer } : r;
+      });
     return { now, day: this.ctx.queue.day, active };
   }
 
@@ -142,7 +176,9 @@ export class AlertMonitor {
     const key = JSON.stringify(live.active);
     if (key === this.lastPush && !begun.length) return;
     this.lastPush = key;
-    this.io()?.to('supervisors').emit('alerts', { ...live, begun });
+    this.io()
+      ?.to('supervisors')
+      .emit('alerts', { ...live, begun });
   }
 }
 

@@ -41,8 +41,13 @@ export function computeAlerts(input: AlertInput): Alert[] {
     const oldest = q.oldestWaitingSince;
     if (staffed.length === 0) {
       out.push({
-        ...base, id: `${q.serviceId}:waiting_no_counter`, kind: 'waiting_no_counter', severity: 'critical',
-        since: oldest, minutes: oldest === null ? 0 : wholeMinutes(now - oldest), limitMinutes: null,
+        ...base,
+        id: `${q.serviceId}:waiting_no_counter`,
+        kind: 'waiting_no_counter',
+        severity: 'critical',
+        since: oldest,
+        minutes: oldest === null ? 0 : wholeMinutes(now - oldest),
+        limitMinutes: null,
         message: {
           id: `${name.id}: ${q.waiting} orang menunggu, tidak ada loket yang buka`,
           en: `${name.en}: ${q.waiting} waiting and no counter open`,
@@ -54,7 +59,13 @@ export function computeAlerts(input: AlertInput): Alert[] {
       if (Number.isFinite(since) && now - since >= idleLimit * MINUTE && !pausedAsAnnounced) {
         const minutes = wholeMinutes(now - since);
         out.push({
-          ...base, id: `${q.serviceId}:idle_queue`, kind: 'idle_queue', severity: 'warning', since, minutes, limitMinutes: idleLimit,
+          ...base,
+          id: `${q.serviceId}:idle_queue`,
+          kind: 'idle_queue',
+          severity: 'warning',
+          since,
+          minutes,
+          limitMinutes: idleLimit,
           message: {
             id: `${name.id}: tidak ada panggilan selama ${minutes} menit (${q.waiting} menunggu)`,
             en: `${name.en}: no call for ${minutes} min (${q.waiting} waiting)`,
@@ -65,7 +76,13 @@ export function computeAlerts(input: AlertInput): Alert[] {
     if (oldest !== null && now - oldest > svc.targetWaitMinutes * MINUTE) {
       const minutes = wholeMinutes(now - oldest);
       out.push({
-        ...base, id: `${q.serviceId}:wait_over_target`, kind: 'wait_over_target', severity: 'warning', since: oldest, minutes, limitMinutes: svc.targetWaitMinutes,
+        ...base,
+        id: `${q.serviceId}:wait_over_target`,
+        kind: 'wait_over_target',
+        severity: 'warning',
+        since: oldest,
+        minutes,
+        limitMinutes: svc.targetWaitMinutes,
         message: {
           id: `${name.id}: antrean terlama sudah menunggu ${minutes} menit (target ${svc.targetWaitMinutes} menit)`,
           en: `${name.en}: the oldest ticket has waited ${minutes} min (target ${svc.targetWaitMinutes} min)`,

@@ -16,15 +16,26 @@ function setup() {
   const alerts = (hhmm: string) => {
     const now = wita(DAY, hhmm);
     const oldestOf = (ids: readonly string[], priorityOnly = false): Ticket | null => {
-      const all = ids.flatMap((s) => [e.state.linesOf(s).priority[0], priorityOnly ? undefined : e.state.linesOf(s).regular[0]]).filter((t): t is Ticket => !!t);
+      const all = ids
+        .flatMap((s) => [e.state.linesOf(s).priority[0], priorityOnly ? undefined : e.state.linesOf(s).regular[0]])
+        .filter((t): t is Ticket => !!t);
       return all.sort((a, b) => a.queuedAt - b.queuedAt)[0] ?? null;
     };
     return computeDayAlerts({
-      venue, plan: e.plan(), counters: e.state.counters.values(), called: e.state.active.values(), queues: e.estimator.queues(now), oldestOf,
-      devices, printers: [], userName: (id) => (id === 'u1' ? 'Andi' : null), now,
+      venue,
+      plan: e.plan(),
+      counters: e.state.counters.values(),
+      called: e.state.active.values(),
+      queues: e.estimator.queues(now),
+      oldestOf,
+      devices,
+      printers: [],
+      userName: (id) => (id === 'u1' ? 'Andi' : null),
+      now,
     });
   };
-  const issue = (serviceId: string, hhmm: string, priority: 'lansia' | 'ibu_hamil' | null = null) => e.issue({ serviceId, priority, source: { kind: 'kiosk', id: 'k' } }, wita(DAY, hhmm)).value;
+  const issue = (serviceId: string, hhmm: string, priority: 'lansia' | 'ibu_hamil' | null = null) =>
+    e.issue({ serviceId, priority, source: { kind: 'kiosk', id: 'k' } }, wita(DAY, hhmm)).value;
   return { e, alerts, issue, devices };
 }
 
@@ -62,9 +73,34 @@ describe('computeDayAlerts', () => {
 
   it('raises device_offline for a paired kiosk or board unseen past the threshold', () => {
     const s = setup();
-    s.devices.push({ id: 'd1', kind: 'display', name: 'Layar Lantai 1', floor: 1, ref: null, paired: true, createdAt: 0, lastSeenAt: wita(DAY, '09:00'), online: false });
-    s.devices.push({ id: 'd2', kind: 'kiosk', name: 'Kios 1', floor: 1, ref: 'kiosk-1', paired: true, createdAt: 0, lastSeenAt: wita(DAY, '09:00'), online: true });
+    s.devices.push({
+      id: 'd1',
+      kind: 'display',
+      name: 'Layar Lantai 1',
+      floor: 1,
+      ref: null,
+      paired: true,
+      createdAt: 0,
+      lastSeenAt: wita(DAY, '09:00'),
+      online: false,
+    });
+    s.devices.push({
+      id: 'd2',
+      kind: 'kiosk',
+      name: 'Kios 1',
+      floor: 1,
+      ref: 'kiosk-1',
+      paired: true,
+      createdAt: 0,
+      lastSeenAt: wita(DAY, '09:00'),
+      online: true,
+    });
     expect(s.alerts('09:02').some((a) => a.kind === 'device_offline')).toBe(false);
-    expect(s.alerts('09:03').filter((a) => a.kind === 'device_offline').map((a) => a.message.id)).toEqual(['Layar Layar Lantai 1 tidak terhubung sejak 3 menit']);
+    expect(
+      s
+        .alerts('09:03')
+        .filter((a) => a.kind === 'device_offline')
+        .map((a) => a.message.id),
+    ).toEqual(['Layar Layar Lantai 1 tidak terhubung sejak 3 menit']);
   });
 });

@@ -42,15 +42,35 @@ export function computeDayAlerts(input: DayAlertInput): Alert[] {
   const cfg = new Map(venue.counters.map((c) => [c.id, c]));
   const planned = new Map(input.plan.counters.map((p) => [p.counterId, p]));
   const oldestText = (t: Ticket | null) => (t ? { number: t.number, priority: t.priority, since: t.queuedAt } : null);
-  const counterAlert = (counterId: string, kind: Alert['kind'], severity: Alert['severity'], since: number, limit: number, officer: string | null, text: (m: number, who: string) => { id: string; en: string }) => {
+  const counterAlert = (
+    counterId: string,
+    kind: Alert['kind'],
+    severity: Alert['severity'],
+    since: number,
+    limit: number,
+    officer: string | null,
+    text: (m: number, who: string) => { id: string; en: string },
+  ) => {
     const c = cfg.get(counterId)!;
     const oldest = input.oldestOf(c.serviceIds);
     const minutes = whole(now - since);
     const waiting = [...input.queues].filter((q) => c.serviceIds.includes(q.serviceId)).reduce((n, q) => n + q.waiting, 0);
     const msg = text(minutes, officer ? ` (${officer})` : '');
     out.push({
-      id: `${counterId}:${kind}`, kind, severity, serviceId: c.serviceIds[0]!, agencyId: c.agencyId, floor: c.floor, waiting, since, minutes, limitMinutes: limit,
-      counterId, officer, oldest: oldestText(oldest), message: withOldest(msg, oldest, waiting),
+      id: `${counterId}:${kind}`,
+      kind,
+      severity,
+      serviceId: c.serviceIds[0]!,
+      agencyId: c.agencyId,
+      floor: c.floor,
+      waiting,
+      since,
+      minutes,
+      limitMinutes: limit,
+      counterId,
+      officer,
+      oldest: oldestText(oldest),
+      message: withOldest(msg, oldest, waiting),
     });
   };
   for (const cs of input.counters) {
@@ -78,9 +98,23 @@ export function computeDayAlerts(input: DayAlertInput): Alert[] {
     const minutes = whole(now - t.calledAt);
     const officer = t.userId ? input.userName(t.userId) : null;
     out.push({
-      id: `${c.id}:called_not_started`, kind: 'called_not_started', severity: 'warning', serviceId: t.serviceId, agencyId: t.agencyId, floor: c.floor, waiting: 0,
-      since: t.calledAt, minutes, limitMinutes: s.calledNotStartedMinutes, counterId: c.id, officer, oldest: oldestText(t),
-      message: { id: `${c.name}: ${t.number}${label(t.priority, 'id')} dipanggil ${minutes} menit lalu, belum dilayani`, en: `${c.name}: ${t.number}${label(t.priority, 'en')} called ${minutes} min ago, not started` },
+      id: `${c.id}:called_not_started`,
+      kind: 'called_not_started',
+      severity: 'warning',
+      serviceId: t.serviceId,
+      agencyId: t.agencyId,
+      floor: c.floor,
+      waiting: 0,
+      since: t.calledAt,
+      minutes,
+      limitMinutes: s.calledNotStartedMinutes,
+      counterId: c.id,
+      officer,
+      oldest: oldestText(t),
+      message: {
+        id: `${c.name}: ${t.number}${label(t.priority, 'id')} dipanggil ${minutes} menit lalu, belum dilayani`,
+        en: `${c.name}: ${t.number}${label(t.priority, 'en')} called ${minutes} min ago, not started`,
+      },
     });
   }
   for (const q of input.queues) {
@@ -90,16 +124,39 @@ export function computeDayAlerts(input: DayAlertInput): Alert[] {
     if (first && first.priority && now - first.queuedAt >= s.priorityWaitMinutes * MINUTE) {
       const minutes = whole(now - first.queuedAt);
       out.push({
-        id: `${q.serviceId}:priority_wait`, kind: 'priority_wait', severity: 'critical', serviceId: q.serviceId, agencyId: q.agencyId, floor: q.floor, waiting: q.waiting,
-        since: first.queuedAt, minutes, limitMinutes: s.priorityWaitMinutes, oldest: oldestText(first),
-        message: { id: `${svc.name}: ${first.number}${label(first.priority, 'id')} sudah menunggu ${minutes} menit`, en: `${svc.nameEn ?? svc.name}: ${first.number}${label(first.priority, 'en')} has waited ${minutes} min` },
+        id: `${q.serviceId}:priority_wait`,
+        kind: 'priority_wait',
+        severity: 'critical',
+        serviceId: q.serviceId,
+        agencyId: q.agencyId,
+        floor: q.floor,
+        waiting: q.waiting,
+        since: first.queuedAt,
+        minutes,
+        limitMinutes: s.priorityWaitMinutes,
+        oldest: oldestText(first),
+        message: {
+          id: `${svc.name}: ${first.number}${label(first.priority, 'id')} sudah menunggu ${minutes} menit`,
+          en: `${svc.nameEn ?? svc.name}: ${first.number}${label(first.priority, 'en')} has waited ${minutes} min`,
+        },
       });
     }
     if (q.quota !== null && q.quotaLeft !== null && q.quotaLeft > 0 && q.available && q.quotaLeft <= q.quota * s.quotaLowShare) {
       out.push({
-        id: `${q.serviceId}:quota_low`, kind: 'quota_low', severity: 'warning', serviceId: q.serviceId, agencyId: q.agencyId, floor: q.floor, waiting: q.waiting,
-        since: null, minutes: 0, limitMinutes: null,
-        message: { id: `${svc.name}: kuota tinggal ${q.quotaLeft} dari ${q.quota}`, en: `${svc.nameEn ?? svc.name}: ${q.quotaLeft} of ${q.quota} tickets left today` },
+        id: `${q.serviceId}:quota_low`,
+        kind: 'quota_low',
+        severity: 'warning',
+        serviceId: q.serviceId,
+        agencyId: q.agencyId,
+        floor: q.floor,
+        waiting: q.waiting,
+        since: null,
+        minutes: 0,
+        limitMinutes: null,
+        message: {
+          id: `${svc.name}: kuota tinggal ${q.quotaLeft} dari ${q.quota}`,
+          en: `${svc.nameEn ?? svc.name}: ${q.quotaLeft} of ${q.quota} tickets left today`,
+        },
       });
     }
   }
@@ -110,16 +167,34 @@ export function computeDayAlerts(input: DayAlertInput): Alert[] {
     const minutes = whole(now - since);
     const what = d.kind === 'kiosk' ? { id: 'Kios', en: 'Kiosk' } : { id: 'Layar', en: 'Board' };
     out.push({
-      id: `${d.id}:device_offline`, kind: 'device_offline', severity: 'warning', serviceId: '', agencyId: '', floor: d.floor ?? 0, waiting: 0, since, minutes,
-      limitMinutes: s.deviceOfflineMinutes, deviceId: d.id,
+      id: `${d.id}:device_offline`,
+      kind: 'device_offline',
+      severity: 'warning',
+      serviceId: '',
+      agencyId: '',
+      floor: d.floor ?? 0,
+      waiting: 0,
+      since,
+      minutes,
+      limitMinutes: s.deviceOfflineMinutes,
+      deviceId: d.id,
       message: { id: `${what.id} ${d.name} tidak terhubung sejak ${minutes} menit`, en: `${what.en} ${d.name} offline for ${minutes} min` },
     });
   }
   for (const p of input.printers) {
     if (p.online) continue;
     out.push({
-      id: `${p.printerId}:device_offline`, kind: 'device_offline', severity: 'warning', serviceId: '', agencyId: '', floor: 0, waiting: 0, since: p.checkedAt, minutes: p.checkedAt === null ? 0 : whole(now - p.checkedAt),
-      limitMinutes: null, deviceId: p.printerId,
+      id: `${p.printerId}:device_offline`,
+      kind: 'device_offline',
+      severity: 'warning',
+      serviceId: '',
+      agencyId: '',
+      floor: 0,
+      waiting: 0,
+      since: p.checkedAt,
+      minutes: p.checkedAt === null ? 0 : whole(now - p.checkedAt),
+      limitMinutes: null,
+      deviceId: p.printerId,
       message: { id: `Printer kios ${p.kioskId} tidak siap`, en: `The printer of kiosk ${p.kioskId} is not ready` },
     });
   }
@@ -129,7 +204,10 @@ export function computeDayAlerts(input: DayAlertInput): Alert[] {
 /** Names the visitor waiting longest, and says when they are elderly, disabled or pregnant. */
 export function withOldest(msg: { id: string; en: string }, t: Ticket | null, waiting: number): { id: string; en: string } {
   if (!t || waiting <= 0) return msg;
-  return { id: `${msg.id}; ${waiting} menunggu, terlama ${t.number}${label(t.priority, 'id')}`, en: `${msg.en}; ${waiting} waiting, longest ${t.number}${label(t.priority, 'en')}` };
+  return {
+    id: `${msg.id}; ${waiting} menunggu, terlama ${t.number}${label(t.priority, 'id')}`,
+    en: `${msg.en}; ${waiting} waiting, longest ${t.number}${label(t.priority, 'en')}`,
+  };
 }
 
 function label(p: PriorityCategory | null, lang: 'id' | 'en'): string {

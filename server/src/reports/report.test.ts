@@ -7,7 +7,10 @@ import { seqIds, testVenue, TestClock } from '../testing/builders.js';
 import { localDay } from '../contract/time.js';
 
 const venue = testVenue({ services: testVenue().services.map((s) => (s.id === 'kk' ? { ...s, targetWaitMinutes: 20 } : s)) });
-const users = [{ id: 'u1', name: 'Petugas Satu' }, { id: 'u2', name: '=Petugas, "Dua"' }];
+const users = [
+  { id: 'u1', name: 'Petugas Satu' },
+  { id: 'u2', name: '=Petugas, "Dua"' },
+];
 
 /**
  * A played day, 2026-11-25 from 09:00 WITA (minute m = 09:00 + m):
@@ -23,22 +26,38 @@ function playedDay(clock = new TestClock()): DayDoc {
   const issue = (serviceId: string) => e.issue({ serviceId, source: { kind: 'kiosk', id: 'k' } }, clock.t).value;
   const u1 = { userId: 'u1', counterId: 'loket-1' };
   const u2 = { userId: 'u2', counterId: 'loket-2' };
-  at(0); issue('ktp');
-  at(2); issue('ktp');
-  at(4); issue('kk');
-  at(5); e.callNext('loket-1', u1, clock.t);
-  at(6); e.start('loket-1', u1, clock.t);
-  at(16); e.finish('loket-1', u1, clock.t);
-  at(20); e.callNext('loket-1', u1, clock.t);
-  at(22); e.noShow('loket-1', u1, clock.t);
-  at(25); e.callNext('loket-2', u2, clock.t);
-  at(33); e.finish('loket-2', u2, clock.t);
-  at(70); const a3 = issue('ktp');
-  at(72); e.transfer(a3.id, { toServiceId: 'kk' }, { userId: 'sup' }, clock.t);
-  at(80); e.callNext('loket-2', u2, clock.t);
-  at(81); e.start('loket-2', u2, clock.t);
-  at(101); e.finish('loket-2', u2, clock.t);
-  at(90); issue('skck');
+  at(0);
+  issue('ktp');
+  at(2);
+  issue('ktp');
+  at(4);
+  issue('kk');
+  at(5);
+  e.callNext('loket-1', u1, clock.t);
+  at(6);
+  e.start('loket-1', u1, clock.t);
+  at(16);
+  e.finish('loket-1', u1, clock.t);
+  at(20);
+  e.callNext('loket-1', u1, clock.t);
+  at(22);
+  e.noShow('loket-1', u1, clock.t);
+  at(25);
+  e.callNext('loket-2', u2, clock.t);
+  at(33);
+  e.finish('loket-2', u2, clock.t);
+  at(70);
+  const a3 = issue('ktp');
+  at(72);
+  e.transfer(a3.id, { toServiceId: 'kk' }, { userId: 'sup' }, clock.t);
+  at(80);
+  e.callNext('loket-2', u2, clock.t);
+  at(81);
+  e.start('loket-2', u2, clock.t);
+  at(101);
+  e.finish('loket-2', u2, clock.t);
+  at(90);
+  issue('skck');
   at(600);
   for (const c of e.expireAll(clock.t)) e.state.apply(c);
   return e.state.toDoc();
@@ -56,8 +75,24 @@ describe('buildReport', () => {
 
   it('times waits from issue (or transfer) to first call and service from start (or call) to finish', () => {
     expect(r.total).toMatchObject({ waitMeanMinutes: 13, waitP90Minutes: 21, serviceMeanMinutes: 12.7, serviceP90Minutes: 20 });
-    expect(row('service', 'ktp')).toMatchObject({ issued: 3, served: 1, noShow: 1, transferred: 1, waitMeanMinutes: 11.5, serviceMeanMinutes: 10, withinTargetShare: 1 });
-    expect(row('service', 'kk')).toMatchObject({ issued: 1, transferredIn: 1, served: 2, waitMeanMinutes: 14.5, waitP90Minutes: 21, serviceMeanMinutes: 14, withinTargetShare: 0.5 });
+    expect(row('service', 'ktp')).toMatchObject({
+      issued: 3,
+      served: 1,
+      noShow: 1,
+      transferred: 1,
+      waitMeanMinutes: 11.5,
+      serviceMeanMinutes: 10,
+      withinTargetShare: 1,
+    });
+    expect(row('service', 'kk')).toMatchObject({
+      issued: 1,
+      transferredIn: 1,
+      served: 2,
+      waitMeanMinutes: 14.5,
+      waitP90Minutes: 21,
+      serviceMeanMinutes: 14,
+      withinTargetShare: 0.5,
+    });
     expect(row('service', 'skck')).toMatchObject({ issued: 1, expired: 1, waitMeanMinutes: null, withinTargetShare: null });
     expect(r.total.withinTargetShare).toBeCloseTo(2 / 3);
   });
@@ -70,8 +105,15 @@ describe('buildReport', () => {
   });
 
   it('groups by agency, counter and officer, with a row for tickets nobody called', () => {
-    expect(r.by.agency.map((x) => [x.key, x.label, x.issued])).toEqual([['dukcapil', 'Dukcapil', 4], ['polres', 'Polres', 1]]);
-    expect(r.by.counter.map((x) => [x.key, x.served, x.noShow])).toEqual([['loket-1', 1, 1], ['loket-2', 2, 0], ['', 0, 0]]);
+    expect(r.by.agency.map((x) => [x.key, x.label, x.issued])).toEqual([
+      ['dukcapil', 'Dukcapil', 4],
+      ['polres', 'Polres', 1],
+    ]);
+    expect(r.by.counter.map((x) => [x.key, x.served, x.noShow])).toEqual([
+      ['loket-1', 1, 1],
+      ['loket-2', 2, 0],
+      ['', 0, 0],
+    ]);
     expect(row('counter', '')).toMatchObject({ issued: 2, transferred: 1, expired: 1 });
     expect(r.by.officer.map((x) => x.label)).toEqual(['=Petugas, "Dua"', 'Petugas Satu', 'Tanpa petugas / No officer']);
     expect(row('officer', 'u2')).toMatchObject({ served: 2, waitMeanMinutes: 14.5 });
@@ -99,7 +141,9 @@ describe('reportCsv', () => {
     const csv = reportCsv(r, 'service');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('from,to,group_by,key,name,issued,transferred_in,served,no_show,transferred,expired,in_progress,wait_mean_min,wait_p90_min,service_mean_min,service_p90_min,served_within_target_pct,h09,h10');
+    expect(lines[0]).toBe(
+      'from,to,group_by,key,name,issued,transferred_in,served,no_show,transferred,expired,in_progress,wait_mean_min,wait_p90_min,service_mean_min,service_p90_min,served_within_target_pct,h09,h10',
+    );
     expect(lines[1]).toBe('2026-11-25,2026-11-25,service,ktp,KTP-el,3,0,1,1,1,0,0,11.5,18,10,10,100,2,1');
     expect(lines[2]).toBe('2026-11-25,2026-11-25,service,kk,Kartu Keluarga,1,1,2,0,0,0,0,14.5,21,14,20,50,1,0');
     expect(lines.at(-1)).toBe('2026-11-25,2026-11-25,service,total,Total,5,1,3,1,1,1,0,13,21,12.7,20,66.7,3,2');

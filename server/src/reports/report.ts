@@ -63,10 +63,19 @@ class Tally {
 
   row(key: string, label: string): ReportRow {
     return {
-      key, label, issued: this.issued, transferredIn: this.transferredIn, served: this.served, noShow: this.noShow,
-      transferred: this.transferred, expired: this.expired, inProgress: this.inProgress,
-      waitMeanMinutes: minutes(mean(this.waits)), waitP90Minutes: minutes(percentile(this.waits, 0.9)),
-      serviceMeanMinutes: minutes(mean(this.services)), serviceP90Minutes: minutes(percentile(this.services, 0.9)),
+      key,
+      label,
+      issued: this.issued,
+      transferredIn: this.transferredIn,
+      served: this.served,
+      noShow: this.noShow,
+      transferred: this.transferred,
+      expired: this.expired,
+      inProgress: this.inProgress,
+      waitMeanMinutes: minutes(mean(this.waits)),
+      waitP90Minutes: minutes(percentile(this.waits, 0.9)),
+      serviceMeanMinutes: minutes(mean(this.services)),
+      serviceP90Minutes: minutes(percentile(this.services, 0.9)),
       withinTargetShare: this.judged ? this.within / this.judged : null,
       perHour: this.perHour,
     };
@@ -103,8 +112,15 @@ export function buildReport(input: ReportInput): Report {
     }),
   ) as Record<ReportGroupBy, ReportRow[]>;
   return {
-    venueId: venue.id, from: input.from, to: input.to, days, timeZone: venue.timeZone, timeZoneLabel: venue.timeZoneLabel,
-    generatedAt: input.generatedAt, total: total.row('', 'Total'), by,
+    venueId: venue.id,
+    from: input.from,
+    to: input.to,
+    days,
+    timeZone: venue.timeZone,
+    timeZoneLabel: venue.timeZoneLabel,
+    generatedAt: input.generatedAt,
+    total: total.row('', 'Total'),
+    by,
   };
 }
 
@@ -133,8 +149,8 @@ function namers(input: ReportInput): Record<ReportGroupBy, (key: string) => stri
   return {
     service: (k) => v.services.find((s) => s.id === k)?.name ?? k,
     agency: (k) => v.agencies.find((a) => a.id === k)?.shortName ?? k,
-    counter: (k) => (k ? v.counters.find((c) => c.id === k)?.name ?? k : 'Belum dipanggil / Not called'),
-    officer: (k) => (k ? users.get(k) ?? k : 'Tanpa petugas / No officer'),
+    counter: (k) => (k ? (v.counters.find((c) => c.id === k)?.name ?? k) : 'Belum dipanggil / Not called'),
+    officer: (k) => (k ? (users.get(k) ?? k) : 'Tanpa petugas / No officer'),
   };
 }
 

@@ -11,7 +11,11 @@ export class Semaphore {
   private lastStart = -Infinity;
 
   /** `paceMs`: the least time between two task starts, so CPU-heavy tasks take at most a share of a core. */
-  constructor(private readonly limit: number, private readonly queue: number, private readonly paceMs = 0) {}
+  constructor(
+    private readonly limit: number,
+    private readonly queue: number,
+    private readonly paceMs = 0,
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) {

@@ -10,8 +10,21 @@ const DAY = '2026-12-02';
 
 function record(id: string): AlertRecord {
   return {
-    id, key: id, kind: 'idle_queue', severity: 'critical', serviceId: 's1', agencyId: 'a1', counterId: null, officer: null, oldest: null,
-    message: { id: 'Tidak ada panggilan', en: 'No call' }, begunAt: 1, endedAt: null, ackAt: null, ackBy: null, ackByName: null,
+    id,
+    key: id,
+    kind: 'idle_queue',
+    severity: 'critical',
+    serviceId: 's1',
+    agencyId: 'a1',
+    counterId: null,
+    officer: null,
+    oldest: null,
+    message: { id: 'Tidak ada panggilan', en: 'No call' },
+    begunAt: 1,
+    endedAt: null,
+    ackAt: null,
+    ackBy: null,
+    ackByName: null,
   };
 }
 

@@ -35,7 +35,13 @@ export class AlertStore {
     const db = new Low<AlertDoc>(file, { format: 1, day, records: [] });
     await db.read();
     this.db = db;
-    this.change = copyOnWrite(file, () => db.data, (doc) => { db.data = doc; });
+    this.change = copyOnWrite(
+      file,
+      () => db.data,
+      (doc) => {
+        db.data = doc;
+      },
+    );
   }
 
   records(): readonly AlertRecord[] {

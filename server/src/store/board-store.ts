@@ -12,12 +12,19 @@ export class BoardStore {
   private readonly db: Low<BoardDoc>;
   private readonly file: DurableJSONFile<BoardDoc>;
 
-  constructor(dir: string, private readonly defaults: () => string[]) {
+  constructor(
+    dir: string,
+    private readonly defaults: () => string[],
+  ) {
     this.file = new DurableJSONFile(join(dir, 'board.json'), boardProblem);
     this.db = new Low<BoardDoc>(this.file, { format: 1, announcements: null });
-    this.update = copyOnWrite(this.file, () => this.db.data, (d) => {
-      this.db.data = d;
-    });
+    this.update = copyOnWrite(
+      this.file,
+      () => this.db.data,
+      (d) => {
+        this.db.data = d;
+      },
+    );
   }
 
   async load(): Promise<void> {
@@ -40,5 +47,7 @@ export class BoardStore {
 
 function boardProblem(v: unknown): string | null {
   if (!isRecord(v) || v.format !== 1) return 'not a board document';
-  return v.announcements === null || (Array.isArray(v.announcements) && v.announcements.every((a) => typeof a === 'string')) ? null : '"announcements" is not a list of texts';
+  return v.announcements === null || (Array.isArray(v.announcements) && v.announcements.every((a) => typeof a === 'string'))
+    ? null
+    : '"announcements" is not a list of texts';
 }

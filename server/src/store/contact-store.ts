@@ -84,5 +84,7 @@ export class ContactStore {
 
 function contactProblem(v: unknown): string | null {
   if (!isRecord(v) || v.format !== 1) return 'not a contacts document';
-  return Array.isArray(v.contacts) && v.contacts.every((c) => isRecord(c) && typeof c.phone === 'string' && typeof c.ticketId === 'string') ? null : '"contacts" is not a list of contacts';
+  return Array.isArray(v.contacts) && v.contacts.every((c) => isRecord(c) && typeof c.phone === 'string' && typeof c.ticketId === 'string')
+    ? null
+    : '"contacts" is not a list of contacts';
 }

@@ -54,7 +54,11 @@ export class DayStore {
   private segment = 0;
   private compacting: Promise<void> | null = null;
 
-  constructor(readonly dir: string, private readonly compactEvery = 10000, private readonly notice: StoreNotice = warn) {
+  constructor(
+    readonly dir: string,
+    private readonly compactEvery = 10000,
+    private readonly notice: StoreNotice = warn,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -92,7 +96,11 @@ export class DayStore {
     // Segments run on from the day document without a gap; a missing piece would silently lose tickets.
     segs.forEach((n, i) => {
       if (n === from + i) return;
-      if (!snapshot && i === 0) throw new CorruptDataError(this.snapshotPath(day), `missing: the journal starts at segment ${n}, so the day document holding everything before it is gone`);
+      if (!snapshot && i === 0)
+        throw new CorruptDataError(
+          this.snapshotPath(day),
+          `missing: the journal starts at segment ${n}, so the day document holding everything before it is gone`,
+        );
       throw new CorruptDataError(this.segmentPath(day, from + i), `missing: the day goes on in segment ${n}`);
     });
     const batches: Change[][] = [];
@@ -168,7 +176,11 @@ export class DayStore {
       await opened;
       // Written in pieces: the doc holds the day's immutable tickets as of the switch, so it may be read over many turns.
       // (A StoredDayDoc writes as the same JSON as a DayDoc: its packed tickets unpack in JSON.stringify.)
-      const db = new Low<(DayDoc | StoredDayDoc) & Pick<DaySnapshot, 'format' | 'segment'>>(new DurableJSONFile(this.snapshotPath(day), undefined, true), { ...doc, format: 1, segment: this.segment });
+      const db = new Low<(DayDoc | StoredDayDoc) & Pick<DaySnapshot, 'format' | 'segment'>>(new DurableJSONFile(this.snapshotPath(day), undefined, true), {
+        ...doc,
+        format: 1,
+        segment: this.segment,
+      });
       db.data = { ...doc, format: 1, segment: this.segment };
       await db.write();
       // The segment before this snapshot stays until the next compaction: a copy of the folder taken

@@ -50,12 +50,14 @@ class NodeFile implements DiskFile {
 /** The real file system. Files are opened read-write, never O_APPEND: a write lands exactly where the writer says, also after a truncate. */
 export const nodeDisk: Disk = {
   async open(path, how, mode = 0o644) {
-    return new NodeFile(await fsp.open(path, how === 'append' ? 'a+' : 'w', mode).then(async (fh) => {
-      if (how === 'replace') return fh;
-      // 'a+' creates the file when absent; reopen it read-write so writes go where they are aimed.
-      await fh.close();
-      return fsp.open(path, 'r+');
-    }));
+    return new NodeFile(
+      await fsp.open(path, how === 'append' ? 'a+' : 'w', mode).then(async (fh) => {
+        if (how === 'replace') return fh;
+        // 'a+' creates the file when absent; reopen it read-write so writes go where they are aimed.
+        await fh.close();
+        return fsp.open(path, 'r+');
+      }),
+    );
   },
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),

@@ -14,9 +14,12 @@ describe('jsonPieces', () => {
       fc.dictionary(fc.string(), fc.oneof(fc.array(fc.jsonValue(), { maxLength: 30 }), fc.jsonValue(), fc.constant(undefined))),
       fc.jsonValue(),
     );
-    fc.assert(fc.property(doc, fc.integer({ min: 1, max: 7 }), (d, chunk) => {
-      expect([...jsonPieces(d, chunk)].join('')).toBe(JSON.stringify(d));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(doc, fc.integer({ min: 1, max: 7 }), (d, chunk) => {
+        expect([...jsonPieces(d, chunk)].join('')).toBe(JSON.stringify(d));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('never makes one piece of a large array: a day of 5,000 tickets stays in pieces of 200', () => {
@@ -31,7 +34,11 @@ describe('jsonPieces', () => {
   it('writes the pieces durably: the file reads back as the document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'antre-pieces-'));
     dirs.push(dir);
-    const doc = { day: '2026-11-28', tickets: Array.from({ length: 999 }, (_, i) => ({ id: `t${i}`, note: i % 7 ? null : 'é "quoted"\n' })), seq: { ktp: 999 } };
+    const doc = {
+      day: '2026-11-28',
+      tickets: Array.from({ length: 999 }, (_, i) => ({ id: `t${i}`, note: i % 7 ? null : 'é "quoted"\n' })),
+      seq: { ktp: 999 },
+    };
     await writeFileDurable(join(dir, 'd.json'), jsonPieces(doc));
     expect(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8'))).toEqual(doc);
   });

@@ -6,8 +6,13 @@ import type { Adapter } from 'lowdb';
 
 /** A data file that cannot be read back as what was written: refuse, never start empty. */
 export class CorruptDataError extends Error {
-  constructor(readonly path: string, cause: string) {
-    super(`Data file ${path} is damaged (${cause}). Antre will not start on a damaged file: restore it from a backup copy of the data folder, or move it aside to start that day empty.`);
+  constructor(
+    readonly path: string,
+    cause: string,
+  ) {
+    super(
+      `Data file ${path} is damaged (${cause}). Antre will not start on a damaged file: restore it from a backup copy of the data folder, or move it aside to start that day empty.`,
+    );
   }
 }
 
@@ -73,7 +78,7 @@ export async function writeFileDurable(path: string, content: string | Iterable<
       let unflushed = 0;
       for (const piece of typeof content === 'string' ? [content] : content) {
         const buf = Buffer.from(piece);
-        for (let off = 0; off < buf.length; ) {
+        for (let off = 0; off < buf.length;) {
           const { bytesWritten } = await fh.write(buf, off, buf.length - off, pos);
           off += bytesWritten;
           pos += bytesWritten;
@@ -131,7 +136,12 @@ export class DurableJSONFile<T> implements Adapter<T> {
   private next: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null;
 
   /** `pieces`: write in pieces (jsonPieces) for a large document that is not changed while written. */
-  constructor(readonly path: string, private readonly check?: ShapeCheck, private readonly pieces = false, private readonly mode = 0o644) {}
+  constructor(
+    readonly path: string,
+    private readonly check?: ShapeCheck,
+    private readonly pieces = false,
+    private readonly mode = 0o644,
+  ) {}
 
   async read(): Promise<T | null> {
     return readJsonFileSync<T>(this.path, this.check);

@@ -19,7 +19,11 @@ export class DurableList<T extends { id: string }> {
   private byId = new Map<string, T>();
   private lock: Promise<unknown> = Promise.resolve();
 
-  constructor(dir: string, name: string, private readonly valid: (item: unknown) => boolean) {
+  constructor(
+    dir: string,
+    name: string,
+    private readonly valid: (item: unknown) => boolean,
+  ) {
     this.path = join(dir, name);
     this.file = new DurableJSONFile(this.path, (v) => this.problem(v));
   }

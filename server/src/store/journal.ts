@@ -149,7 +149,9 @@ export class Journal {
       const holed = last && problem !== null && looksHoled(buf.subarray(start, end), opts.head);
       if ((nl === -1 && (problem === null || looksTorn(buf.subarray(start), opts.head))) || holed) {
         truncateSync(path, start);
-        opts.onRepair?.(`Journal ${path}: dropped its torn last line (line ${lineNo}, ${buf.length - start} bytes), a write cut by a crash before it was acknowledged; ${out.length} complete records kept.`);
+        opts.onRepair?.(
+          `Journal ${path}: dropped its torn last line (line ${lineNo}, ${buf.length - start} bytes), a write cut by a crash before it was acknowledged; ${out.length} complete records kept.`,
+        );
         break;
       }
       if (problem !== null) throw new CorruptDataError(path, `line ${lineNo}: ${problem}`);

@@ -42,9 +42,13 @@ export class OutboxStore {
   constructor(dir: string) {
     this.file = new DurableJSONFile(join(dir, 'outbox.json'), outboxProblem);
     this.db = new Low<OutboxDoc>(this.file, empty());
-    this.change = copyOnWrite(this.file, () => this.db.data, (d) => {
-      this.db.data = d;
-    });
+    this.change = copyOnWrite(
+      this.file,
+      () => this.db.data,
+      (d) => {
+        this.db.data = d;
+      },
+    );
   }
 
   async load(): Promise<void> {
@@ -65,6 +69,7 @@ function empty(): OutboxDoc {
 
 function outboxProblem(v: unknown): string | null {
   if (!isRecord(v) || v.format !== 1) return 'not an outbox document';
-  if (!Array.isArray(v.messages) || !v.messages.every((m) => isRecord(m) && typeof m.id === 'string' && typeof m.to === 'string')) return '"messages" is not a list of messages';
+  if (!Array.isArray(v.messages) || !v.messages.every((m) => isRecord(m) && typeof m.id === 'string' && typeof m.to === 'string'))
+    return '"messages" is not a list of messages';
   return isRecord(v.sent) ? null : '"sent" is not a record';
 }

@@ -66,9 +66,13 @@ export class StaffStore {
     this.path = join(dir, 'staff.json');
     this.file = new DurableJSONFile(this.path, staffProblem, false, 0o600);
     this.db = new Low<StaffDoc>(this.file, empty());
-    this.update = copyOnWrite(this.file, () => this.db.data, (d) => {
-      this.db.data = d;
-    });
+    this.update = copyOnWrite(
+      this.file,
+      () => this.db.data,
+      (d) => {
+        this.db.data = d;
+      },
+    );
   }
 
   async load(): Promise<void> {

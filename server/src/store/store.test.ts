@@ -22,7 +22,14 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const source = { kind: 'kiosk' as const, id: 'k' };
 
 async function openQueue(dir: string, clock: TestClock, compactEvery?: number) {
-  return QueueService.open({ venue: testVenue(), daysDir: dir, clock: clock.now, newId: seqIds(`r${Math.random().toString(36).slice(2, 6)}`), openCountersOnNewDay: true, compactEvery });
+  return QueueService.open({
+    venue: testVenue(),
+    daysDir: dir,
+    clock: clock.now,
+    newId: seqIds(`r${Math.random().toString(36).slice(2, 6)}`),
+    openCountersOnNewDay: true,
+    compactEvery,
+  });
 }
 
 describe('journal', () => {
@@ -108,7 +115,9 @@ describe('queue service durability', () => {
     // two). The document and the journal after it hold every ticket exactly once.
     expect(doc.tickets.length).toBeGreaterThanOrEqual(20);
     expect(doc.segment).toBe(Number(seg.split('.').pop()));
-    const journaled = Journal.readAll<{ c: { t: string }[] }>(join(dir, seg)).flatMap((r) => r.c).filter((c) => c.t === 'ticket').length;
+    const journaled = Journal.readAll<{ c: { t: string }[] }>(join(dir, seg))
+      .flatMap((r) => r.c)
+      .filter((c) => c.t === 'ticket').length;
     expect(doc.tickets.length + journaled).toBe(35);
     const before = JSON.stringify(q.engine.state.toDoc());
     const q2 = await openQueue(dir, clock, 10);
@@ -197,7 +206,10 @@ describe('damaged data at start-up', () => {
     const q = await openQueue(dir, clock);
     for (let i = 0; i < 2; i++) await q.run((e, now) => e.issue({ serviceId: 'ktp', source }, now));
     await q.close();
-    const seg = join(dir, readdirSync(dir).find((f) => f.includes('.journal.'))!);
+    const seg = join(
+      dir,
+      readdirSync(dir).find((f) => f.includes('.journal.'))!,
+    );
     return { dir, seg, size: readFileSync(seg).length };
   }
 

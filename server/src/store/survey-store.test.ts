@@ -16,8 +16,22 @@ function temp(): string {
 }
 
 const rec = (ticketId: string, day = '2026-11-25'): SurveyRecord => ({
-  v: 1, id: `s-${ticketId}`, ticketId, day, at: 1, agencyId: 'dukcapil', serviceId: 'ktp', counterId: 'loket-1', officerId: null, floor: 1,
-  waitMinutes: 3, scores: [4, 4, 4, 4, 4, 4, 4, 4, 4], comment: null, profile: { sex: null, age: null, education: null, occupation: null }, channel: 'phone', deviceId: null,
+  v: 1,
+  id: `s-${ticketId}`,
+  ticketId,
+  day,
+  at: 1,
+  agencyId: 'dukcapil',
+  serviceId: 'ktp',
+  counterId: 'loket-1',
+  officerId: null,
+  floor: 1,
+  waitMinutes: 3,
+  scores: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+  comment: null,
+  profile: { sex: null, age: null, education: null, occupation: null },
+  channel: 'phone',
+  deviceId: null,
 });
 
 describe('SurveyStore', () => {

@@ -10,8 +10,10 @@ const FILE_RE = /^(\d{4}-\d{2})\.jsonl$/;
 /** What Antre writes as a survey record; anything else in the file is damage. */
 export function surveyProblem(v: unknown): string | null {
   if (!isRecord(v) || v.v !== 1) return 'not a survey record';
-  if (typeof v.ticketId !== 'string' || typeof v.day !== 'string' || typeof v.agencyId !== 'string' || typeof v.serviceId !== 'string') return 'a survey record without its visit';
-  if (!Array.isArray(v.scores) || v.scores.length !== 9 || !v.scores.every((s) => Number.isInteger(s) && s >= 1 && s <= 4)) return 'scores are not nine answers 1..4';
+  if (typeof v.ticketId !== 'string' || typeof v.day !== 'string' || typeof v.agencyId !== 'string' || typeof v.serviceId !== 'string')
+    return 'a survey record without its visit';
+  if (!Array.isArray(v.scores) || v.scores.length !== 9 || !v.scores.every((s) => Number.isInteger(s) && s >= 1 && s <= 4))
+    return 'scores are not nine answers 1..4';
   return null;
 }
 
@@ -28,14 +30,19 @@ export class SurveyStore {
   /** Tickets whose answer is being written: a second submit meanwhile is refused, not raced. */
   private readonly pending = new Set<string>();
 
-  constructor(dataDir: string, private readonly onRepair: (message: string) => void = () => {}) {
+  constructor(
+    dataDir: string,
+    private readonly onRepair: (message: string) => void = () => {},
+  ) {
     this.dir = join(dataDir, 'surveys');
   }
 
   /** Reads every month's answers; a torn last line (a cut append, never acknowledged) is dropped, other damage refuses to start. */
   load(): void {
     mkdirSync(this.dir, { recursive: true });
-    const files = readdirSync(this.dir).filter((f) => FILE_RE.test(f)).sort();
+    const files = readdirSync(this.dir)
+      .filter((f) => FILE_RE.test(f))
+      .sort();
     const out: SurveyRecord[] = [];
     for (const f of files) out.push(...Journal.readAll<SurveyRecord>(join(this.dir, f), { check: surveyProblem, head: '{"v":1', onRepair: this.onRepair }));
     this.records = out;

@@ -42,19 +42,30 @@ export function resultsCsv(r: SurveyResults, by: SurveyGroupBy): string {
     ...r.groups[by].map((g) => [by, g.key, g.label, g.respondents, g.withheld ? 'ditahan' : dec(g.converted, 2), g.band]),
     [],
     ['Profil', 'Nilai', 'Responden'],
-    ...SKM_PROFILE_FIELDS.flatMap((f) => Object.entries(r.profile[f]).map(([k, n]) => [SKM_PROFILE_LABELS[f].id, SKM_PROFILE_VALUE_LABELS[k]?.id ?? 'Tidak diisi', n])),
+    ...SKM_PROFILE_FIELDS.flatMap((f) =>
+      Object.entries(r.profile[f]).map(([k, n]) => [SKM_PROFILE_LABELS[f].id, SKM_PROFILE_VALUE_LABELS[k]?.id ?? 'Tidak diisi', n]),
+    ),
   ];
   return csv(rows);
 }
 
 /** One row per answer, for the unit's own processing: the visit's place and time, U1..U9, comment, profile (no officer, no ticket). */
 export function answersCsv(venue: Venue, records: readonly SurveyRecord[]): string {
-  const name = (list: { id: string; name: string }[], id: string | null) => (id ? list.find((x) => x.id === id)?.name ?? id : '');
+  const name = (list: { id: string; name: string }[], id: string | null) => (id ? (list.find((x) => x.id === id)?.name ?? id) : '');
   return csv([
     ['tanggal', 'jam', 'instansi', 'layanan', 'loket', 'lantai', 'kanal', 'tunggu_menit', ...SKM_ELEMENTS.map((e) => e.code), 'saran', ...SKM_PROFILE_FIELDS],
     ...records.map((r) => [
-      r.day, localTime(r.at, venue.timeZone), name(venue.agencies, r.agencyId), name(venue.services, r.serviceId), name(venue.counters, r.counterId), r.floor,
-      r.channel, r.waitMinutes, ...r.scores, r.comment, ...SKM_PROFILE_FIELDS.map((f) => r.profile[f]),
+      r.day,
+      localTime(r.at, venue.timeZone),
+      name(venue.agencies, r.agencyId),
+      name(venue.services, r.serviceId),
+      name(venue.counters, r.counterId),
+      r.floor,
+      r.channel,
+      r.waitMinutes,
+      ...r.scores,
+      r.comment,
+      ...SKM_PROFILE_FIELDS.map((f) => r.profile[f]),
     ]),
   ]);
 }

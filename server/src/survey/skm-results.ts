@@ -1,7 +1,15 @@
 import type { Ticket } from '../contract/domain.js';
 import { bandLabel, computeSkm, minimumSample } from '../contract/skm.js';
 import { SKM_PROFILE, SKM_PROFILE_FIELDS, type SkmProfileField } from '../contract/skm-elements.js';
-import { SURVEY_GROUPS, SURVEY_MIN_GROUP, type SurveyGroupBy, type SurveyGroupRow, type SurveyRecord, type SurveyResults, type SurveyResultsQuery } from '../contract/survey.js';
+import {
+  SURVEY_GROUPS,
+  SURVEY_MIN_GROUP,
+  type SurveyGroupBy,
+  type SurveyGroupRow,
+  type SurveyRecord,
+  type SurveyResults,
+  type SurveyResultsQuery,
+} from '../contract/survey.js';
 import type { Venue } from '../contract/venue.js';
 
 export interface ResultsInput {
@@ -17,9 +25,17 @@ export interface ResultsInput {
 }
 
 /** Whether a visit (an answer or a finished ticket) falls in the query's scope. */
-function inScope(q: SurveyResultsQuery, v: { agencyId: string; serviceId: string; counterId: string | null; officerId: string | null; floor: number }): boolean {
-  return (!q.agencyId || v.agencyId === q.agencyId) && (!q.serviceId || v.serviceId === q.serviceId) && (!q.counterId || v.counterId === q.counterId)
-    && (!q.officerId || v.officerId === q.officerId) && (q.floor === undefined || v.floor === q.floor);
+function inScope(
+  q: SurveyResultsQuery,
+  v: { agencyId: string; serviceId: string; counterId: string | null; officerId: string | null; floor: number },
+): boolean {
+  return (
+    (!q.agencyId || v.agencyId === q.agencyId) &&
+    (!q.serviceId || v.serviceId === q.serviceId) &&
+    (!q.counterId || v.counterId === q.counterId) &&
+    (!q.officerId || v.officerId === q.officerId) &&
+    (q.floor === undefined || v.floor === q.floor)
+  );
 }
 
 /** The SKM of one scope and period: the figures the annex asks for, the breakdowns, the chart's series. */
@@ -28,33 +44,68 @@ export function buildResults(input: ResultsInput): SurveyResults {
   const mine = input.records.filter((r) => r.day >= q.from && r.day <= q.to && inScope(q, r));
   let population = 0;
   for (const t of input.finished) {
-    if (t.status === 'done' && t.day >= q.from && t.day <= q.to && inScope(q, { ...t, officerId: t.userId, floor: input.floorOf(t.counterId, t.serviceId) })) population++;
+    if (t.status === 'done' && t.day >= q.from && t.day <= q.to && inScope(q, { ...t, officerId: t.userId, floor: input.floorOf(t.counterId, t.serviceId) }))
+      population++;
   }
   const skm = computeSkm(mine.map((r) => r.scores));
   const withheld = !!q.officerId && mine.length < SURVEY_MIN_GROUP;
   const minimum = minimumSample(population);
   const base: SurveyResults = {
-    venueName: v.name, scopeLabel: scopeLabel(input), from: q.from, to: q.to, generatedAt: input.generatedAt,
-    respondents: mine.length, population, minimumSample: minimum, sampleSufficient: mine.length >= minimum && mine.length > 0, withheld,
-    elements: skm.elements, ikm: skm.ikm, converted: skm.converted, band: skm.band, bandLabel: skm.band ? bandLabel(skm.band) : null, weakest: skm.weakest,
+    venueName: v.name,
+    scopeLabel: scopeLabel(input),
+    from: q.from,
+    to: q.to,
+    generatedAt: input.generatedAt,
+    respondents: mine.length,
+    population,
+    minimumSample: minimum,
+    sampleSufficient: mine.length >= minimum && mine.length > 0,
+    withheld,
+    elements: skm.elements,
+    ikm: skm.ikm,
+    converted: skm.converted,
+    band: skm.band,
+    bandLabel: skm.band ? bandLabel(skm.band) : null,
+    weakest: skm.weakest,
     profile: profileOf(mine),
-    comments: mine.filter((r) => r.comment).map((r) => ({ day: r.day, at: r.at, serviceId: r.serviceId, counterId: r.counterId, text: r.comment! })).sort((a, b) => b.at - a.at).slice(0, 200),
+    comments: mine
+      .filter((r) => r.comment)
+      .map((r) => ({ day: r.day, at: r.at, serviceId: r.serviceId, counterId: r.counterId, text: r.comment! }))
+      .sort((a, b) => b.at - a.at)
+      .slice(0, 200),
     series: seriesOf(mine, q.from, q.to),
     groups: Object.fromEntries(SURVEY_GROUPS.map((g) => [g, groupRows(input, mine, g)])) as Record<SurveyGroupBy, SurveyGroupRow[]>,
   };
   if (!withheld) return base;
   // Too few answers about one officer: no figure that could point at a visitor.
   const empty = computeSkm([]);
-  return { ...base, elements: empty.elements, ikm: null, converted: null, band: null, bandLabel: null, weakest: [], profile: profileOf([]), comments: [], series: [], groups: Object.fromEntries(SURVEY_GROUPS.map((g) => [g, []])) as unknown as Record<SurveyGroupBy, SurveyGroupRow[]> };
+  return {
+    ...base,
+    elements: empty.elements,
+    ikm: null,
+    converted: null,
+    band: null,
+    bandLabel: null,
+    weakest: [],
+    profile: profileOf([]),
+    comments: [],
+    series: [],
+    groups: Object.fromEntries(SURVEY_GROUPS.map((g) => [g, []])) as unknown as Record<SurveyGroupBy, SurveyGroupRow[]>,
+  };
 }
 
 function groupKey(r: SurveyRecord, by: SurveyGroupBy): string {
   switch (by) {
-    case 'agency': return r.agencyId;
-    case 'service': return r.serviceId;
-    case 'counter': return r.counterId ?? '';
-    case 'officer': return r.officerId ?? '';
-    case 'floor': return String(r.floor);
+    case 'agency':
+      return r.agencyId;
+    case 'service':
+      return r.serviceId;
+    case 'counter':
+      return r.counterId ?? '';
+    case 'officer':
+      return r.officerId ?? '';
+    case 'floor':
+      return String(r.floor);
   }
 }
 
@@ -66,22 +117,29 @@ function groupRows(input: ResultsInput, mine: SurveyRecord[], by: SurveyGroupBy)
     if (list) list.push(r);
     else groups.set(k, [r]);
   }
-  return [...groups].map(([key, list]) => {
-    // Officers, and answers no officer can be named for, are shown only from the minimum on.
-    const withheld = by === 'officer' && list.length < SURVEY_MIN_GROUP;
-    const s = withheld ? null : computeSkm(list.map((r) => r.scores));
-    return { key, label: labelOf(input, by, key), respondents: list.length, converted: s?.converted ?? null, band: s?.band ?? null, withheld };
-  }).sort((a, b) => a.label.localeCompare(b.label, 'id'));
+  return [...groups]
+    .map(([key, list]) => {
+      // Officers, and answers no officer can be named for, are shown only from the minimum on.
+      const withheld = by === 'officer' && list.length < SURVEY_MIN_GROUP;
+      const s = withheld ? null : computeSkm(list.map((r) => r.scores));
+      return { key, label: labelOf(input, by, key), respondents: list.length, converted: s?.converted ?? null, band: s?.band ?? null, withheld };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, 'id'));
 }
 
 function labelOf(input: ResultsInput, by: SurveyGroupBy, key: string): string {
   const v = input.venue;
   switch (by) {
-    case 'agency': return v.agencies.find((a) => a.id === key)?.name ?? key;
-    case 'service': return v.services.find((s) => s.id === key)?.name ?? key;
-    case 'counter': return v.counters.find((c) => c.id === key)?.name ?? (key || '-');
-    case 'officer': return input.users.find((u) => u.id === key)?.name ?? (key || '-');
-    case 'floor': return v.floors.find((f) => String(f.number) === key)?.name ?? key;
+    case 'agency':
+      return v.agencies.find((a) => a.id === key)?.name ?? key;
+    case 'service':
+      return v.services.find((s) => s.id === key)?.name ?? key;
+    case 'counter':
+      return v.counters.find((c) => c.id === key)?.name ?? (key || '-');
+    case 'officer':
+      return input.users.find((u) => u.id === key)?.name ?? (key || '-');
+    case 'floor':
+      return v.floors.find((f) => String(f.number) === key)?.name ?? key;
   }
 }
 
@@ -97,7 +155,10 @@ function scopeLabel(input: ResultsInput): string {
 }
 
 function profileOf(list: SurveyRecord[]): Record<SkmProfileField, Record<string, number>> {
-  const out = Object.fromEntries(SKM_PROFILE_FIELDS.map((f) => [f, Object.fromEntries([...SKM_PROFILE[f], 'none'].map((k) => [k, 0]))])) as Record<SkmProfileField, Record<string, number>>;
+  const out = Object.fromEntries(SKM_PROFILE_FIELDS.map((f) => [f, Object.fromEntries([...SKM_PROFILE[f], 'none'].map((k) => [k, 0]))])) as Record<
+    SkmProfileField,
+    Record<string, number>
+  >;
   for (const r of list) for (const f of SKM_PROFILE_FIELDS) out[f][r.profile[f] ?? 'none']!++;
   return out;
 }
@@ -113,5 +174,7 @@ function seriesOf(list: SurveyRecord[], from: string, to: string): SurveyResults
     if (l) l.push(r);
     else groups.set(k, [r]);
   }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, l]) => ({ key, respondents: l.length, converted: computeSkm(l.map((r) => r.scores)).converted }));
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, l]) => ({ key, respondents: l.length, converted: computeSkm(l.map((r) => r.scores)).converted }));
 }

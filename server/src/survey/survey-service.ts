@@ -17,12 +17,23 @@ export type SurveyScope = { kind: 'counter'; id: string } | { kind: 'agency'; id
 
 /** The visit a survey answers for, as any visitor-facing screen may see it. */
 export function visitOf(t: Ticket, floorOf: (counterId: string | null, serviceId: string) => number): SurveyVisit {
-  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, agencyId: t.agencyId, counterId: t.counterId, floor: floorOf(t.counterId, t.serviceId), finishedAt: t.finishedAt ?? 0 };
+  return {
+    ticketId: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    agencyId: t.agencyId,
+    counterId: t.counterId,
+    floor: floorOf(t.counterId, t.serviceId),
+    finishedAt: t.finishedAt ?? 0,
+  };
 }
 
 /** The SKM's rules over the queue and the survey store: who may answer what, and when. */
 export class SurveyService extends EventEmitter<{ answered: [SurveyRecord] }> {
-  constructor(private readonly queue: QueueService, readonly store: SurveyStore) {
+  constructor(
+    private readonly queue: QueueService,
+    readonly store: SurveyStore,
+  ) {
     super();
   }
 
@@ -45,16 +56,26 @@ export class SurveyService extends EventEmitter<{ answered: [SurveyRecord] }> {
 
   inScope(scope: SurveyScope, visit: SurveyVisit): boolean {
     switch (scope.kind) {
-      case 'counter': return visit.counterId === scope.id;
-      case 'agency': return visit.agencyId === scope.id;
-      case 'floor': return visit.floor === scope.floor;
-      case 'all': return true;
+      case 'counter':
+        return visit.counterId === scope.id;
+      case 'agency':
+        return visit.agencyId === scope.id;
+      case 'floor':
+        return visit.floor === scope.floor;
+      case 'all':
+        return true;
     }
   }
 
   /** Socket rooms a survey tablet listens in, and the rooms a finished visit is pushed to. */
   static roomOf(scope: SurveyScope): string {
-    return scope.kind === 'counter' ? `survey:counter:${scope.id}` : scope.kind === 'agency' ? `survey:agency:${scope.id}` : scope.kind === 'floor' ? `survey:floor:${scope.floor}` : 'survey:all';
+    return scope.kind === 'counter'
+      ? `survey:counter:${scope.id}`
+      : scope.kind === 'agency'
+        ? `survey:agency:${scope.id}`
+        : scope.kind === 'floor'
+          ? `survey:floor:${scope.floor}`
+          : 'survey:all';
   }
 
   static roomsFor(visit: SurveyVisit): string[] {
@@ -104,11 +125,27 @@ export class SurveyService extends EventEmitter<{ answered: [SurveyRecord] }> {
     if (p?.kind === 'device' && !this.inScope(this.scopeOf(p.device), visit)) throw new AntreError('SURVEY_NOT_HERE');
     const firstCall = t.history.find((h) => h.action === 'called')?.at ?? t.calledAt;
     const record: SurveyRecord = {
-      v: 1, id: newId(9), ticketId: t.id, day: t.day, at: now, agencyId: t.agencyId, serviceId: t.serviceId, counterId: t.counterId,
-      officerId: t.userId, floor: visit.floor, waitMinutes: firstCall ? Math.round((firstCall - t.issuedAt) / 6000) / 10 : null,
-      scores: body.scores, comment: body.comment ?? null,
-      profile: { sex: body.profile?.sex ?? null, age: body.profile?.age ?? null, education: body.profile?.education ?? null, occupation: body.profile?.occupation ?? null } as SurveyRecord['profile'],
-      channel: p?.kind === 'device' ? 'tablet' : 'phone', deviceId: p?.kind === 'device' ? p.device.id : null,
+      v: 1,
+      id: newId(9),
+      ticketId: t.id,
+      day: t.day,
+      at: now,
+      agencyId: t.agencyId,
+      serviceId: t.serviceId,
+      counterId: t.counterId,
+      officerId: t.userId,
+      floor: visit.floor,
+      waitMinutes: firstCall ? Math.round((firstCall - t.issuedAt) / 6000) / 10 : null,
+      scores: body.scores,
+      comment: body.comment ?? null,
+      profile: {
+        sex: body.profile?.sex ?? null,
+        age: body.profile?.age ?? null,
+        education: body.profile?.education ?? null,
+        occupation: body.profile?.occupation ?? null,
+      } as SurveyRecord['profile'],
+      channel: p?.kind === 'device' ? 'tablet' : 'phone',
+      deviceId: p?.kind === 'device' ? p.device.id : null,
     };
     await this.store.add(record);
     this.emit('answered', record);

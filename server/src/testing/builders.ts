@@ -12,7 +12,10 @@ export function testVenueInput(over: Partial<VenueInput> = {}): VenueInput {
     name: 'MPP Uji',
     building: 'Gedung Uji',
     timeZone: 'Asia/Makassar',
-    floors: [{ number: 1, name: 'Lantai 1' }, { number: 2, name: 'Lantai 2' }],
+    floors: [
+      { number: 1, name: 'Lantai 1' },
+      { number: 2, name: 'Lantai 2' },
+    ],
     hours: WEEK,
     agencies: [
       { id: 'dukcapil', name: 'Disdukcapil', shortName: 'Dukcapil', floor: 1 },

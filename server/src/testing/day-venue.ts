@@ -15,7 +15,13 @@ export function dayVenueInput(over: Partial<VenueInput> = {}): VenueInput {
     ...base,
     hours: { mon: WORKDAY, tue: WORKDAY, wed: WORKDAY, thu: WORKDAY, fri: FRIDAY, sat: null, sun: null },
     agencies: [
-      { ...base.agencies[0]!, roster: [{ counterId: 'loket-1', officer: 'petugas1' }, { counterId: 'loket-2', officer: 'petugas2', from: '08:30' }] },
+      {
+        ...base.agencies[0]!,
+        roster: [
+          { counterId: 'loket-1', officer: 'petugas1' },
+          { counterId: 'loket-2', officer: 'petugas2', from: '08:30' },
+        ],
+      },
       { ...base.agencies[1]!, roster: [{ counterId: 'loket-3', days: ['mon', 'tue', 'wed', 'thu'], officer: 'petugas3' }] },
       base.agencies[2]!,
     ],

@@ -39,8 +39,24 @@ export interface FakeHub {
 
 export async function startFakeHub(opts: { siteId: string; credential: string; port?: number }): Promise<FakeHub> {
   const hub: FakeHub = {
-    url: '', bySeq: new Map(), byKey: new Map(), batches: [], nextSeq: 1, applied: 0, duplicates: 0, notices: [], venue: null, feedId: null,
-    mode: 'up', claimNextSeq: null, configs: [], results: [], hung: 0, refused: 0, port: 0, close: async () => undefined,
+    url: '',
+    bySeq: new Map(),
+    byKey: new Map(),
+    batches: [],
+    nextSeq: 1,
+    applied: 0,
+    duplicates: 0,
+    notices: [],
+    venue: null,
+    feedId: null,
+    mode: 'up',
+    claimNextSeq: null,
+    configs: [],
+    results: [],
+    hung: 0,
+    refused: 0,
+    port: 0,
+    close: async () => undefined,
   };
   const fail = (res: express.Response, status: number, code: string, en: string, extra: Record<string, unknown> = {}) =>
     res.status(status).json({ error: { code, message: { id: en, en } }, ...extra });
@@ -60,7 +76,8 @@ export async function startFakeHub(opts: { siteId: string; credential: string; p
   app.use(express.json({ limit: '1mb' }));
   app.post('/hub/v1/ingest', (req, res) => {
     const b = req.body as HubBatch;
-    if (b.siteId !== opts.siteId || !Number.isInteger(b.fromSeq) || b.fromSeq < 1 || !Array.isArray(b.events) || b.events.length > 1000) return fail(res, 400, 'BAD_BATCH', 'bad batch');
+    if (b.siteId !== opts.siteId || !Number.isInteger(b.fromSeq) || b.fromSeq < 1 || !Array.isArray(b.events) || b.events.length > 1000)
+      return fail(res, 400, 'BAD_BATCH', 'bad batch');
     if (b.events.some((e, i) => e.seq !== b.fromSeq + i)) return fail(res, 400, 'BAD_BATCH', 'events are not consecutive');
     if (hub.claimNextSeq !== null) {
       const nextSeq = hub.claimNextSeq;
@@ -69,7 +86,13 @@ export async function startFakeHub(opts: { siteId: string; credential: string; p
       return fail(res, 409, 'SEQUENCE_GAP', 'gap', { nextSeq });
     }
     if (hub.feedId !== null && hub.feedId !== b.feedId) {
-      hub.notices.push({ kind: 'feed_reset', siteId: b.siteId, at: Date.now(), message: { id: 'feed baru', en: 'new feed' }, detail: { oldFeedId: hub.feedId, newFeedId: b.feedId } });
+      hub.notices.push({
+        kind: 'feed_reset',
+        siteId: b.siteId,
+        at: Date.now(),
+        message: { id: 'feed baru', en: 'new feed' },
+        detail: { oldFeedId: hub.feedId, newFeedId: b.feedId },
+      });
       hub.bySeq.clear();
       hub.nextSeq = 1;
     }
@@ -88,7 +111,13 @@ export async function startFakeHub(opts: { siteId: string; credential: string; p
           duplicates++;
           continue;
         }
-        hub.notices.push({ kind: 'sequence_back', siteId: b.siteId, at: Date.now(), message: { id: 'urutan mundur', en: 'sequence went back' }, detail: { seq: e.seq } });
+        hub.notices.push({
+          kind: 'sequence_back',
+          siteId: b.siteId,
+          at: Date.now(),
+          message: { id: 'urutan mundur', en: 'sequence went back' },
+          detail: { seq: e.seq },
+        });
         // The site's new history wins from here.
         for (const s of [...hub.bySeq.keys()]) if (s >= e.seq) hub.bySeq.delete(s);
         hub.nextSeq = e.seq;

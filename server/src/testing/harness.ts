@@ -22,11 +22,29 @@ export async function startHarness(over: Partial<StartOptions> = {}): Promise<Ha
   const dir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'antre-http-'));
   const clock = new TestClock();
   const server = await startServer({
-    port: 0, host: '127.0.0.1', dataDir: dir, venue: testVenue(), adminPassword: ADMIN_PASSWORD, clock: clock.now,
-    demo: true, log: pino({ level: 'silent' }), publicUrl: 'http://antre.test', uiRoot: join(dir, 'no-ui'),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    venue: testVenue(),
+    adminPassword: ADMIN_PASSWORD,
+    clock: clock.now,
+    demo: true,
+    log: pino({ level: 'silent' }),
+    publicUrl: 'http://antre.test',
+    uiRoot: join(dir, 'no-ui'),
     ...over,
     // Tests issue bursts through one kiosk; the kiosk budget itself is tested in tests/security with the defaults.
-    limits: { kioskTicketsPerMinute: 100000, principalRequestsPerSecond: 100000, principalRequestBurst: 100000, anonymousRequestsPerSecond: 100000, anonymousRequestBurst: 100000, loginAttemptsPerAddress: 100000, pairingFailuresPerAddress: 100000, hashPaceMs: 0, ...over.limits },
+    limits: {
+      kioskTicketsPerMinute: 100000,
+      principalRequestsPerSecond: 100000,
+      principalRequestBurst: 100000,
+      anonymousRequestsPerSecond: 100000,
+      anonymousRequestBurst: 100000,
+      loginAttemptsPerAddress: 100000,
+      pairingFailuresPerAddress: 100000,
+      hashPaceMs: 0,
+      ...over.limits,
+    },
   });
   const api: Harness['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = {};
@@ -52,7 +70,12 @@ export async function startHarness(over: Partial<StartOptions> = {}): Promise<Ha
   };
   const adminToken = await login('admin', ADMIN_PASSWORD);
   return {
-    server, dir, clock, adminToken, login, api,
+    server,
+    dir,
+    clock,
+    adminToken,
+    login,
+    api,
     async close() {
       await server.close();
       if (!over.dataDir) rmSync(dir, { recursive: true, force: true });

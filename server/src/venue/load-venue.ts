@@ -8,7 +8,10 @@ export const DEFAULT_VENUE_PATH = fileURLToPath(new URL('../../venues/mpp-simpur
 
 /** A venue file Antre cannot run on; the message names the field and what is wrong. */
 export class VenueError extends Error {
-  constructor(readonly source: string, readonly problems: string[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
     super(`Venue file ${source} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }

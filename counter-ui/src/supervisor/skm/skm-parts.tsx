@@ -1,4 +1,16 @@
-import { bandLabel, bandOfRaw, SKM_ELEMENTS, SKM_PROFILE_FIELDS, SKM_PROFILE_LABELS, SKM_PROFILE_VALUE_LABELS, SURVEY_GROUPS, SURVEY_MIN_GROUP, type SkmBand, type SurveyGroupBy, type SurveyResults } from '@antre/server/contract';
+import {
+  bandLabel,
+  bandOfRaw,
+  SKM_ELEMENTS,
+  SKM_PROFILE_FIELDS,
+  SKM_PROFILE_LABELS,
+  SKM_PROFILE_VALUE_LABELS,
+  SURVEY_GROUPS,
+  SURVEY_MIN_GROUP,
+  type SkmBand,
+  type SurveyGroupBy,
+  type SurveyResults,
+} from '@antre/server/contract';
 import type { QueryOf } from '../../shared/api';
 import { pick, type Lang } from '../../shared/i18n';
 import { K } from './skm-texts';
@@ -12,7 +24,11 @@ export function num(n: number | null, digits = 2, lang: Lang = 'id'): string {
 
 export function BandBadge({ band, lang, big }: { band: SkmBand | null; lang: Lang; big?: boolean }) {
   if (!band) return <span className="skm-band skm-band--none">–</span>;
-  return <span className={`skm-band skm-band--${band}${big ? ' skm-band--big' : ''}`} data-testid="skm-band">{band} · {pick(bandLabel(band), lang)}</span>;
+  return (
+    <span className={`skm-band skm-band--${band}${big ? ' skm-band--big' : ''}`} data-testid="skm-band">
+      {band} · {pick(bandLabel(band), lang)}
+    </span>
+  );
 }
 
 /** NRR per element as horizontal bars on the 1–4 scale, coloured by the band each would have alone. */
@@ -20,18 +36,29 @@ export function ElementBars({ r, lang }: { r: SurveyResults; lang: Lang }) {
   return (
     <table className="skm-elements">
       <thead>
-        <tr><th>{pick(K.colElement, lang)}</th><th>{pick(K.colAnswers, lang)}</th><th className="skm-bar-col">{pick(K.colNrr, lang)}</th><th>{pick(K.colWeighted, lang)}</th></tr>
+        <tr>
+          <th>{pick(K.colElement, lang)}</th>
+          <th>{pick(K.colAnswers, lang)}</th>
+          <th className="skm-bar-col">{pick(K.colNrr, lang)}</th>
+          <th>{pick(K.colWeighted, lang)}</th>
+        </tr>
       </thead>
       <tbody>
         {r.elements.map((e, i) => {
           const band = e.nrr === null ? null : bandOfRaw(e.nrr);
           return (
             <tr key={e.code} data-element={e.code}>
-              <td><strong>{e.code}</strong> {pick(SKM_ELEMENTS[i]!.name, lang)}</td>
+              <td>
+                <strong>{e.code}</strong> {pick(SKM_ELEMENTS[i]!.name, lang)}
+              </td>
               <td className="skm-num">{e.answers}</td>
               <td className="skm-bar-col">
-                <div className="skm-bar"><span className={`skm-bar__fill skm-fill--${band ?? 'none'}`} style={{ width: `${e.nrr === null ? 0 : ((e.nrr - 1) / 3) * 100}%` }} /></div>
-                <span className="skm-num" data-testid={`nrr-${e.code}`}>{num(e.nrr, 2, lang)}</span>
+                <div className="skm-bar">
+                  <span className={`skm-bar__fill skm-fill--${band ?? 'none'}`} style={{ width: `${e.nrr === null ? 0 : ((e.nrr - 1) / 3) * 100}%` }} />
+                </div>
+                <span className="skm-num" data-testid={`nrr-${e.code}`}>
+                  {num(e.nrr, 2, lang)}
+                </span>
               </td>
               <td className="skm-num">{num(e.weighted, 3, lang)}</td>
             </tr>
@@ -54,7 +81,9 @@ export function SeriesChart({ r, lang }: { r: SurveyResults; lang: Lang }) {
       {[88.31, 76.61, 65].map((edge) => (
         <g key={edge}>
           <line x1={30} x2={W} y1={y(edge)} y2={y(edge)} className="skm-edge" />
-          <text x={0} y={y(edge) + 4} className="skm-axis">{num(edge, 0, lang)}</text>
+          <text x={0} y={y(edge) + 4} className="skm-axis">
+            {num(edge, 0, lang)}
+          </text>
         </g>
       ))}
       {r.series.map((s, i) => {
@@ -63,7 +92,11 @@ export function SeriesChart({ r, lang }: { r: SurveyResults; lang: Lang }) {
         return (
           <g key={s.key}>
             <rect x={x} y={y(v)} width={bw} height={H - 20 - y(v)} className={`skm-fill--${s.converted === null ? 'none' : bandOfRaw(v / 25)}`} />
-            {n <= 16 && <text x={x + bw / 2} y={H - 6} textAnchor="middle" className="skm-axis">{s.key.length > 7 ? s.key.slice(8) : s.key.slice(5)}</text>}
+            {n <= 16 && (
+              <text x={x + bw / 2} y={H - 6} textAnchor="middle" className="skm-axis">
+                {s.key.length > 7 ? s.key.slice(8) : s.key.slice(5)}
+              </text>
+            )}
           </g>
         );
       })}
@@ -74,7 +107,14 @@ export function SeriesChart({ r, lang }: { r: SurveyResults; lang: Lang }) {
 export function GroupTable({ r, by, lang }: { r: SurveyResults; by: SurveyGroupBy; lang: Lang }) {
   return (
     <table className="sv-table skm-groups">
-      <thead><tr><th>{pick(K[by === 'floor' ? 'floor' : by], lang)}</th><th>{pick(K.respondents, lang)}</th><th>{pick(K.converted, lang)}</th><th>{pick(K.band, lang)}</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{pick(K[by === 'floor' ? 'floor' : by], lang)}</th>
+          <th>{pick(K.respondents, lang)}</th>
+          <th>{pick(K.converted, lang)}</th>
+          <th>{pick(K.band, lang)}</th>
+        </tr>
+      </thead>
       <tbody>
         {r.groups[by].map((g) => (
           <tr key={g.key} data-group={g.key}>
@@ -94,11 +134,23 @@ export function ProfileTables({ r, lang }: { r: SurveyResults; lang: Lang }) {
     <div className="skm-profile">
       {SKM_PROFILE_FIELDS.map((f) => (
         <table key={f} className="sv-table">
-          <thead><tr><th>{pick(SKM_PROFILE_LABELS[f], lang)}</th><th className="skm-num">{pick(K.respondents, lang)}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{pick(SKM_PROFILE_LABELS[f], lang)}</th>
+              <th className="skm-num">{pick(K.respondents, lang)}</th>
+            </tr>
+          </thead>
           <tbody>
-            {Object.entries(r.profile[f]).filter(([, n]) => n > 0).map(([k, n]) => (
-              <tr key={k}><td>{k === 'none' ? pick(K.notGiven, lang) : pick(SKM_PROFILE_VALUE_LABELS[k]!, lang)}</td><td className="skm-num">{n} ({r.respondents ? Math.round((n / r.respondents) * 100) : 0}%)</td></tr>
-            ))}
+            {Object.entries(r.profile[f])
+              .filter(([, n]) => n > 0)
+              .map(([k, n]) => (
+                <tr key={k}>
+                  <td>{k === 'none' ? pick(K.notGiven, lang) : pick(SKM_PROFILE_VALUE_LABELS[k]!, lang)}</td>
+                  <td className="skm-num">
+                    {n} ({r.respondents ? Math.round((n / r.respondents) * 100) : 0}%)
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       ))}
@@ -112,12 +164,27 @@ export function parseResultsQuery(search: string): QueryOf<'surveys.results'> {
   const p = new URLSearchParams(search);
   const opt = (k: string) => p.get(k) || undefined;
   return {
-    from: p.get('from') ?? '', to: p.get('to') ?? '', agencyId: opt('agencyId'), serviceId: opt('serviceId'), counterId: opt('counterId'), officerId: opt('officerId'), floor: opt('floor'),
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
+    agencyId: opt('agencyId'),
+    serviceId: opt('serviceId'),
+    counterId: opt('counterId'),
+    officerId: opt('officerId'),
+    floor: opt('floor'),
     by: SURVEY_GROUPS.find((g) => g === p.get('by')),
   };
 }
 
-export function resultsQuery(f: { from: string; to: string; agencyId?: string; serviceId?: string; counterId?: string; officerId?: string; floor?: string; by?: string }): string {
+export function resultsQuery(f: {
+  from: string;
+  to: string;
+  agencyId?: string;
+  serviceId?: string;
+  counterId?: string;
+  officerId?: string;
+  floor?: string;
+  by?: string;
+}): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   return q.toString();

@@ -35,7 +35,10 @@ export const K = {
   groups: { id: 'Rincian', en: 'Breakdown' },
   groupBy: { id: 'Rinci per', en: 'Break down by' },
   withheld: { id: 'ditahan (< {n} responden)', en: 'withheld (< {n} respondents)' },
-  withheldAll: { id: 'Hasil per petugas baru ditampilkan mulai {n} responden, agar tidak ada pengunjung yang dapat dikenali.', en: "An officer's results show from {n} respondents on, so that no visitor can be told apart." },
+  withheldAll: {
+    id: 'Hasil per petugas baru ditampilkan mulai {n} responden, agar tidak ada pengunjung yang dapat dikenali.',
+    en: "An officer's results show from {n} respondents on, so that no visitor can be told apart.",
+  },
   series: { id: 'IKM dari waktu ke waktu', en: 'IKM over time' },
   profile: { id: 'Profil responden', en: 'Respondent profile' },
   notGiven: { id: 'Tidak diisi', en: 'Not given' },
@@ -48,14 +51,20 @@ export const K = {
   reportBasis: { id: 'Berdasarkan Peraturan Menteri PANRB Nomor 14 Tahun 2017', en: 'Under Minister of PANRB Regulation No. 14 of 2017' },
   unit: { id: 'Unit pelayanan', en: 'Service unit' },
   chapter1: { id: 'I. Pelaksanaan survei', en: 'I. How the survey was run' },
-  method: { id: 'Survei diisi oleh pengunjung setelah layanan selesai, melalui tablet di loket atau di pintu keluar dan melalui halaman tiket di telepon pengunjung; satu jawaban untuk setiap kunjungan. Jumlah sampel minimal mengikuti tabel Krejcie dan Morgan.', en: 'Visitors answered after their visit was finished, on a tablet at the counter or exit and on the ticket page on their phone; one answer per visit. The minimum sample follows the Krejcie and Morgan table.' },
+  method: {
+    id: 'Survei diisi oleh pengunjung setelah layanan selesai, melalui tablet di loket atau di pintu keluar dan melalui halaman tiket di telepon pengunjung; satu jawaban untuk setiap kunjungan. Jumlah sampel minimal mengikuti tabel Krejcie dan Morgan.',
+    en: 'Visitors answered after their visit was finished, on a tablet at the counter or exit and on the ticket page on their phone; one answer per visit. The minimum sample follows the Krejcie and Morgan table.',
+  },
   chapter2: { id: 'II. Profil responden', en: 'II. Respondent profile' },
   chapter3: { id: 'III. Hasil pengolahan per unsur', en: 'III. Results per element' },
   chapter4: { id: 'IV. Indeks Kepuasan Masyarakat', en: 'IV. Community satisfaction index' },
   chapter5: { id: 'V. Rencana tindak lanjut', en: 'V. Follow-up plan' },
   chapter6: { id: 'VI. Saran dan masukan responden', en: 'VI. Respondents’ suggestions' },
   ikmFormula: { id: 'IKM = Σ (NRR per unsur × 1/9); nilai konversi = IKM × 25', en: 'IKM = Σ (NRR per element × 1/9); converted = IKM × 25' },
-  bandTable: { id: 'Nilai persepsi, interval IKM, interval konversi dan mutu pelayanan', en: 'Perception value, IKM interval, converted interval and service quality' },
+  bandTable: {
+    id: 'Nilai persepsi, interval IKM, interval konversi dan mutu pelayanan',
+    en: 'Perception value, IKM interval, converted interval and service quality',
+  },
   colPerception: { id: 'Nilai persepsi', en: 'Perception' },
   colInterval: { id: 'Interval IKM', en: 'IKM interval' },
   colConverted: { id: 'Interval konversi', en: 'Converted interval' },
@@ -79,5 +88,9 @@ export const PERIOD_KIND: Record<PeriodKind, LocalizedText> = {
 };
 
 export const GROUP_LABEL: Record<SurveyGroupBy, LocalizedText> = {
-  agency: K.agency, service: K.service, counter: K.counter, officer: K.officer, floor: K.floor,
+  agency: K.agency,
+  service: K.service,
+  counter: K.counter,
+  officer: K.officer,
+  floor: K.floor,
 };

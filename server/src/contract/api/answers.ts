@@ -79,7 +79,7 @@ export type CheckedInTicket = z.infer<typeof checkedInTicketAnswer>;
 export type CounterActionAnswer = StaffTicket | PublicCounter;
 
 export interface ApiAnswers {
-  'health': Health;
+  health: Health;
   'venue.get': PublicVenue;
   'queues.list': { day: string; now: number; queues: QueueInfo[] };
   'counters.list': { counters: PublicCounter[] };

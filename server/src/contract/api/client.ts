@@ -42,7 +42,10 @@ export interface ApiClientOptions {
 export interface ApiClient {
   call<K extends RouteId>(id: K, ...opts: NeedsRequest<K> extends true ? [CallOptions<K>] : [CallOptions<K>?]): Promise<ApiAnswers[K]>;
   /** A file route (CSV, image) as a blob, with the file name the server suggests. */
-  file<K extends FileRouteId>(id: K, ...opts: NeedsRequest<K> extends true ? [CallOptions<K>] : [CallOptions<K>?]): Promise<{ blob: Blob; name: string | null }>;
+  file<K extends FileRouteId>(
+    id: K,
+    ...opts: NeedsRequest<K> extends true ? [CallOptions<K>] : [CallOptions<K>?]
+  ): Promise<{ blob: Blob; name: string | null }>;
   /** The address of a route (for an <img> or a link). */
   url<K extends RouteId>(id: K, ...opts: NeedsRequest<K> extends true ? [RequestOf<K>] : [RequestOf<K>?]): string;
 }

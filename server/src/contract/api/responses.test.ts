@@ -5,7 +5,18 @@ import type { PublicCounter, StaffTicket, Ticket, TicketView } from '../domain.j
 import type { HubLinkStatus } from '../hub.js';
 import type { IssuedTicket, PublicVenue } from '../responses.js';
 import type { ApiAnswers } from './answers.js';
-import { counterActionAnswer, counterListAnswer, healthAnswer, issuedTicketAnswer, publicCounterAnswer, publicVenueAnswer, staffTicketAnswer, ticketAnswer, ticketViewAnswer, visitorTicketAnswer } from './responses.js';
+import {
+  counterActionAnswer,
+  counterListAnswer,
+  healthAnswer,
+  issuedTicketAnswer,
+  publicCounterAnswer,
+  publicVenueAnswer,
+  staffTicketAnswer,
+  ticketAnswer,
+  ticketViewAnswer,
+  visitorTicketAnswer,
+} from './responses.js';
 
 /** Compile-time: the documented answer and the type the server builds it with are the same shape, both ways. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -24,7 +35,10 @@ let h: Harness;
 let officer: string;
 beforeAll(async () => {
   h = await startHarness();
-  await h.api('/api/v1/users', { token: h.adminToken, body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] } });
+  await h.api('/api/v1/users', {
+    token: h.adminToken,
+    body: { username: 'petugas1', name: 'Petugas Satu', password: 'sandi-petugas-1', role: 'officer', counterIds: ['loket-1'] },
+  });
   officer = await h.login('petugas1', 'sandi-petugas-1');
 });
 afterAll(() => h.close());

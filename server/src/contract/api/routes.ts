@@ -28,7 +28,7 @@ export interface RouteDef {
 
 export const ROUTES = {
   // Public reads
-  'health': { method: 'GET', path: '/health' },
+  health: { method: 'GET', path: '/health' },
   'venue.get': { method: 'GET', path: '/venue' },
   'queues.list': { method: 'GET', path: '/queues' },
   'counters.list': { method: 'GET', path: '/counters' },

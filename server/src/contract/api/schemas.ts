@@ -15,12 +15,18 @@ const serviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
 export const dayQuery = z.strictObject({ day: isoDay.optional() });
 
 /** An alert record's id, as the alert monitor makes them. */
-export const alertRecordId = z.string().min(1).max(200).regex(/^[A-Za-z0-9_:@.-]+$/, 'must be an alert id');
+export const alertRecordId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_:@.-]+$/, 'must be an alert id');
 
 export const bookingSlotsQuery = z.object({ serviceId, day: isoDay });
 
 export const bookingCreateBody = z.strictObject({
-  serviceId, day: isoDay, time: hhmm,
+  serviceId,
+  day: isoDay,
+  time: hhmm,
   name: z.string().trim().min(2).max(80),
   phone: z.string().min(6).max(30),
   consent: z.literal(true, { error: 'consent must be true' }),
@@ -39,7 +45,12 @@ export const contactBody = z.strictObject({ phone: z.string().min(6).max(30), co
 /** Path parameters. Ids that do not match answer the route's not-found code. */
 const anyId = z.string().max(200);
 export const idParam = z.strictObject({ id: anyId });
-export const ticketIdParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).meta({ description: 'Ticket id (unguessable; from the ticket answer or its QR code)' }) });
+export const ticketIdParam = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .meta({ description: 'Ticket id (unguessable; from the ticket answer or its QR code)' }),
+});
 export const counterActionParams = z.strictObject({
   counterId: z.string().meta({ description: 'Counter id from the venue (GET /api/v1/venue)', example: 'loket-1' }),
   action: z.enum(COUNTER_ACTIONS),

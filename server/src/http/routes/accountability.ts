@@ -22,7 +22,13 @@ export function accountabilityFor(ctx: AppContext, day: string): AccountabilityR
   const marks = new Map((doc.agencies ?? []).map((a) => [a.agencyId, a]));
   const end = zonedTime(addDays(day, 1), '00:00', venue.timeZone);
   return buildAccountability({
-    venue, doc, plan: dayPlan(venue, day, marks), alerts: ctx.alerts?.history(day) ?? [], users: ctx.auth.users(), until: Math.min(now, end), generatedAt: now,
+    venue,
+    doc,
+    plan: dayPlan(venue, day, marks),
+    alerts: ctx.alerts?.history(day) ?? [],
+    users: ctx.auth.users(),
+    until: Math.min(now, end),
+    generatedAt: now,
   });
 }
 

@@ -24,12 +24,36 @@ export function adminRoutes(ctx: AppContext, notifier: () => Notifier | null): R
     const b = validate(createDeviceBody, req.body);
     const v = ctx.queue.venue;
     if (b.kind === 'button' && !v.counters.some((c) => c.id === b.ref)) throw new AntreError('COUNTER_NOT_FOUND', { ref: b.ref ?? null });
-    if (b.kind === 'printer' && !v.kiosks.some((k) => k.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref ?? null }, { id: 'Printer harus milik salah satu kios di konfigurasi tempat.', en: 'A printer must belong to a kiosk of the venue configuration.' });
-    if (b.kind === 'kiosk' && b.ref && !v.kiosks.some((k) => k.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Kios tidak ada di konfigurasi tempat.', en: 'No such kiosk in the venue configuration.' });
-    if (b.kind === 'display' && b.ref && !v.zones.some((z) => z.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Zona tidak ada di konfigurasi tempat.', en: 'No such zone in the venue configuration.' });
-    if (b.kind === 'survey' && b.ref && !v.counters.some((c) => c.id === b.ref) && !v.agencies.some((a) => a.id === b.ref)) throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Tablet survei dipasang untuk satu loket atau satu instansi (atau tanpa ref: lantai atau gedung).', en: 'A survey tablet stands for one counter or one agency (or, without ref, a floor or the building).' });
-    if (b.floor !== undefined && b.floor !== null && !v.floors.some((f) => f.number === b.floor)) throw new AntreError('INVALID_INPUT', { floor: b.floor }, { id: 'Lantai tidak ada.', en: 'No such floor.' });
-    const floor = b.floor ?? (b.kind === 'survey' && b.ref ? v.counters.find((c) => c.id === b.ref)?.floor ?? v.agencies.find((a) => a.id === b.ref)?.floor ?? null : b.kind === 'kiosk' ? v.kiosks.find((k) => k.id === b.ref)?.floor ?? null : b.kind === 'display' && b.ref ? v.zones.find((z) => z.id === b.ref)?.floor ?? null : null);
+    if (b.kind === 'printer' && !v.kiosks.some((k) => k.id === b.ref))
+      throw new AntreError(
+        'INVALID_INPUT',
+        { ref: b.ref ?? null },
+        { id: 'Printer harus milik salah satu kios di konfigurasi tempat.', en: 'A printer must belong to a kiosk of the venue configuration.' },
+      );
+    if (b.kind === 'kiosk' && b.ref && !v.kiosks.some((k) => k.id === b.ref))
+      throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Kios tidak ada di konfigurasi tempat.', en: 'No such kiosk in the venue configuration.' });
+    if (b.kind === 'display' && b.ref && !v.zones.some((z) => z.id === b.ref))
+      throw new AntreError('INVALID_INPUT', { ref: b.ref }, { id: 'Zona tidak ada di konfigurasi tempat.', en: 'No such zone in the venue configuration.' });
+    if (b.kind === 'survey' && b.ref && !v.counters.some((c) => c.id === b.ref) && !v.agencies.some((a) => a.id === b.ref))
+      throw new AntreError(
+        'INVALID_INPUT',
+        { ref: b.ref },
+        {
+          id: 'Tablet survei dipasang untuk satu loket atau satu instansi (atau tanpa ref: lantai atau gedung).',
+          en: 'A survey tablet stands for one counter or one agency (or, without ref, a floor or the building).',
+        },
+      );
+    if (b.floor !== undefined && b.floor !== null && !v.floors.some((f) => f.number === b.floor))
+      throw new AntreError('INVALID_INPUT', { floor: b.floor }, { id: 'Lantai tidak ada.', en: 'No such floor.' });
+    const floor =
+      b.floor ??
+      (b.kind === 'survey' && b.ref
+        ? (v.counters.find((c) => c.id === b.ref)?.floor ?? v.agencies.find((a) => a.id === b.ref)?.floor ?? null)
+        : b.kind === 'kiosk'
+          ? (v.kiosks.find((k) => k.id === b.ref)?.floor ?? null)
+          : b.kind === 'display' && b.ref
+            ? (v.zones.find((z) => z.id === b.ref)?.floor ?? null)
+            : null);
     const out = await ctx.auth.createDevice({ kind: b.kind, name: b.name, floor, ref: b.ref ?? null }, now());
     res.status(201).json({ ...out, pairingUrl: pairingUrl(ctx, b.kind, out.code) });
   });

@@ -13,7 +13,12 @@ import { validate } from '../errors.js';
 import { clientKey, principalOf } from '../principal.js';
 import { ticketUrl } from './tickets.js';
 import { on } from '../route-map.js';
-import { bookingCheckInBody as checkInBody, bookingCreateBody as createBody, bookingMoveBody as moveBody, bookingSlotsQuery } from '../../contract/api/schemas.js';
+import {
+  bookingCheckInBody as checkInBody,
+  bookingCreateBody as createBody,
+  bookingMoveBody as moveBody,
+  bookingSlotsQuery,
+} from '../../contract/api/schemas.js';
 
 const serviceId = bookingSlotsQuery.shape.serviceId;
 const day = bookingSlotsQuery.shape.day;
@@ -43,13 +48,28 @@ export function bookingRoutes(ctx: AppContext): Router {
   on(r, 'booking.services', (req, res) => {
     const now = budget(req, reads);
     const v = ctx.queue.venue;
-    const services = v.services.filter((s) => s.booking && s.booking.onlineShare > 0).map((s) => ({
-      id: s.id, agencyId: s.agencyId, name: s.name, nameEn: s.nameEn, requirements: s.requirements, requirementsEn: s.requirementsEn, fee: s.fee, feeEn: s.feeEn,
-    }));
-    const agencies = v.agencies.filter((a) => services.some((s) => s.agencyId === a.id)).map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, nameEn: a.nameEn, color: a.color, floor: a.floor }));
+    const services = v.services
+      .filter((s) => s.booking && s.booking.onlineShare > 0)
+      .map((s) => ({
+        id: s.id,
+        agencyId: s.agencyId,
+        name: s.name,
+        nameEn: s.nameEn,
+        requirements: s.requirements,
+        requirementsEn: s.requirementsEn,
+        fee: s.fee,
+        feeEn: s.feeEn,
+      }));
+    const agencies = v.agencies
+      .filter((a) => services.some((s) => s.agencyId === a.id))
+      .map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, nameEn: a.nameEn, color: a.color, floor: a.floor }));
     const catalog: BookingCatalog = {
       venue: { name: v.name, building: v.building, address: v.address, timeZone: v.timeZone, timeZoneLabel: v.timeZoneLabel },
-      days: svc().openDays(now), agencies, services, settings: bookingSettings(v.settings), keepNumbersDays: messageSettings(v.settings).keepNumbersDays,
+      days: svc().openDays(now),
+      agencies,
+      services,
+      settings: bookingSettings(v.settings),
+      keepNumbersDays: messageSettings(v.settings).keepNumbersDays,
     };
     res.json(catalog);
   });
@@ -70,7 +90,9 @@ export function bookingRoutes(ctx: AppContext): Router {
     bot.verify(body.challenge, body.nonce, now);
     if (body.website) throw new AntreError('BOT_CHECK_FAILED', { reason: 'honeypot' });
     const b = await svc().create(body, now);
-    res.status(201).json({ ...svc().view(b), manageToken: b.manageToken, qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
+    res
+      .status(201)
+      .json({ ...svc().view(b), manageToken: b.manageToken, qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
   });
   on(r, 'bookings.manage.get', async (req, res) => {
     budget(req, reads);
@@ -91,9 +113,16 @@ export function bookingRoutes(ctx: AppContext): Router {
     const body = validate(checkInBody, req.body);
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
     const { ticket, booking } = await svc().checkIn(body.code, source, ctx.queue.clock());
-    const print = ctx.printer && p.kind === 'device' ? await ctx.printer.printTicket(ticket, p.device.ref) : { jobId: null, state: 'none' as const, printerId: null };
-    res.status(201).json({ ...ctx.queue.engine.estimator.ticketView(ticket, ctx.queue.clock()), url: ticketUrl(ctx, ticket.id), print, booking: { code: booking.code, time: booking.time, slotAt: booking.slotAt } });
+    const print =
+      ctx.printer && p.kind === 'device' ? await ctx.printer.printTicket(ticket, p.device.ref) : { jobId: null, state: 'none' as const, printerId: null };
+    res
+      .status(201)
+      .json({
+        ...ctx.queue.engine.estimator.ticketView(ticket, ctx.queue.clock()),
+        url: ticketUrl(ctx, ticket.id),
+        print,
+        booking: { code: booking.code, time: booking.time, slotAt: booking.slotAt },
+      });
   });
   return r;
 }
-

@@ -51,8 +51,10 @@ export function contactRoutes(ctx: AppContext): Router {
     authorize(principalOf(req, ctx), 'messages.read');
     const m = ctx.messaging;
     const view: OutboxView = {
-      channels: m?.outbox.channels.map((c) => c.name) ?? [], pending: m?.outbox.pending() ?? 0,
-      dead: m?.outbox.deadLetters() ?? [], sent: { ...m?.outbox.sentCounts() },
+      channels: m?.outbox.channels.map((c) => c.name) ?? [],
+      pending: m?.outbox.pending() ?? 0,
+      dead: m?.outbox.deadLetters() ?? [],
+      sent: { ...m?.outbox.sentCounts() },
     };
     res.json(view);
   });

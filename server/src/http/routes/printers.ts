@@ -47,7 +47,15 @@ export function printerRoutes(ctx: AppContext): Router {
     authorize(principalOf(req, ctx), 'printer.read');
     const v = printing().virtual;
     const now = Date.now();
-    res.json({ jobs: (v?.jobs() ?? []).map((j) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length, previewUrl: signedPreviewUrl(j.id, now) })) });
+    res.json({
+      jobs: (v?.jobs() ?? []).map((j) => ({
+        id: j.id,
+        receivedAt: j.receivedAt,
+        text: j.text,
+        bytes: j.bytes.length,
+        previewUrl: signedPreviewUrl(j.id, now),
+      })),
+    });
   });
   on(r, 'printers.virtual.preview', (req, res) => {
     // Images load from <img>, which cannot send a header: a short-lived signed address stands in for the

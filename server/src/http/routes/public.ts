@@ -18,9 +18,15 @@ export function publicRoutes(ctx: AppContext): Router {
   on(r, 'health', (_req, res) => {
     const mem = process.memoryUsage();
     res.json({
-      status: ctx.queue.storageFailure ? 'storage_failed' : 'ok', storage: ctx.queue.storageFailure, day: ctx.queue.day, venue: ctx.queue.venue.id, uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
+      status: ctx.queue.storageFailure ? 'storage_failed' : 'ok',
+      storage: ctx.queue.storageFailure,
+      day: ctx.queue.day,
+      venue: ctx.queue.venue.id,
+      uptimeSeconds: Math.round((ctx.queue.clock() - ctx.startedAt) / 1000),
       memoryMB: {
-        rss: Math.round(mem.rss / 1048576), heapUsed: Math.round(mem.heapUsed / 1048576), heapTotal: Math.round(mem.heapTotal / 1048576),
+        rss: Math.round(mem.rss / 1048576),
+        heapUsed: Math.round(mem.heapUsed / 1048576),
+        heapTotal: Math.round(mem.heapTotal / 1048576),
         external: Math.round(mem.external / 1048576),
       },
       // The hub link's state (last sent, events waiting, last error); absent when the site runs alone.

@@ -19,7 +19,9 @@ export function reportRoutes(ctx: AppContext): Router {
     const body: AlertsResponse = {
       now,
       // Every rule the server evaluates (plan, devices, breaks) when its monitor runs; else the live-state ones.
-      alerts: ctx.alerts?.compute(now) ?? computeAlerts({ venue: e.venue, queues: e.estimator.queues(now), counters: e.venue.counters.map((c) => e.estimator.publicCounter(c.id)), now }),
+      alerts:
+        ctx.alerts?.compute(now) ??
+        computeAlerts({ venue: e.venue, queues: e.estimator.queues(now), counters: e.venue.counters.map((c) => e.estimator.publicCounter(c.id)), now }),
     };
     res.json(body);
   });

@@ -51,8 +51,16 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     const q = validate(surveyResultsQuery, req.query);
     const res0 = results(ctx, surveys, q);
     if (res0.withheld) throw new AntreError('FORBIDDEN', { minimum: SURVEY_MIN_GROUP });
-    const list = surveys.store.between(q.from, q.to).filter((a) => (!q.agencyId || a.agencyId === q.agencyId) && (!q.serviceId || a.serviceId === q.serviceId)
-      && (!q.counterId || a.counterId === q.counterId) && (!q.officerId || a.officerId === q.officerId) && (q.floor === undefined || a.floor === q.floor));
+    const list = surveys.store
+      .between(q.from, q.to)
+      .filter(
+        (a) =>
+          (!q.agencyId || a.agencyId === q.agencyId) &&
+          (!q.serviceId || a.serviceId === q.serviceId) &&
+          (!q.counterId || a.counterId === q.counterId) &&
+          (!q.officerId || a.officerId === q.officerId) &&
+          (q.floor === undefined || a.floor === q.floor),
+      );
     res.attachment(`skm-jawaban-${ctx.queue.venue.id}-${q.from}_${q.to}.csv`);
     res.type('text/csv; charset=utf-8').send(answersCsv(ctx.queue.venue, list));
   });
@@ -63,7 +71,13 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     const mine = surveys.store.between(q.from, q.to).filter((a) => a.officerId === u.id);
     const enough = mine.length >= SURVEY_MIN_GROUP;
     const s = enough ? computeSkm(mine.map((a) => a.scores)) : null;
-    res.json({ respondents: mine.length, minimum: SURVEY_MIN_GROUP, converted: s?.converted ?? null, band: s?.band ?? null, elements: s?.elements.map((e) => ({ code: e.code, nrr: e.nrr })) ?? null });
+    res.json({
+      respondents: mine.length,
+      minimum: SURVEY_MIN_GROUP,
+      converted: s?.converted ?? null,
+      band: s?.band ?? null,
+      elements: s?.elements.map((e) => ({ code: e.code, nrr: e.nrr })) ?? null,
+    });
   });
   on(r, 'surveys.public', (_req, res) => {
     // Opt-in per venue: a building that has not chosen to publish answers 404.
@@ -72,11 +86,13 @@ export function surveyRoutes(ctx: AppContext, surveys: SurveyService): Router {
     const list = surveys.store.between(`${month}-01`, `${month}-31`);
     const body: SurveyPublicSummary = {
       month,
-      agencies: ctx.queue.venue.agencies.map((a) => {
-        const mine = list.filter((x) => x.agencyId === a.id);
-        const s = computeSkm(mine.map((x) => x.scores));
-        return { agencyId: a.id, name: a.shortName ?? a.name, respondents: mine.length, converted: s.converted, band: s.band };
-      }).filter((a) => a.respondents > 0),
+      agencies: ctx.queue.venue.agencies
+        .map((a) => {
+          const mine = list.filter((x) => x.agencyId === a.id);
+          const s = computeSkm(mine.map((x) => x.scores));
+          return { agencyId: a.id, name: a.shortName ?? a.name, respondents: mine.length, converted: s.converted, band: s.band };
+        })
+        .filter((a) => a.respondents > 0),
     };
     res.json(body);
   });
@@ -94,6 +110,12 @@ function results(ctx: AppContext, surveys: SurveyService, q: SurveyResultsQuery)
     if (doc) for (const t of doc.tickets) if (t.status === 'done') finished.push(t);
   }
   return buildResults({
-    venue: qs.venue, users: ctx.auth.users(), query: q, records: surveys.store.between(q.from, q.to), finished, floorOf: surveys.floorOf, generatedAt: qs.clock(),
+    venue: qs.venue,
+    users: ctx.auth.users(),
+    query: q,
+    records: surveys.store.between(q.from, q.to),
+    finished,
+    floorOf: surveys.floorOf,
+    generatedAt: qs.clock(),
   });
 }

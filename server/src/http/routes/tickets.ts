@@ -27,7 +27,11 @@ export function ticketRoutes(ctx: AppContext): Router {
     const source = p.kind === 'device' ? { kind: 'kiosk' as const, id: p.device.ref ?? p.device.id } : { kind: 'staff' as const, id: p.user.id };
     const header = req.headers['idempotency-key'];
     if (header !== undefined && (typeof header !== 'string' || !KEY_RE.test(header))) {
-      throw new AntreError('INVALID_INPUT', { header: 'Idempotency-Key' }, { id: 'Idempotency-Key harus 8-128 huruf, angka atau _ . : -', en: 'Idempotency-Key must be 8-128 letters, digits or _ . : -' });
+      throw new AntreError(
+        'INVALID_INPUT',
+        { header: 'Idempotency-Key' },
+        { id: 'Idempotency-Key harus 8-128 huruf, angka atau _ . : -', en: 'Idempotency-Key must be 8-128 letters, digits or _ . : -' },
+      );
     }
     // Scoped to the caller: one kiosk's key never answers with another's ticket.
     const requestKey = header ? digest(`${source.kind}:${source.id}:${header}`).slice(0, 22) : undefined;

@@ -58,7 +58,9 @@ export async function saveVenue(ctx: AppContext, body: unknown, notifier: () => 
   const next = parsed.data;
   const current = ctx.queue.venue;
   if (next.id !== current.id) {
-    throw new AntreError('VENUE_INVALID', { problems: [`id: cannot be changed from "${current.id}" (it names the data folder); start a new venue with its own file instead`] });
+    throw new AntreError('VENUE_INVALID', {
+      problems: [`id: cannot be changed from "${current.id}" (it names the data folder); start a new venue with its own file instead`],
+    });
   }
   // The saved venue is what the next start runs on: a printer it cannot open must not get in.
   try {
@@ -98,7 +100,8 @@ export function venueEditConflicts(current: Venue, next: Venue, todaysTickets: I
   const nextCounters = new Set(next.counters.map((c) => c.id));
   for (const c of current.counters) {
     if (nextCounters.has(c.id)) continue;
-    if (live.some((t) => t.targetCounterId === c.id || t.counterId === c.id)) problems.push(`counters: "${c.id}" (${c.name}) still has a visitor at the desk or waiting for it today; finish or transfer them first`);
+    if (live.some((t) => t.targetCounterId === c.id || t.counterId === c.id))
+      problems.push(`counters: "${c.id}" (${c.name}) still has a visitor at the desk or waiting for it today; finish or transfer them first`);
   }
   return [...problems, ...prefixConflicts(next, prefixUsedBy)];
 }
@@ -107,7 +110,10 @@ function prefixConflicts(next: Venue, usedBy: Map<string, string>): string[] {
   const out: string[] = [];
   next.services.forEach((s, i) => {
     const owner = usedBy.get(s.prefix);
-    if (owner && owner !== s.id) out.push(`services[${i}].prefix: "${s.prefix}" was printed today on tickets of service "${owner}"; numbers would repeat on the boards, change it after today`);
+    if (owner && owner !== s.id)
+      out.push(
+        `services[${i}].prefix: "${s.prefix}" was printed today on tickets of service "${owner}"; numbers would repeat on the boards, change it after today`,
+      );
   });
   return out;
 }

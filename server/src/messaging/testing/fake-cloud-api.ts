@@ -32,7 +32,10 @@ export class FakeCloudApi {
   private server: Server;
   private seq = 0;
 
-  constructor(readonly token = 'EAAtest-token-123', readonly templates = new Set(['antre_booking', 'antre_reminder', 'antre_almost', 'antre_called', 'antre_survey'])) {
+  constructor(
+    readonly token = 'EAAtest-token-123',
+    readonly templates = new Set(['antre_booking', 'antre_reminder', 'antre_almost', 'antre_called', 'antre_survey']),
+  ) {
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 
@@ -55,7 +58,8 @@ export class FakeCloudApi {
     if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
     if (res.destroyed) return;
     if (req.method !== 'POST' || !m) return graphError(res, 400, 100, 'Unsupported post request.', 'GraphMethodException');
-    if (req.headers.authorization !== `Bearer ${this.token}`) return graphError(res, 401, 190, 'Invalid OAuth access token - Cannot parse access token', 'OAuthException');
+    if (req.headers.authorization !== `Bearer ${this.token}`)
+      return graphError(res, 401, 190, 'Invalid OAuth access token - Cannot parse access token', 'OAuthException');
     let body: CloudApiRequest['body'];
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -65,11 +69,27 @@ export class FakeCloudApi {
     if (body.messaging_product !== 'whatsapp' || body.type !== 'template' || !/^\d{8,15}$/.test(body.to ?? '') || !body.template?.language?.code) {
       return graphError(res, 400, 100, '(#100) Invalid parameter', 'OAuthException', 'Parameter value is not valid');
     }
-    if (this.mode === 'rate-limited') return graphError(res, 400, 130429, '(#130429) Rate limit hit', 'OAuthException', 'Message failed to send because there were too many messages sent from this phone number in a short period of time');
-    if (this.mode === 'throttled') return graphError(res, 429, 4, '(#4) Application request limit reached', 'OAuthException', undefined, { 'retry-after': '60' });
+    if (this.mode === 'rate-limited')
+      return graphError(
+        res,
+        400,
+        130429,
+        '(#130429) Rate limit hit',
+        'OAuthException',
+        'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+      );
+    if (this.mode === 'throttled')
+      return graphError(res, 429, 4, '(#4) Application request limit reached', 'OAuthException', undefined, { 'retry-after': '60' });
     if (this.mode === 'server-error') return graphError(res, 503, 2, '(#2) Service temporarily unavailable', 'OAuthException');
     if (!this.templates.has(body.template.name)) {
-      return graphError(res, 400, 132001, '(#132001) Template name does not exist in the translation', 'OAuthException', `template name (${body.template.name}) does not exist in ${body.template.language.code}`);
+      return graphError(
+        res,
+        400,
+        132001,
+        '(#132001) Template name does not exist in the translation',
+        'OAuthException',
+        `template name (${body.template.name}) does not exist in ${body.template.language.code}`,
+      );
     }
     this.received.push({ phoneNumberId: m[1]!, authorization: req.headers.authorization, body });
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -82,7 +102,15 @@ export class FakeCloudApi {
   }
 }
 
-function graphError(res: ServerResponse, status: number, code: number, message: string, type: string, details?: string, headers: Record<string, string> = {}): void {
+function graphError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  type: string,
+  details?: string,
+  headers: Record<string, string> = {},
+): void {
   const error: Record<string, unknown> = { message, type, code, fbtrace_id: 'AbCdEfGh123' };
   if (details) error.error_data = { messaging_product: 'whatsapp', details };
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -48,7 +48,13 @@ export class FakeSmsGateway {
     if (this.mode === 'rate-limited') return json(429, { status: 'error', message: 'too many requests' }, { 'retry-after': '30' });
     if (this.mode === 'server-error') return json(502, { status: 'error', message: 'upstream SMSC unavailable' });
     if (this.mode === 'refused-in-body') return json(200, { status: 'error', message: 'invalid destination' });
-    this.received.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], apiKey: req.headers['x-api-key'] as string | undefined, body: Buffer.concat(chunks).toString('utf8') });
+    this.received.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      contentType: req.headers['content-type'],
+      apiKey: req.headers['x-api-key'] as string | undefined,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     json(200, { status: 'ok', data: { id: `sms-${++this.seq}` } });
   }
 }
