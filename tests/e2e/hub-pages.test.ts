@@ -12,8 +12,7 @@ import { addDays } from '@antre/server/contract';
 import { batch, counterRowEvent, counterStates, dayOf, feedEvents, liveOf, noCallAlert, siteVenue, survey, ticket } from './hub-site-fixtures.ts';
 
 const HUB_ENTRY = join(ROOT, 'hub/src/index.ts');
-const HAS_HUB = existsSync(HUB_ENTRY);
-if (!HAS_HUB) console.warn('hub-pages.test.ts SKIPPED: hub/src/index.ts is not in this tree, and this test runs the pages against the real hub server only.');
+import { HAVE_POSTGRES } from '../hub/support.ts';
 
 /** The hub's library entry as its interface describes it. */
 interface HubModule {
@@ -108,7 +107,8 @@ function siteDay(venue: PublicVenue, opts: { waiting: number; done: number; noCa
   return { tickets, surveys, live: liveOf(day, tickets, counters, alerts, 18) };
 }
 
-describe.skipIf(!HAS_HUB)('hub pages on the real hub (skipped while hub/ is not in the tree)', () => {
+// Skipped (with the hub tests' message) only where PostgreSQL is not installed.
+describe.skipIf(!HAVE_POSTGRES)('hub pages on the real hub', () => {
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'hub-ui/dist/index.html'))) throw new Error('hub-ui is not built: run `npm run build -w hub-ui` first');
     const mod = (await import(/* @vite-ignore */ HUB_ENTRY)) as HubModule;
