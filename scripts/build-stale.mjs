@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-/** In build order: the server type-checks against the printers' output. */
-const WORKSPACES = ['printers', 'server', 'kiosk-ui', 'display-ui', 'counter-ui'];
+/** In build order: the server type-checks against the printers' output. Arguments name others (the hub's). */
+const WORKSPACES = process.argv.length > 2 ? process.argv.slice(2) : ['printers', 'server', 'kiosk-ui', 'display-ui', 'counter-ui'];
 const INPUTS = ['src', 'public', 'venues', 'index.html', 'package.json', 'tsconfig.json', 'vite.config.ts'];
 const SHARED = ['package-lock.json', 'tsconfig.base.json'];
 const STAMP = '.build-stamp';
