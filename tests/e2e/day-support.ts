@@ -127,7 +127,8 @@ export class Desk {
     await this.ready();
   }
   async ready() {
-    await this.page.waitForSelector('[data-action=call-next]:not([disabled])', { timeout: 10000 });
+    // The same start-up bound as the other screens of the day (a login hashes a password, then the console loads its day).
+    await this.page.waitForSelector('[data-action=call-next]:not([disabled])', { timeout: 15000 });
     await this.page.waitForSelector('.conn--on');
   }
   /** Clicks a button and answers the server's reply to the command it sent. */
