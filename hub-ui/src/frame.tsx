@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LocalizedText } from '@antre/server/contract';
 import { pick, type Lang } from '@antre/counter-ui/shared/i18n';
-import { useLoginForm } from '@antre/counter-ui/shared/use-login-form';
-import { Bilingual } from '@antre/counter-ui/supervisor/staff-frame';
+import { StaffLogin } from '@antre/counter-ui/supervisor/staff-frame';
 import type { HubSession } from './shared/session';
 import { routeHref, type HubRoute } from './shared/route';
 import { H } from './texts';
@@ -15,51 +14,9 @@ export interface HubPageProps {
   logout: () => void;
 }
 
-/** Log-in card for hub users (`POST /hub/v1/auth/login`). */
-export function HubLoginPage({
-  lang,
-  toggleLang,
-  login,
-  expired,
-}: {
-  lang: Lang;
-  toggleLang: () => void;
-  login: (u: string, p: string) => Promise<unknown>;
-  expired: boolean;
-}) {
-  const { username, setUsername, password, setPassword, busy, error, submit } = useLoginForm(login);
-  return (
-    <main className="sv sv-login">
-      <form className="sv-card sv-login__card" onSubmit={submit}>
-        <div className="sv-login__brand">{pick(H.brand, lang)}</div>
-        <h1>{pick(H.loginTitle, lang)}</h1>
-        {expired && !error && (
-          <p className="sv-note sv-note--warn" role="status">
-            {pick(H.sessionExpired, lang)}
-          </p>
-        )}
-        {error && (
-          <p className="sv-note sv-note--error" role="alert">
-            <Bilingual text={error} lang={lang} />
-          </p>
-        )}
-        <label className="sv-field">
-          <span>{pick(H.username, lang)}</span>
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
-        </label>
-        <label className="sv-field">
-          <span>{pick(H.password, lang)}</span>
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </label>
-        <button className="sv-btn sv-btn--primary" type="submit" disabled={busy}>
-          {pick(busy ? H.checking : H.loginButton, lang)}
-        </button>
-        <button className="sv-link" type="button" onClick={toggleLang}>
-          {pick(H.language, lang)}
-        </button>
-      </form>
-    </main>
-  );
+/** Log-in card for hub users (`POST /hub/v1/auth/login`): the staff pages' own card, with the hub's name. */
+export function HubLoginPage(props: { lang: Lang; toggleLang: () => void; login: (u: string, p: string) => Promise<unknown>; expired: boolean }) {
+  return <StaffLogin {...props} brand={pick(H.brand, props.lang)} title={H.loginTitle} />;
 }
 
 /** The bar over every hub page: where am I, where else can I go, is the hub answering, who am I. */

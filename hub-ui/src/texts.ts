@@ -11,9 +11,6 @@ export const H = {
   loginTitle: { id: 'Masuk ke pusat pemantauan MPP', en: 'Log in to the MPP hub' },
   username: { id: 'Nama pengguna', en: 'Username' },
   password: { id: 'Kata sandi', en: 'Password' },
-  loginButton: { id: 'Masuk', en: 'Log in' },
-  checking: { id: 'Memeriksa…', en: 'Checking…' },
-  sessionExpired: { id: 'Sesi Anda berakhir. Silakan masuk lagi.', en: 'Your session has ended. Please log in again.' },
   loading: { id: 'Memuat…', en: 'Loading…' },
   hubUnreachable: { id: 'Pusat tidak menjawab — data terakhir {t}', en: 'The hub is not answering — last data {t}' },
   adminOnly: {

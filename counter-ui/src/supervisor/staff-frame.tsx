@@ -24,24 +24,28 @@ export function Bilingual({ text, lang, vars }: { text: LocalizedText; lang: Lan
   );
 }
 
-/** Log-in card for the supervisor and admin pages. */
+/** Log-in card for the supervisor and admin pages (and, with its own brand and title, the hub's). */
 export function StaffLogin({
   lang,
   toggleLang,
   login,
   expired,
+  brand = 'Antre · MPP',
+  title = S.loginTitle,
 }: {
   lang: Lang;
   toggleLang: () => void;
-  login: (u: string, p: string) => Promise<Session>;
+  login: (u: string, p: string) => Promise<unknown>;
   expired: boolean;
+  brand?: string;
+  title?: LocalizedText;
 }) {
   const { username, setUsername, password, setPassword, busy, error, submit } = useLoginForm(login);
   return (
     <main className="sv sv-login">
       <form className="sv-card sv-login__card" onSubmit={submit}>
-        <div className="sv-login__brand">Antre · MPP</div>
-        <h1>{pick(S.loginTitle, lang)}</h1>
+        <div className="sv-login__brand">{brand}</div>
+        <h1>{pick(title, lang)}</h1>
         {expired && !error && (
           <p className="sv-note sv-note--warn" role="status">
             {pick(S.sessionExpired, lang)}
