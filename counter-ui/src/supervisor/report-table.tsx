@@ -18,6 +18,8 @@ export function ReportSummary({ report, lang }: { report: Report; lang: Lang }) 
     ['kWait', minutesText(t.waitMeanMinutes, lang), pick(S.p90, lang, { v: minutesText(t.waitP90Minutes, lang) })],
     ['kService', minutesText(t.serviceMeanMinutes, lang), pick(S.p90, lang, { v: minutesText(t.serviceP90Minutes, lang) })],
     ['kWithin', pct(t.withinTargetShare)],
+    // Visitors who booked online (of the issued), and their wait from the slot.
+    ['kBooked', String(t.booked), pick(S.kBookedWait, lang, { v: minutesText(t.bookedWaitMeanMinutes, lang) })],
   ];
   if (t.inProgress > 0) cards.splice(5, 0, ['kInProgress', String(t.inProgress)]);
   return (
@@ -59,6 +61,8 @@ export function ReportTable({
     ['hWait', (r) => `${num(r.waitMeanMinutes)} / ${num(r.waitP90Minutes)}`],
     ['hService', (r) => `${num(r.serviceMeanMinutes)} / ${num(r.serviceP90Minutes)}`],
     ['hWithin', (r) => pct(r.withinTargetShare)],
+    // Of the issued, visitors who booked online, and their mean wait from the slot.
+    ['hBooked', (r) => (r.booked ? `${r.booked} (${num(r.bookedWaitMeanMinutes)})` : '0')],
   ];
   const line = (r: ReportRow, key: string, total = false) => (
     <tr

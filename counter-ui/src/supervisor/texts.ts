@@ -208,6 +208,7 @@ export const S = {
   kService: { id: 'Rata-rata layanan', en: 'Mean service time' },
   p90: { id: 'P90: {v}', en: 'P90: {v}' },
   hIssued: { id: 'Diambil', en: 'Issued' },
+  hBooked: { id: 'Reservasi', en: 'Booked' },
   hIn: { id: 'Pindahan', en: 'Moved in' },
   hServed: { id: 'Selesai', en: 'Served' },
   hNoShow: { id: 'Tdk hadir', en: 'No-show' },
@@ -218,6 +219,8 @@ export const S = {
   hService: { id: 'Layanan mnt (rata² / P90)', en: 'Service min (mean / P90)' },
   hWithin: { id: 'Dalam target', en: 'Within target' },
   kWithin: { id: 'Dilayani dalam target', en: 'Served within target' },
+  kBooked: { id: 'Reservasi online', en: 'Booked online' },
+  kBookedWait: { id: 'Tunggu sejak slot: {v}', en: 'Wait from the slot: {v}' },
   perHourTitle: { id: 'Tiket per jam ({tz})', en: 'Tickets per hour ({tz})' },
   total: { id: 'Total', en: 'Total' },
 } satisfies Record<string, LocalizedText>;

@@ -60,6 +60,8 @@ export interface ReportRow {
   label: string;
   /** Tickets taken at a kiosk or by staff (transfers in excluded). */
   issued: number;
+  /** Of those, visitors who booked online and checked in (the rest are walk-ins). */
+  booked: number;
   /** Tickets that arrived here by a transfer from another service. */
   transferredIn: number;
   served: number;
@@ -72,6 +74,8 @@ export interface ReportRow {
   /** Minutes from taking the ticket (or arriving by transfer) to the first call. */
   waitMeanMinutes: number | null;
   waitP90Minutes: number | null;
+  /** Booked visitors' wait from their slot (or from check-in, when later) to the first call. */
+  bookedWaitMeanMinutes: number | null;
   /** Minutes from start to finish of served tickets. */
   serviceMeanMinutes: number | null;
   serviceP90Minutes: number | null;

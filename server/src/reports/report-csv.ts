@@ -13,6 +13,9 @@ const COLUMNS: { head: string; value: (r: ReportRow) => string | number | null }
   { head: 'service_mean_min', value: (r) => r.serviceMeanMinutes },
   { head: 'service_p90_min', value: (r) => r.serviceP90Minutes },
   { head: 'served_within_target_pct', value: (r) => (r.withinTargetShare === null ? null : Math.round(r.withinTargetShare * 1000) / 10) },
+  // Of the issued, visitors who booked online, and their mean wait from the slot (added after the first columns, which stay put).
+  { head: 'booked', value: (r) => r.booked },
+  { head: 'booked_wait_mean_min', value: (r) => r.bookedWaitMeanMinutes },
 ];
 
 /**

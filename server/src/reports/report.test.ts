@@ -127,6 +127,32 @@ describe('buildReport', () => {
     expect(two.total.perHour[9]).toBe(6);
   });
 
+  it('tells booked visitors from walk-ins, with their wait counted from the slot', () => {
+    const clock = new TestClock(Date.parse('2026-11-27T01:00:00Z'));
+    const t0 = clock.t;
+    const e = new Engine(venue, DayState.fresh(venue, localDay(t0, venue.timeZone), t0), { newId: seqIds('b') });
+    e.setCounterStatus('loket-1', { status: 'open' }, { userId: null }, t0);
+    const m = (n: number) => t0 + n * 60000;
+    // A booked visitor checks in 10 minutes before a 09:15 slot; a walk-in comes at 09:00.
+    e.issue({ serviceId: 'ktp', source: { kind: 'kiosk', id: 'k' } }, m(0));
+    e.issue({ serviceId: 'ktp', source: { kind: 'kiosk', id: 'k' }, booking: { code: 'BK1', slotAt: m(15) } }, m(5));
+    e.callNext('loket-1', { userId: 'u1' }, m(1));
+    e.finish('loket-1', { userId: 'u1' }, m(16));
+    // Called at 09:18: three minutes after the slot (not 13 after checking in).
+    e.callNext('loket-1', { userId: 'u1' }, m(18));
+    e.finish('loket-1', { userId: 'u1' }, m(28));
+    const rep = buildReport({ venue, users, from: '2026-11-27', to: '2026-11-27', days: [e.state.toDoc()], generatedAt: 1 });
+    expect(rep.total).toMatchObject({ issued: 2, booked: 1, bookedWaitMeanMinutes: 3 });
+    expect(rep.by.service.find((x) => x.key === 'ktp')).toMatchObject({ booked: 1 });
+    const csv = reportCsv(rep, 'service').split('\r\n');
+    const head = csv[0]!.split(',');
+    const total = csv.find((l) => l.includes(',total,'))!.split(',');
+    expect(total[head.indexOf('booked')]).toBe('1');
+    expect(total[head.indexOf('booked_wait_mean_min')]).toBe('3');
+    // The walk-in day above had none.
+    expect(r.total).toMatchObject({ booked: 0, bookedWaitMeanMinutes: null });
+  });
+
   it('is empty, not broken, for no days', () => {
     const none = buildReport({ venue, users, from: '2026-01-01', to: '2026-01-02', days: [], generatedAt: 1 });
     expect(none.total).toMatchObject({ issued: 0, waitMeanMinutes: null, withinTargetShare: null });
@@ -142,11 +168,11 @@ describe('reportCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'from,to,group_by,key,name,issued,transferred_in,served,no_show,transferred,expired,in_progress,wait_mean_min,wait_p90_min,service_mean_min,service_p90_min,served_within_target_pct,h09,h10',
+      'from,to,group_by,key,name,issued,transferred_in,served,no_show,transferred,expired,in_progress,wait_mean_min,wait_p90_min,service_mean_min,service_p90_min,served_within_target_pct,booked,booked_wait_mean_min,h09,h10',
     );
-    expect(lines[1]).toBe('2026-11-25,2026-11-25,service,ktp,KTP-el,3,0,1,1,1,0,0,11.5,18,10,10,100,2,1');
-    expect(lines[2]).toBe('2026-11-25,2026-11-25,service,kk,Kartu Keluarga,1,1,2,0,0,0,0,14.5,21,14,20,50,1,0');
-    expect(lines.at(-1)).toBe('2026-11-25,2026-11-25,service,total,Total,5,1,3,1,1,1,0,13,21,12.7,20,66.7,3,2');
+    expect(lines[1]).toBe('2026-11-25,2026-11-25,service,ktp,KTP-el,3,0,1,1,1,0,0,11.5,18,10,10,100,0,,2,1');
+    expect(lines[2]).toBe('2026-11-25,2026-11-25,service,kk,Kartu Keluarga,1,1,2,0,0,0,0,14.5,21,14,20,50,0,,1,0');
+    expect(lines.at(-1)).toBe('2026-11-25,2026-11-25,service,total,Total,5,1,3,1,1,1,0,13,21,12.7,20,66.7,0,,3,2');
     expect(lines).toHaveLength(1 + 3 + 1);
   });
 

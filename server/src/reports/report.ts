@@ -22,6 +22,8 @@ export interface ReportInput {
 interface Facts {
   ticket: Ticket;
   waitMs: number | null;
+  /** A booked visitor's wait counted from the slot (or a later check-in). */
+  bookedWaitMs: number | null;
   serviceMs: number | null;
   withinTarget: boolean | null;
   hour: number;
@@ -29,6 +31,8 @@ interface Facts {
 
 class Tally {
   issued = 0;
+  booked = 0;
+  bookedWaits: number[] = [];
   transferredIn = 0;
   served = 0;
   noShow = 0;
@@ -47,7 +51,9 @@ class Tally {
     else {
       this.issued++;
       this.perHour[f.hour]!++;
+      if (t.booking) this.booked++;
     }
+    if (f.bookedWaitMs !== null) this.bookedWaits.push(f.bookedWaitMs);
     if (t.status === 'done') this.served++;
     else if (t.status === 'no_show') this.noShow++;
     else if (t.status === 'transferred') this.transferred++;
@@ -66,6 +72,7 @@ class Tally {
       key,
       label,
       issued: this.issued,
+      booked: this.booked,
       transferredIn: this.transferredIn,
       served: this.served,
       noShow: this.noShow,
@@ -74,6 +81,7 @@ class Tally {
       inProgress: this.inProgress,
       waitMeanMinutes: minutes(mean(this.waits)),
       waitP90Minutes: minutes(percentile(this.waits, 0.9)),
+      bookedWaitMeanMinutes: minutes(mean(this.bookedWaits)),
       serviceMeanMinutes: minutes(mean(this.services)),
       serviceP90Minutes: minutes(percentile(this.services, 0.9)),
       withinTargetShare: this.judged ? this.within / this.judged : null,
@@ -133,6 +141,8 @@ function facts(t: Ticket, venue: Venue): Facts {
   const firstCall = t.history.find((e) => e.action === 'called')?.at ?? t.calledAt;
   const waitFrom = t.transferredFrom ? t.issuedAt : t.queuedAt;
   const waitMs = firstCall === null ? null : Math.max(0, firstCall - waitFrom);
+  // A booked visitor was promised the slot: checking in early is not waiting.
+  const bookedWaitMs = t.booking && !t.transferredFrom && firstCall !== null ? Math.max(0, firstCall - Math.max(t.queuedAt, t.booking.slotAt)) : null;
   let serviceMs: number | null = null;
   if (t.status === 'done' && t.finishedAt !== null) {
     const started = t.history.some((e) => e.action === 'started') ? t.startedAt : t.calledAt;
@@ -140,7 +150,7 @@ function facts(t: Ticket, venue: Venue): Facts {
   }
   const target = venue.services.find((s) => s.id === t.serviceId)?.targetWaitMinutes;
   const withinTarget = t.status === 'done' && waitMs !== null && target !== undefined ? waitMs <= target * MINUTE : null;
-  return { ticket: t, waitMs, serviceMs, withinTarget, hour: localParts(t.issuedAt, venue.timeZone).hour };
+  return { ticket: t, waitMs, bookedWaitMs, serviceMs, withinTarget, hour: localParts(t.issuedAt, venue.timeZone).hour };
 }
 
 function namers(input: ReportInput): Record<ReportGroupBy, (key: string) => string> {
