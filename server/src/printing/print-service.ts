@@ -258,16 +258,14 @@ export class PrintService implements TicketPrinter {
   private publishJob(job: PrintJobState): void {
     const slot = this.slots.get(job.printerId);
     if (!slot || !this.io) return;
-    this.io
-      .to([`kiosk:${slot.kiosk.id}`, 'supervisors'])
-      .emit('printJob', {
-        jobId: job.id,
-        ticketId: job.ticketId ?? null,
-        printerId: job.printerId,
-        state: job.state,
-        attempts: job.attempts,
-        error: job.error ?? null,
-      });
+    this.io.to([`kiosk:${slot.kiosk.id}`, 'supervisors']).emit('printJob', {
+      jobId: job.id,
+      ticketId: job.ticketId ?? null,
+      printerId: job.printerId,
+      state: job.state,
+      attempts: job.attempts,
+      error: job.error ?? null,
+    });
     this.publishPrinter(job.printerId);
   }
 

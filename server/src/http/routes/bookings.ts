@@ -115,14 +115,12 @@ export function bookingRoutes(ctx: AppContext): Router {
     const { ticket, booking } = await svc().checkIn(body.code, source, ctx.queue.clock());
     const print =
       ctx.printer && p.kind === 'device' ? await ctx.printer.printTicket(ticket, p.device.ref) : { jobId: null, state: 'none' as const, printerId: null };
-    res
-      .status(201)
-      .json({
-        ...ctx.queue.engine.estimator.ticketView(ticket, ctx.queue.clock()),
-        url: ticketUrl(ctx, ticket.id),
-        print,
-        booking: { code: booking.code, time: booking.time, slotAt: booking.slotAt },
-      });
+    res.status(201).json({
+      ...ctx.queue.engine.estimator.ticketView(ticket, ctx.queue.clock()),
+      url: ticketUrl(ctx, ticket.id),
+      print,
+      booking: { code: booking.code, time: booking.time, slotAt: booking.slotAt },
+    });
   });
   return r;
 }
