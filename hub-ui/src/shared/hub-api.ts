@@ -1,6 +1,5 @@
 import type { HubNotice, HubReportResponse, HubSiteSummary, HubSitesResponse, LocalizedText, PublicVenue } from '@antre/server/contract';
-import type { ErrorCode } from '@antre/server/contract';
-import { ApiError } from '@antre/server/api';
+import { ApiError, request } from '@antre/server/api';
 
 // Answers of the people routes that the wire contract (hub.ts) does not name yet, as the hub's
 // agreed interface describes them. They belong in the contract beside HubSitesResponse.
@@ -40,36 +39,11 @@ const enc = encodeURIComponent;
 
 /**
  * One call to the hub's people routes. The hub is its own server with its own routes (not the
- * building's route map), so this small sender stands beside the building's typed client and
- * throws the same ApiError: code and both languages from the hub's error body.
+ * building's route map), so its pages send through the API client's `request`, which throws the
+ * same ApiError (the hub's own codes, SITE_REVOKED and the like, travel in the same field).
  */
 async function api<T>(path: string, opts: { token?: string | null; body?: unknown; method?: 'GET' | 'POST' | 'PUT' | 'DELETE' } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(20000),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', null);
-  }
-  if (!res.ok) {
-    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: LocalizedText; details?: unknown } } | null;
-    const e = data?.error;
-    // The hub's own codes (SITE_REVOKED, SITE_EXISTS...) travel in the same field as the building's.
-    throw new ApiError(
-      res.status,
-      (e?.code ?? 'INTERNAL') as ErrorCode,
-      e?.message ?? { id: `Kesalahan ${res.status}`, en: `Error ${res.status}` },
-      e?.details,
-    );
-  }
+  const res = await request(path, { method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'), token: opts.token, body: opts.body });
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

@@ -75,6 +75,46 @@ function addressOf(base: string, id: RouteId, req: { params?: unknown; query?: u
   return `${base}${fillPath(ROUTES[id].path, req?.params as Record<string, string> | undefined)}${queryString(req?.query)}`;
 }
 
+/** One request as every client here sends it. */
+export interface RequestOptions {
+  method: string;
+  accept?: string;
+  token?: string | null;
+  idempotencyKey?: string;
+  body?: unknown;
+  timeoutMs?: number;
+}
+
+/**
+ * Sends one request and answers the response of a success; a refusal (the error body's code and
+ * both languages) or no answer at all is thrown as ApiError. The route-map client below sends
+ * through it, and so does the hub's pages' client for the hub's own routes.
+ */
+export async function request(url: string, o: RequestOptions, doFetch: typeof fetch = (input, init) => fetch(input, init)): Promise<Response> {
+  const headers: Record<string, string> = { accept: o.accept ?? 'application/json' };
+  if (o.token) headers.authorization = `Bearer ${o.token}`;
+  if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
+  if (o.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await doFetch(url, {
+      method: o.method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+      cache: 'no-store',
+      signal: AbortSignal.timeout(o.timeoutMs ?? 20000),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', null);
+  }
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
+    const e = data?.error;
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? { id: `Kesalahan ${res.status}`, en: `Error ${res.status}` }, e?.details);
+  }
+  return res;
+}
+
 /** A client for the API at `base` (default: this page's server, version 1). */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const base = options.base ?? API_V1;
@@ -83,28 +123,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   async function send(id: RouteId, opts: SendOptions | undefined): Promise<Response> {
     const route: { method: string; format?: string } = ROUTES[id];
     const o: SendOptions = opts ?? {};
-    const headers: Record<string, string> = { accept: route.format === 'csv' ? 'text/csv' : route.format === 'png' ? 'image/png' : 'application/json' };
-    if (o.token) headers.authorization = `Bearer ${o.token}`;
-    if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-    if (o.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await doFetch(addressOf(base, id, o), {
-        method: route.method,
-        headers,
-        body: o.body === undefined ? undefined : JSON.stringify(o.body),
-        cache: 'no-store',
-        signal: AbortSignal.timeout(o.timeoutMs ?? 20000),
-      });
-    } catch {
-      throw new ApiError(0, 'NETWORK', null);
-    }
-    if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
-      const e = data?.error;
-      throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? { id: `Kesalahan ${res.status}`, en: `Error ${res.status}` }, e?.details);
-    }
-    return res;
+    const accept = route.format === 'csv' ? 'text/csv' : route.format === 'png' ? 'image/png' : 'application/json';
+    return request(
+      addressOf(base, id, o),
+      { method: route.method, accept, token: o.token, idempotencyKey: o.idempotencyKey, body: o.body, timeoutMs: o.timeoutMs },
+      doFetch,
+    );
   }
   async function call<K extends RouteId>(id: K, opts?: CallOptions<K>): Promise<ApiAnswers[K]> {
     const res = await send(id, opts as SendOptions | undefined);
