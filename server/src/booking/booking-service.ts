@@ -53,13 +53,25 @@ export class BookingService {
     queue.upcomingBookings = (serviceId) => this.upcoming(serviceId, queue.clock());
   }
 
+  /** Today's active bookings' slot times per service, rebuilt only when the list or the day changes (estimates ask per forecast). */
+  private upcomingIndex: { items: readonly Booking[]; day: string; slots: Map<string, number[]> } | null = null;
+
   /** Slot times of today's bookings of a service that may still check in: the walk-in estimate counts them. */
   private upcoming(serviceId: string, now: number): number[] {
-    const lateMs = bookingSettings(this.venue.settings).checkInAfterMinutes * 60_000;
+    const items = this.store.all();
     const day = this.queue.day;
-    const out: number[] = [];
-    for (const b of this.store.all()) if (b.status === 'active' && b.serviceId === serviceId && b.day === day && b.slotAt + lateMs > now) out.push(b.slotAt);
-    return out;
+    if (this.upcomingIndex?.items !== items || this.upcomingIndex.day !== day) {
+      const slots = new Map<string, number[]>();
+      for (const b of items) {
+        if (b.status !== 'active' || b.day !== day) continue;
+        const list = slots.get(b.serviceId);
+        if (list) list.push(b.slotAt);
+        else slots.set(b.serviceId, [b.slotAt]);
+      }
+      this.upcomingIndex = { items, day, slots };
+    }
+    const lateMs = bookingSettings(this.venue.settings).checkInAfterMinutes * 60_000;
+    return (this.upcomingIndex.slots.get(serviceId) ?? []).filter((slotAt) => slotAt + lateMs > now);
   }
 
   async load(): Promise<void> {

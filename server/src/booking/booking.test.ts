@@ -148,9 +148,16 @@ describe('online booking', () => {
     const seen = await h.api(`/api/bookings/manage/${token}`);
     expect(seen.body).toMatchObject({ code: r.body.code, time: '12:00', status: 'active', phone: '6281••••••020' });
     expect(JSON.stringify(seen.body)).not.toContain('6281200000020');
+    // The walk-in estimate counts today's bookings still to check in, by slot: it follows the move and the cancellation.
+    const upcoming = () => h.server.ctx.queue.upcomingBookings?.('ktp') ?? [];
+    const slotAt = (hhmm: string) => Date.parse(`2026-11-25T${hhmm}:00+08:00`);
+    expect(upcoming()).toContain(slotAt('12:00'));
     const moved = await h.api(`/api/bookings/manage/${token}/move`, { body: { day: '2026-11-25', time: '12:30' } });
     expect(moved.body).toMatchObject({ time: '12:30', status: 'active' });
+    expect(upcoming()).toContain(slotAt('12:30'));
+    expect(upcoming()).not.toContain(slotAt('12:00'));
     expect((await h.api(`/api/bookings/manage/${token}/cancel`, { method: 'POST' })).body.status).toBe('cancelled');
+    expect(upcoming()).not.toContain(slotAt('12:30'));
     expectError(await h.api(`/api/bookings/manage/${token}/cancel`, { method: 'POST' }), 'BOOKING_NOT_ACTIVE');
     expectError(await h.api('/api/bookings/manage/not-a-token-at-all-xxxxx/cancel', { method: 'POST' }), 'BOOKING_NOT_FOUND');
   });
