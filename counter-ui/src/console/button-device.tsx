@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LocalizedText } from '@antre/server/contract';
-import { type ApiAnswers, api, errorText } from '../shared/api';
+import { type ApiAnswers, api, errorText, whileBusy } from '../shared/api';
 import { pick, type Lang } from '../shared/i18n';
 import { useLive } from '../shared/use-live';
 import { ButtonLayout } from './button-layout';
@@ -46,8 +46,7 @@ export function ButtonDevice({ pairCode, lang, toggleLang }: Props) {
   const [error, setError] = useState<LocalizedText | null>(null);
   useEffect(() => {
     if (!pairCode) return;
-    api
-      .call('devices.pair', { body: { code: pairCode } })
+    whileBusy(() => api.call('devices.pair', { body: { code: pairCode } }))
       .then((d) => {
         if (d.device.kind !== 'button' || !d.device.ref) throw new Error('not a button');
         localStorage.setItem(KEY, JSON.stringify(d));

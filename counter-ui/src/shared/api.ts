@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@antre/server/contract';
 import { ApiError, createApiClient } from '@antre/server/api';
 
-export { ApiError, isAuthError } from '@antre/server/api';
+export { ApiError, isAuthError, whileBusy } from '@antre/server/api';
 export type { ApiAnswers, BodyOf, QueryOf } from '@antre/server/api';
 
 /** The console's, supervisor's and admin's client of the server's API (v1), typed from the route map. */

@@ -1,6 +1,6 @@
 /** The few HTTP calls a display makes: pair, who am I, the venue; through the API's typed client. Errors keep the server's code. */
 import type { PublicDevice, PublicVenue } from '@antre/server/contract';
-import { ApiError, createApiClient, isAuthError } from '@antre/server/api';
+import { ApiError, createApiClient, isAuthError, whileBusy } from '@antre/server/api';
 
 export { ApiError };
 export type { PublicVenue };
@@ -9,7 +9,7 @@ const api = createApiClient();
 
 /** Trades a one-time pairing code for the device's long-lived token. */
 export function pairDevice(code: string): Promise<{ token: string; device: PublicDevice }> {
-  return api.call('devices.pair', { body: { code } });
+  return whileBusy(() => api.call('devices.pair', { body: { code } }));
 }
 
 /** The device behind a token: which floor this screen shows. */

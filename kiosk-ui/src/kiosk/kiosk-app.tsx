@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LocalizedText } from '@antre/server/contract';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, whileBusy } from '../shared/api';
 import { TEXT } from '../shared/text';
 import { pick, translator, type Lang } from '../shared/i18n';
 import { clearDevice, loadDevice, saveDevice, type StoredDevice } from './device-store';
@@ -34,7 +34,7 @@ export function KioskApp() {
     setBusy(true);
     setError(null);
     try {
-      const out = await api.call('devices.pair', { body: { code } });
+      const out = await whileBusy(() => api.call('devices.pair', { body: { code } }));
       saveDevice(out);
       setDevice(out);
     } catch (e) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SurveyVisit } from '@antre/server/contract';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, whileBusy } from '../shared/api';
 import { local, pick, translator, type Lang } from '../shared/i18n';
 import { useIdle } from '../kiosk/use-idle';
 import { PairingScreen } from '../kiosk/pairing-screen';
@@ -32,7 +32,7 @@ export function SurveyApp() {
     setBusy(true);
     setError(null);
     try {
-      const out = await api.call('devices.pair', { body: { code } });
+      const out = await whileBusy(() => api.call('devices.pair', { body: { code } }));
       localStorage.setItem(TOKEN_KEY, out.token);
       setToken(out.token);
     } catch (e) {

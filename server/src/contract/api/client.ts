@@ -151,6 +151,25 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   };
 }
 
+/** Refusals after which nothing happened on the server, and a moment later the same request may pass. */
+const TRY_AGAIN = new Set<string>(['SERVER_BUSY', 'SHUTTING_DOWN', 'NETWORK']);
+
+/**
+ * Sends again, after growing pauses, while the server says it is busy or restarting or cannot be
+ * reached (a screen pairing itself at start-up while the hall's server is under load); any other
+ * answer, or the last refusal, is the caller's.
+ */
+export async function whileBusy<T>(send: () => Promise<T>, pausesMs: readonly number[] = [500, 1000, 2000, 4000]): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await send();
+    } catch (e) {
+      if (!(e instanceof ApiError) || !TRY_AGAIN.has(e.code) || i >= pausesMs.length) throw e;
+      await new Promise((r) => setTimeout(r, pausesMs[i]));
+    }
+  }
+}
+
 /** Whether an error means the token is no longer accepted (revoked device, ended session, wiped data). */
 export function isAuthError(e: unknown): boolean {
   return e instanceof ApiError && (e.code === 'INVALID_TOKEN' || e.code === 'UNAUTHENTICATED');
