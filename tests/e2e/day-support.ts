@@ -227,26 +227,6 @@ export interface Screens {
  * the display above loket-1, and two officers' desk PCs. Each has its own context (profile), so
  * pairing tokens and sessions are as separate as on real machines.
  */
-/** How much faster the screens' audio plays in the browser day (Web Audio's playbackRate: clips stay intelligible). */
-const AUDIO_SPEED = 8;
-
-/** Runs in each page before its scripts: every Web Audio clip plays `speed` times faster, and says it lasts that much less. */
-function speedUpAudio(speed: number): void {
-  const duration = Object.getOwnPropertyDescriptor(AudioBuffer.prototype, 'duration')!;
-  Object.defineProperty(AudioBuffer.prototype, 'duration', {
-    configurable: true,
-    get(this: AudioBuffer) {
-      return (duration.get!.call(this) as number) / speed;
-    },
-  });
-  const create = BaseAudioContext.prototype.createBufferSource;
-  BaseAudioContext.prototype.createBufferSource = function (this: BaseAudioContext) {
-    const source = create.call(this);
-    source.playbackRate.value = speed;
-    return source;
-  };
-}
-
 export async function openScreens(
   url: string,
   admin: string,
@@ -256,10 +236,6 @@ export async function openScreens(
   const errors: string[] = [];
   const device = async (viewport: { width: number; height: number }, hasTouch = false): Promise<Page> => {
     const context: BrowserContext = await browser.newContext({ viewport, hasTouch, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
-    // The hour runs on the script's clock; the boards' voice would still take real seconds per call
-    // (a minute for the day's calls). Its audio plays AUDIO_SPEED times faster instead, the same
-    // clips in the same order: the announcer sees shorter clips, and its queue moves as it would.
-    await context.addInitScript(speedUpAudio, AUDIO_SPEED);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     return page;
