@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { admitConnections } from './security/admission.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
@@ -136,6 +137,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const app = createApp(ctx, () => notifier);
   const http = createServer(app);
   http.on('clientError', refuseUnreadable);
+  const trustFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  admitConnections(
+    http,
+    limits,
+    (address) => ctx.trustProxy !== false && trustFn(address, 0),
+    (address) => log.warn({ address }, 'too many new connections from one address: closed at accept'),
+  );
   const rt = attachRealtime(http, ctx);
   notifier = rt.notifier;
   attachSurveyPush(rt.io, ctx, surveys);

@@ -20,6 +20,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
 const MANY = Number(process.env.BENCH_MANY_CLIENTS ?? 1000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100);
 const ONLY = process.env.BENCH_ONLY ?? '';
+/** The local address the log-in flood comes from: another device than the kiosk (any 127.x.y.z is this machine on Linux). */
+const FLOOD_FROM = process.env.BENCH_FLOOD_FROM ?? '127.0.0.2';
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -87,11 +89,18 @@ async function measureVenue(size: number) {
     // Issue latency at a steady 20 tickets/s (open loop: the schedule does not wait for answers).
     const lat = await steadyIssue(proc.url, token, 200);
     // The same while 200 log-ins with made-up names arrive at once (each a 600,000-iteration hash if let through).
+    // They come from another process and another local address, as from a phone on the hall Wi-Fi.
     let flood: number[] | null = null;
+    let floodAnswers: Record<string, number> | null = null;
     if (size < 20000) {
-      const logins = Array.from({ length: 200 }, (_, i) => post(proc.url, '/api/auth/login', null, { username: `palsu${i}`, password: 'tebakan' }));
+      const phone = forkTs('login-flood.ts', [proc.url, '200', FLOOD_FROM]);
+      await new Promise<void>((resolve) => phone.once('message', () => resolve()));
+      const answered = new Promise<Record<string, number>>((resolve) =>
+        phone.on('message', (m: { type: string; byStatus?: Record<string, number> }) => m.type === 'done' && resolve(m.byStatus!)),
+      );
+      phone.send({ type: 'go' });
       flood = await steadyIssue(proc.url, token, 200);
-      await Promise.all(logins);
+      floodAnswers = await answered;
     }
 
     // Sustained throughput: 32 concurrent loops for 5 s.
@@ -112,7 +121,7 @@ async function measureVenue(size: number) {
     const call = await callToScreens(proc.url, token, CLIENTS);
     const many = size >= 20000 && MANY > 0 ? await callToScreens(proc.url, token, MANY) : null;
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    return { size, lat, flood, throughput, call, many, rss };
+    return { size, lat, flood, floodAnswers, throughput, call, many, rss };
   } finally {
     await proc.kill();
     rmSync(dataDir, { recursive: true, force: true });
@@ -161,7 +170,11 @@ if (ONLY !== 'goals') {
   if (small!.flood) {
     const ratio = pct(small!.flood, 99) / pct(small!.lat, 99);
     lines.push(
-      `issue at 20/s during a flood of 200 log-ins: p50 ${f(pct(small!.flood, 50))}  p99 ${f(pct(small!.flood, 99))} ms; p99 / without the flood ${ratio.toFixed(2)}x (goal < 2x: ${ratio < 2 ? 'met' : 'NOT MET'})`,
+      `issue at 20/s during a flood of 200 log-ins: p50 ${f(pct(small!.flood, 50))}  p99 ${f(pct(small!.flood, 99))} ms; p99 / without the flood ${ratio.toFixed(2)}x (goal < 2x: ${ratio < 2 ? 'met' : 'NOT MET'}); the log-ins were answered ${Object.entries(
+        small!.floodAnswers ?? {},
+      )
+        .map(([k, v]) => `${k} x${v}`)
+        .join(', ')}`,
     );
   }
   if (big!.many) {

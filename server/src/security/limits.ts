@@ -8,6 +8,9 @@ export interface Limits {
   socketEventBurst: number;
   /** A socket that keeps sending after it was refused this many times in a row is disconnected. */
   socketRefusalsBeforeDisconnect: number;
+  /** New TCP connections one address may open within the window; the rest are closed at accept (this machine and trusted proxies are not counted). */
+  newConnectionsPerAddress: number;
+  newConnectionWindowSeconds: number;
   /** Unauthenticated sockets (visitors' ticket pages) one address may hold open at once. */
   ticketSocketsPerAddress: number;
   /** Bytes waiting to go out to one socket before it is dropped as too slow (or not reading). */
@@ -45,6 +48,8 @@ export const DEFAULT_LIMITS: Limits = {
   socketEventsPerSecond: 10,
   socketEventBurst: 30,
   socketRefusalsBeforeDisconnect: 50,
+  newConnectionsPerAddress: 20,
+  newConnectionWindowSeconds: 2,
   ticketSocketsPerAddress: 20,
   socketOutBufferBytes: 4 * 1024 * 1024,
   socketMaxMessageBytes: 16 * 1024,
