@@ -179,6 +179,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   ctx.alerts = alerts;
   const ticker = new DayTicker(queue, (err, what) => log.error({ err }, what));
   ticker.add((now) => alerts.evaluate(now));
+  ticker.add((now) => auth.keepLastSeen(now));
   ctx.ticker = ticker;
   ticker.start();
   // Last: the feed reconciles against every store opened above before the first change can reach it.

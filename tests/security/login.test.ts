@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Harness } from '../../server/src/testing/harness.ts';
 import { prepareDemo } from '../../server/src/demo.ts';
@@ -105,6 +106,37 @@ describe('sessions', () => {
     expect((await h.api('/api/auth/me', { token })).status).toBe(200);
     h.clock.minutes(31);
     expect((await h.api('/api/auth/me', { token })).body.error.code).toBe('INVALID_TOKEN');
+  });
+
+  it('a device unseen for the idle limit must pair again, and its last sighting outlives a restart', async () => {
+    const DAY = 24 * 60;
+    h = await startDefended();
+    const dir = h.dir;
+    const k = await pair(h, 'kiosk', { ref: 'kiosk-1' });
+    // Seen on day 20 after pairing; the server's ticker keeps the sighting on disk.
+    h.clock.minutes(20 * DAY);
+    expect((await h.api('/api/auth/me', { token: k.token })).status).toBe(200);
+    await h.server.ticker.tick();
+    await h.server.close();
+    // Restarted (memory of sightings gone) on day 35: 15 days since it was seen, so the token still works.
+    const again = await startDefended({ dataDir: dir });
+    h = again;
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    again.clock.minutes(35 * DAY);
+    expect((await again.api('/api/auth/me', { token: k.token })).status).toBe(200);
+    // Then 31 days without a request or a socket: past DEFAULT_LIMITS.deviceIdleDays.
+    again.clock.minutes(31 * DAY);
+    const gone = await again.api('/api/auth/me', { token: k.token });
+    expect(gone.status).toBe(401);
+    expect(gone.body.error.code).toBe('INVALID_TOKEN');
+    const admin = await again.login('admin', ADMIN_PASSWORD);
+    const listed = (await again.api('/api/devices', { token: admin })).body.devices as { id: string; paired: boolean }[];
+    expect(listed.find((d) => d.id === k.id)?.paired).toBe(false);
+    // Paired again with a new code, it works.
+    const code = await again.api(`/api/devices/${k.id}/pairing`, { token: admin, method: 'POST' });
+    expect(code.status).toBe(200);
+    const paired = await again.api('/api/devices/pair', { body: { code: code.body.code } });
+    expect((await again.api('/api/auth/me', { token: paired.body.token })).status).toBe(200);
   });
 
   it('a device rotates its token: the old one stops at once', async () => {

@@ -21,6 +21,7 @@ export interface HubStaffEntry {
 export type Principal = { kind: 'user'; user: UserRecord } | { kind: 'device'; device: DeviceRecord };
 
 const SESSION_MS = 14 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 const PAIRING_MS = 24 * 3600 * 1000;
 
 /** Whose rights just ended, so open sockets holding them are closed at once. */
@@ -123,7 +124,7 @@ export class AuthService extends EventEmitter<AuthEvents> {
     }
     if (token.startsWith('d_')) {
       const device = this.store.data.devices.find((x) => x.tokenDigest === dg && !x.revoked);
-      if (!device) return null;
+      if (!device || this.idleExpired(device, now)) return null;
       this.online.set(device.id, now);
       return { kind: 'device', device };
     }
@@ -270,6 +271,8 @@ export class AuthService extends EventEmitter<AuthEvents> {
       Object.assign(rec, { tokenDigest: digest(token), pairingDigest: null, pairingExpiresAt: null, lastSeenAt: now });
     });
     const rec = this.store.data.devices.find((x) => x.id === found.id)!;
+    // Pairing is a sighting: an earlier one in memory (before the token went idle) no longer counts.
+    this.online.set(rec.id, now);
     return { token, device: this.publicDevice(rec, now) };
   }
 
@@ -310,10 +313,43 @@ export class AuthService extends EventEmitter<AuthEvents> {
     this.goneAt.set(deviceId, now);
   }
 
+  /** When a device was last seen: an open socket is seen now; else its last request or socket, or (after a restart) what its record kept. */
+  private lastSeen(d: DeviceRecord, now: number): number | null {
+    if (this.connected.has(d.id)) return now;
+    return this.online.get(d.id) ?? this.goneAt.get(d.id) ?? d.lastSeenAt;
+  }
+
+  /** A paired device unseen for `deviceIdleDays` (a kiosk taken out of service, a lost tablet) holds a token that no longer works. */
+  private idleExpired(d: DeviceRecord, now: number): boolean {
+    const seen = this.lastSeen(d, now);
+    return seen !== null && now - seen > this.limits.deviceIdleDays * DAY_MS;
+  }
+
+  /**
+   * Keeps each device's last sighting on disk, at most once an hour per device, so a restart (or
+   * a power cut) measures a device's idle time from when it was last really there. Called by
+   * the server's ticker.
+   */
+  async keepLastSeen(now: number): Promise<void> {
+    const due = this.store.data.devices.filter((d) => {
+      if (d.revoked || !d.tokenDigest || this.idleExpired(d, now)) return false;
+      const seen = this.lastSeen(d, now);
+      return seen !== null && seen - (d.lastSeenAt ?? 0) >= 3600_000;
+    });
+    if (!due.length) return;
+    const seen = new Map(due.map((d) => [d.id, this.lastSeen(d, now)!]));
+    await this.store.update((data) => {
+      for (const rec of data.devices) {
+        const at = seen.get(rec.id);
+        if (at !== undefined && at > (rec.lastSeenAt ?? 0)) rec.lastSeenAt = at;
+      }
+    });
+  }
+
   publicDevice(d: DeviceRecord, now: number): PublicDevice {
     const live = this.connected.has(d.id);
     const request = this.online.get(d.id);
-    const seen = live ? now : (request ?? this.goneAt.get(d.id) ?? d.lastSeenAt);
+    const seen = this.lastSeen(d, now);
     const online = live || (request !== undefined && now - request < 5 * 60000);
     return {
       id: d.id,
@@ -321,7 +357,8 @@ export class AuthService extends EventEmitter<AuthEvents> {
       name: d.name,
       floor: d.floor,
       ref: d.ref,
-      paired: d.tokenDigest !== null,
+      // A token left unused past the idle limit no longer works: the device is shown unpaired, to pair again.
+      paired: d.tokenDigest !== null && !this.idleExpired(d, now),
       createdAt: d.createdAt,
       lastSeenAt: seen,
       online,

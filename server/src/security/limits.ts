@@ -38,6 +38,8 @@ export interface Limits {
   pairingFailuresPerAddress: number;
   /** A staff session unused this long ends (minutes). */
   sessionIdleMinutes: number;
+  /** A device (kiosk, board, call button, print agent) unseen this long must be paired again (days). */
+  deviceIdleDays: number;
   /** Heap used, as a share of the heap limit, above which anonymous work is refused (503) until it falls. */
   heapShedRatio: number;
   /** Event-loop delay (ms, p99 over the last second) above which anonymous work is refused. */
@@ -66,6 +68,7 @@ export const DEFAULT_LIMITS: Limits = {
   hashPaceMs: 400,
   pairingFailuresPerAddress: 10,
   sessionIdleMinutes: 12 * 60,
+  deviceIdleDays: 30,
   heapShedRatio: 0.85,
   loopDelayShedMs: 1000,
 };
