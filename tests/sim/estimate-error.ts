@@ -35,6 +35,30 @@ export function estimateError(tickets: Iterable<LedgerTicket>): EstimateError {
   };
 }
 
+/** Each compared visitor: what the kiosk said and what happened (the CSV `npm run simulate` writes beside its report). */
+export function estimateRows(tickets: Iterable<LedgerTicket>): string {
+  const lines = ['day,number,service,counter,priority,booked,issued_at,estimate_min,actual_min,error_min'];
+  for (const t of tickets) {
+    if (t.transferredIn || t.estimate === null || t.calledAt === null) continue;
+    const actual = (t.calledAt - t.issuedAt) / 60000;
+    lines.push(
+      [
+        t.day,
+        t.number,
+        t.serviceId,
+        t.counterId ?? '',
+        t.priority ?? '',
+        t.booked ? 1 : 0,
+        new Date(t.issuedAt).toISOString(),
+        t.estimate,
+        actual.toFixed(1),
+        (t.estimate - actual).toFixed(1),
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** The line `npm run simulate` prints. */
 export function estimateErrorLine(e: EstimateError): string {
   const f = (x: number | null) => (x === null ? '-' : x.toFixed(0));

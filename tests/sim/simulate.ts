@@ -37,6 +37,8 @@ const csvFiles = Object.entries(outcome.accountabilityCsv).map(([day, csv]) => {
   writeFileSync(f, csv);
   return f;
 });
+const estimatesFile = join(dir, `sim-seed-${seed}-estimates.csv`);
+writeFileSync(estimatesFile, outcome.estimatesCsv);
 const r = outcome.report;
 console.log('');
 console.log(`Simulated ${r.days.length} service day(s) of MPP Simpurusiang, seed ${seed}, scale ${r.scale}`);
@@ -59,6 +61,7 @@ console.log(
 );
 console.log(`  Invariant violations: ${outcome.violations.length}`);
 console.log(estimateErrorLine(r.estimateError));
+console.log(`  Each visitor's estimate and actual wait: ${estimatesFile}`);
 console.log(`  Report: ${file}  (sha256 ${outcome.hash.slice(0, 16)})`);
 for (const f of csvFiles) console.log(`  Accountability record: ${f}`);
 const sec = (ms: number) => (ms / 1000).toFixed(1);

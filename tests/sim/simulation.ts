@@ -8,7 +8,7 @@ import { apiClient, errorCode, type Api } from './api.ts';
 import { DayRunner } from './day.ts';
 import { planDay } from './plan.ts';
 import { Rng } from './rng.ts';
-import { estimateError } from './estimate-error.ts';
+import { estimateError, estimateRows } from './estimate-error.ts';
 import { SimServer } from './server-ctl.ts';
 import { setUpBuilding } from './setup.ts';
 
@@ -38,6 +38,8 @@ export interface SimOutcome {
   wall: { clock: number; api: number; check: number };
   /** Each played day's accountability record as the supervisor downloads it (CSV). */
   accountabilityCsv: Record<string, string>;
+  /** Each visitor's estimate beside the actual wait, as CSV. */
+  estimatesCsv: string;
 }
 
 const VENUE_PATH = join(ROOT, 'server/venues/mpp-simpurusiang.json');
@@ -89,7 +91,16 @@ export async function simulate(opts: SimOptions): Promise<SimOutcome> {
     const report = { ...buildReport(opts, runner, server, closedDay), surveys };
     const hash = createHash('sha256').update(JSON.stringify(report)).digest('hex');
     const eventsReceived = building.screens.reduce((s, x) => s + x.events, 0);
-    return { report, hash, violations: runner.violations, wallMs: Date.now() - started, eventsReceived, wall: runner.wall, accountabilityCsv };
+    return {
+      report,
+      hash,
+      violations: runner.violations,
+      wallMs: Date.now() - started,
+      eventsReceived,
+      wall: runner.wall,
+      accountabilityCsv,
+      estimatesCsv: estimateRows(runner.ledger.tickets.values()),
+    };
   } catch (err) {
     const tail = server.output().split('\n').slice(-20).join('\n');
     throw new Error(`${(err as Error).message}\n--- server output (tail) ---\n${tail}`, { cause: err });
