@@ -13,6 +13,7 @@ const call = (n: number, over: Partial<CallEvent> = {}): CallEvent => ({
   floor: 1,
   at: NOW - 100_000 + n * 1000,
   recall: 0,
+  booked: false,
   ...over,
 });
 const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({

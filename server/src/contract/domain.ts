@@ -168,6 +168,11 @@ export interface CallEvent {
   floor: number;
   at: number;
   recall: number;
+  /**
+   * The called ticket came from an online booking (checked in, called at its slot). Boards mark it so
+   * walk-ins see why a later number went first; not personal data, only that the number had an appointment.
+   */
+  booked: boolean;
 }
 
 /** A ticket as the visitor's page sees it. */
