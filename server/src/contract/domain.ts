@@ -153,7 +153,8 @@ export interface PublicCounter {
   since: number;
   breakReason: string | null;
   breakUntil: number | null;
-  ticket: { id: string; number: string; serviceId: string; status: TicketStatus; calledAt: number | null } | null;
+  /** `booked`: the ticket came from an online booking, so the counter's screen can mark it as its call did. */
+  ticket: { id: string; number: string; serviceId: string; status: TicketStatus; calledAt: number | null; booked: boolean } | null;
   lastCallAt: number | null;
 }
 

@@ -84,11 +84,14 @@ describe('calls say whether the ticket was booked (boards mark them)', () => {
     clock.minutes(1);
     expect(e.callNext('loket-3', { userId: 'u' }, clock.minutes(1)).value.number).toBe(b.number);
     expect(e.state.calls.at(-1)).toMatchObject({ number: b.number, recall: 0, booked: true });
+    // the counter's own screen follows the counter, not the calls: its ticket says it too
+    expect(e.estimator.publicCounter('loket-3').ticket).toMatchObject({ number: b.number, booked: true });
     e.recall('loket-3', { userId: 'u' }, clock.minutes(1));
     expect(e.state.calls.at(-1)).toMatchObject({ number: b.number, recall: 1, booked: true });
     e.finish('loket-3', { userId: 'u' }, clock.t);
     expect(e.callNext('loket-3', { userId: 'u' }, clock.minutes(1)).value.number).toBe(w.number);
     expect(e.state.calls.at(-1)).toMatchObject({ number: w.number, recall: 0, booked: false });
+    expect(e.estimator.publicCounter('loket-3').ticket).toMatchObject({ number: w.number, booked: false });
     e.recall('loket-3', { userId: 'u' }, clock.minutes(1));
     expect(e.state.calls.at(-1)).toMatchObject({ number: w.number, recall: 1, booked: false });
     // the mark survives a restart from the day document

@@ -19,7 +19,7 @@ const list = (prefix: string, keys: string) =>
 const COUNTER = (p: string) => [
   p,
   ...list(p, 'counterId status since breakReason breakUntil ticket lastCallAt'),
-  ...list(`${p}.ticket`, 'id number serviceId status calledAt'),
+  ...list(`${p}.ticket`, 'id number serviceId status calledAt booked'),
 ];
 const QUEUE = (p: string) => [
   p,
