@@ -129,7 +129,11 @@ describe('live state', () => {
     s = applyUpdate(s, {
       rev: 15,
       counters: [
-        counter('loket-1', { status: 'open', since: 1, ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at, booked: false } }),
+        counter('loket-1', {
+          status: 'open',
+          since: 1,
+          ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at, booked: false },
+        }),
       ],
       queues: [],
     });
