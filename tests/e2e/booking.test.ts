@@ -9,6 +9,7 @@ import { testVenueInput } from '../../server/src/testing/builders.ts';
 import { FakeCloudApi } from '../../server/src/messaging/testing/fake-cloud-api.ts';
 import { solve } from '../../server/src/booking/bot-check.ts';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { expectMarksFit, expectNothingClipped } from '../support/board-fit.ts';
 import { ADMIN_PASSWORD, freePort, login, post, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 // Book on the phone page -> confirmation at a fake WhatsApp Cloud API -> check in at the kiosk by
@@ -18,6 +19,7 @@ import { ADMIN_PASSWORD, freePort, login, post, startServerProcess, type ServerP
 
 const PHONE = { width: 390, height: 844 };
 const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
 const START = Date.parse('2026-11-25T01:00:00Z'); // 09:00 WITA, a Wednesday
 const at = (hhmm: string) => Date.parse(`2026-11-25T${hhmm}:00+08:00`);
 
@@ -27,6 +29,8 @@ let browser: Browser;
 let printer: FaultPrinter;
 let admin: string;
 let dir: string;
+/** The booked visitor's number and the walk-ins still waiting, from the first test to the next. */
+let bookedNumber = '';
 
 /** Moves the server's simulated clock and waits until it has. */
 function clock(to: number): Promise<void> {
@@ -191,10 +195,87 @@ describe('book online, check in at the kiosk, called at the slot', () => {
     await clock(at('09:31'));
     await post(server.url, '/api/counters/loket-1/finish', admin);
     expect((await post(server.url, '/api/counters/loket-1/call-next', admin)).body.number).toBe(ticket.number);
+    bookedNumber = ticket.number;
     await until(() => sentWith('antre_called').length === 1);
     expect(sentWith('antre_called')[0]).toEqual([ticket.number, 'Loket 1']);
     expect(errors).toEqual([]);
   }, 120000);
+
+  it("the hall board and the counter's screen mark the booked visitor's call, and not a walk-in's", async () => {
+    expect(bookedNumber).not.toBe('');
+    const dev = await post(server.url, '/api/devices', admin, { kind: 'display', name: 'TV Lantai 1', floor: 1 });
+    const board = await browser.page(LANDSCAPE);
+    await board.goto(dev.body.pairingUrl);
+    await board.waitForSelector('[data-testid=hall-board][data-ready=true]', { timeout: 15000 });
+    const desk = await browser.page(LANDSCAPE);
+    await desk.goto(`${server.url}/display/counter/loket-1`);
+    await desk.waitForSelector('[data-testid=counter-display][data-ready=true]');
+    const latest = () =>
+      board.evaluate(() => {
+        const el = document.querySelector('[data-testid=latest-call]');
+        return {
+          number: el?.querySelector('[data-testid=latest-number]')?.textContent,
+          mark: el?.querySelector('[data-testid=booked-mark]')?.textContent ?? null,
+        };
+      });
+    const recent = () =>
+      board.$$eval('[data-testid=recent-calls] .recent-row', (rows) =>
+        rows.map((r) => ({ number: r.querySelector('.recent-number')?.textContent, mark: r.querySelector('[data-testid=booked-mark]')?.textContent ?? null })),
+      );
+    const deskMark = () =>
+      desk
+        .locator('[data-testid=counter-display] [data-testid=booked-mark]')
+        .textContent({ timeout: 100 })
+        .catch(() => null);
+
+    // The booked call (made in the test before, so it reaches the board in its first snapshot): marked in both languages.
+    await expect.poll(latest, { timeout: 5000 }).toEqual({ number: bookedNumber, mark: 'Reservasi onlineBooked online' });
+    expect(await desk.textContent('[data-testid=cs-number]')).toBe(bookedNumber);
+    expect(await deskMark()).toBe('Reservasi onlineBooked online');
+    await screenshot(desk, 'booked-counter-display');
+    await expectMarksFit(desk);
+
+    // Called again, live: the recall keeps the mark, beside "called again", and the big panel still holds it all.
+    await clock(at('09:33'));
+    expect((await post(server.url, '/api/counters/loket-1/recall', admin)).status).toBe(200);
+    await board.waitForSelector('[data-testid=latest-call] .latest-recall', { timeout: 5000 });
+    expect(await latest()).toEqual({ number: bookedNumber, mark: 'Reservasi onlineBooked online' });
+    for (const [name, size] of [
+      ['landscape', LANDSCAPE],
+      ['portrait', PORTRAIT],
+    ] as const) {
+      await board.setViewportSize(size);
+      await board.waitForTimeout(300); // the grid re-measures its panel on resize
+      await screenshot(board, `booked-board-latest-${name}`);
+      await expectNothingClipped(board);
+      await expectMarksFit(board);
+    }
+
+    // A walk-in's call: no mark on the board or the counter's screen; the booked calls in the list keep theirs.
+    await post(server.url, '/api/counters/loket-1/finish', admin);
+    const walkIn = (await post(server.url, '/api/counters/loket-1/call-next', admin)).body.number as string;
+    expect(walkIn).not.toBe(bookedNumber);
+    await expect.poll(latest, { timeout: 5000 }).toEqual({ number: walkIn, mark: null });
+    await expect.poll(() => desk.textContent('[data-testid=cs-number]'), { timeout: 5000 }).toBe(walkIn);
+    expect(await deskMark()).toBeNull();
+    const rows = await recent();
+    expect(rows.filter((r) => r.number === bookedNumber).map((r) => r.mark)).toEqual(['ReservasiBooked', 'ReservasiBooked']);
+    const others = rows.filter((r) => r.number !== bookedNumber);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.map((r) => r.mark)).toEqual(others.map(() => null));
+    for (const [name, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
+      await board.setViewportSize(size);
+      await board.waitForTimeout(300);
+      await screenshot(board, `booked-board-recent-${name}`);
+      await expectNothingClipped(board);
+      await expectMarksFit(board);
+    }
+    await board.close();
+    await desk.close();
+  }, 60000);
 
   it('a visitor past the check-in window is told honestly and offered a regular number', async () => {
     const c = (await (await fetch(`${server.url}/api/booking/challenge`)).json()) as { challenge: string; bits: number };

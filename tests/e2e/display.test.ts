@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { expectNothingClipped } from '../support/board-fit.ts';
 import { ADMIN_PASSWORD, ROOT, login, post, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { BOARD_UPDATE_MS } from '../../server/src/realtime/notifier.ts';
 
@@ -356,13 +357,3 @@ describe('display-ui in Chromium', () => {
     await expectNothingClipped(board.page);
   });
 });
-
-/** The numbers and counter names on tiles and in the big panel fit their boxes. */
-async function expectNothingClipped(page: Page): Promise<void> {
-  const clipped = await page.$$eval('.tile-number, .tile-name, .latest-number, .latest-counter, .recent-number, .recent-counter, .board-clock', (els) =>
-    els
-      .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().width > (e.parentElement?.getBoundingClientRect().width ?? Infinity) + 1)
-      .map((e) => e.textContent),
-  );
-  expect(clipped).toEqual([]);
-}

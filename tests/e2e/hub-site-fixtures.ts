@@ -140,7 +140,10 @@ export function counterStates(venue: PublicVenue, open: number, lastCallAt: numb
     breakReason: null,
     breakUntil: null,
     lastCallAt: i < open ? lastCallAt : null,
-    ticket: i === 0 && serving ? { id: serving.id, number: serving.number, serviceId: serving.serviceId, status: 'serving', calledAt: serving.calledAt } : null,
+    ticket:
+      i === 0 && serving
+        ? { id: serving.id, number: serving.number, serviceId: serving.serviceId, status: 'serving', calledAt: serving.calledAt, booked: false }
+        : null,
   }));
 }
 

@@ -93,7 +93,7 @@ describe('held and current tickets', () => {
       breakReason: null,
       breakUntil: null,
       lastCallAt: null,
-      ticket: { id: t.id, number: t.number, serviceId: 'ktp', status: 'called' as const, calledAt: 1 },
+      ticket: { id: t.id, number: t.number, serviceId: 'ktp', status: 'called' as const, calledAt: 1, booked: false },
     };
     expect(currentTicket(counter, new Map([[t.id, t]]))).toBe(t);
     expect(currentTicket({ ...counter, ticket: null }, new Map([[t.id, t]]))).toBeNull();

@@ -3,6 +3,7 @@ import type { BoardCall } from '../live/live-state';
 import { useFresh } from '../live/use-timers';
 import { text } from '../shared/dictionary';
 import { Say } from '../shared/say';
+import { BookedMark } from './booked-mark';
 
 /** How long a new call stays lit on the board. */
 export const HIGHLIGHT_MS = 10_000;
@@ -28,10 +29,17 @@ export function LatestCall({
     );
   }
   return (
-    <section className={`latest ${fresh ? 'is-fresh' : ''}`} data-testid="latest-call" data-fresh={fresh} key={`${call.id}@${call.at}`}>
+    <section
+      className={`latest ${fresh ? 'is-fresh' : ''}`}
+      data-testid="latest-call"
+      data-fresh={fresh}
+      data-booked={call.booked}
+      key={`${call.id}@${call.at}`}
+    >
       <div className="latest-label">
         <Say t={text('queueNumber')} />
         {call.recall > 0 && <Say t={text('recall')} className="latest-recall" />}
+        {call.booked && <BookedMark className="latest-booked" />}
       </div>
       <div className="latest-number" data-testid="latest-number">
         {call.number}

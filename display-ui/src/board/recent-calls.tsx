@@ -3,6 +3,7 @@ import type { BoardCall } from '../live/live-state';
 import { useFresh } from '../live/use-timers';
 import { text } from '../shared/dictionary';
 import { Say } from '../shared/say';
+import { BookedMark } from './booked-mark';
 import { HIGHLIGHT_MS } from './latest-call';
 
 /** The calls before the newest one, newest first, so a visitor who looked away can catch up. */
@@ -25,8 +26,9 @@ export function RecentCalls({ calls, counters, limit }: { calls: readonly BoardC
 function RecentRow({ call, counter }: { call: BoardCall; counter: Counter | undefined }) {
   const fresh = useFresh(call.receivedAt, HIGHLIGHT_MS);
   return (
-    <li className={`recent-row ${fresh ? 'is-fresh' : ''}`}>
+    <li className={`recent-row ${fresh ? 'is-fresh' : ''}`} data-booked={call.booked}>
       <span className="recent-number">{call.number}</span>
+      {call.booked && <BookedMark short className="recent-booked" />}
       <span className="recent-arrow" aria-hidden>
         →
       </span>

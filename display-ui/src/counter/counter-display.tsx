@@ -13,6 +13,7 @@ import { useDisplayLive } from '../live/use-display-live';
 import { useFresh, useServerNow } from '../live/use-timers';
 import { OfflineMarker } from '../board/offline-marker';
 import { HIGHLIGHT_MS } from '../board/latest-call';
+import { BookedMark } from '../board/booked-mark';
 
 export function CounterDisplay({ token, counterId, onAuthError }: { token: string; device: PublicDevice | null; counterId: string; onAuthError: () => void }) {
   const live = useDisplayLive(
@@ -60,6 +61,7 @@ export function CounterDisplay({ token, counterId, onAuthError }: { token: strin
               {number}
             </div>
             {lastCall && lastCall.recall > 0 && fresh && <Say t={text('recall')} className="cs-recall" />}
+            {pc?.ticket?.booked && <BookedMark className="cs-booked" />}
           </>
         ) : state.tone === 'idle' ? (
           <div className="cs-number cs-number-idle" data-testid="cs-number">

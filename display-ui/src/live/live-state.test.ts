@@ -13,6 +13,7 @@ const call = (n: number, over: Partial<CallEvent> = {}): CallEvent => ({
   floor: 1,
   at: NOW - 100_000 + n * 1000,
   recall: 0,
+  booked: false,
   ...over,
 });
 const counter = (id: string, over: Partial<PublicCounter> = {}): PublicCounter => ({
@@ -109,12 +110,15 @@ describe('live state', () => {
       breakReason: null,
       breakUntil: null,
       lastCallAt: call(3).at,
-      ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'called', calledAt: call(3).at },
+      ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'called', calledAt: call(3).at, booked: false },
     });
     // An open counter keeps the time it opened.
     s = applyCall(s, { ...call(4, { counterId: 'loket-2' }), rev: 12 }, NOW);
     expect(s.counters.get('loket-2')?.since).toBe(7);
     expect(s.counters.get('loket-2')?.ticket?.number).toBe('A-004');
+    // A booked call's tile is marked at once, before the next update.
+    s = applyCall(s, { ...call(6, { counterId: 'loket-2', booked: true }), rev: 12 }, NOW);
+    expect(s.counters.get('loket-2')?.ticket).toMatchObject({ number: 'A-006', booked: true });
     // A recall does not touch the tile; neither does a call at a counter this board does not show.
     const before = s.counters;
     s = applyCall(s, { ...call(3, { id: 't3:1', recall: 1, at: call(4).at + 1 }), rev: 13 }, NOW);
@@ -125,7 +129,11 @@ describe('live state', () => {
     s = applyUpdate(s, {
       rev: 15,
       counters: [
-        counter('loket-1', { status: 'open', since: 1, ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at } }),
+        counter('loket-1', {
+          status: 'open',
+          since: 1,
+          ticket: { id: 't3', number: 'A-003', serviceId: 'ktp', status: 'serving', calledAt: call(3).at, booked: false },
+        }),
       ],
       queues: [],
     });

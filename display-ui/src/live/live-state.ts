@@ -101,7 +101,7 @@ function tileAfterCall(prev: BoardState, c: CallEvent & { rev: number }): Readon
     breakReason: null,
     breakUntil: null,
     lastCallAt: c.at,
-    ticket: { id: c.ticketId, number: c.number, serviceId: c.serviceId, status: 'called', calledAt: c.at },
+    ticket: { id: c.ticketId, number: c.number, serviceId: c.serviceId, status: 'called', calledAt: c.at, booked: c.booked },
   });
   return counters;
 }

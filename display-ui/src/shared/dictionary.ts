@@ -9,6 +9,9 @@ export const DICT = {
   goTo: { id: 'Silakan menuju', en: 'Please go to' },
   recall: { id: 'Panggilan ulang', en: 'Called again' },
   lastCalls: { id: 'Panggilan terakhir', en: 'Last calls' },
+  /** A booked visitor's call: why a later number may go first. */
+  booked: { id: 'Reservasi online', en: 'Booked online' },
+  bookedShort: { id: 'Reservasi', en: 'Booked' },
   counters: { id: 'Loket', en: 'Counters' },
   waitingPerAgency: { id: 'Menunggu', en: 'Waiting' },
   people: { id: 'orang', en: 'people' },

@@ -39,7 +39,7 @@ describe('format', () => {
     });
     expect(counterState(counter({ status: 'closed' }), TZ).tone).toBe('closed');
     expect(counterState(undefined, TZ).tone).toBe('closed');
-    const ticket = { id: 't1', number: 'A-001', serviceId: 'ktp', calledAt: T };
+    const ticket = { id: 't1', number: 'A-001', serviceId: 'ktp', calledAt: T, booked: false };
     expect(counterState(counter({ ticket: { ...ticket, status: 'called' } }), TZ).tone).toBe('called');
     expect(counterState(counter({ ticket: { ...ticket, status: 'serving' } }), TZ).label.id).toBe('Dilayani');
     expect(counterState(counter({}), TZ)).toEqual({ tone: 'idle', label: { id: 'Siap', en: 'Ready' } });

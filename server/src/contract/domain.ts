@@ -153,7 +153,8 @@ export interface PublicCounter {
   since: number;
   breakReason: string | null;
   breakUntil: number | null;
-  ticket: { id: string; number: string; serviceId: string; status: TicketStatus; calledAt: number | null } | null;
+  /** `booked`: the ticket came from an online booking, so the counter's screen can mark it as its call did. */
+  ticket: { id: string; number: string; serviceId: string; status: TicketStatus; calledAt: number | null; booked: boolean } | null;
   lastCallAt: number | null;
 }
 
@@ -168,6 +169,11 @@ export interface CallEvent {
   floor: number;
   at: number;
   recall: number;
+  /**
+   * The called ticket came from an online booking (checked in, called at its slot). Boards mark it so
+   * walk-ins see why a later number went first; not personal data, only that the number had an appointment.
+   */
+  booked: boolean;
 }
 
 /** A ticket as the visitor's page sees it. */

@@ -75,3 +75,44 @@ describe('booked visitors in the one queue', () => {
     expect(e.estimator.order('skck', clock.t).map((t) => t.number)).toEqual([due.number, w1.number, later.number]);
   });
 });
+
+describe('calls say whether the ticket was booked (boards mark them)', () => {
+  it('a booked call is marked, a walk-in call is not, and a recall keeps the mark', () => {
+    const { e, walkIn, booked, clock } = setup();
+    const w = walkIn();
+    const b = booked('B1', 0);
+    clock.minutes(1);
+    expect(e.callNext('loket-3', { userId: 'u' }, clock.minutes(1)).value.number).toBe(b.number);
+    expect(e.state.calls.at(-1)).toMatchObject({ number: b.number, recall: 0, booked: true });
+    // the counter's own screen follows the counter, not the calls: its ticket says it too
+    expect(e.estimator.publicCounter('loket-3').ticket).toMatchObject({ number: b.number, booked: true });
+    e.recall('loket-3', { userId: 'u' }, clock.minutes(1));
+    expect(e.state.calls.at(-1)).toMatchObject({ number: b.number, recall: 1, booked: true });
+    e.finish('loket-3', { userId: 'u' }, clock.t);
+    expect(e.callNext('loket-3', { userId: 'u' }, clock.minutes(1)).value.number).toBe(w.number);
+    expect(e.state.calls.at(-1)).toMatchObject({ number: w.number, recall: 0, booked: false });
+    expect(e.estimator.publicCounter('loket-3').ticket).toMatchObject({ number: w.number, booked: false });
+    e.recall('loket-3', { userId: 'u' }, clock.minutes(1));
+    expect(e.state.calls.at(-1)).toMatchObject({ number: w.number, recall: 1, booked: false });
+    // the mark survives a restart from the day document
+    const again = DayState.fromDoc(e.venue, e.state.toDoc(), clock.t);
+    expect(again.calls.map((c) => [c.number, c.recall, c.booked])).toEqual([
+      [b.number, 0, true],
+      [b.number, 1, true],
+      [w.number, 0, false],
+      [w.number, 1, false],
+    ]);
+  });
+
+  it('calls recorded before the mark existed load as walk-in calls, from the document and from the journal', () => {
+    const { e, walkIn, clock } = setup();
+    walkIn();
+    e.callNext('loket-3', { userId: 'u' }, clock.minutes(1));
+    const doc = e.state.toDoc();
+    const old = doc.calls.map(({ booked: _booked, ...rest }) => rest) as unknown as typeof doc.calls;
+    const s = DayState.fromDoc(e.venue, { ...doc, calls: old }, clock.t);
+    expect(s.calls.map((c) => c.booked)).toEqual([false]);
+    s.apply({ t: 'call', call: { ...old[0]!, id: 'x:1', recall: 1 } });
+    expect(s.calls.map((c) => c.booked)).toEqual([false, false]);
+  });
+});

@@ -279,6 +279,7 @@ export class Engine {
       floor: cfg.floor,
       at: now,
       recall: 0,
+      booked: !!called.booking,
     };
     changes.push(
       { t: 'ticket', ticket: called },
@@ -347,6 +348,7 @@ export class Engine {
       floor: cfg.floor,
       at: now,
       recall: recalls,
+      booked: !!t.booking,
     };
     return this.commit(t, [
       { t: 'ticket', ticket: t },

@@ -297,7 +297,7 @@ export class Estimator {
       breakReason: cs.breakReason,
       breakUntil: cs.breakUntil,
       lastCallAt: cs.lastCallAt,
-      ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, calledAt: t.calledAt } : null,
+      ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, calledAt: t.calledAt, booked: !!t.booking } : null,
     };
   }
 }

@@ -12,6 +12,7 @@ const call = (i: number, counterId: string, floor: number): CallEvent => ({
   floor,
   at: i * 1000,
   recall: 0,
+  booked: false,
 });
 
 describe('recent calls kept for the boards', () => {

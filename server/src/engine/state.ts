@@ -65,6 +65,11 @@ const CALLS_PER_COUNTER = 10;
 const ARRIVAL_WINDOW_MS = 60 * 60_000;
 const MIN_ARRIVAL_SPAN_MS = 15 * 60_000;
 
+/** A call as recorded: records written before calls said whether the ticket was booked count as walk-in calls. */
+export function storedCall(c: CallEvent): CallEvent {
+  return typeof c.booked === 'boolean' ? c : { ...c, booked: false };
+}
+
 /** The calls worth keeping, oldest first: the last CALLS_PER_COUNTER of each counter. */
 export function keepRecentCalls(calls: readonly CallEvent[]): CallEvent[] {
   const seen = new Map<string, number>();
@@ -141,7 +146,7 @@ export class DayState {
     for (const t of doc.tickets) s.putTicket(t, false);
     for (const t of done) s.noteDuration(t);
     for (const t of [...doc.tickets].sort((a, b) => a.issuedAt - b.issuedAt)) s.noteArrival(t);
-    s.calls = keepRecentCalls(doc.calls);
+    s.calls = keepRecentCalls(doc.calls).map(storedCall);
     for (const [k, v] of Object.entries(doc.requests ?? {})) s.requests.set(k, v);
     return s;
   }
@@ -217,7 +222,7 @@ export class DayState {
         this.outcomes.set(change.outcome.ticketId, change.outcome);
         break;
       case 'call':
-        this.calls.push(change.call);
+        this.calls.push(storedCall(change.call));
         if (this.calls.filter((c) => c.counterId === change.call.counterId).length > CALLS_PER_COUNTER) this.calls = keepRecentCalls(this.calls);
         break;
       case 'request':

@@ -19,7 +19,7 @@ const list = (prefix: string, keys: string) =>
 const COUNTER = (p: string) => [
   p,
   ...list(p, 'counterId status since breakReason breakUntil ticket lastCallAt'),
-  ...list(`${p}.ticket`, 'id number serviceId status calledAt'),
+  ...list(`${p}.ticket`, 'id number serviceId status calledAt booked'),
 ];
 const QUEUE = (p: string) => [
   p,
@@ -30,7 +30,8 @@ const QUEUE = (p: string) => [
   ...list(`${p}.nowServing[]`, 'number counterId'),
   `${p}.nowServing[]`,
 ];
-const CALL = (p: string) => [p, ...list(p, 'id ticketId number serviceId agencyId counterId floor at recall')];
+// `booked`: the number had an online appointment, so boards can say why it went ahead of walk-ins (no visitor data).
+const CALL = (p: string) => [p, ...list(p, 'id ticketId number serviceId agencyId counterId floor at recall booked')];
 const TICKET_VIEW = (p: string) => [
   p,
   ...list(

@@ -48,7 +48,16 @@ export const publicCounterAnswer = z
     since: epochMs,
     breakReason: z.string().nullable(),
     breakUntil: epochMs.nullable(),
-    ticket: z.object({ id: z.string(), number: z.string(), serviceId: z.string(), status: ticketStatus, calledAt: epochMs.nullable() }).nullable(),
+    ticket: z
+      .object({
+        id: z.string(),
+        number: z.string(),
+        serviceId: z.string(),
+        status: ticketStatus,
+        calledAt: epochMs.nullable(),
+        booked: z.boolean().meta({ description: 'The ticket came from an online booking (no visitor data, only that the number had an appointment)' }),
+      })
+      .nullable(),
     lastCallAt: epochMs.nullable(),
   })
   .meta({ id: 'PublicCounter', description: 'A counter as every screen may see it (no staff names).' });
