@@ -1,5 +1,6 @@
 import { localTime, PRIORITY_CATEGORIES, weekdayOfDay, zonedTime, type DayHours, type PriorityCategory, type Venue } from '@antre/server/contract';
 import { effectiveHours } from '../../server/src/engine/hours.ts';
+import { deskBreaks } from '../../server/src/engine/breaks.ts';
 import type { Rng } from './rng.ts';
 
 /** Visitors a normal day brings to each agency's booth (Gedung Simpurusiang, scale 1). */
@@ -141,8 +142,14 @@ export function planDay(venue: Venue, day: string, rng: Rng, scale: number, clos
   const counters: CounterPlan[] = [];
   for (const c of venue.counters) {
     const service = venue.services.find((s) => s.id === c.serviceIds[0])!;
-    const hours = effectiveHours(venue, service)[weekdayOfDay(day)];
-    if (!hours) continue;
+    const open = effectiveHours(venue, service)[weekdayOfDay(day)];
+    if (!open) continue;
+    // The officer takes the desk's breaks as the server pauses it: its turn, where the agency serves through breaks in shifts.
+    const agency = venue.agencies.find((a) => a.id === c.agencyId)!;
+    const hours = {
+      ...open,
+      breaks: deskBreaks(venue, agency, c.id, day).map((b) => ({ start: localTime(b.start, tz), end: localTime(b.end, tz), reason: b.reason })),
+    };
     counters.push({
       counterId: c.id,
       floor: c.floor,

@@ -63,18 +63,42 @@ describe('breaks that act', () => {
     expect(e.scheduledPauses(at('11:30')).value[0]).toMatchObject({ breakReason: 'Istirahat & Salat Jumat', breakUntil: at('13:00') });
   });
 
-  it('leaves an agency serving through breaks open, and stops tickets of an agency that asks for it', () => {
+  it('pauses the desks of an agency serving through breaks in turns, and stops tickets of an agency that asks for it', () => {
     const input: VenueInput = dayVenueInput();
     input.agencies[0] = { ...input.agencies[0]!, serveThroughBreaks: true };
     input.agencies[1] = { ...input.agencies[1]!, ticketsDuringBreaks: false };
+    const { e, at, open, issue, status } = setup(WED, dayVenue(input));
+    open('loket-1', '08:00');
+    open('loket-2', '08:30');
+    open('loket-3', '08:00');
+    // Dukcapil's two desks split the hour: loket-1 until 12:30, then loket-2 until 13:00; Polres pauses whole.
+    const first = e.scheduledPauses(at('12:00')).value;
+    expect(first.map((c) => c.counterId)).toEqual(['loket-1', 'loket-3']);
+    expect(first[0]).toMatchObject({ breakUntil: at('12:30'), breakReason: 'Istirahat' });
+    expect(status('loket-2')).toBe('open');
+    e.setCounterStatus('loket-1', { status: 'open' }, { userId: 'u' }, at('12:30'));
+    const second = e.scheduledPauses(at('12:30')).value;
+    expect(second.map((c) => c.counterId)).toEqual(['loket-2']);
+    expect(second[0]).toMatchObject({ breakUntil: at('13:00') });
+    expect(status('loket-1')).toBe('open');
+    expect(issue('ktp', '12:35').number).toBe('A-001');
+    expect(code(() => issue('skck', '12:35'))).toBe('ON_BREAK');
+    expect(e.estimator.queueInfo('skck', at('12:35'))).toMatchObject({ available: false, reason: 'on_break', opensAt: at('13:00') });
+    expect(issue('skck', '13:00').number).toBe('C-001');
+  });
+
+  it('estimates with the turns of an agency serving through breaks', () => {
+    const input: VenueInput = dayVenueInput();
+    input.agencies[0] = { ...input.agencies[0]!, serveThroughBreaks: true };
     const { e, at, open, issue } = setup(WED, dayVenue(input));
     open('loket-1', '08:00');
-    open('loket-3', '08:00');
-    expect(e.scheduledPauses(at('12:00')).value.map((c) => c.counterId)).toEqual(['loket-3']);
-    expect(issue('ktp', '12:05').number).toBe('A-001');
-    expect(code(() => issue('skck', '12:05'))).toBe('ON_BREAK');
-    expect(e.estimator.queueInfo('skck', at('12:05'))).toMatchObject({ available: false, reason: 'on_break', opensAt: at('13:00') });
-    expect(issue('skck', '13:00').number).toBe('C-001');
+    open('loket-2', '08:30');
+    for (let i = 0; i < 5; i++) issue('ktp', '11:59');
+    e.scheduledPauses(at('12:00'));
+    // 10-minute visits. loket-2 takes three before its turn at 12:30; loket-1, back at 12:30, the
+    // fourth and fifth; the newcomer at 12:50 (both desks from 12:00 would say 20 minutes, the
+    // whole break for both 80).
+    expect(e.estimator.forNewcomer('ktp', null, at('12:00'))).toEqual({ ahead: 5, minutes: 50 });
   });
 
   it('keeps issuing during lunch with an estimate that waits for the break to end', () => {

@@ -5,7 +5,7 @@ import type { Counter, Service, Venue } from '../contract/venue.js';
 import type { ServicePlan } from '../contract/plan.js';
 import type { DayState } from './state.js';
 import { effectiveHours, nextDayOpening, ticketWindow } from './hours.js';
-import { agencyBreaks } from './breaks.js';
+import { deskBreaks } from './breaks.js';
 import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
 import { localDay, weekdayOfDay, zonedTime } from '../contract/time.js';
 import type { VisitOutcome } from '../contract/plan.js';
@@ -106,7 +106,8 @@ export class Estimator {
         const from = t?.startedAt ?? t?.calledAt ?? now;
         if (t) freeAt = Math.max(now, from + (minutes.get(t.serviceId) ?? this.serviceMinutes(t.serviceId)) * 60000);
       }
-      const breaks = e.ignoresHours || !agency || agency.serveThroughBreaks ? [] : agencyBreaks(e.venue, agency, day);
+      // Breaks as the desk takes them: its turn, where its agency serves through breaks in shifts.
+      const breaks = e.ignoresHours || !agency ? [] : deskBreaks(e.venue, agency, d.id, day);
       return { id: d.id, serviceIds: d.serviceIds, freeAt, breaks, closesAt };
     });
     const n = Math.max(positions, (waiting.get(serviceId) ?? 0) + 1);
