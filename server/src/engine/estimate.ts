@@ -67,6 +67,25 @@ export class Estimator {
   }
 
   /**
+   * Minutes still to go for a visitor `elapsed` minutes into a visit. A visit past its expected
+   * length is not about to end: service times have a long tail, so it is taken to have about half
+   * a visit left, and from the visits measured today, what those that lasted longer still took.
+   */
+  remainingMinutes(serviceId: string, elapsed: number, expected = this.serviceMinutes(serviceId)): number {
+    const prior = Math.max(expected - elapsed, expected / 2);
+    let sum = 0;
+    let n = 0;
+    for (const ms of this.engine.state.serviceDurations(serviceId)) {
+      const d = ms / 60000;
+      if (d <= elapsed) continue;
+      sum += d - elapsed;
+      n++;
+    }
+    // The prior counts as two visits against those measured.
+    return (2 * prior + sum) / (2 + n);
+  }
+
+  /**
    * When the first `positions` visitors of a service are called, by the desks that serve it now
    * (or, none open yet, the ones the day's plan expects), with what each desk serves first, the
    * visitor at each desk, scheduled breaks and closing time. `open` ignores closing time.
@@ -104,7 +123,7 @@ export class Estimator {
       else if (startAt === null && cs.ticketId) {
         const t = e.state.tickets.get(cs.ticketId);
         const from = t?.startedAt ?? t?.calledAt ?? now;
-        if (t) freeAt = Math.max(now, from + (minutes.get(t.serviceId) ?? this.serviceMinutes(t.serviceId)) * 60000);
+        if (t) freeAt = now + this.remainingMinutes(t.serviceId, Math.max(0, now - from) / 60000, minutes.get(t.serviceId)) * 60000;
       }
       // Breaks as the desk takes them: its turn, where its agency serves through breaks in shifts.
       const breaks = e.ignoresHours || !agency ? [] : deskBreaks(e.venue, agency, d.id, day);
@@ -126,6 +145,7 @@ export class Estimator {
       booked,
       bookedStreaks,
       bookedRatio: bookingSettings(e.venue.settings).bookedRatio,
+      aheadArrivals: e.state.arrivalsPerMinute(serviceId, now, true),
     };
     const times = forecastCalls({ ...plan, counters });
     const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });

@@ -51,6 +51,22 @@ describe('estimates that hold', () => {
     expect(again.arrivalsPerMinute('ktp', at('09:25'))).toBeCloseTo(3 / 60, 5);
   });
 
+  it('measures apart the arrivals who go ahead of the line: priority visitors and visitors sent on', () => {
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('08:00'));
+    for (const hhmm of ['08:00', '08:10', '08:20']) issue('ktp', hhmm);
+    e.issue({ serviceId: 'ktp', priority: 'lansia', source: { kind: 'kiosk', id: 'k' } }, at('08:30'));
+    // A KTP visitor sent on to KK queues there from when they first queued: ahead of KK's line.
+    const called = e.callNext('loket-1', u, at('08:40')).value!;
+    e.transfer(called.id, { toServiceId: 'kk' }, u, at('08:45'));
+    expect(e.state.arrivalsPerMinute('ktp', at('09:00'), true)).toBeCloseTo(1 / 60, 5);
+    // All KTP arrivals of the hour to 09:00 (08:00 is an hour before, out of it): three, one of them ahead.
+    expect(e.state.arrivalsPerMinute('ktp', at('09:00'))).toBeCloseTo(3 / 60, 5);
+    expect(e.state.arrivalsPerMinute('kk', at('09:00'), true)).toBeCloseTo(1 / 15, 5);
+    const again = DayState.fromDoc(e.venue, e.state.toDoc(), at('09:00'));
+    expect(again.arrivalsPerMinute('ktp', at('09:00'), true)).toBeCloseTo(1 / 60, 5);
+  });
+
   it('lets booked visitors go ahead of walk-ins from their slot on, a few in a row at most', () => {
     const desk = { id: 'd', serviceIds: ['a'], freeAt: 0, breaks: [], closesAt: Infinity };
     const m = 60000;
@@ -109,6 +125,26 @@ describe('estimates that hold', () => {
     expect(e.estimator.forNewcomer('sertipikat', null, now + 10 * 60000).minutes).toBe(15);
   });
 
+  it('takes a visit running past its expected length to have about half a visit left, and learns the tail from the visits measured', () => {
+    const { e, u, issue } = setup(testVenue());
+    const now = Date.parse('2026-11-25T01:00:00Z');
+    e.setCounterStatus('loket-4', { status: 'open' }, u, now);
+    issue('sertipikat', '09:00');
+    e.callNext('loket-4', u, now);
+    e.start('loket-4', u, now);
+    // 25 min into a 20-minute visit: not "free now", but half a visit (10 min) from its end.
+    expect(e.estimator.forNewcomer('sertipikat', null, now + 25 * 60000).minutes).toBe(10);
+    expect(e.estimator.remainingMinutes('sertipikat', 25, 20)).toBe(10);
+    // Measured today: visits of 40 and 50 minutes. Past 25 minutes those still took 15 and 25:
+    // (2 x 10 + 15 + 25) / 4 = 15 min left.
+    e.finish('loket-4', u, now + 40 * 60000);
+    issue('sertipikat', '09:40');
+    e.callNext('loket-4', u, now + 40 * 60000);
+    e.start('loket-4', u, now + 40 * 60000);
+    e.finish('loket-4', u, now + 90 * 60000);
+    expect(e.estimator.remainingMinutes('sertipikat', 25, 20)).toBe(15);
+  });
+
   it('waits out a scheduled break and warns when closing comes first', () => {
     const { e, u, issue } = setup();
     e.setCounterStatus('loket-4', { status: 'open' }, u, at('08:00'));
@@ -133,5 +169,41 @@ describe('estimates that hold', () => {
       counters: [{ id: 'c', serviceIds: ['s'], freeAt: 0, breaks: [{ start: 10 * 60000, end: 20 * 60000 }], closesAt: 25 * 60000 }],
     });
     expect(times).toEqual([0, 20 * 60000, null]);
+  });
+
+  it('expects the arrivals of other services at their recent rate for the next hour only', () => {
+    // The desk takes service a first; a's visitors came one per 10-minute visit. Carried on for
+    // ever, s would never be called; for an hour, a's line runs dry at 70 min.
+    const times = forecastCalls({
+      now: 0,
+      serviceId: 's',
+      positions: 1,
+      waiting: new Map([
+        ['a', 1],
+        ['s', 1],
+      ]),
+      minutes: new Map([
+        ['a', 10],
+        ['s', 10],
+      ]),
+      arrivals: new Map([['a', 1 / 10]]),
+      counters: [{ id: 'c', serviceIds: ['a', 's'], freeAt: 0, breaks: [], closesAt: Infinity }],
+    });
+    expect(times).toEqual([70 * 60000]);
+  });
+
+  it('lets the visitors still arriving who go ahead (priority, sent on from another service) take their turns before the line', () => {
+    const base = {
+      now: 0,
+      serviceId: 's',
+      positions: 4,
+      waiting: new Map([['s', 4]]),
+      minutes: new Map([['s', 10]]),
+      counters: [{ id: 'c', serviceIds: ['s'], freeAt: 0, breaks: [], closesAt: Infinity }],
+    };
+    const min = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : x / 60000));
+    expect(min(forecastCalls(base))).toEqual([0, 10, 20, 30]);
+    // One priority visitor every 20 minutes: one takes the desk at 20 and another at 40, ahead of the line.
+    expect(min(forecastCalls({ ...base, aheadArrivals: 1 / 20 }))).toEqual([0, 10, 30, 50]);
   });
 });

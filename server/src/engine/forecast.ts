@@ -1,3 +1,6 @@
+/** How far ahead arrivals are expected at their recent rate. */
+const ARRIVAL_HORIZON_MS = 60 * 60_000;
+
 /** One desk as the forecast sees it: when it is next free and what it serves, in its order. */
 export interface ForecastCounter {
   id: string;
@@ -32,6 +35,13 @@ export interface ForecastInput {
   bookedRatio?: number;
   /** Booked visitors called in a row so far per service (ServiceDayState.bookedStreak). */
   bookedStreaks?: ReadonlyMap<string, number>;
+  /**
+   * Visitors per minute still arriving for the forecast service who go ahead of the line as it
+   * stands (lansia, disabilitas and ibu hamil are called first; a visitor sent on from another
+   * service queues from when they first queued): a desk that takes this service takes them too
+   * while the line waits.
+   */
+  aheadArrivals?: number;
   /** Positions to forecast: 0 is the first in line. */
   positions: number;
 }
@@ -48,7 +58,11 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
   left.set(input.serviceId, Math.max(left.get(input.serviceId) ?? 0, input.positions));
   // Visitors of the other services who will have come by `t` (expected, so fractional).
   const rate = (s: string) => (s === input.serviceId ? 0 : (input.arrivals?.get(s) ?? 0));
-  const has = (s: string, t: number) => (left.get(s) ?? 0) + (rate(s) * Math.max(0, t - input.now)) / 60000 >= 1 - 1e-9;
+  // Arrivals are expected at the recent rate for the next hour only: the rate was measured over an
+  // hour at most, and the morning's peak is not the afternoon's (carried on for hours, a burst at
+  // opening would promise a line that never moves).
+  const horizon = (t: number) => Math.min(ARRIVAL_HORIZON_MS, Math.max(0, t - input.now)) / 60000;
+  const has = (s: string, t: number) => (left.get(s) ?? 0) + rate(s) * horizon(t) >= 1 - 1e-9;
   // Booked visitors not yet taken, per service, in slot order; and each service's run of booked calls.
   const booked = new Map([...(input.booked ?? new Map<string, readonly number[]>())].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
   const taken = new Map<string, number>();
@@ -75,6 +89,10 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
     }
     return at;
   };
+  // Visitors of this service who will have come by `t` and gone ahead (expected, so fractional).
+  const jumpRate = input.aheadArrivals ?? 0;
+  let jumped = 0;
+  const jumperDue = (t: number) => jumpRate * horizon(t) - jumped >= 1 - 1e-9;
   const desks = input.counters.map((c) => ({ ...c, t: Math.max(input.now, c.freeAt), done: false }));
   const limit = 20000;
   for (let step = 0; step < limit && out.length < input.positions; step++) {
@@ -107,6 +125,10 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
     if (kind === 'booked') {
       taken.set(sid, (taken.get(sid) ?? 0) + 1);
       streaks.set(sid, (streaks.get(sid) ?? 0) + 1);
+    } else if (sid === input.serviceId && jumperDue(at)) {
+      // A visitor who came meanwhile and goes ahead takes this turn; the line waits one more visit.
+      jumped++;
+      streaks.set(sid, 0);
     } else {
       left.set(sid, (left.get(sid) ?? 0) - 1);
       streaks.set(sid, 0);

@@ -61,6 +61,9 @@ interface Lines {
  */
 const CALLS_PER_COUNTER = 10;
 
+/** The key suffix of a service's arrivals who go ahead of its line (not a character of a service id). */
+const AHEAD_KEY = '\u0000ahead';
+
 /** The arrival rate is measured over the last hour, and over at least a quarter of one. */
 const ARRIVAL_WINDOW_MS = 60 * 60_000;
 const MIN_ARRIVAL_SPAN_MS = 15 * 60_000;
@@ -294,24 +297,34 @@ export class DayState {
   }
 
   private noteArrival(t: Ticket): void {
-    const list = this.arrivals.get(t.serviceId) ?? [];
+    this.noteArrivalIn(t.serviceId, t);
+    // Those who go ahead of the visitors already waiting on their own too: priority visitors, and
+    // visitors sent on from another service (they queue from when they first queued).
+    if (t.priority !== null || t.transferredFrom !== null) this.noteArrivalIn(`${t.serviceId}${AHEAD_KEY}`, t);
+  }
+
+  private noteArrivalIn(key: string, t: Ticket): void {
+    const list = this.arrivals.get(key) ?? [];
     list.push(t.issuedAt);
     // Kept for the rate's window and a little more; dropped in blocks so a push stays cheap.
     if (list.length > 256 && list[0]! < t.issuedAt - 2 * ARRIVAL_WINDOW_MS) {
       const keep = list.findIndex((x) => x >= t.issuedAt - ARRIVAL_WINDOW_MS);
       list.splice(0, keep < 0 ? list.length : keep);
     }
-    this.arrivals.set(t.serviceId, list);
+    this.arrivals.set(key, list);
   }
 
   /**
-   * Visitors per minute arriving for a service lately: tickets issued over the last hour, or since
-   * the first ticket of the day when that is shorter (but never over less than a quarter of an
-   * hour, so the first few tickets of the morning do not look like a flood).
+   * Visitors per minute arriving for a service lately (or only those who go ahead of its line:
+   * priority visitors and visitors sent on from another service): tickets
+   * issued over the last hour, or since the service's first ticket of the day when that is shorter
+   * (but never over less than a quarter of an hour, so the first few tickets of the morning do not
+   * look like a flood).
    */
-  arrivalsPerMinute(serviceId: string, now: number): number {
-    const list = this.arrivals.get(serviceId);
-    if (!list?.length) return 0;
+  arrivalsPerMinute(serviceId: string, now: number, onlyAhead = false): number {
+    const all = this.arrivals.get(serviceId);
+    const list = onlyAhead ? this.arrivals.get(`${serviceId}${AHEAD_KEY}`) : all;
+    if (!list?.length || !all?.length) return 0;
     let n = 0;
     for (let i = list.length - 1; i >= 0; i--) {
       const at = list[i]!;
@@ -320,8 +333,8 @@ export class DayState {
       n++;
     }
     if (!n) return 0;
-    // list[0] is the day's first ticket, or one older than the window (only such are dropped).
-    const span = Math.max(MIN_ARRIVAL_SPAN_MS, Math.min(ARRIVAL_WINDOW_MS, now - list[0]!));
+    // all[0] is the service's first ticket of the day, or one older than the window (only such are dropped).
+    const span = Math.max(MIN_ARRIVAL_SPAN_MS, Math.min(ARRIVAL_WINDOW_MS, now - all[0]!));
     return n / (span / 60000);
   }
 
@@ -330,6 +343,11 @@ export class DayState {
     const list = this.durations.get(serviceId);
     if (!list || list.length === 0) return null;
     return list.reduce((a, b) => a + b, 0) / list.length / 60000;
+  }
+
+  /** The recent service times of a service (ms), newest last. */
+  serviceDurations(serviceId: string): readonly number[] {
+    return this.durations.get(serviceId) ?? [];
   }
 
   /** How many service times the mean is taken over (the prior's counterweight). */
