@@ -166,6 +166,15 @@ function flush(): void {
   send({ type: 'arrivals', batch });
 }
 
+function withoutEstimate(q: QueueInfo): Omit<QueueInfo, 'estimatedWaitMinutes' | 'servedBeforeClose'> {
+  const { estimatedWaitMinutes: _e, servedBeforeClose: _s, ...rest } = q;
+  return rest;
+}
+
+function estimatesAgree(a: number | null, b: number | null): boolean {
+  return a === null || b === null ? a === b : Math.abs(a - b) <= 2;
+}
+
 /** Boards whose counters and queues differ from a snapshot asked for now, with the first difference noted. */
 async function staleBoards(): Promise<number> {
   const key = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -181,7 +190,13 @@ async function staleBoards(): Promise<number> {
       }
       const res = answer as { ok: true; data: Snapshot };
       const countersOk = key(new Map(res.data.counters.map((c) => [c.counterId, c]))) === key(sc.counters);
-      const queuesOk = key(new Map(res.data.queues.map((q) => [q.serviceId, q]))) === key(sc.queues);
+      // The estimate moves with time alone (the visit at the desk goes on, arrival rates slide), and
+      // the server re-sends what time moved every 15 s: it is compared apart, within two minutes;
+      // every other field of a queue must be what the snapshot says.
+      const fresh = new Map(res.data.queues.map((q) => [q.serviceId, q]));
+      const queuesOk =
+        key(new Map([...fresh].map(([k, q]) => [k, withoutEstimate(q)]))) === key(new Map([...sc.queues].map(([k, q]) => [k, withoutEstimate(q)]))) &&
+        [...fresh].every(([k, q]) => estimatesAgree(q.estimatedWaitMinutes, sc.queues.get(k)?.estimatedWaitMinutes ?? null));
       if (countersOk && queuesOk) return false;
       note(`screen ${i} (${JSON.stringify(sc.scope)}) holds ${countersOk ? 'queues' : 'counters'} that differ from the server's`);
       return true;
