@@ -163,11 +163,17 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     let bareSeconds = 0;
     if (!bareLoad) antreSeconds = await timed(start, () => load.run(start));
     else {
-      for (let i = 0; start + i * stretch * 1000 < start + opts.seconds * 1000; i++) {
-        const a = start + i * stretch * 1000;
-        const b = Math.min(a + stretch * 1000, start + opts.seconds * 1000);
+      const total = opts.seconds * 1000;
+      for (let i = 0, done = 0; done < total; i++) {
+        const length = Math.min(stretch * 1000, total - done);
+        // A stretch ends once every answer of it is in, which may be a moment past its schedule:
+        // the next one's schedule starts then, so neither server's requests are counted late for
+        // the other's last answers.
+        const a = Math.max(start + done, now());
+        const b = a + length;
         if (i % 2 === 0) antreSeconds += await timed(a, () => load.stretch(a, b, i));
         else bareSeconds += await timed(a, () => bareLoad.stretch(a, b, i));
+        done += length;
       }
     }
     clearInterval(sampler);
