@@ -59,6 +59,9 @@ export class HubFeed {
   private lastSeq = 0;
   private day = '';
   private failed: unknown = null;
+  /** Events given a sequence whose write has not answered yet, and who waits for them all to answer. */
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -232,20 +235,33 @@ export class HubFeed {
     if (m.get(it.key) === h) return;
     m.set(it.key, h);
     const e: HubEvent = { seq: ++this.lastSeq, at: this.clock(), day, kind: it.kind, key: it.key, data: it.data };
+    this.inFlight++;
     // Timers of one delay fire in the order they were set: the sequence order holds.
     if (this.src.delayMs) setTimeout(() => this.write(e), this.src.delayMs);
     else this.write(e);
   }
 
   private write(e: HubEvent): void {
-    this.store.append(e).then(
-      () => this.pushTail(e),
-      (err: unknown) => {
-        // Sequences after this one can no longer be written without a gap: stop, and let rebuild() reconcile what was lost.
-        if (!this.failed) this.src.onError?.(err, "hub feed write failed; the feed is rebuilt from the site's stores once the disk takes writes");
-        this.failed = err;
-      },
-    );
+    this.store
+      .append(e)
+      .then(
+        () => this.pushTail(e),
+        (err: unknown) => {
+          // Sequences after this one can no longer be written without a gap: stop, and let rebuild() reconcile what was lost.
+          if (!this.failed) this.src.onError?.(err, "hub feed write failed; the feed is rebuilt from the site's stores once the disk takes writes");
+          this.failed = err;
+        },
+      )
+      .finally(() => {
+        if (--this.inFlight > 0) return;
+        for (const resolve of this.idle.splice(0)) resolve();
+      });
+  }
+
+  /** Resolves once every event given a sequence so far has been written or refused (see `failure`). */
+  async written(): Promise<void> {
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
   private pushTail(e: HubEvent): void {

@@ -37,6 +37,8 @@ export class HubLink {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private running: Promise<void> | null = null;
+  /** A failed feed is being rebuilt: not healthy until the rebuilt feed's writes are on disk. */
+  private healing = false;
   private failures = 0;
   private hubNext = 1;
   private venueSent = -1;
@@ -129,9 +131,18 @@ export class HubLink {
 
   /** After a failed feed write: cut the feed back, read it again and reconcile (throws while the disk refuses). */
   private async heal(): Promise<void> {
-    await this.feed.store.recover();
-    await this.feed.rebuild();
-    this.hubNext = Math.min(this.hubNext, this.feed.durableSeq + 1);
+    this.healing = true;
+    try {
+      await this.feed.store.recover();
+      await this.feed.rebuild();
+      // What the rebuild wrote must be on disk before the feed counts as healed: a disk that still
+      // refuses writes fails the heal, and the link stays 'retrying' with the reason.
+      await this.feed.written();
+      if (this.feed.failure) throw this.feed.failure;
+      this.hubNext = Math.min(this.hubNext, this.feed.durableSeq + 1);
+    } finally {
+      this.healing = false;
+    }
   }
 
   private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
@@ -259,7 +270,7 @@ export class HubLink {
 
   status(): HubLinkStatus {
     const meta = this.started ? this.feed.store.meta : null;
-    const f = this.started ? this.feed.failure : null;
+    const f = this.started ? (this.feed.failure ?? (this.healing ? new Error('the feed is being rebuilt') : null)) : null;
     const lastError = f
       ? {
           at: this.ctx.queue.clock(),
