@@ -6,7 +6,7 @@ import { ERRORS } from '../contract/errors.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { testVenue, testVenueInput } from '../testing/builders.js';
 import { FakeCloudApi } from '../messaging/testing/fake-cloud-api.js';
-import { solve } from './bot-check.js';
+import { solve, solves } from './bot-check.js';
 
 const api = new FakeCloudApi();
 let h: Harness;
@@ -130,7 +130,10 @@ describe('online booking', () => {
   });
 
   it('refuses a missing or reused bot check, a filled hidden field, a missing consent and a bad number', async () => {
-    expectError(await book({ nonce: 'x', phone: '081200000010' }), 'BOT_CHECK_FAILED');
+    // A wrong answer: one that does not solve this challenge (a guessed nonce solves 1 in 2^bits).
+    const asked = (await h.api('/api/booking/challenge')).body;
+    const wrong = ['x', 'y', 'z', 'w', 'v'].find((n) => !solves(asked.challenge, n, asked.bits))!;
+    expectError(await book({ challenge: asked.challenge, nonce: wrong, phone: '081200000010' }), 'BOT_CHECK_FAILED');
     expectError(await book({ challenge: '1.2.3.4', phone: '081200000010' }), 'BOT_CHECK_FAILED');
     const c = (await h.api('/api/booking/challenge')).body;
     const nonce = solve(c.challenge, c.bits);
