@@ -17,8 +17,6 @@ import { bookingSettings } from '../contract/venue.js';
 export interface EstimatorSource {
   readonly venue: Venue;
   readonly state: DayState;
-  /** Grows with every applied change: cached answers are keyed on it. */
-  readonly version: number;
   readonly ignoresHours: boolean;
   service(id: string): Service;
   counter(id: string): Counter;
@@ -34,10 +32,28 @@ export interface EstimatorSource {
 
 /** Read models: what screens and visitors are told, computed from the engine's state. */
 export class Estimator {
+  /**
+   * Forecasts per service, with the state's change mark they were made at and what they read:
+   * one holds while none of those services and counters changes (a ticket at another gerai does
+   * not move this line), for a few seconds of the clock at most.
+   */
   private readonly cache = new Map<
     string,
-    { version: number; state: unknown; venue: unknown; now: number; desks: number; times: (number | null)[]; open: (number | null)[] }
+    {
+      mark: number;
+      services: string[];
+      counters: string[];
+      state: unknown;
+      venue: unknown;
+      now: number;
+      desks: number;
+      times: (number | null)[];
+      open: (number | null)[];
+    }
   >();
+
+  /** Lines played forward so far (each forecast not answered from the cache): what a snapshot costs. */
+  forecastsMade = 0;
 
   constructor(private readonly engine: EstimatorSource) {}
 
@@ -89,12 +105,23 @@ export class Estimator {
    * When the first `positions` visitors of a service are called, by the desks that serve it now
    * (or, none open yet, the ones the day's plan expects), with what each desk serves first, the
    * visitor at each desk, scheduled breaks and closing time. `open` ignores closing time.
-   * Kept for a few seconds per engine version: screens ask for every service at once.
+   * Kept while its inputs are unchanged, for five seconds at most: screens ask for every service
+   * at once, every few seconds, and a board's snapshot would otherwise play every line forward.
    */
   private forecast(serviceId: string, positions: number, now: number): { desks: number; times: (number | null)[]; open: (number | null)[] } {
     const e = this.engine;
     const c = this.cache.get(serviceId);
-    if (c && c.version === e.version && c.state === e.state && c.venue === e.venue && Math.abs(c.now - now) < 5000 && c.times.length >= positions) return c;
+    if (
+      c &&
+      c.state === e.state &&
+      c.venue === e.venue &&
+      Math.abs(c.now - now) < 5000 &&
+      c.times.length >= positions &&
+      e.state.lastChangeOf(c.services, c.counters) <= c.mark
+    )
+      return c;
+    const mark = e.state.changeMark;
+    this.forecastsMade++;
     let desks = e.countersServing(serviceId);
     let startAt: number | null = null;
     if (!desks.length) {
@@ -149,7 +176,9 @@ export class Estimator {
     };
     const times = forecastCalls({ ...plan, counters });
     const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
-    const out = { desks: desks.length, times, open, version: e.version, state: e.state, venue: e.venue, now };
+    // What this forecast read: the services of its desks, and every counter that serves the line (one opening or closing changes the desks).
+    const counterIds = new Set([...e.venue.counters.filter((x) => x.serviceIds.includes(serviceId)).map((x) => x.id), ...desks.map((d) => d.id)]);
+    const out = { desks: desks.length, times, open, mark, services: [...services, serviceId], counters: [...counterIds], state: e.state, venue: e.venue, now };
     this.cache.set(serviceId, out);
     return out;
   }

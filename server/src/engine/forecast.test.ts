@@ -4,6 +4,7 @@ import { DayState } from './state.js';
 import { seqIds, testVenue } from '../testing/builders.js';
 import { dayVenue, wita } from '../testing/day-venue.js';
 import { forecastCalls, shrunkMinutes } from './forecast.js';
+import { Estimator } from './estimate.js';
 
 const DAY = '2026-11-25';
 const at = (hhmm: string) => wita(DAY, hhmm);
@@ -36,6 +37,45 @@ describe('estimates that hold', () => {
     // Now loket-1 is busy with KTP, and KTP visitors keep coming at the rate just seen (three in a
     // quarter of an hour, one per 15-minute visit): loket-1 never gets to KK; the line waits for loket-2.
     expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(60);
+  });
+
+  it('plays a line forward again when anything it reads changes, and not for a change at another gerai', () => {
+    const { e, u, issue } = setup();
+    const now = at('09:00');
+    const ktp = () => e.estimator.forNewcomer('ktp', null, now).minutes;
+    e.setCounterStatus('loket-1', { status: 'open' }, u, now);
+    for (let i = 0; i < 3; i++) issue('ktp', '09:00');
+    expect(ktp()).toBe(30);
+    // The same moment, nothing changed: answered from what was played.
+    const made = e.estimator.forecastsMade;
+    expect(ktp()).toBe(30);
+    // Tickets and a counter at other agencies do not move the KTP line.
+    issue('skck', '09:00');
+    e.setCounterStatus('loket-4', { status: 'open' }, u, now);
+    expect(ktp()).toBe(30);
+    expect(e.estimator.forecastsMade).toBe(made);
+    // Each thing KTP's forecast reads moves it at once, at the same moment of the clock:
+    // a second desk opening for it,
+    e.setCounterStatus('loket-2', { status: 'open' }, u, now);
+    expect(ktp()).toBe(10);
+    // a visitor of the service its shared desk takes first (loket-2 takes KK before KTP),
+    issue('kk', '09:00');
+    issue('kk', '09:00');
+    expect(ktp()).toBeGreaterThan(10);
+    const withKk = ktp();
+    // and a visitor called, started and finished at a desk, then the desk on a break: always as
+    // a forecast made afresh from the same state says.
+    const fresh = () => new Estimator(e).forNewcomer('ktp', null, now).minutes;
+    expect(withKk).toBe(fresh());
+    e.callNext('loket-1', u, now);
+    expect(ktp()).toBe(fresh());
+    e.start('loket-1', u, now);
+    expect(ktp()).toBe(fresh());
+    e.finish('loket-1', u, now);
+    expect(ktp()).toBe(fresh());
+    e.setCounterStatus('loket-2', { status: 'break', reason: 'Istirahat' }, u, now);
+    expect(ktp()).toBe(fresh());
+    expect(e.estimator.forecastsMade).toBeGreaterThan(made + 5);
   });
 
   it('measures arrivals over the last hour, the same after a restart', () => {

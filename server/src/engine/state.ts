@@ -111,6 +111,11 @@ export class DayState {
   readonly active = new Map<string, Ticket>();
   /** When each service's tickets of the last hours were issued (transfers in included): the arrival rate. */
   private readonly arrivals = new Map<string, number[]>();
+  /** Changes applied so far, and the count at which each service's and counter's data (or everything) last changed. */
+  private changeCount = 0;
+  private readonly serviceChanged = new Map<string, number>();
+  private readonly counterChanged = new Map<string, number>();
+  private everythingChanged = 0;
 
   constructor(
     day: string,
@@ -154,8 +159,22 @@ export class DayState {
     return s;
   }
 
+  /** A mark that grows with every change applied: read models cached at one mark hold while `lastChangeOf` their inputs stays at or below it. */
+  get changeMark(): number {
+    return this.changeCount;
+  }
+
+  /** The mark of the latest change to any of these services or counters, or to the whole day. */
+  lastChangeOf(serviceIds: Iterable<string>, counterIds: Iterable<string>): number {
+    let last = this.everythingChanged;
+    for (const id of serviceIds) last = Math.max(last, this.serviceChanged.get(id) ?? 0);
+    for (const id of counterIds) last = Math.max(last, this.counterChanged.get(id) ?? 0);
+    return last;
+  }
+
   /** Adds the venue's new counters and services after a venue edit. */
   syncVenue(venue: Venue, now: number): void {
+    this.everythingChanged = ++this.changeCount;
     for (const c of venue.counters) {
       if (!this.counters.has(c.id))
         this.counters.set(c.id, {
@@ -198,9 +217,15 @@ export class DayState {
 
   /** Applies one change; the live path and replay go through here alike. */
   apply(change: Change): void {
+    const mark = ++this.changeCount;
     switch (change.t) {
       case 'ticket': {
         const prev = this.tickets.get(change.ticket.id);
+        for (const t of prev ? [prev, change.ticket] : [change.ticket]) {
+          this.serviceChanged.set(t.serviceId, mark);
+          if (t.counterId) this.counterChanged.set(t.counterId, mark);
+          if (t.targetCounterId) this.counterChanged.set(t.targetCounterId, mark);
+        }
         if (prev) this.unindex(prev);
         else this.noteArrival(change.ticket);
         this.putTicket(change.ticket, true);
@@ -209,6 +234,7 @@ export class DayState {
       case 'counter': {
         const prev = this.counters.get(change.counter.counterId);
         const c = change.counter;
+        this.counterChanged.set(c.counterId, mark);
         if (!prev || prev.status !== c.status || prev.breakReason !== c.breakReason)
           this.counterLog.push({ counterId: c.counterId, at: c.since, status: c.status, reason: c.breakReason, userId: c.userId });
         this.counters.set(c.counterId, c);
@@ -216,14 +242,19 @@ export class DayState {
       }
       case 'service':
         this.services.set(change.service.serviceId, change.service);
+        this.serviceChanged.set(change.service.serviceId, mark);
         break;
       case 'agency':
         this.agencies.set(change.agency.agencyId, change.agency);
         this.agenciesRev++;
+        this.everythingChanged = mark;
         break;
-      case 'outcome':
+      case 'outcome': {
         this.outcomes.set(change.outcome.ticketId, change.outcome);
+        const t = this.tickets.get(change.outcome.ticketId);
+        if (t) this.serviceChanged.set(t.serviceId, mark);
         break;
+      }
       case 'call':
         this.calls.push(storedCall(change.call));
         if (this.calls.filter((c) => c.counterId === change.call.counterId).length > CALLS_PER_COUNTER) this.calls = keepRecentCalls(this.calls);
