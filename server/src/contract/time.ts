@@ -76,8 +76,22 @@ export function weekdayOfDay(day: string): Weekday {
   return names[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? 'mon';
 }
 
+const zonedTimes = new Map<string, number>();
+
 /** The instant a local wall-clock time of a day happens in a zone. */
 export function zonedTime(day: string, hhmm: string, tz: string): number {
+  // Pure, and asked for the same few times of the day over and over (opening, breaks, closing of
+  // every service and desk for every estimate): kept, as the zone's rules do not change in a run.
+  const key = `${tz} ${day} ${hhmm}`;
+  const known = zonedTimes.get(key);
+  if (known !== undefined) return known;
+  if (zonedTimes.size >= 4096) zonedTimes.clear();
+  const t = computeZonedTime(day, hhmm, tz);
+  zonedTimes.set(key, t);
+  return t;
+}
+
+function computeZonedTime(day: string, hhmm: string, tz: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const [h, mi] = hhmm.split(':').map(Number) as [number, number];
   const asUtc = Date.UTC(y, m - 1, d, h, mi);

@@ -49,6 +49,7 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
   const now = q.clock();
   const floors = new Set(floorsOf(ctx, p));
   const counterFloor = new Map(e.venue.counters.map((c) => [c.id, c.floor]));
+  const agencyFloor = new Map(e.venue.agencies.map((a) => [a.id, a.floor]));
   const zone = zoneOf(ctx, p);
   const inZone = (counterId: string) => !zone || zone.counterIds.includes(counterId);
   const zoneSvc = zone ? zoneServices(ctx, zone.counterIds) : null;
@@ -58,7 +59,10 @@ export function presentSnapshot(ctx: AppContext, p: Principal | null, ticketId: 
     now,
     venueVersion: q.venueVersion,
     counters: e.venue.counters.filter((c) => floors.has(c.floor) && inZone(c.id)).map((c) => e.estimator.publicCounter(c.id)),
-    queues: e.estimator.queues(now).filter((x) => (zoneSvc ? zoneSvc.has(x.serviceId) : floors.has(x.floor))),
+    // Only the lines this audience sees are forecast: a floor's board does not pay for the other floor's.
+    queues: e.venue.services
+      .filter((s) => (zoneSvc ? zoneSvc.has(s.id) : floors.has(agencyFloor.get(s.agencyId) ?? 1)))
+      .map((s) => e.estimator.queueInfo(s.id, now)),
     recentCalls: e.state.calls.filter((c) => floors.has(counterFloor.get(c.counterId) ?? c.floor) && inZone(c.counterId)).slice(-10),
     announcements: ctx.board.announcements(),
   };
