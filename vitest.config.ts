@@ -47,12 +47,15 @@ export default defineConfig({
         test: {
           name: 'system',
           include: system,
+          isolate: false,
           exclude: [...browser, ...load, '**/node_modules/**', '**/dist/**'],
           maxWorkers: workers || cores,
           sequence: { groupOrder: 0 },
         },
       },
-      { extends: true, test: { name: 'browser', include: browser, maxWorkers: workers || 2, sequence: { groupOrder: 1 } } },
+      // Browser files share their worker's module cache too, and so one Chromium per worker
+      // (tests/support/browser.ts): each test still gets a fresh context, as a new profile.
+      { extends: true, test: { name: 'browser', include: browser, isolate: false, maxWorkers: workers || 2, sequence: { groupOrder: 1 } } },
       // A load test measures whether the server keeps a schedule: it needs the machine to itself.
       { extends: true, test: { name: 'load', include: load, maxWorkers: 1, sequence: { groupOrder: 2 } } },
     ],
