@@ -175,7 +175,9 @@ export class Estimator {
       aheadArrivals: e.state.arrivalsPerMinute(serviceId, now, true),
     };
     const times = forecastCalls({ ...plan, counters });
-    const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
+    // Played again without closing time only when someone is not reached before it: until then the two agree.
+    const open =
+      closesAt === Infinity || !times.includes(null) ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
     // What this forecast read: the services of its desks, and every counter that serves the line (one opening or closing changes the desks).
     const counterIds = new Set([...e.venue.counters.filter((x) => x.serviceIds.includes(serviceId)).map((x) => x.id), ...desks.map((d) => d.id)]);
     const out = { desks: desks.length, times, open, mark, services: [...services, serviceId], counters: [...counterIds], state: e.state, venue: e.venue, now };
