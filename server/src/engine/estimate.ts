@@ -2,7 +2,7 @@ import type { PriorityCategory, PublicCounter, QueueInfo, Ticket, TicketView } f
 import { AntreError } from '../contract/errors.js';
 import type { CounterState, ServiceDayState } from '../contract/domain.js';
 import type { Counter, Service, Venue } from '../contract/venue.js';
-import type { ServicePlan } from '../contract/plan.js';
+import type { DayPlan, ServicePlan } from '../contract/plan.js';
 import type { DayState } from './state.js';
 import { effectiveHours, nextDayOpening, ticketWindow } from './hours.js';
 import { deskBreaks } from './breaks.js';
@@ -25,6 +25,8 @@ export interface EstimatorSource {
   counterState(id: string): CounterState;
   serviceState(id: string): ServiceDayState;
   servicePlan(serviceId: string): ServicePlan;
+  /** Today's plan: the rostered counters and when each is expected. */
+  plan(): DayPlan;
   countersServing(serviceId: string): Counter[];
   assertCanIssue(service: Service, now: number, booked?: boolean): void;
   plannedAhead(plan: ServicePlan, now: number): boolean;
@@ -96,12 +98,19 @@ export class Estimator {
     const c = this.cache.get(serviceId);
     if (c && c.version === e.version && c.state === e.state && c.venue === e.venue && Math.abs(c.now - now) < 5000 && c.times.length >= positions) return c;
     let desks = e.countersServing(serviceId);
-    let startAt: number | null = null;
+    // Desks the roster expects today that have not opened yet: each takes visitors from its planned start (now, if late).
+    const expected = new Map<string, number>();
     if (!desks.length) {
       const plan = e.servicePlan(serviceId);
       if (!e.plannedAhead(plan, now)) return { desks: 0, times: [], open: [] };
       desks = plan.counterIds.map((id) => e.counter(id));
-      startAt = Math.max(now, plan.from ?? now);
+      for (const d of desks) expected.set(d.id, Math.max(now, plan.from ?? now));
+    } else {
+      for (const [id, from] of this.notYetOpen(serviceId, now)) {
+        if (desks.some((d) => d.id === id)) continue;
+        desks = [...desks, e.counter(id)];
+        expected.set(id, from);
+      }
     }
     const svc = e.service(serviceId);
     const day = localDay(now, e.venue.timeZone);
@@ -118,9 +127,10 @@ export class Estimator {
     const counters: ForecastCounter[] = desks.map((d) => {
       const cs = e.state.counters.get(d.id)!;
       const agency = e.venue.agencies.find((a) => a.id === d.agencyId);
+      const startAt = expected.get(d.id);
       let freeAt = startAt ?? now;
-      if (startAt === null && cs.status === 'break') freeAt = Math.max(now, cs.breakUntil ?? now);
-      else if (startAt === null && cs.ticketId) {
+      if (startAt === undefined && cs.status === 'break') freeAt = Math.max(now, cs.breakUntil ?? now);
+      else if (startAt === undefined && cs.ticketId) {
         const t = e.state.tickets.get(cs.ticketId);
         const from = t?.startedAt ?? t?.calledAt ?? now;
         if (t) freeAt = now + this.remainingMinutes(t.serviceId, Math.max(0, now - from) / 60000, minutes.get(t.serviceId)) * 60000;
@@ -151,6 +161,26 @@ export class Estimator {
     const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
     const out = { desks: desks.length, times, open, version: e.version, state: e.state, venue: e.venue, now };
     this.cache.set(serviceId, out);
+    return out;
+  }
+
+  /**
+   * The rostered desks of a service that have not opened yet today, with when each is expected: its
+   * planned start, or now when the officer is late, until the delay reaches the late-opening alert
+   * (then nobody knows when the desk comes, and the forecast goes on without it). A desk that opened
+   * and closed again today is not expected back.
+   */
+  private notYetOpen(serviceId: string, now: number): Map<string, number> {
+    const e = this.engine;
+    const out = new Map<string, number>();
+    const lateMs = (e.venue.settings.lateOpenMinutes ?? 15) * 60000;
+    let opened: Set<string> | null = null;
+    for (const c of e.plan().counters) {
+      if (now >= c.until || now - c.from >= lateMs || !e.counter(c.counterId).serviceIds.includes(serviceId)) continue;
+      if (e.state.counters.get(c.counterId)?.status !== 'closed') continue;
+      opened ??= new Set(e.state.counterLog.filter((l) => l.status !== 'closed').map((l) => l.counterId));
+      if (!opened.has(c.counterId)) out.set(c.counterId, Math.max(now, c.from));
+    }
     return out;
   }
 
