@@ -135,6 +135,8 @@ export class Estimator {
         const from = t?.startedAt ?? t?.calledAt ?? now;
         if (t) freeAt = now + this.remainingMinutes(t.serviceId, Math.max(0, now - from) / 60000, minutes.get(t.serviceId)) * 60000;
       }
+      // Visitors waiting for this desk alone (back from fetching a document, sent to it) are called before any line.
+      for (const t of e.state.targetedFor(d.id)) freeAt += (minutes.get(t.serviceId) ?? this.serviceMinutes(t.serviceId)) * 60000;
       // Breaks as the desk takes them: its turn, where its agency serves through breaks in shifts.
       const breaks = e.ignoresHours || !agency ? [] : deskBreaks(e.venue, agency, d.id, day);
       return { id: d.id, serviceIds: d.serviceIds, freeAt, breaks, closesAt };

@@ -38,6 +38,18 @@ describe('estimates that hold', () => {
     expect(e.estimator.forNewcomer('kk', null, at('09:00')).minutes).toBe(60);
   });
 
+  it('has a desk call the visitor resumed for it before its line', () => {
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('09:00'));
+    issue('ktp', '09:00');
+    const held = e.callNext('loket-1', u, at('09:00')).value;
+    e.hold('loket-1', u, at('09:01'), 'fotokopi KK');
+    expect(e.estimator.forNewcomer('ktp', null, at('09:02')).minutes).toBe(0);
+    // Back with the document: loket-1 takes them first (10 minutes of KTP), then the newcomer.
+    e.resume('loket-1', held.id, u, at('09:05'));
+    expect(e.estimator.forNewcomer('ktp', null, at('09:05')).minutes).toBe(10);
+  });
+
   it('measures arrivals over the last hour, the same after a restart', () => {
     const { e, issue } = setup();
     e.setCounterStatus('loket-1', { status: 'open' }, { userId: 'u' }, at('08:00'));
