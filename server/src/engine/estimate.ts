@@ -157,7 +157,7 @@ export class Estimator {
       booked,
       bookedStreaks,
       bookedRatio: bookingSettings(e.venue.settings).bookedRatio,
-      aheadArrivals: e.state.arrivalsPerMinute(serviceId, now, true),
+      aheadArrivals: e.state.aheadPerMinute(serviceId, now, e.venue.settings.estimatePriorWeight),
     };
     const times = forecastCalls({ ...plan, counters });
     const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });

@@ -63,7 +63,7 @@ describe('estimates that hold', () => {
     expect(again.arrivalsPerMinute('ktp', at('09:25'))).toBeCloseTo(3 / 60, 5);
   });
 
-  it('measures apart the arrivals who go ahead of the line: priority visitors and visitors sent on', () => {
+  it('counts the arrivals who go ahead of the line: visitors sent on as they come, priority visitors as their share of everyone', () => {
     const { e, u, issue } = setup();
     e.setCounterStatus('loket-1', { status: 'open' }, u, at('08:00'));
     for (const hhmm of ['08:00', '08:10', '08:20']) issue('ktp', hhmm);
@@ -71,12 +71,18 @@ describe('estimates that hold', () => {
     // A KTP visitor sent on to KK queues there from when they first queued: ahead of KK's line.
     const called = e.callNext('loket-1', u, at('08:40')).value!;
     e.transfer(called.id, { toServiceId: 'kk' }, u, at('08:45'));
-    expect(e.state.arrivalsPerMinute('ktp', at('09:00'), true)).toBeCloseTo(1 / 60, 5);
-    // All KTP arrivals of the hour to 09:00 (08:00 is an hour before, out of it): three, one of them ahead.
+    // KTP: three arrivals in the hour to 09:00, and one visitor in four so far today has priority.
     expect(e.state.arrivalsPerMinute('ktp', at('09:00'))).toBeCloseTo(3 / 60, 5);
-    expect(e.state.arrivalsPerMinute('kk', at('09:00'), true)).toBeCloseTo(1 / 15, 5);
+    expect(e.state.aheadPerMinute('ktp', at('09:00'), 5)).toBeCloseTo(3 / 60 / 4, 5);
+    // KK: the one sent on, over the quarter of an hour since.
+    expect(e.state.aheadPerMinute('kk', at('09:00'), 5)).toBeCloseTo(1 / 15, 5);
     const again = DayState.fromDoc(e.venue, e.state.toDoc(), at('09:00'));
-    expect(again.arrivalsPerMinute('ktp', at('09:00'), true)).toBeCloseTo(1 / 60, 5);
+    expect(again.aheadPerMinute('ktp', at('09:00'), 5)).toBeCloseTo(3 / 60 / 4, 5);
+    // Two priority visitors at Polres's door are not all of Polres to come: the building's share
+    // so far (three in six) is worth five visitors against their two.
+    for (let i = 0; i < 2; i++) e.issue({ serviceId: 'skck', priority: 'ibu_hamil', source: { kind: 'kiosk', id: 'k' } }, at('09:00'));
+    expect(e.state.priorityShare('skck', 5)).toBeCloseTo((2 + 5 * 0.5) / 7, 5);
+    expect(e.state.priorityShare('skck', 0)).toBe(1);
   });
 
   it('lets booked visitors go ahead of walk-ins from their slot on, a few in a row at most', () => {
