@@ -6,7 +6,8 @@ import type { DayPlan, ServicePlan } from '../contract/plan.js';
 import type { DayState } from './state.js';
 import { effectiveHours, nextDayOpening, ticketWindow } from './hours.js';
 import { deskBreaks } from './breaks.js';
-import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
+import { ARRIVAL_HORIZON_MS, forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
+import { profileBetween } from './arrival-profile.js';
 import { localDay, weekdayOfDay, zonedTime } from '../contract/time.js';
 import type { VisitOutcome } from '../contract/plan.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
@@ -30,6 +31,8 @@ export interface EstimatorSource {
   countersServing(serviceId: string): Counter[];
   assertCanIssue(service: Service, now: number, booked?: boolean): void;
   plannedAhead(plan: ServicePlan, now: number): boolean;
+  /** The building's usual arrivals per minute of the day, from recent days; null without history. */
+  readonly arrivalProfile: readonly number[] | null;
   /** Slot times of today's bookings of a service still to check in. */
   upcomingBookings(serviceId: string): readonly number[];
 }
@@ -158,6 +161,7 @@ export class Estimator {
       bookedStreaks,
       bookedRatio: bookingSettings(e.venue.settings).bookedRatio,
       aheadArrivals: e.state.aheadPerMinute(serviceId, now, e.venue.settings.estimatePriorWeight),
+      arrivalMinutes: this.arrivalMinutes(day, now),
     };
     const times = forecastCalls({ ...plan, counters });
     const open = closesAt === Infinity ? times : forecastCalls({ ...plan, counters: counters.map((x) => ({ ...x, closesAt: Infinity })) });
@@ -184,6 +188,33 @@ export class Estimator {
       if (!opened.has(c.counterId)) out.set(c.counterId, Math.max(now, c.from));
     }
     return out;
+  }
+
+  /**
+   * With the usual shape of the day known from recent days, how many minutes' worth of a service's
+   * recent rate come between now and `t` (for the next hour only, as without it): the arrivals the
+   * usual day brings then, over those it brought in the stretch the rate was measured over (the
+   * rate is today's, the shape the usual day's). A crowd at the door at opening is then not taken
+   * for the morning's pace, and the pace ebbs or picks up as it usually does. Without history
+   * (or when the usual day was empty in that stretch), undefined: the rate is carried on as it is.
+   */
+  private arrivalMinutes(day: string, now: number): ((serviceId: string, t: number) => number) | undefined {
+    const e = this.engine;
+    const profile = e.arrivalProfile;
+    if (!profile) return undefined;
+    const between = profileBetween(profile, day, e.venue.timeZone);
+    const perMinute = new Map<string, number>();
+    return (serviceId, t) => {
+      let usual = perMinute.get(serviceId);
+      if (usual === undefined) {
+        const span = e.state.arrivalSpanMs(serviceId, now);
+        usual = between(now - span, now) / (span / 60000);
+        perMinute.set(serviceId, usual);
+      }
+      const until = Math.min(t, now + ARRIVAL_HORIZON_MS);
+      if (usual <= 0) return Math.max(0, until - now) / 60000;
+      return between(now, until) / usual;
+    };
   }
 
   /** When the plan expects service to start, while no counter of the service is open or on a break yet. */
