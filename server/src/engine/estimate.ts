@@ -191,30 +191,50 @@ export class Estimator {
   }
 
   /**
-   * With the usual shape of the day known from recent days, how many minutes' worth of a service's
-   * recent rate come between now and `t` (for the next hour only, as without it): the arrivals the
-   * usual day brings then, over those it brought in the stretch the rate was measured over (the
-   * rate is today's, the shape the usual day's). A crowd at the door at opening is then not taken
-   * for the morning's pace, and the pace ebbs or picks up as it usually does. Without history
-   * (or when the usual day was empty in that stretch), undefined: the rate is carried on as it is.
+   * How many minutes' worth of a service's recent rate come between now and `t`: for the next hour
+   * only, and only while the service still takes walk-in tickets (none once it is closed for the
+   * day, its walk-in quota is used up or its last ticket time has passed). With the usual shape of
+   * the day known from recent days, the arrivals the usual day brings then, over those it brought in
+   * the stretch the rate was measured over (the rate is today's, the shape the usual day's): a crowd
+   * at the door at opening is not taken for the morning's pace, and the pace ebbs or picks up as it
+   * usually does. Without history (or when the usual day was empty in that stretch), the rate goes
+   * on as it is.
    */
-  private arrivalMinutes(day: string, now: number): ((serviceId: string, t: number) => number) | undefined {
+  private arrivalMinutes(day: string, now: number): (serviceId: string, t: number) => number {
     const e = this.engine;
     const profile = e.arrivalProfile;
-    if (!profile) return undefined;
-    const between = profileBetween(profile, day, e.venue.timeZone);
+    const between = profile ? profileBetween(profile, day, e.venue.timeZone) : null;
     const perMinute = new Map<string, number>();
+    const ends = new Map<string, number | null>();
     return (serviceId, t) => {
+      let end = ends.get(serviceId);
+      if (end === undefined) ends.set(serviceId, (end = this.issuesUntil(serviceId, now)));
+      const until = Math.min(t, now + ARRIVAL_HORIZON_MS, end ?? now);
+      if (until <= now) return 0;
       let usual = perMinute.get(serviceId);
-      if (usual === undefined) {
+      if (usual === undefined && between) {
         const span = e.state.arrivalSpanMs(serviceId, now);
-        usual = between(now - span, now) / (span / 60000);
-        perMinute.set(serviceId, usual);
+        perMinute.set(serviceId, (usual = between(now - span, now) / (span / 60000)));
       }
-      const until = Math.min(t, now + ARRIVAL_HORIZON_MS);
-      if (usual <= 0) return Math.max(0, until - now) / 60000;
-      return between(now, until) / usual;
+      return between && usual ? between(now, until) / usual : (until - now) / 60000;
     };
+  }
+
+  /**
+   * Until when a service still takes walk-in tickets today: its last ticket time, or null when it
+   * takes no more today (closed or absent, its walk-in quota used up, past its last ticket).
+   */
+  private issuesUntil(serviceId: string, now: number): number | null {
+    const e = this.engine;
+    const svc = e.service(serviceId);
+    const st = e.serviceState(serviceId);
+    if (st.closedToday || e.servicePlan(serviceId).status === 'absent') return null;
+    const quota = walkInQuota(svc);
+    if (quota !== null && st.issued - (st.booked ?? 0) >= quota) return null;
+    if (e.ignoresHours) return Infinity;
+    const w = ticketWindow(e.venue, svc, now);
+    if (w.reason === 'after_hours' || w.reason === 'closed_weekday' || !w.hours) return null;
+    return zonedTime(localDay(now, e.venue.timeZone), w.hours.lastTicket ?? w.hours.close, e.venue.timeZone);
   }
 
   /** When the plan expects service to start, while no counter of the service is open or on a break yet. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import { DayState } from './state.js';
 import { seqIds, testVenue } from '../testing/builders.js';
-import { dayVenue, wita } from '../testing/day-venue.js';
+import { dayVenue, dayVenueInput, wita } from '../testing/day-venue.js';
 import { forecastCalls, shrunkMinutes } from './forecast.js';
 
 const DAY = '2026-11-25';
@@ -48,6 +48,31 @@ describe('estimates that hold', () => {
     // Back with the document: loket-1 takes them first (10 minutes of KTP), then the newcomer.
     e.resume('loket-1', held.id, u, at('09:05'));
     expect(e.estimator.forNewcomer('ktp', null, at('09:05')).minutes).toBe(10);
+  });
+
+  it('expects nobody more for a service that takes no more walk-in tickets today', () => {
+    // KTP with a quota of four walk-ins; loket-1 takes KTP before KK, alone (loket-2 opened and left).
+    const base = dayVenueInput();
+    const { e, u, issue } = setup(testVenue({ ...base, services: base.services.map((s) => (s.id === 'ktp' ? { ...s, dailyQuota: 4 } : s)) }));
+    e.setCounterStatus('loket-2', { status: 'open' }, u, at('08:00'));
+    e.setCounterStatus('loket-2', { status: 'closed' }, u, at('08:00'));
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('08:00'));
+    for (const hhmm of ['08:00', '08:10', '08:20']) issue('ktp', hhmm);
+    // Three KTP visitors wait and KTP came at 0.1 a minute: six more are expected within the hour.
+    expect(e.estimator.forNewcomer('kk', null, at('08:30')).minutes).toBe(90);
+    // The fourth and last KTP walk-in of the day: the KK visitor waits for the four only.
+    issue('ktp', '08:30');
+    expect(e.estimator.forNewcomer('kk', null, at('08:30')).minutes).toBe(40);
+  });
+
+  it('expects arrivals until the last ticket time only', () => {
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-2', { status: 'open' }, u, at('13:30'));
+    e.setCounterStatus('loket-2', { status: 'closed' }, u, at('13:30'));
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('13:30'));
+    for (const hhmm of ['13:30', '13:40', '13:50']) issue('ktp', hhmm);
+    // At 14:00, KTP keeps coming at 0.1 a minute until the last ticket at 14:30: three more, not six.
+    expect(e.estimator.forNewcomer('kk', null, at('14:00')).minutes).toBe(60);
   });
 
   it('measures arrivals over the last hour, the same after a restart', () => {
