@@ -33,7 +33,7 @@ function kkWaitAt0830(profile: number[] | null) {
 }
 
 describe("the usual day's arrivals", () => {
-  it('spreads recent days over the minutes of the day, averaged per day', () => {
+  it('spreads recent days over the minutes of the day, averaged per day and over the quarter hour around each minute', () => {
     const p = arrivalProfile(
       [
         { day: YESTERDAY, issuedAt: [wita(YESTERDAY, '08:00'), wita(YESTERDAY, '08:00'), wita(YESTERDAY, '09:30')] },
@@ -42,8 +42,11 @@ describe("the usual day's arrivals", () => {
       TZ,
     )!;
     const between = profileBetween(p, DAY, TZ);
-    expect(between(wita(DAY, '08:00'), wita(DAY, '08:01'))).toBeCloseTo(1.5, 9);
-    expect(between(wita(DAY, '08:00'), wita(DAY, '08:00') + 30000)).toBeCloseTo(0.75, 9);
+    // 1.5 tickets a day at 08:00, spread over 07:53-08:07.
+    expect(between(wita(DAY, '07:53'), wita(DAY, '08:08'))).toBeCloseTo(1.5, 9);
+    expect(between(wita(DAY, '08:00'), wita(DAY, '08:01'))).toBeCloseTo(0.1, 9);
+    expect(between(wita(DAY, '08:00'), wita(DAY, '08:00') + 30000)).toBeCloseTo(0.05, 9);
+    expect(between(wita(DAY, '08:08'), wita(DAY, '09:23'))).toBe(0);
     expect(between(wita(DAY, '07:00'), wita(DAY, '10:00'))).toBeCloseTo(2, 9);
     expect(arrivalProfile([], TZ)).toBeNull();
   });
@@ -53,11 +56,11 @@ describe("the usual day's arrivals", () => {
     // three KTP visitors and six more: 90 minutes.
     expect(kkWaitAt0830(null)).toBe(90);
     // The usual day is as busy over the next hour as it was since 08:00: the same.
-    expect(kkWaitAt0830(usualDay(['08:00', '10:00', 1]))).toBe(90);
-    // The usual day's first half hour is its peak, at twice the pace that follows: today's 0.1 a
-    // minute halves from 08:30, the KTP line empties by 09:20.
-    expect(kkWaitAt0830(usualDay(['08:00', '08:30', 2], ['08:30', '10:00', 1]))).toBe(50);
-    // The usual day picks up from 08:30 to twice the pace: twelve more KTP visitors in the hour.
-    expect(kkWaitAt0830(usualDay(['08:00', '08:30', 1], ['08:30', '10:00', 2]))).toBe(150);
+    expect(kkWaitAt0830(usualDay(['07:00', '11:00', 1]))).toBe(90);
+    // The usual morning ebbs to half its pace from 08:45: today's 0.1 a minute does too (about 3.75
+    // more KTP visitors in the hour, not six), and the KTP line empties by 09:30.
+    expect(kkWaitAt0830(usualDay(['07:00', '08:45', 2], ['08:45', '11:00', 1]))).toBe(60);
+    // The usual morning picks up to twice its pace from 08:45: about 10.5 more KTP visitors in the hour.
+    expect(kkWaitAt0830(usualDay(['07:00', '08:45', 1], ['08:45', '11:00', 2]))).toBe(130);
   });
 });

@@ -3,9 +3,16 @@ import { zonedTime } from '../contract/time.js';
 const MINUTES_PER_DAY = 24 * 60;
 
 /**
+ * Minutes either side over which each minute of the usual day is averaged: a quarter of an hour in
+ * all, the shortest stretch today's rate is measured over (one day's tickets minute by minute are
+ * mostly chance).
+ */
+const SMOOTH_MINUTES = 7;
+
+/**
  * How arrivals usually spread over the day, from the tickets of recent days: the building's
  * tickets per minute of the day (all services together, so one day already gives a usable shape),
- * averaged over the days. Null without history.
+ * averaged over the days and over the quarter of an hour around each minute. Null without history.
  */
 export function arrivalProfile(days: readonly { day: string; issuedAt: readonly number[] }[], timeZone: string): number[] | null {
   const used = days.filter((d) => d.issuedAt.length > 0);
@@ -18,7 +25,13 @@ export function arrivalProfile(days: readonly { day: string; issuedAt: readonly 
       if (m >= 0 && m < MINUTES_PER_DAY) perMinute[m]! += 1 / used.length;
     }
   }
-  return perMinute;
+  const cum = [0];
+  for (const x of perMinute) cum.push(cum[cum.length - 1]! + x);
+  return perMinute.map((_, i) => {
+    const from = Math.max(0, i - SMOOTH_MINUTES);
+    const to = Math.min(MINUTES_PER_DAY, i + SMOOTH_MINUTES + 1);
+    return (cum[to]! - cum[from]!) / (to - from);
+  });
 }
 
 /**
