@@ -33,6 +33,8 @@ export interface EngineOptions {
   ignoreHours?: boolean;
   /** Slot times of today's online bookings for a service not checked in yet (the estimate counts them). */
   upcomingBookings?: (serviceId: string) => readonly number[];
+  /** The building's usual arrivals per minute of the day, from recent days (arrivalProfile); null without history. */
+  arrivalProfile?: readonly number[] | null;
 }
 
 /**
@@ -48,6 +50,11 @@ export class Engine {
   /** Bumped on every command that changed something: read models computed from the state key on it. */
   version = 0;
   private planMemo: { venue: Venue; state: DayState; rev: number; plan: DayPlan; services: Map<string, ServicePlan> } | null = null;
+
+  /** The building's usual arrivals per minute of the day, from recent days; null without history. */
+  get arrivalProfile(): readonly number[] | null {
+    return this.opts.arrivalProfile ?? null;
+  }
 
   /** Slot times of the service's bookings still to check in today. */
   upcomingBookings(serviceId: string): readonly number[] {

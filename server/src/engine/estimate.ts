@@ -2,11 +2,12 @@ import type { PriorityCategory, PublicCounter, QueueInfo, Ticket, TicketView } f
 import { AntreError } from '../contract/errors.js';
 import type { CounterState, ServiceDayState } from '../contract/domain.js';
 import type { Counter, Service, Venue } from '../contract/venue.js';
-import type { ServicePlan } from '../contract/plan.js';
+import type { DayPlan, ServicePlan } from '../contract/plan.js';
 import type { DayState } from './state.js';
 import { effectiveHours, nextDayOpening, ticketWindow } from './hours.js';
 import { deskBreaks } from './breaks.js';
-import { forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
+import { ARRIVAL_HORIZON_MS, forecastCalls, shrunkMinutes, type ForecastCounter } from './forecast.js';
+import { profileBetween } from './arrival-profile.js';
 import { localDay, weekdayOfDay, zonedTime } from '../contract/time.js';
 import type { VisitOutcome } from '../contract/plan.js';
 import { aheadOfNewcomer, predictedOrder } from './order.js';
@@ -23,9 +24,13 @@ export interface EstimatorSource {
   counterState(id: string): CounterState;
   serviceState(id: string): ServiceDayState;
   servicePlan(serviceId: string): ServicePlan;
+  /** Today's plan: the rostered counters and when each is expected. */
+  plan(): DayPlan;
   countersServing(serviceId: string): Counter[];
   assertCanIssue(service: Service, now: number, booked?: boolean): void;
   plannedAhead(plan: ServicePlan, now: number): boolean;
+  /** The building's usual arrivals per minute of the day, from recent days; null without history. */
+  readonly arrivalProfile: readonly number[] | null;
   /** Slot times of today's bookings of a service still to check in. */
   upcomingBookings(serviceId: string): readonly number[];
 }
@@ -123,12 +128,19 @@ export class Estimator {
     const mark = e.state.changeMark;
     this.forecastsMade++;
     let desks = e.countersServing(serviceId);
-    let startAt: number | null = null;
+    // Desks the roster expects today that have not opened yet: each takes visitors from its planned start (now, if late).
+    const expected = new Map<string, number>();
     if (!desks.length) {
       const plan = e.servicePlan(serviceId);
       if (!e.plannedAhead(plan, now)) return { desks: 0, times: [], open: [] };
       desks = plan.counterIds.map((id) => e.counter(id));
-      startAt = Math.max(now, plan.from ?? now);
+      for (const d of desks) expected.set(d.id, Math.max(now, plan.from ?? now));
+    } else {
+      for (const [id, from] of this.notYetOpen(serviceId, now)) {
+        if (desks.some((d) => d.id === id)) continue;
+        desks = [...desks, e.counter(id)];
+        expected.set(id, from);
+      }
     }
     const svc = e.service(serviceId);
     const day = localDay(now, e.venue.timeZone);
@@ -145,13 +157,16 @@ export class Estimator {
     const counters: ForecastCounter[] = desks.map((d) => {
       const cs = e.state.counters.get(d.id)!;
       const agency = e.venue.agencies.find((a) => a.id === d.agencyId);
+      const startAt = expected.get(d.id);
       let freeAt = startAt ?? now;
-      if (startAt === null && cs.status === 'break') freeAt = Math.max(now, cs.breakUntil ?? now);
-      else if (startAt === null && cs.ticketId) {
+      if (startAt === undefined && cs.status === 'break') freeAt = Math.max(now, cs.breakUntil ?? now);
+      else if (startAt === undefined && cs.ticketId) {
         const t = e.state.tickets.get(cs.ticketId);
         const from = t?.startedAt ?? t?.calledAt ?? now;
         if (t) freeAt = now + this.remainingMinutes(t.serviceId, Math.max(0, now - from) / 60000, minutes.get(t.serviceId)) * 60000;
       }
+      // Visitors waiting for this desk alone (back from fetching a document, sent to it) are called before any line.
+      for (const t of e.state.targetedFor(d.id)) freeAt += (minutes.get(t.serviceId) ?? this.serviceMinutes(t.serviceId)) * 60000;
       // Breaks as the desk takes them: its turn, where its agency serves through breaks in shifts.
       const breaks = e.ignoresHours || !agency ? [] : deskBreaks(e.venue, agency, d.id, day);
       return { id: d.id, serviceIds: d.serviceIds, freeAt, breaks, closesAt };
@@ -172,7 +187,8 @@ export class Estimator {
       booked,
       bookedStreaks,
       bookedRatio: bookingSettings(e.venue.settings).bookedRatio,
-      aheadArrivals: e.state.arrivalsPerMinute(serviceId, now, true),
+      aheadArrivals: e.state.aheadPerMinute(serviceId, now, e.venue.settings.estimatePriorWeight),
+      arrivalMinutes: this.arrivalMinutes(day, now),
     };
     const times = forecastCalls({ ...plan, counters });
     // Played again without closing time only when someone is not reached before it: until then the two agree.
@@ -183,6 +199,73 @@ export class Estimator {
     const out = { desks: desks.length, times, open, mark, services: [...services, serviceId], counters: [...counterIds], state: e.state, venue: e.venue, now };
     this.cache.set(serviceId, out);
     return out;
+  }
+
+  /**
+   * The rostered desks of a service that have not opened yet today, with when each is expected: its
+   * planned start, or now when the officer is late, until the delay reaches the late-opening alert
+   * (then nobody knows when the desk comes, and the forecast goes on without it). A desk that opened
+   * and closed again today is not expected back.
+   */
+  private notYetOpen(serviceId: string, now: number): Map<string, number> {
+    const e = this.engine;
+    const out = new Map<string, number>();
+    const lateMs = (e.venue.settings.lateOpenMinutes ?? 15) * 60000;
+    let opened: Set<string> | null = null;
+    for (const c of e.plan().counters) {
+      if (now >= c.until || now - c.from >= lateMs || !e.counter(c.counterId).serviceIds.includes(serviceId)) continue;
+      if (e.state.counters.get(c.counterId)?.status !== 'closed') continue;
+      opened ??= new Set(e.state.counterLog.filter((l) => l.status !== 'closed').map((l) => l.counterId));
+      if (!opened.has(c.counterId)) out.set(c.counterId, Math.max(now, c.from));
+    }
+    return out;
+  }
+
+  /**
+   * How many minutes' worth of a service's recent rate come between now and `t`: for the next hour
+   * only, and only while the service still takes walk-in tickets (none once it is closed for the
+   * day, its walk-in quota is used up or its last ticket time has passed). With the usual shape of
+   * the day known from recent days, the arrivals the usual day brings then, over those it brought in
+   * the stretch the rate was measured over (the rate is today's, the shape the usual day's): a crowd
+   * at the door at opening is not taken for the morning's pace, and the pace ebbs or picks up as it
+   * usually does. Without history (or when the usual day was empty in that stretch), the rate goes
+   * on as it is.
+   */
+  private arrivalMinutes(day: string, now: number): (serviceId: string, t: number) => number {
+    const e = this.engine;
+    const profile = e.arrivalProfile;
+    const between = profile ? profileBetween(profile, day, e.venue.timeZone) : null;
+    const perMinute = new Map<string, number>();
+    const ends = new Map<string, number | null>();
+    return (serviceId, t) => {
+      let end = ends.get(serviceId);
+      if (end === undefined) ends.set(serviceId, (end = this.issuesUntil(serviceId, now)));
+      const until = Math.min(t, now + ARRIVAL_HORIZON_MS, end ?? now);
+      if (until <= now) return 0;
+      let usual = perMinute.get(serviceId);
+      if (usual === undefined && between) {
+        const span = e.state.arrivalSpanMs(serviceId, now);
+        perMinute.set(serviceId, (usual = between(now - span, now) / (span / 60000)));
+      }
+      return between && usual ? between(now, until) / usual : (until - now) / 60000;
+    };
+  }
+
+  /**
+   * Until when a service still takes walk-in tickets today: its last ticket time, or null when it
+   * takes no more today (closed or absent, its walk-in quota used up, past its last ticket).
+   */
+  private issuesUntil(serviceId: string, now: number): number | null {
+    const e = this.engine;
+    const svc = e.service(serviceId);
+    const st = e.serviceState(serviceId);
+    if (st.closedToday || e.servicePlan(serviceId).status === 'absent') return null;
+    const quota = walkInQuota(svc);
+    if (quota !== null && st.issued - (st.booked ?? 0) >= quota) return null;
+    if (e.ignoresHours) return Infinity;
+    const w = ticketWindow(e.venue, svc, now);
+    if (w.reason === 'after_hours' || w.reason === 'closed_weekday' || !w.hours) return null;
+    return zonedTime(localDay(now, e.venue.timeZone), w.hours.lastTicket ?? w.hours.close, e.venue.timeZone);
   }
 
   /** When the plan expects service to start, while no counter of the service is open or on a break yet. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import { DayState } from './state.js';
 import { seqIds, testVenue } from '../testing/builders.js';
-import { dayVenue, wita } from '../testing/day-venue.js';
+import { dayVenue, dayVenueInput, wita } from '../testing/day-venue.js';
 import { forecastCalls, shrunkMinutes } from './forecast.js';
 import { Estimator } from './estimate.js';
 
@@ -78,6 +78,43 @@ describe('estimates that hold', () => {
     expect(e.estimator.forecastsMade).toBeGreaterThan(made + 5);
   });
 
+  it('has a desk call the visitor resumed for it before its line', () => {
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('09:00'));
+    issue('ktp', '09:00');
+    const held = e.callNext('loket-1', u, at('09:00')).value;
+    e.hold('loket-1', u, at('09:01'), 'fotokopi KK');
+    expect(e.estimator.forNewcomer('ktp', null, at('09:02')).minutes).toBe(0);
+    // Back with the document: loket-1 takes them first (10 minutes of KTP), then the newcomer.
+    e.resume('loket-1', held.id, u, at('09:05'));
+    expect(e.estimator.forNewcomer('ktp', null, at('09:05')).minutes).toBe(10);
+  });
+
+  it('expects nobody more for a service that takes no more walk-in tickets today', () => {
+    // KTP with a quota of four walk-ins; loket-1 takes KTP before KK, alone (loket-2 opened and left).
+    const base = dayVenueInput();
+    const { e, u, issue } = setup(testVenue({ ...base, services: base.services.map((s) => (s.id === 'ktp' ? { ...s, dailyQuota: 4 } : s)) }));
+    e.setCounterStatus('loket-2', { status: 'open' }, u, at('08:00'));
+    e.setCounterStatus('loket-2', { status: 'closed' }, u, at('08:00'));
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('08:00'));
+    for (const hhmm of ['08:00', '08:10', '08:20']) issue('ktp', hhmm);
+    // Three KTP visitors wait and KTP came at 0.1 a minute: six more are expected within the hour.
+    expect(e.estimator.forNewcomer('kk', null, at('08:30')).minutes).toBe(90);
+    // The fourth and last KTP walk-in of the day: the KK visitor waits for the four only.
+    issue('ktp', '08:30');
+    expect(e.estimator.forNewcomer('kk', null, at('08:30')).minutes).toBe(40);
+  });
+
+  it('expects arrivals until the last ticket time only', () => {
+    const { e, u, issue } = setup();
+    e.setCounterStatus('loket-2', { status: 'open' }, u, at('13:30'));
+    e.setCounterStatus('loket-2', { status: 'closed' }, u, at('13:30'));
+    e.setCounterStatus('loket-1', { status: 'open' }, u, at('13:30'));
+    for (const hhmm of ['13:30', '13:40', '13:50']) issue('ktp', hhmm);
+    // At 14:00, KTP keeps coming at 0.1 a minute until the last ticket at 14:30: three more, not six.
+    expect(e.estimator.forNewcomer('kk', null, at('14:00')).minutes).toBe(60);
+  });
+
   it('measures arrivals over the last hour, the same after a restart', () => {
     const { e, issue } = setup();
     e.setCounterStatus('loket-1', { status: 'open' }, { userId: 'u' }, at('08:00'));
@@ -91,7 +128,7 @@ describe('estimates that hold', () => {
     expect(again.arrivalsPerMinute('ktp', at('09:25'))).toBeCloseTo(3 / 60, 5);
   });
 
-  it('measures apart the arrivals who go ahead of the line: priority visitors and visitors sent on', () => {
+  it('counts the arrivals who go ahead of the line: visitors sent on as they come, priority visitors as their share of everyone', () => {
     const { e, u, issue } = setup();
     e.setCounterStatus('loket-1', { status: 'open' }, u, at('08:00'));
     for (const hhmm of ['08:00', '08:10', '08:20']) issue('ktp', hhmm);
@@ -99,12 +136,18 @@ describe('estimates that hold', () => {
     // A KTP visitor sent on to KK queues there from when they first queued: ahead of KK's line.
     const called = e.callNext('loket-1', u, at('08:40')).value!;
     e.transfer(called.id, { toServiceId: 'kk' }, u, at('08:45'));
-    expect(e.state.arrivalsPerMinute('ktp', at('09:00'), true)).toBeCloseTo(1 / 60, 5);
-    // All KTP arrivals of the hour to 09:00 (08:00 is an hour before, out of it): three, one of them ahead.
+    // KTP: three arrivals in the hour to 09:00, and one visitor in four so far today has priority.
     expect(e.state.arrivalsPerMinute('ktp', at('09:00'))).toBeCloseTo(3 / 60, 5);
-    expect(e.state.arrivalsPerMinute('kk', at('09:00'), true)).toBeCloseTo(1 / 15, 5);
+    expect(e.state.aheadPerMinute('ktp', at('09:00'), 5)).toBeCloseTo(3 / 60 / 4, 5);
+    // KK: the one sent on, over the quarter of an hour since.
+    expect(e.state.aheadPerMinute('kk', at('09:00'), 5)).toBeCloseTo(1 / 15, 5);
     const again = DayState.fromDoc(e.venue, e.state.toDoc(), at('09:00'));
-    expect(again.arrivalsPerMinute('ktp', at('09:00'), true)).toBeCloseTo(1 / 60, 5);
+    expect(again.aheadPerMinute('ktp', at('09:00'), 5)).toBeCloseTo(3 / 60 / 4, 5);
+    // Two priority visitors at Polres's door are not all of Polres to come: the building's share
+    // so far (three in six) is worth five visitors against their two.
+    for (let i = 0; i < 2; i++) e.issue({ serviceId: 'skck', priority: 'ibu_hamil', source: { kind: 'kiosk', id: 'k' } }, at('09:00'));
+    expect(e.state.priorityShare('skck', 5)).toBeCloseTo((2 + 5 * 0.5) / 7, 5);
+    expect(e.state.priorityShare('skck', 0)).toBe(1);
   });
 
   it('lets booked visitors go ahead of walk-ins from their slot on, a few in a row at most', () => {

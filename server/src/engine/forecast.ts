@@ -1,5 +1,5 @@
-/** How far ahead arrivals are expected at their recent rate. */
-const ARRIVAL_HORIZON_MS = 60 * 60_000;
+/** How far ahead arrivals are expected at their recent rate (it was measured over an hour at most). */
+export const ARRIVAL_HORIZON_MS = 60 * 60_000;
 
 /** One desk as the forecast sees it: when it is next free and what it serves, in its order. */
 export interface ForecastCounter {
@@ -42,6 +42,13 @@ export interface ForecastInput {
    * while the line waits.
    */
   aheadArrivals?: number;
+  /**
+   * How many minutes' worth of a service's recent arrival rate come between now and `t`. Without
+   * it, the time to `t`, for the next hour only. Given the usual shape of the day, the estimator
+   * carries the rate on as the day usually goes (the morning peak ebbs, nobody comes after the last
+   * ticket).
+   */
+  arrivalMinutes?: (serviceId: string, t: number) => number;
   /** Positions to forecast: 0 is the first in line. */
   positions: number;
 }
@@ -61,8 +68,8 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
   // Arrivals are expected at the recent rate for the next hour only: the rate was measured over an
   // hour at most, and the morning's peak is not the afternoon's (carried on for hours, a burst at
   // opening would promise a line that never moves).
-  const horizon = (t: number) => Math.min(ARRIVAL_HORIZON_MS, Math.max(0, t - input.now)) / 60000;
-  const has = (s: string, t: number) => (left.get(s) ?? 0) + rate(s) * horizon(t) >= 1 - 1e-9;
+  const horizon = input.arrivalMinutes ?? ((_: string, t: number) => Math.min(ARRIVAL_HORIZON_MS, Math.max(0, t - input.now)) / 60000);
+  const has = (s: string, t: number) => (left.get(s) ?? 0) + (rate(s) && rate(s) * horizon(s, t)) >= 1 - 1e-9;
   // Booked visitors not yet taken, per service, in slot order; and each service's run of booked calls.
   const booked = new Map([...(input.booked ?? new Map<string, readonly number[]>())].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
   const taken = new Map<string, number>();
@@ -92,7 +99,7 @@ export function forecastCalls(input: ForecastInput): (number | null)[] {
   // Visitors of this service who will have come by `t` and gone ahead (expected, so fractional).
   const jumpRate = input.aheadArrivals ?? 0;
   let jumped = 0;
-  const jumperDue = (t: number) => jumpRate * horizon(t) - jumped >= 1 - 1e-9;
+  const jumperDue = (t: number) => (jumpRate && jumpRate * horizon(input.serviceId, t)) - jumped >= 1 - 1e-9;
   const desks = input.counters.map((c) => ({ ...c, t: Math.max(input.now, c.freeAt), done: false }));
   const limit = 20000;
   for (let step = 0; step < limit && out.length < input.positions; step++) {

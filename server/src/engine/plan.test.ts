@@ -87,6 +87,28 @@ describe('tickets before the officer sits down', () => {
     expect(q.estimatedWaitMinutes).toBe(80);
   });
 
+  it('counts a rostered desk not open yet from its planned start, until it is late enough to raise the alert', () => {
+    const { e, issue } = engineAt(WED);
+    const u = { userId: 'u' };
+    // loket-1 opens at 08:20; loket-2 (KK first, then KTP) is rostered from 08:30.
+    e.setCounterStatus('loket-1', { status: 'open' }, u, wita(WED, '08:20'));
+    for (let i = 0; i < 4; i++) issue('ktp', wita(WED, '08:20'));
+    // Four KTP visitors ahead at 10 minutes: loket-1 takes one at 08:20, both desks one each at 08:30,
+    // and at 08:40 the newcomer's turn comes (loket-1 alone would take 40 minutes).
+    expect(e.estimator.forNewcomer('ktp', null, wita(WED, '08:20')).minutes).toBe(20);
+    // Its officer is late, still counted (from now): nobody called yet, two desks take the four ahead by 08:50.
+    expect(e.estimator.forNewcomer('ktp', null, wita(WED, '08:40')).minutes).toBe(20);
+    // Fifteen minutes past its start (the late-opening alert), nobody knows when it comes: loket-1 alone.
+    expect(e.estimator.forNewcomer('ktp', null, wita(WED, '08:45')).minutes).toBe(40);
+    // A desk that opened and closed again today is not expected back either.
+    const other = engineAt(WED);
+    other.e.setCounterStatus('loket-1', { status: 'open' }, u, wita(WED, '08:20'));
+    other.e.setCounterStatus('loket-2', { status: 'open' }, u, wita(WED, '08:20'));
+    other.e.setCounterStatus('loket-2', { status: 'closed' }, u, wita(WED, '08:21'));
+    for (let i = 0; i < 4; i++) other.issue('ktp', wita(WED, '08:21'));
+    expect(other.e.estimator.forNewcomer('ktp', null, wita(WED, '08:21')).minutes).toBe(40);
+  });
+
   it('never issues for an agency marked absent, and says why', () => {
     const { e, issue } = engineAt(WED);
     e.setAgencyDay('polres', { status: 'absent', reason: 'Petugas dinas luar' }, { userId: 's' }, wita(WED, '07:30'));

@@ -61,8 +61,8 @@ interface Lines {
  */
 const CALLS_PER_COUNTER = 10;
 
-/** The key suffix of a service's arrivals who go ahead of its line (not a character of a service id). */
-const AHEAD_KEY = '\u0000ahead';
+/** The key suffix of a service's arrivals sent on from another service (not a character of a service id). */
+const SENT_KEY = '\u0000sent';
 
 /** The arrival rate is measured over the last hour, and over at least a quarter of one. */
 const ARRIVAL_WINDOW_MS = 60 * 60_000;
@@ -116,6 +116,9 @@ export class DayState {
   private readonly serviceChanged = new Map<string, number>();
   private readonly counterChanged = new Map<string, number>();
   private everythingChanged = 0;
+  /** Visitors who came today per service and in the building (transfers in apart), and how many of them with priority. */
+  private readonly visitorsToday = new Map<string, { all: number; priority: number }>();
+  private readonly allToday = { all: 0, priority: 0 };
 
   constructor(
     day: string,
@@ -329,9 +332,31 @@ export class DayState {
 
   private noteArrival(t: Ticket): void {
     this.noteArrivalIn(t.serviceId, t);
-    // Those who go ahead of the visitors already waiting on their own too: priority visitors, and
-    // visitors sent on from another service (they queue from when they first queued).
-    if (t.priority !== null || t.transferredFrom !== null) this.noteArrivalIn(`${t.serviceId}${AHEAD_KEY}`, t);
+    // Visitors sent on from another service go ahead of those already waiting (they queue from when they first queued).
+    if (t.transferredFrom !== null) this.noteArrivalIn(`${t.serviceId}${SENT_KEY}`, t);
+    else {
+      // Everyone else who came today, and how many of them were called first (lansia, disabilitas, ibu hamil).
+      const c = this.visitorsToday.get(t.serviceId) ?? { all: 0, priority: 0 };
+      c.all++;
+      this.visitorsToday.set(t.serviceId, c);
+      this.allToday.all++;
+      if (t.priority !== null) {
+        c.priority++;
+        this.allToday.priority++;
+      }
+    }
+  }
+
+  /**
+   * The share of a service's visitors who come as priority visitors: today's, counted over the
+   * day (over an hour they are one or two), with the whole building's share today worth `weight`
+   * visitors (a pair of them at the door is not half of everyone to come; a pensioners' desk may
+   * still see more than the rest).
+   */
+  priorityShare(serviceId: string, weight: number): number {
+    const building = this.allToday.all ? this.allToday.priority / this.allToday.all : 0;
+    const c = this.visitorsToday.get(serviceId) ?? { all: 0, priority: 0 };
+    return c.all + weight > 0 ? (c.priority + weight * building) / (c.all + weight) : 0;
   }
 
   private noteArrivalIn(key: string, t: Ticket): void {
@@ -346,15 +371,26 @@ export class DayState {
   }
 
   /**
-   * Visitors per minute arriving for a service lately (or only those who go ahead of its line:
-   * priority visitors and visitors sent on from another service): tickets
-   * issued over the last hour, or since the service's first ticket of the day when that is shorter
-   * (but never over less than a quarter of an hour, so the first few tickets of the morning do not
-   * look like a flood).
+   * Visitors per minute arriving for a service lately: tickets issued over the last hour, or since
+   * the service's first ticket of the day when that is shorter (but never over less than a quarter
+   * of an hour, so the first few tickets of the morning do not look like a flood).
    */
-  arrivalsPerMinute(serviceId: string, now: number, onlyAhead = false): number {
+  arrivalsPerMinute(serviceId: string, now: number): number {
+    return this.rateOf(serviceId, serviceId, now);
+  }
+
+  /**
+   * Visitors per minute arriving lately who go ahead of the line as it stands: those sent on from
+   * another service as they came, and of the rest the priority share (priorityShare).
+   */
+  aheadPerMinute(serviceId: string, now: number, priorityWeight: number): number {
+    const sent = this.rateOf(`${serviceId}${SENT_KEY}`, serviceId, now);
+    return sent + Math.max(0, this.rateOf(serviceId, serviceId, now) - sent) * this.priorityShare(serviceId, priorityWeight);
+  }
+
+  private rateOf(key: string, serviceId: string, now: number): number {
     const all = this.arrivals.get(serviceId);
-    const list = onlyAhead ? this.arrivals.get(`${serviceId}${AHEAD_KEY}`) : all;
+    const list = this.arrivals.get(key);
     if (!list?.length || !all?.length) return 0;
     let n = 0;
     for (let i = list.length - 1; i >= 0; i--) {
@@ -364,9 +400,14 @@ export class DayState {
       n++;
     }
     if (!n) return 0;
-    // all[0] is the service's first ticket of the day, or one older than the window (only such are dropped).
-    const span = Math.max(MIN_ARRIVAL_SPAN_MS, Math.min(ARRIVAL_WINDOW_MS, now - all[0]!));
-    return n / (span / 60000);
+    return n / (this.arrivalSpanMs(serviceId, now) / 60000);
+  }
+
+  /** The stretch of time before `now` a service's arrival rate is measured over (ms). */
+  arrivalSpanMs(serviceId: string, now: number): number {
+    const first = this.arrivals.get(serviceId)?.[0];
+    // The service's first ticket of the day, or one older than the window (only such are dropped).
+    return Math.max(MIN_ARRIVAL_SPAN_MS, Math.min(ARRIVAL_WINDOW_MS, now - (first ?? now)));
   }
 
   /** Mean recent service time in minutes, or null before any was measured. */

@@ -5,6 +5,7 @@ import { localDay, nextMidnight } from '../contract/time.js';
 import { Engine, type Outcome } from '../engine/engine.js';
 import { DayState, type Change, type DayDoc } from '../engine/state.js';
 import { DayStore } from '../store/day-store.js';
+import { arrivalProfile } from '../engine/arrival-profile.js';
 
 export interface QueueServiceOptions {
   venue: Venue;
@@ -31,6 +32,9 @@ interface Job {
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
+
+/** Days before today whose tickets give the usual shape of a day's arrivals (the estimate's). */
+const PROFILE_DAYS = 7;
 
 /** How often (at most) a failed store is tried again while commands keep arriving: each try writes and syncs a probe. */
 const RECOVER_EVERY_MS = 100;
@@ -107,6 +111,7 @@ export class QueueService extends EventEmitter<QueueEvents> {
       newId: this.opts.newId,
       ignoreHours: this.opts.ignoreHours,
       upcomingBookings: (serviceId) => this.upcomingBookings?.(serviceId) ?? [],
+      arrivalProfile: this.usualArrivals(day),
     });
     await this.store.open(day, () => undefined);
     if (fresh && this.opts.openCountersOnNewDay) {
@@ -114,6 +119,30 @@ export class QueueService extends EventEmitter<QueueEvents> {
       await this.store.append(changes);
       for (const c of changes) state.apply(c);
     }
+  }
+
+  /**
+   * How arrivals usually spread over the day: the tickets of the last PROFILE_DAYS days with data
+   * before `day`. A day that cannot be read only loses its share of the history.
+   */
+  private usualArrivals(day: string): number[] | null {
+    const days = this.store
+      .days()
+      .filter((d) => d < day)
+      .slice(-PROFILE_DAYS);
+    const seen: { day: string; issuedAt: number[] }[] = [];
+    for (const d of days) {
+      try {
+        const { snapshot, batches } = this.store.read(d);
+        const issued = new Map<string, number>();
+        for (const t of snapshot?.tickets ?? []) issued.set(t.id, t.issuedAt);
+        for (const batch of batches) for (const c of batch) if (c.t === 'ticket' && !issued.has(c.ticket.id)) issued.set(c.ticket.id, c.ticket.issuedAt);
+        seen.push({ day: d, issuedAt: [...issued.values()] });
+      } catch (err) {
+        this.opts.onNotice?.(`the tickets of ${d} are left out of the usual day's arrivals: ${(err as Error).message}`);
+      }
+    }
+    return arrivalProfile(seen, this.opts.venue.timeZone);
   }
 
   /** Runs `fn` with no command in flight and none starting until it ends: memory and disk agree throughout. */
