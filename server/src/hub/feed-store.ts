@@ -165,6 +165,10 @@ export class FeedStore {
     if (!j) return Promise.reject(new Error('feed is not open'));
     const seg = this.segments.at(-1)!;
     const written = j.append(e);
+    // Taken up below only once the appends before it are done: a write refused meanwhile (a full
+    // disk fails every queued line at once) would otherwise be an unhandled rejection, which ends
+    // the process. Its failure still reaches `done` through the chain.
+    written.catch(() => undefined);
     const done = this.inOrder
       .then(() => written)
       .then(() => {
