@@ -128,8 +128,15 @@ export class Desk {
   }
   async ready() {
     // The same start-up bound as the other screens of the day (a login hashes a password, then the console loads its day).
-    await this.page.waitForSelector('[data-action=call-next]:not([disabled])', { timeout: 15000 });
-    await this.page.waitForSelector('.conn--on');
+    try {
+      await this.page.waitForSelector('[data-action=call-next]:not([disabled])', { timeout: 15000 });
+      await this.page.waitForSelector('.conn--on');
+    } catch (err) {
+      // What the officer saw instead, for whoever reads the failure: the screen, and its words.
+      const shot = await screenshot(this.page, `day-desk-not-ready-${this.counterId}`).catch(() => 'no screenshot');
+      const text = ((await this.page.textContent('body').catch(() => null)) ?? '').replace(/\s+/g, ' ').slice(0, 400);
+      throw new Error(`the console of ${this.counterId} was not ready (${shot}): "${text}"`, { cause: err });
+    }
   }
   /** Clicks a button and answers the server's reply to the command it sent. */
   async press(action: string, command = action): Promise<Response> {
