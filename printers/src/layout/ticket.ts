@@ -1,5 +1,6 @@
 // Ticket layout: a pure function from TicketPrintData to ESC/POS bytes for 58 mm and 80 mm printers.
-import escpos from 'escpos';
+import { createRequire } from 'node:module';
+import type EscposModule from 'escpos';
 import type { PaperWidth, QrMode, TicketPrintData } from '../types.js';
 import { CODE_PAGE_PC437, encodePc437, toPrintable } from '../text/codepage.js';
 import { dateCandidates, formatAhead, formatTime, formatWait, zonedParts } from '../text/format.js';
@@ -20,6 +21,17 @@ export function numberMultiplier(number: string, cols: number): number {
 
 // escpos' Printer is used as a command builder only; its buffer is taken with flush() and never sent.
 const BUILD_ONLY_ADAPTER = { write: () => undefined, close: () => undefined };
+
+/**
+ * escpos, loaded when the first ticket is laid out: its index loads get-pixels and with it the
+ * deprecated `request` (about 120 ms of every process start) for image files, which Antre never
+ * reads (the QR is drawn from our own pixels).
+ */
+const requireHere = createRequire(import.meta.url);
+let escposModule: typeof EscposModule | null = null;
+function escpos(): typeof EscposModule {
+  return (escposModule ??= requireHere('escpos') as typeof EscposModule);
+}
 
 /** QR payloads must be plain ASCII for the printer's byte mode, so anything else is percent-encoded. */
 function asciiUrl(url: string): string {
@@ -45,7 +57,7 @@ export function renderTicket(data: TicketPrintData, opts: { paper: PaperWidth; q
   const geometry = PAPER_GEOMETRY[opts.paper];
   if (!geometry) throw new RangeError(`paper must be 58 or 80 (mm), got ${String(opts.paper)}`);
   const { cols, dots } = geometry;
-  const p = new escpos.Printer(BUILD_ONLY_ADAPTER);
+  const p = new (escpos().Printer)(BUILD_ONLY_ADAPTER);
   const clean = (s: string | undefined): string => toPrintable(s ?? '').trim();
   const print = (lines: string[]): void => {
     for (const line of lines) p.print(encodePc437(line)).print('\n');
@@ -139,7 +151,7 @@ export function renderTicket(data: TicketPrintData, opts: { paper: PaperWidth; q
     const matrix = qrMatrix(url, 'M');
     const moduleDots = qrModuleDots(matrix.size, dots);
     if (opts.qr === 'native') p.raw(nativeQr(url, { model: 2, size: moduleDots, ec: 'M' }));
-    else p.raster(new escpos.Image(qrPixels(matrix, moduleDots)), 'normal');
+    else p.raster(new (escpos().Image)(qrPixels(matrix, moduleDots)), 'normal');
     p.feed(1);
     print(wrapText('Pindai kode QR untuk memantau antrean Anda', cols));
   }
